@@ -1,0 +1,91 @@
+/**
+ * The implementation of every contract method: each turns a validated input
+ * and the caller's identity into a service call. No rules live here.
+ */
+import { DomainError } from '../core/errors';
+import { allowedActions } from '../core/lifecycle';
+import { categoryPath } from '../core/categories';
+import type { UserInfo } from '../core/model';
+import type { ServiceContext } from '../services/context';
+import * as tickets from '../services/tickets';
+import * as users from '../services/users';
+import { branchSettings, saveBranchSettings } from '../services/settings';
+import { seedDemo } from '../services/seed';
+import type { MethodName, OutputOf, ParsedInputOf, AuthStatus, TicketDetail } from './contract';
+import { DEFAULT_LOCK_MINUTES, type SessionStore } from './sessions';
+
+/** Where a transport keeps the caller's session token (a cookie, an IPC sender). */
+export interface SessionSlot {
+  get(): string | null;
+  set(token: string | null): void;
+}
+
+export interface HandlerEnv {
+  ctx: ServiceContext;
+  user: UserInfo | null;
+  sessions: SessionStore;
+  slot: SessionSlot;
+}
+
+type Handler<M extends MethodName> = (input: ParsedInputOf<M>, env: HandlerEnv) => OutputOf<M> | Promise<OutputOf<M>>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+const needUser = (env: HandlerEnv): UserInfo => {
+  if (!env.user) throw new DomainError('unauthenticated');
+  return env.user;
+};
+
+function status(env: HandlerEnv, user: UserInfo | null): AuthStatus {
+  return {
+    needsSetup: users.needsSetup(env.ctx),
+    user,
+    branch: branchSettings(env.ctx),
+    lockAfterMinutes: DEFAULT_LOCK_MINUTES,
+  };
+}
+
+function detail(env: HandlerEnv, id: number): TicketDetail {
+  const ticket = tickets.getTicket(env.ctx, needUser(env), id);
+  return { ticket, allowedActions: allowedActions(ticket.status), history: tickets.ticketHistory(env.ctx, id) };
+}
+
+function startSession(env: HandlerEnv, user: UserInfo): AuthStatus {
+  env.slot.set(env.sessions.open(user).token);
+  return status(env, user);
+}
+
+export const handlers: Handlers = {
+  'auth/status': (_i, env) => status(env, env.user),
+  'auth/setup': (i, env) => {
+    const admin = users.createFirstAdmin(env.ctx, i);
+    saveBranchSettings(env.ctx, admin.id, { branchName: i.branchName, branchId: i.branchId, zone: i.zone });
+    if (i.loadDemo) seedDemo(env.ctx, admin);
+    return startSession(env, admin);
+  },
+  'auth/login': (i, env) => startSession(env, users.login(env.ctx, i.username, i.password)),
+  'auth/logout': (_i, env) => {
+    env.sessions.close(env.slot.get());
+    env.slot.set(null);
+    return null;
+  },
+
+  'meta/categories': (_i, env) => {
+    const nodes = env.ctx.categories.list();
+    const byId = new Map(nodes.map((n) => [n.id, n]));
+    return nodes.map((n) => ({ ...n, path: categoryPath(n, byId) }));
+  },
+  'meta/users': (_i, env) => users.listUsers(env.ctx).filter((u) => u.active),
+
+  'tickets/list': (i, env) => tickets.listTickets(env.ctx, needUser(env), i),
+  'tickets/get': (i, env) => detail(env, i.id),
+  'tickets/create': (i, env) => tickets.createTicket(env.ctx, needUser(env), i),
+  'tickets/act': (i, env) => {
+    tickets.actOnTicket(env.ctx, needUser(env), i.id, i.version, i.action);
+    return detail(env, i.id);
+  },
+  'tickets/revealPhone': (i, env) => ({ phone: tickets.revealPhone(env.ctx, needUser(env), i.id) }),
+
+  'users/create': (i, env) => users.createUser(env.ctx, needUser(env), i),
+  'settings/branch': (i, env) => saveBranchSettings(env.ctx, needUser(env).id, i),
+  'demo/load': (_i, env) => ({ tickets: seedDemo(env.ctx, needUser(env)).tickets }),
+};

@@ -1,0 +1,99 @@
+/** Input schemas at the edge: nothing reaches a service without passing one of these. */
+import { z } from 'zod';
+import { CHANNELS, LEVELS, ROLES, SATISFACTIONS, STATUSES } from '../core/enums';
+import { TICKET_SORT_FIELDS } from '../core/model';
+
+const text = (max: number) => z.string().trim().min(1).max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const id = z.number().int().positive();
+
+export const empty = z.object({}).strict();
+export const byId = z.object({ id }).strict();
+
+export const setupInput = z
+  .object({
+    username: text(40),
+    displayName: text(40),
+    password: z.string().min(1).max(200),
+    branchName: text(60),
+    branchId: text(20),
+    zone: text(60).default('Asia/Shanghai'),
+    loadDemo: z.boolean().default(false),
+  })
+  .strict();
+
+export const loginInput = z.object({ username: text(40), password: z.string().min(1).max(200) }).strict();
+
+export const newUserInput = z
+  .object({
+    username: text(40),
+    displayName: text(40),
+    role: z.enum(ROLES),
+    department: optionalText(40),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
+export const ticketFilter = z
+  .object({
+    status: z.array(z.enum(STATUSES)).optional(),
+    channel: z.array(z.enum(CHANNELS)).optional(),
+    level: z.array(z.enum(LEVELS)).optional(),
+    categoryId: id.optional(),
+    district: z.string().trim().max(40).optional(),
+    assigneeId: id.optional(),
+    q: z.string().trim().max(40).optional(),
+    receivedFrom: z.number().int().optional(),
+    receivedTo: z.number().int().optional(),
+    repeat: z.boolean().optional(),
+    open: z.boolean().optional(),
+  })
+  .strict();
+
+export const ticketPageInput = z
+  .object({
+    offset: z.number().int().min(0).default(0),
+    limit: z.number().int().min(1).max(500).default(100),
+    sort: z.object({ field: z.enum(TICKET_SORT_FIELDS), dir: z.enum(['asc', 'desc']) }).optional(),
+    filter: ticketFilter.optional(),
+  })
+  .strict();
+
+export const newTicketInput = z
+  .object({
+    ticketNo: z.string().trim().max(40).optional(),
+    channel: z.enum(CHANNELS),
+    receivedAt: z.number().int().positive(),
+    phone: text(20),
+    customerName: optionalText(40),
+    city: optionalText(40),
+    district: optionalText(40),
+    categoryId: id,
+    level: z.enum(LEVELS).default('normal'),
+    description: text(2000),
+    department: optionalText(40),
+    assigneeId: id.nullish(),
+  })
+  .strict();
+
+const reason = text(500);
+export const ticketAction = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('accept') }),
+  z.object({ type: z.literal('start') }),
+  z.object({ type: z.literal('pend'), reason }),
+  z.object({ type: z.literal('resume') }),
+  z.object({ type: z.literal('respond'), note: text(2000) }),
+  z.object({ type: z.literal('resolve'), note: text(2000), rootCause: z.string().trim().max(500).optional() }),
+  z.object({ type: z.literal('close'), satisfaction: z.enum(SATISFACTIONS), note: z.string().trim().max(500).optional() }),
+  z.object({ type: z.literal('reopen'), reason }),
+  z.object({ type: z.literal('transfer'), department: text(40), assigneeId: id.nullable(), reason: z.string().trim().max(500).optional() }),
+  z.object({ type: z.literal('collaborate'), department: text(40), note: z.string().trim().max(500).optional() }),
+  z.object({ type: z.literal('escalate'), level: z.enum(LEVELS), reason }),
+  z.object({ type: z.literal('void'), reason }),
+]);
+
+export const actInput = z.object({ id, version: z.number().int().positive(), action: ticketAction }).strict();
+
+export const branchInput = z
+  .object({ branchName: text(60), branchId: text(20), zone: text(60) })
+  .strict();

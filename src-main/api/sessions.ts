@@ -1,0 +1,46 @@
+/**
+ * Who is logged in on each connection. A session locks after inactivity
+ * (*default* 15 min, SPEC §7): on a shared workstation the next person must log in.
+ */
+import { randomBytes } from 'node:crypto';
+import type { UserInfo } from '../core/model';
+
+export const DEFAULT_LOCK_MINUTES = 15;
+
+export interface Session {
+  token: string;
+  userId: number;
+  lastSeen: number;
+}
+
+export class SessionStore {
+  private readonly sessions = new Map<string, Session>();
+
+  constructor(
+    private readonly now: () => number,
+    private readonly lockAfterMs: () => number = () => DEFAULT_LOCK_MINUTES * 60_000,
+  ) {}
+
+  open(user: UserInfo): Session {
+    const s = { token: randomBytes(24).toString('base64url'), userId: user.id, lastSeen: this.now() };
+    this.sessions.set(s.token, s);
+    return s;
+  }
+
+  /** The live session for a token, touched; 'locked' if it idled out (and is then forgotten). */
+  use(token: string | null | undefined): Session | 'locked' | null {
+    if (!token) return null;
+    const s = this.sessions.get(token);
+    if (!s) return null;
+    if (this.now() - s.lastSeen > this.lockAfterMs()) {
+      this.sessions.delete(token);
+      return 'locked';
+    }
+    s.lastSeen = this.now();
+    return s;
+  }
+
+  close(token: string | null | undefined): void {
+    if (token) this.sessions.delete(token);
+  }
+}

@@ -1,0 +1,43 @@
+/**
+ * Domain errors carry a stable code and parameters, never a sentence: the
+ * sentence is chosen at the edge in the user's language (see messages.ts), so
+ * the same rule can speak Chinese to a supervisor and English to IT staff.
+ */
+export type ErrorCode =
+  | 'validation'
+  | 'not_found'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'locked'
+  | 'conflict'
+  | 'illegal_transition'
+  | 'invalid_phone'
+  | 'duplicate_ticket'
+  | 'unknown_category'
+  | 'reason_required'
+  | 'setup_done'
+  | 'bad_credentials'
+  | 'weak_password'
+  | 'level_not_higher'
+  | 'db_too_new'
+  | 'db_corrupt'
+  | 'internal';
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly params: Record<string, string | number> = {},
+    readonly details?: unknown,
+  ) {
+    super(`${code} ${JSON.stringify(params)}`);
+    this.name = 'DomainError';
+  }
+}
+
+export type Result<T> = { ok: true; value: T } | { ok: false; error: DomainError };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const fail = (code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown): Result<never> => ({
+  ok: false,
+  error: new DomainError(code, params, details),
+});

@@ -1,0 +1,134 @@
+/**
+ * Error sentences in the user's language. Domain code raises DomainError with a
+ * code and parameters; the edge (API, CLI) turns it into one of these.
+ */
+import type { DomainError, ErrorCode } from './errors';
+import { STATUS_LABELS, LEVEL_LABELS, ROLE_LABELS, type Status, type Level, type Role } from './enums';
+
+export type Locale = 'zh-CN' | 'en';
+
+type Params = Record<string, string | number>;
+type Template = (p: Params, locale: Locale) => string;
+
+const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
+  accept: { zh: '受理', en: 'accept' },
+  start: { zh: '开始处理', en: 'start work on' },
+  pend: { zh: '挂起（待客户）', en: 'put on pending' },
+  resume: { zh: '恢复处理', en: 'resume' },
+  respond: { zh: '答复', en: 'respond to' },
+  resolve: { zh: '办结', en: 'resolve' },
+  close: { zh: '回访关闭', en: 'close' },
+  reopen: { zh: '重开', en: 'reopen' },
+  transfer: { zh: '转派', en: 'transfer' },
+  collaborate: { zh: '协作', en: 'add a collaborator to' },
+  escalate: { zh: '升级', en: 'escalate' },
+  void: { zh: '作废', en: 'void' },
+};
+
+const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
+  reason: { zh: '原因', en: 'reason' },
+  note: { zh: '说明', en: 'note' },
+  department: { zh: '责任部门', en: 'department' },
+  phone: { zh: '客户号码', en: 'phone number' },
+  ticket_no: { zh: '工单编号', en: 'ticket number' },
+  ticketNo: { zh: '工单编号', en: 'ticket number' },
+  channel: { zh: '受理渠道', en: 'channel' },
+  receivedAt: { zh: '受理时间', en: 'received time' },
+  categoryId: { zh: '投诉类别', en: 'category' },
+  category: { zh: '投诉类别', en: 'category' },
+  level: { zh: '工单级别', en: 'level' },
+  description: { zh: '投诉内容', en: 'description' },
+  username: { zh: '用户名', en: 'user name' },
+  password: { zh: '密码', en: 'password' },
+  displayName: { zh: '姓名', en: 'name' },
+  satisfaction: { zh: '满意度', en: 'satisfaction' },
+};
+
+const label = (table: Record<string, { zh: string; en: string }>, key: string | number | undefined, locale: Locale) => {
+  const entry = table[String(key)];
+  if (!entry) return String(key ?? '');
+  return locale === 'en' ? entry.en : entry.zh;
+};
+const status = (s: string | number | undefined, l: Locale) =>
+  label(STATUS_LABELS as Record<Status, { zh: string; en: string }>, s, l);
+const level = (s: string | number | undefined, l: Locale) =>
+  label(LEVEL_LABELS as Record<Level, { zh: string; en: string }>, s, l);
+export const fieldLabel = (f: string | number | undefined, l: Locale) => label(FIELD_LABELS, f, l);
+
+/** Why an action is illegal, in words a supervisor understands: what to do first. */
+function illegal(p: Params, l: Locale): string {
+  const action = label(ACTION_LABELS, p.action, l);
+  const from = status(p.status, l);
+  const hint: Record<string, { zh: string; en: string }> = {
+    new: { zh: '请先受理。', en: 'Accept it first.' },
+    resolved: { zh: '已办结的工单只能回访关闭或重开。', en: 'A resolved ticket can only be closed or reopened.' },
+    closed: { zh: '已关闭的工单只能重开。', en: 'A closed ticket can only be reopened.' },
+    voided: { zh: '已作废的工单不能再操作。', en: 'A voided ticket cannot be changed.' },
+  };
+  const extra = hint[String(p.status)];
+  if (l === 'en') return `Cannot ${action} a ticket that is "${from}". ${extra?.en ?? ''}`.trim();
+  return `工单当前为「${from}」，不能${action}。${extra?.zh ?? ''}`;
+}
+
+const TEMPLATES: Record<ErrorCode, Template> = {
+  validation: (p, l) => {
+    const f = fieldLabel(p.field, l);
+    const rule = String(p.rule ?? '');
+    const zh: Record<string, string> = {
+      required: `请填写${f}。`,
+      too_long: `${f}太长（最多 ${p.max} 个字）。`,
+      invalid: `${f}的格式不对${p.value !== undefined ? `：${p.value}` : ''}。`,
+      same_as_current: '转派目标与当前责任部门和处理人相同。',
+      already_involved: '该部门已参与处理此工单。',
+      in_future: `${f}不能晚于现在。`,
+      taken: `${f}已被使用。`,
+    };
+    const en: Record<string, string> = {
+      required: `Please fill in the ${f}.`,
+      too_long: `The ${f} is too long (at most ${p.max} characters).`,
+      invalid: `The ${f} is not valid${p.value !== undefined ? `: ${p.value}` : ''}.`,
+      same_as_current: 'The transfer target is the same department and assignee as now.',
+      already_involved: 'That department is already working on this ticket.',
+      in_future: `The ${f} cannot be in the future.`,
+      taken: `That ${f} is already taken.`,
+    };
+    return (l === 'en' ? en[rule] : zh[rule]) ?? (l === 'en' ? `The ${f} is not valid.` : `${f}无效。`);
+  },
+  not_found: (p, l) => (l === 'en' ? `${p.what ?? 'Record'} ${p.id ?? ''} was not found.` : `找不到${p.what ?? '记录'} ${p.id ?? ''}。`),
+  forbidden: (p, l) => {
+    const needed = label(ROLE_LABELS as Record<Role, { zh: string; en: string }>, p.needed, l);
+    return l === 'en' ? `Your role cannot do this (needs ${needed}).` : `您的角色无权执行此操作（需要${needed}）。`;
+  },
+  unauthenticated: (_p, l) => (l === 'en' ? 'Please log in.' : '请先登录。'),
+  locked: (_p, l) => (l === 'en' ? 'The console locked after inactivity. Log in again.' : '长时间未操作，控制台已锁定，请重新登录。'),
+  conflict: (_p, l) =>
+    l === 'en' ? 'Someone changed this ticket meanwhile. Reload it and try again.' : '该工单已被他人修改，请刷新后重试。',
+  illegal_transition: illegal,
+  invalid_phone: (p, l) =>
+    l === 'en'
+      ? `"${p.value}" is not an 11-digit mainland mobile number.`
+      : `「${p.value}」不是 11 位大陆手机号码。`,
+  duplicate_ticket: (p, l) =>
+    l === 'en' ? `Ticket ${p.ticketNo} already exists for channel ${p.channel}.` : `渠道 ${p.channel} 已有工单 ${p.ticketNo}。`,
+  unknown_category: (p, l) => (l === 'en' ? `Unknown category "${p.value}".` : `未知的投诉类别「${p.value}」。`),
+  reason_required: (p, l) => (l === 'en' ? `Please give the ${fieldLabel(p.field, l)}.` : `请填写${fieldLabel(p.field, l)}。`),
+  setup_done: (_p, l) => (l === 'en' ? 'The administrator account already exists.' : '管理员账号已创建。'),
+  bad_credentials: (_p, l) => (l === 'en' ? 'Wrong user name or password.' : '用户名或密码错误。'),
+  weak_password: (p, l) =>
+    l === 'en' ? `The password needs at least ${p.min} characters.` : `密码至少需要 ${p.min} 个字符。`,
+  level_not_higher: (p, l) =>
+    l === 'en'
+      ? `Escalation must raise the level: it is "${level(p.from, l)}", "${level(p.to, l)}" is not higher.`
+      : `升级必须提高级别：当前为「${level(p.from, l)}」，「${level(p.to, l)}」并不更高。`,
+  db_too_new: (p, l) =>
+    l === 'en'
+      ? `This database was written by a newer Complaint Desk (schema ${p.found}, this version knows ${p.known}). Update the application; the database was not changed.`
+      : `该数据库由更新版本的投诉工作台创建（结构版本 ${p.found}，本程序支持到 ${p.known}）。请升级程序；数据库未被修改。`,
+  db_corrupt: (p, l) =>
+    l === 'en' ? `The database failed its integrity check: ${p.problem}` : `数据库完整性检查未通过：${p.problem}`,
+  internal: (_p, l) => (l === 'en' ? 'Something went wrong inside the console.' : '控制台内部出错。'),
+};
+
+export function messageFor(error: DomainError, locale: Locale): string {
+  return TEMPLATES[error.code](error.params, locale);
+}

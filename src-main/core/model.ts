@@ -1,0 +1,135 @@
+/**
+ * The shapes the console speaks in: what a service returns and the API sends.
+ * Plain data only (times as UTC epoch milliseconds), so the renderer can import
+ * these types without pulling in anything that runs.
+ */
+import type { Channel, Level, Role, Satisfaction, Status } from './enums';
+
+export interface UserInfo {
+  id: number;
+  username: string;
+  displayName: string;
+  role: Role;
+  department: string | null;
+  active: boolean;
+}
+
+export interface Ticket {
+  id: number;
+  ticketNo: string;
+  channel: Channel;
+  receivedAt: number;
+  /** The full number, or 138****5678 when the viewer may not see it. */
+  phone: string;
+  phoneMasked: boolean;
+  customerName: string | null;
+  city: string | null;
+  district: string | null;
+  categoryId: number;
+  categoryPath: string;
+  level: Level;
+  status: Status;
+  description: string;
+  firstResponderId: number | null;
+  firstResponderName: string | null;
+  assigneeId: number | null;
+  assigneeName: string | null;
+  department: string | null;
+  collaborators: string[];
+  firstResponseAt: number | null;
+  resolvedAt: number | null;
+  closedAt: number | null;
+  resolutionNote: string | null;
+  rootCause: string | null;
+  satisfaction: Satisfaction | null;
+  isRepeat: boolean;
+  isCollective: boolean;
+  reopenCount: number;
+  voidReason: string | null;
+  createdAt: number;
+  updatedAt: number;
+  version: number;
+}
+
+/** One row of the ticket list: what the grid shows, nothing more. */
+export type TicketRow = Pick<
+  Ticket,
+  | 'id'
+  | 'ticketNo'
+  | 'channel'
+  | 'receivedAt'
+  | 'phone'
+  | 'customerName'
+  | 'district'
+  | 'categoryPath'
+  | 'level'
+  | 'status'
+  | 'assigneeName'
+  | 'firstResponderName'
+  | 'department'
+  | 'satisfaction'
+  | 'isRepeat'
+  | 'isCollective'
+>;
+
+export interface TicketEvent {
+  id: number;
+  ticketId: number;
+  at: number;
+  actorId: number | null;
+  actorName: string | null;
+  action: string;
+  fromStatus: Status | null;
+  toStatus: Status | null;
+  changes: Record<string, [unknown, unknown]>;
+  note: string | null;
+}
+
+export interface Category {
+  id: number;
+  parentId: number | null;
+  name: string;
+  path: string;
+}
+
+/** Sortable columns of the ticket list; the SQL side maps each to an indexed column. */
+export const TICKET_SORT_FIELDS = [
+  'receivedAt',
+  'ticketNo',
+  'channel',
+  'level',
+  'status',
+  'district',
+  'categoryPath',
+  'assigneeName',
+  'satisfaction',
+] as const;
+export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
+
+export interface TicketFilter {
+  status?: Status[] | undefined;
+  channel?: Channel[] | undefined;
+  level?: Level[] | undefined;
+  /** A top-level category includes its children. */
+  categoryId?: number | undefined;
+  district?: string | undefined;
+  assigneeId?: number | undefined;
+  /** Ticket number or phone, as typed in the search box (prefix match). */
+  q?: string | undefined;
+  receivedFrom?: number | undefined;
+  receivedTo?: number | undefined;
+  repeat?: boolean | undefined;
+  open?: boolean | undefined;
+}
+
+export interface TicketPageQuery {
+  offset: number;
+  limit: number;
+  sort?: { field: TicketSortField; dir: 'asc' | 'desc' } | undefined;
+  filter?: TicketFilter | undefined;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+}

@@ -1,0 +1,58 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import type { Db } from './open';
+import { integrityProblems } from './open';
+import { migrate, schemaVersion } from './migrate';
+import { LATEST_VERSION } from './migrations';
+import { DomainError } from '../core/errors';
+
+/** SQLite's online backup: consistent while the console keeps working, unlike a file copy. */
+export async function backupTo(db: Db, file: string): Promise<string> {
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  await db.backup(file);
+  return path.resolve(file);
+}
+
+/** Keep the newest `keep` files matching the daily pattern in `dir`; remove older ones. */
+export function rotateBackups(dir: string, prefix: string, keep: number): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const files = fs
+    .readdirSync(dir)
+    .filter((f) => f.startsWith(prefix) && f.endsWith('.db'))
+    .sort();
+  const removed = files.slice(0, Math.max(0, files.length - keep));
+  for (const f of removed) fs.rmSync(path.join(dir, f));
+  return removed;
+}
+
+/**
+ * Replace the database at `target` with the backup `source`. The backup is
+ * checked first (integrity, schema not newer than this app) so a bad file can
+ * never replace a good one; the copy is made into a temporary file and renamed
+ * into place, so a crash half-way leaves the old database intact.
+ */
+export async function restoreFrom(source: string, target: string): Promise<void> {
+  if (!fs.existsSync(source)) throw new DomainError('not_found', { what: 'backup', id: source });
+  const src = new Database(source, { readonly: true, fileMustExist: true });
+  try {
+    const problems = integrityProblems(src);
+    if (problems.length) throw new DomainError('db_corrupt', { problem: problems.slice(0, 3).join('; ') });
+    const v = schemaVersion(src);
+    if (v > LATEST_VERSION) throw new DomainError('db_too_new', { found: v, known: LATEST_VERSION });
+    const tmp = `${target}.restoring`;
+    fs.rmSync(tmp, { force: true });
+    await src.backup(tmp);
+    const check = new Database(tmp);
+    try {
+      migrate(check);
+      check.pragma('journal_mode = DELETE');
+    } finally {
+      check.close();
+    }
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true });
+    fs.renameSync(tmp, target);
+  } finally {
+    src.close();
+  }
+}

@@ -1,0 +1,264 @@
+/**
+ * Reads tickets. Paging, sorting and filtering are done in SQL on indexed
+ * columns, so the list stays fast on a table of millions: the renderer only
+ * ever holds the page it shows.
+ */
+import type { Db } from './open';
+import type {
+  Page,
+  Ticket,
+  TicketEvent,
+  TicketFilter,
+  TicketPageQuery,
+  TicketRow,
+  TicketSortField,
+} from '../core/model';
+import type { Channel, Level, Satisfaction, Status } from '../core/enums';
+
+/** The SQL for every sortable field; never interpolate anything else into ORDER BY. */
+const SORT_SQL: Record<TicketSortField, string> = {
+  receivedAt: 't.received_at',
+  ticketNo: 't.ticket_no',
+  channel: 't.channel',
+  level: 't.level',
+  status: 't.status',
+  district: 't.district',
+  categoryPath: 't.category_id',
+  assigneeName: 'coalesce(a.display_name, t.assignee_name)',
+  satisfaction: 't.satisfaction',
+};
+
+const CATEGORY_PATH_SQL = `CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '/' || c.name END`;
+
+const ROW_COLUMNS = `
+  t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district,
+  ${CATEGORY_PATH_SQL} AS category_path, t.level, t.status,
+  coalesce(a.display_name, t.assignee_name) AS assignee_name, f.display_name AS first_responder_name,
+  t.department, t.satisfaction, t.is_repeat, t.is_collective`;
+
+const JOINS = `
+  JOIN categories c ON c.id = t.category_id
+  LEFT JOIN categories p ON p.id = c.parent_id
+  LEFT JOIN users a ON a.id = t.assignee_id
+  LEFT JOIN users f ON f.id = t.first_responder_id`;
+
+interface RawRow {
+  id: number;
+  ticket_no: string;
+  channel: Channel;
+  received_at: number;
+  phone: string;
+  customer_name: string | null;
+  district: string | null;
+  category_path: string;
+  level: Level;
+  status: Status;
+  assignee_name: string | null;
+  first_responder_name: string | null;
+  department: string | null;
+  satisfaction: Satisfaction | null;
+  is_repeat: number;
+  is_collective: number;
+}
+
+interface RawTicket extends RawRow {
+  city: string | null;
+  category_id: number;
+  description: string;
+  first_responder_id: number | null;
+  assignee_id: number | null;
+  collaborators: string;
+  first_response_at: number | null;
+  resolved_at: number | null;
+  closed_at: number | null;
+  resolution_note: string | null;
+  root_cause: string | null;
+  reopen_count: number;
+  void_reason: string | null;
+  created_at: number;
+  updated_at: number;
+  version: number;
+}
+
+function toRow(r: RawRow): TicketRow {
+  return {
+    id: r.id,
+    ticketNo: r.ticket_no,
+    channel: r.channel,
+    receivedAt: r.received_at,
+    phone: r.phone,
+    customerName: r.customer_name,
+    district: r.district,
+    categoryPath: r.category_path,
+    level: r.level,
+    status: r.status,
+    assigneeName: r.assignee_name,
+    firstResponderName: r.first_responder_name,
+    department: r.department,
+    satisfaction: r.satisfaction,
+    isRepeat: r.is_repeat === 1,
+    isCollective: r.is_collective === 1,
+  };
+}
+
+function toTicket(r: RawTicket): Ticket {
+  return {
+    ...toRow(r),
+    phoneMasked: false,
+    city: r.city,
+    categoryId: r.category_id,
+    description: r.description,
+    firstResponderId: r.first_responder_id,
+    assigneeId: r.assignee_id,
+    collaborators: JSON.parse(r.collaborators) as string[],
+    firstResponseAt: r.first_response_at,
+    resolvedAt: r.resolved_at,
+    closedAt: r.closed_at,
+    resolutionNote: r.resolution_note,
+    rootCause: r.root_cause,
+    reopenCount: r.reopen_count,
+    voidReason: r.void_reason,
+    createdAt: r.created_at,
+    updatedAt: r.updated_at,
+    version: r.version,
+  };
+}
+
+function whereClause(f: TicketFilter | undefined): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (!f) return { sql: '', params };
+  const inList = (column: string, key: string, values: readonly string[] | undefined) => {
+    if (!values || values.length === 0) return;
+    const names = values.map((v, i) => {
+      params[`${key}${i}`] = v;
+      return `@${key}${i}`;
+    });
+    parts.push(`${column} IN (${names.join(',')})`);
+  };
+  inList('t.status', 'st', f.status);
+  inList('t.channel', 'ch', f.channel);
+  inList('t.level', 'lv', f.level);
+  if (f.open) parts.push(`t.status IN ('new','accepted','in_progress','pending_customer','responded')`);
+  if (f.categoryId !== undefined) {
+    parts.push('(t.category_id = @cat OR t.category_id IN (SELECT id FROM categories WHERE parent_id = @cat))');
+    params.cat = f.categoryId;
+  }
+  if (f.district) {
+    parts.push('t.district = @district');
+    params.district = f.district;
+  }
+  if (f.assigneeId !== undefined) {
+    parts.push('t.assignee_id = @assignee');
+    params.assignee = f.assigneeId;
+  }
+  if (f.q && f.q.trim()) {
+    // Prefix ranges use the (channel, ticket_no) and phone indexes, unlike LIKE.
+    const q = f.q.trim();
+    parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd) OR (t.phone >= @q AND t.phone < @qEnd))`);
+    params.q = q;
+    params.qEnd = q + '\uffff';
+  }
+  if (f.receivedFrom !== undefined) {
+    parts.push('t.received_at >= @from');
+    params.from = f.receivedFrom;
+  }
+  if (f.receivedTo !== undefined) {
+    parts.push('t.received_at < @to');
+    params.to = f.receivedTo;
+  }
+  if (f.repeat !== undefined) {
+    parts.push('t.is_repeat = @repeat');
+    params.repeat = f.repeat ? 1 : 0;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+export class TicketReader {
+  constructor(private readonly db: Db) {}
+
+  get(id: number): Ticket | null {
+    const r = this.db
+      .prepare(`SELECT t.*, ${ROW_COLUMNS} FROM tickets t ${JOINS} WHERE t.id = ?`)
+      .get(id) as RawTicket | undefined;
+    return r ? toTicket(r) : null;
+  }
+
+  findByNo(channel: Channel, ticketNo: string): Ticket | null {
+    const row = this.db.prepare('SELECT id FROM tickets WHERE channel = ? AND ticket_no = ?').get(channel, ticketNo) as
+      | { id: number }
+      | undefined;
+    return row ? this.get(row.id) : null;
+  }
+
+  page(q: TicketPageQuery): Page<TicketRow> {
+    const where = whereClause(q.filter);
+    const sort = q.sort ?? { field: 'receivedAt', dir: 'desc' };
+    const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+    const rows = this.db
+      .prepare(
+        `SELECT ${ROW_COLUMNS} FROM tickets t ${JOINS} ${where.sql}
+         ORDER BY ${SORT_SQL[sort.field]} ${dir}, t.id ${dir} LIMIT @limit OFFSET @offset`,
+      )
+      .all({ ...where.params, limit: q.limit, offset: q.offset }) as RawRow[];
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM tickets t ${where.sql}`).get(where.params) as { n: number }).n;
+    return { rows: rows.map(toRow), total };
+  }
+
+  history(ticketId: number): TicketEvent[] {
+    const rows = this.db
+      .prepare(
+        `SELECT e.*, u.display_name AS actor_name FROM ticket_events e
+         LEFT JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.id DESC`,
+      )
+      .all(ticketId) as Array<{
+      id: number;
+      ticket_id: number;
+      at: number;
+      actor_id: number | null;
+      actor_name: string | null;
+      action: string;
+      from_status: Status | null;
+      to_status: Status | null;
+      changes: string;
+      note: string | null;
+    }>;
+    return rows.map((e) => ({
+      id: e.id,
+      ticketId: e.ticket_id,
+      at: e.at,
+      actorId: e.actor_id,
+      actorName: e.actor_name,
+      action: e.action,
+      fromStatus: e.from_status,
+      toStatus: e.to_status,
+      changes: JSON.parse(e.changes) as Record<string, [unknown, unknown]>,
+      note: e.note,
+    }));
+  }
+
+  /** Earlier complaints from the same phone since `from` (for repeat detection). */
+  byPhoneSince(phone: string, from: number, to: number): Array<{ id: number; receivedAt: number }> {
+    return this.db
+      .prepare(
+        `SELECT id, received_at AS receivedAt FROM tickets
+         WHERE phone = ? AND received_at >= ? AND received_at <= ? AND status <> 'voided'`,
+      )
+      .all(phone, from, to) as Array<{ id: number; receivedAt: number }>;
+  }
+
+  /** Complaints in one district and category in a time range (for collective detection). */
+  inDistrictCategory(
+    district: string,
+    categoryId: number,
+    from: number,
+    to: number,
+  ): Array<{ id: number; phone: string; receivedAt: number }> {
+    return this.db
+      .prepare(
+        `SELECT id, phone, received_at AS receivedAt FROM tickets
+         WHERE district = ? AND category_id = ? AND received_at BETWEEN ? AND ? AND status <> 'voided'`,
+      )
+      .all(district, categoryId, from, to) as Array<{ id: number; phone: string; receivedAt: number }>;
+  }
+}

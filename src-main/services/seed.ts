@@ -1,0 +1,209 @@
+/**
+ * Deterministic demo data: the same seed, size, span and end day always give
+ * the same tickets. Volumes peak at the start and the end of each month (as
+ * the source material observes) and by working hours; older tickets are mostly
+ * closed, recent ones are still being worked.
+ */
+import { randomBytes } from 'node:crypto';
+import type { Channel, Level, Satisfaction, Status } from '../core/enums';
+import type { UserInfo } from '../core/model';
+import { hashPassword } from './passwords';
+import type { ServiceContext } from './context';
+import * as D from './seed-data';
+
+export interface SeedOptions {
+  tickets: number;
+  seed?: number;
+  months?: number;
+  /** The last instant tickets may be received at (default: the context's now). */
+  end?: number;
+}
+
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
+
+/** mulberry32: small, fast and the same on every machine. */
+function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function weighted<T>(r: () => number, items: readonly T[], weights: readonly number[]): T {
+  const total = weights.reduce((a, b) => a + b, 0);
+  let x = r() * total;
+  for (let i = 0; i < items.length; i++) {
+    x -= weights[i]!;
+    if (x < 0) return items[i]!;
+  }
+  return items[items.length - 1]!;
+}
+
+/** Day-of-month weight: the first three and the last three days run hot. */
+function dayWeight(dayOfMonth: number, daysInMonth: number): number {
+  if (dayOfMonth <= 3) return 1.8;
+  if (dayOfMonth > daysInMonth - 3) return 1.6;
+  return 1;
+}
+const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 3, 6, 9, 10, 9, 7, 7, 9, 9, 8, 7, 6, 6, 5, 4, 3, 2];
+
+function ensureStaff(ctx: ServiceContext, admin: UserInfo): UserInfo[] {
+  const staff: UserInfo[] = [];
+  for (const s of D.STAFF) {
+    const existing = ctx.read.users.credentials(s.username);
+    if (existing) {
+      staff.push(existing.user);
+      continue;
+    }
+    // Demo colleagues get unguessable passwords: an admin sets real ones before anyone uses them.
+    const id = ctx.write.users.insert({
+      ...s,
+      passwordHash: hashPassword(randomBytes(18).toString('base64')),
+      createdAt: ctx.now(),
+      createdBy: admin.id,
+    });
+    staff.push(ctx.read.users.get(id)!);
+  }
+  return staff;
+}
+
+export function seedTickets(ctx: ServiceContext, admin: UserInfo, opts: SeedOptions): { tickets: number; refunds: number } {
+  const r = rng(opts.seed ?? 1);
+  const months = opts.months ?? 12;
+  const end = opts.end ?? ctx.now();
+  const start = end - months * 30.44 * DAY;
+  const staff = ctx.db.transaction(() => ensureStaff(ctx, admin))();
+  const agents = staff.filter((u) => u.role === 'agent' || u.role === 'supervisor');
+
+  const cats = ctx.categories.list();
+  const tops = cats.filter((c) => c.parentId === null);
+  const childrenOf = new Map(tops.map((t) => [t.id, cats.filter((c) => c.parentId === t.id)]));
+  const topWeights = tops.map((t) => D.CATEGORY_WEIGHTS[t.name] ?? 1);
+  const channels = Object.keys(D.CHANNEL_WEIGHTS) as Channel[];
+  const channelWeights = channels.map((c) => D.CHANNEL_WEIGHTS[c]!);
+
+  // Arrival days are drawn from the day-of-month shape; precompute a cumulative table once.
+  const days: number[] = [];
+  const dayWeights: number[] = [];
+  for (let t = Math.floor(start / DAY) * DAY; t < end; t += DAY) {
+    const d = new Date(t + 8 * HOUR);
+    const dim = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)).getUTCDate();
+    days.push(t);
+    dayWeights.push(dayWeight(d.getUTCDate(), dim) * (d.getUTCDay() === 0 ? 0.8 : 1));
+  }
+  const cumulative = dayWeights.reduce<number[]>((acc, w) => (acc.push((acc.at(-1) ?? 0) + w), acc), []);
+  const totalWeight = cumulative.at(-1)!;
+  const pickDay = () => {
+    const x = r() * totalWeight;
+    let lo = 0;
+    let hi = cumulative.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid]! > x) hi = mid;
+      else lo = mid + 1;
+    }
+    return days[lo]!;
+  };
+
+  const insert = ctx.db.prepare(`INSERT INTO tickets (ticket_no, channel, received_at, phone, customer_name, city, district,
+    category_id, level, status, description, first_responder_id, assignee_id, assignee_name, department, first_response_at,
+    resolved_at, closed_at, resolution_note, satisfaction, is_repeat, created_at, created_by, updated_at)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const event = ctx.db.prepare(`INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, note)
+    VALUES (?, ?, ?, 'create', NULL, ?, 'demo data')`);
+  const recentPhones: string[] = [];
+  const seq = new Map<string, number>();
+  const BATCH = 20_000;
+  let made = 0;
+
+  const batch = ctx.db.transaction((n: number) => {
+    for (let i = 0; i < n; i++) {
+      const channel = weighted(r, channels, channelWeights);
+      const day = pickDay();
+      const receivedAt = Math.min(
+        end - 60_000,
+        day + (weighted(r, HOUR_WEIGHTS.map((_, h) => h), HOUR_WEIGHTS) - 8) * HOUR + Math.floor(r() * HOUR),
+      );
+      const top = weighted(r, tops, topWeights);
+      const kids = childrenOf.get(top.id)!;
+      const category = kids.length && r() < 0.9 ? kids[Math.floor(r() * kids.length)]! : top;
+      const repeat = recentPhones.length > 50 && r() < 0.06;
+      const phone = repeat
+        ? recentPhones[Math.floor(r() * recentPhones.length)]!
+        : D.PHONE_PREFIXES[Math.floor(r() * D.PHONE_PREFIXES.length)]! + String(Math.floor(r() * 1e8)).padStart(8, '0');
+      recentPhones.push(phone);
+      if (recentPhones.length > 2000) recentPhones.shift();
+      const level: Level =
+        channel === '10080' || channel === '12300' ? 'overlevel' : r() < 0.04 ? 'major' : 'normal';
+      const agent = agents[Math.floor(r() * agents.length)]!;
+      const age = end - receivedAt;
+      const { status, firstResponseAt, resolvedAt, closedAt, satisfaction } = lifeSoFar(r, receivedAt, age);
+      const prefix = `${channel === '10086' ? 'GD' : channel.toUpperCase().slice(0, 2)}${new Date(receivedAt + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '')}`;
+      const n = (seq.get(prefix) ?? 0) + 1;
+      seq.set(prefix, n);
+      const descs = D.DESCRIPTIONS[top.name] ?? D.DESCRIPTIONS['其他']!;
+      const accepted = status !== 'new';
+      const info = insert.run(
+        `${prefix}${String(n).padStart(5, '0')}`,
+        channel,
+        receivedAt,
+        phone,
+        r() < 0.7 ? D.SURNAMES[Math.floor(r() * D.SURNAMES.length)]! + D.GIVEN[Math.floor(r() * D.GIVEN.length)]! : null,
+        D.CITY,
+        weighted(r, D.DISTRICTS, D.DISTRICT_WEIGHTS),
+        category.id,
+        level,
+        status,
+        descs[Math.floor(r() * descs.length)]!,
+        accepted ? agent.id : null,
+        accepted ? agent.id : null,
+        accepted ? agent.displayName : null,
+        accepted ? (agent.department ?? D.DEPARTMENTS[0]) : null,
+        firstResponseAt,
+        resolvedAt,
+        closedAt,
+        resolvedAt ? D.RESOLUTIONS[Math.floor(r() * D.RESOLUTIONS.length)]! : null,
+        satisfaction,
+        repeat ? 1 : 0,
+        receivedAt,
+        admin.id,
+        receivedAt,
+      );
+      event.run(Number(info.lastInsertRowid), receivedAt, admin.id, status);
+    }
+  });
+  while (made < opts.tickets) {
+    const n = Math.min(BATCH, opts.tickets - made);
+    batch(n);
+    made += n;
+  }
+  return { tickets: made, refunds: 0 };
+}
+
+/** Where a ticket of this age has got to: old ones closed, new ones still open. */
+function lifeSoFar(r: () => number, receivedAt: number, age: number) {
+  const respondAfter = (0.2 + r() * 5) * HOUR * (r() < 0.1 ? 3 : 1);
+  const resolveAfter = respondAfter + (2 + r() * 60) * HOUR * (r() < 0.12 ? 2.5 : 1);
+  const closeAfter = resolveAfter + (1 + r() * 30) * HOUR;
+  const firstResponseAt = age > respondAfter ? receivedAt + Math.round(respondAfter) : null;
+  const resolvedAt = age > resolveAfter ? receivedAt + Math.round(resolveAfter) : null;
+  const closedAt = age > closeAfter && r() < 0.97 ? receivedAt + Math.round(closeAfter) : null;
+  let status: Status;
+  if (closedAt) status = 'closed';
+  else if (resolvedAt) status = 'resolved';
+  else if (firstResponseAt) status = (['accepted', 'in_progress', 'in_progress', 'pending_customer', 'responded'] as const)[Math.floor(r() * 5)]!;
+  else status = 'new';
+  const sat = r();
+  const satisfaction: Satisfaction | null = closedAt ? (sat < 0.78 ? 'satisfied' : sat < 0.93 ? 'basically_satisfied' : 'dissatisfied') : null;
+  return { status, firstResponseAt, resolvedAt, closedAt, satisfaction };
+}
+
+/** A first look at the console: a few thousand tickets over six months, ending now. */
+export function seedDemo(ctx: ServiceContext, admin: UserInfo): { tickets: number; refunds: number } {
+  return seedTickets(ctx, admin, { tickets: 3000, seed: 20261128, months: 6 });
+}

@@ -1,0 +1,83 @@
+/** Accounts: the first admin, logins, and the admin's user management. */
+import { DomainError } from '../core/errors';
+import type { Role } from '../core/enums';
+import type { UserInfo } from '../core/model';
+import { hashPassword, verifyPassword } from './passwords';
+import { inTransaction, type ServiceContext } from './context';
+
+export const MIN_PASSWORD = 8;
+
+export interface NewUserInput {
+  username: string;
+  displayName: string;
+  role: Role;
+  department?: string | null | undefined;
+  password: string;
+}
+
+export function needsSetup(ctx: ServiceContext): boolean {
+  return ctx.read.users.count() === 0;
+}
+
+function checkPassword(password: string): void {
+  if (password.length < MIN_PASSWORD) throw new DomainError('weak_password', { min: MIN_PASSWORD });
+}
+
+/**
+ * The first account: only while the database has no users. There is no default
+ * password anywhere; whoever sets the console up chooses it.
+ */
+export function createFirstAdmin(ctx: ServiceContext, input: Omit<NewUserInput, 'role'>): UserInfo {
+  checkPassword(input.password);
+  return inTransaction(ctx, () => {
+    if (!needsSetup(ctx)) throw new DomainError('setup_done');
+    const id = ctx.write.users.insert({
+      username: input.username.trim(),
+      displayName: input.displayName.trim(),
+      role: 'admin',
+      department: input.department?.trim() || null,
+      passwordHash: hashPassword(input.password),
+      createdAt: ctx.now(),
+      createdBy: null,
+    });
+    ctx.audit.add(ctx.now(), id, 'user.create_first_admin', input.username.trim());
+    return ctx.read.users.get(id)!;
+  });
+}
+
+export function login(ctx: ServiceContext, username: string, password: string): UserInfo {
+  const found = ctx.read.users.credentials(username.trim());
+  // Same answer (and the same scrypt cost) whether the name or the password is wrong.
+  const ok = found ? verifyPassword(password, found.passwordHash) : (verifyPassword(password, DUMMY_HASH), false);
+  if (!found || !ok || !found.user.active) {
+    ctx.audit.add(ctx.now(), found?.user.id ?? null, 'auth.login_failed', username.trim());
+    throw new DomainError('bad_credentials');
+  }
+  ctx.audit.add(ctx.now(), found.user.id, 'auth.login', found.user.username);
+  return found.user;
+}
+const DUMMY_HASH = hashPassword('not-a-real-password');
+
+export function createUser(ctx: ServiceContext, actor: UserInfo, input: NewUserInput): UserInfo {
+  checkPassword(input.password);
+  return inTransaction(ctx, () => {
+    if (ctx.read.users.credentials(input.username.trim())) {
+      throw new DomainError('validation', { field: 'username', rule: 'taken' });
+    }
+    const id = ctx.write.users.insert({
+      username: input.username.trim(),
+      displayName: input.displayName.trim(),
+      role: input.role,
+      department: input.department?.trim() || null,
+      passwordHash: hashPassword(input.password),
+      createdAt: ctx.now(),
+      createdBy: actor.id,
+    });
+    ctx.audit.add(ctx.now(), actor.id, 'user.create', input.username.trim(), { role: input.role });
+    return ctx.read.users.get(id)!;
+  });
+}
+
+export function listUsers(ctx: ServiceContext): UserInfo[] {
+  return ctx.read.users.list();
+}
