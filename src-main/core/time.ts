@@ -34,3 +34,8 @@ export function zonedInstant(
 ): number {
   return new TZDate(year, month - 1, day, hour, minute, second, zone).getTime();
 }
+
+/** 20261128-190300 — for file names. */
+export function localStamp(ms: number, zone: string = DEFAULT_ZONE): string {
+  return format(new TZDate(ms, zone), 'yyyyMMdd-HHmmss');
+}

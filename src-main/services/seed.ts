@@ -52,7 +52,7 @@ function dayWeight(dayOfMonth: number, daysInMonth: number): number {
 }
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 3, 6, 9, 10, 9, 7, 7, 9, 9, 8, 7, 6, 6, 5, 4, 3, 2];
 
-function ensureStaff(ctx: ServiceContext, admin: UserInfo): UserInfo[] {
+function ensureStaff(ctx: ServiceContext, admin: UserInfo | null): UserInfo[] {
   const staff: UserInfo[] = [];
   for (const s of D.STAFF) {
     const existing = ctx.read.users.credentials(s.username);
@@ -65,14 +65,14 @@ function ensureStaff(ctx: ServiceContext, admin: UserInfo): UserInfo[] {
       ...s,
       passwordHash: hashPassword(randomBytes(18).toString('base64')),
       createdAt: ctx.now(),
-      createdBy: admin.id,
+      createdBy: admin?.id ?? null,
     });
     staff.push(ctx.read.users.get(id)!);
   }
   return staff;
 }
 
-export function seedTickets(ctx: ServiceContext, admin: UserInfo, opts: SeedOptions): { tickets: number; refunds: number } {
+export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: SeedOptions): { tickets: number; refunds: number } {
   const r = rng(opts.seed ?? 1);
   const months = opts.months ?? 12;
   const end = opts.end ?? ctx.now();
@@ -171,10 +171,10 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo, opts: SeedOpti
         satisfaction,
         repeat ? 1 : 0,
         receivedAt,
-        admin.id,
+        admin?.id ?? null,
         receivedAt,
       );
-      event.run(Number(info.lastInsertRowid), receivedAt, admin.id, status);
+      event.run(Number(info.lastInsertRowid), receivedAt, admin?.id ?? null, status);
     }
   });
   while (made < opts.tickets) {

@@ -1,0 +1,9 @@
+/** Every CLI command; a new command is one file and one line here. */
+import type { Command } from '../command';
+import { init } from './init';
+import { tickets } from './tickets';
+import { seed } from './seed';
+import { serve } from './serve';
+import { backup, restore, check } from './backup';
+
+export const COMMANDS: readonly Command[] = [init, tickets, seed, serve, backup, restore, check];
