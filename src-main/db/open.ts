@@ -25,7 +25,12 @@ export interface OpenOptions {
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  const db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  let db: Database.Database;
+  try {
+    db = new Database(file, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  } catch (e) {
+    throw asCorruption(e) ?? e;
+  }
   try {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -37,8 +42,17 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     return db;
   } catch (e) {
     db.close();
-    throw e;
+    throw asCorruption(e) ?? e;
   }
+}
+
+/** SQLite reports a damaged file as an error from whatever touched it first; say so plainly. */
+function asCorruption(e: unknown): DomainError | null {
+  const code = (e as { code?: unknown }).code;
+  if (typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)) {
+    return new DomainError('db_corrupt', { problem: (e as Error).message });
+  }
+  return null;
 }
 
 /** `PRAGMA integrity_check`: an empty list means the file is sound. */

@@ -116,6 +116,14 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const event = ctx.db.prepare(`INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, note)
     VALUES (?, ?, ?, 'create', NULL, ?, 'demo data')`);
+  // Seeding into a database that already has demo tickets continues their numbering.
+  const lastNo = ctx.db.prepare(
+    'SELECT max(ticket_no) AS no FROM tickets WHERE channel = ? AND ticket_no >= ? AND ticket_no < ?',
+  );
+  const lastSeq = (channel: Channel, prefix: string): number => {
+    const row = lastNo.get(channel, prefix, prefix + '\uffff') as { no: string | null };
+    return row.no ? Number(row.no.slice(prefix.length)) || 0 : 0;
+  };
   const recentPhones: string[] = [];
   const seq = new Map<string, number>();
   const BATCH = 20_000;
@@ -144,7 +152,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       const age = end - receivedAt;
       const { status, firstResponseAt, resolvedAt, closedAt, satisfaction } = lifeSoFar(r, receivedAt, age);
       const prefix = `${channel === '10086' ? 'GD' : channel.toUpperCase().slice(0, 2)}${new Date(receivedAt + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '')}`;
-      const n = (seq.get(prefix) ?? 0) + 1;
+      const n = (seq.get(prefix) ?? lastSeq(channel, prefix)) + 1;
       seq.set(prefix, n);
       const descs = D.DESCRIPTIONS[top.name] ?? D.DESCRIPTIONS['其他']!;
       const accepted = status !== 'new';

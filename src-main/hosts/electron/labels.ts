@@ -1,0 +1,27 @@
+/** Words of the tray and the app menu, in the system's language (zh-CN unless it is not Chinese). */
+import type { Locale } from '../../core/messages';
+
+const LABELS = {
+  appName: { zh: '投诉工作台', en: 'Complaint Desk' },
+  open: { zh: '打开工作台', en: 'Open' },
+  lock: { zh: '锁定', en: 'Lock' },
+  quit: { zh: '退出', en: 'Quit' },
+  file: { zh: '文件', en: 'File' },
+  edit: { zh: '编辑', en: 'Edit' },
+  view: { zh: '视图', en: 'View' },
+  help: { zh: '帮助', en: 'Help' },
+  about: { zh: '关于投诉工作台', en: 'About Complaint Desk' },
+  clear: { zh: '无超时工单', en: 'No deadlines at risk' },
+  approaching: { zh: '即将超时', en: 'approaching' },
+  breached: { zh: '已超时', en: 'overdue' },
+} as const;
+
+export type LabelKey = keyof typeof LABELS;
+
+export function localeOf(systemLocale: string): Locale {
+  return systemLocale.toLowerCase().startsWith('zh') ? 'zh-CN' : 'en';
+}
+
+export function label(key: LabelKey, locale: Locale): string {
+  return locale === 'en' ? LABELS[key].en : LABELS[key].zh;
+}

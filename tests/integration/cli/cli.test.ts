@@ -1,0 +1,92 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/main';
+import { PINNED_NOW, tempDir } from '../../helpers/temp-db';
+
+let dir: string;
+let db: string;
+beforeEach(() => {
+  dir = tempDir();
+  db = path.join(dir, 'desk.db');
+});
+afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+async function cli(args: string[], env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env, now: () => PINNED_NOW });
+  return { code, stdout, stderr, json: () => JSON.parse(stdout) as unknown };
+}
+
+describe('complaint-desk CLI', () => {
+  it('init creates and migrates a new database', async () => {
+    const r = await cli(['init', '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    expect(r.json()).toEqual({ schemaVersion: 1 });
+    expect(fs.existsSync(db)).toBe(true);
+  });
+
+  it('takes the database from COMPLAINT_DESK_DB when --db is absent', async () => {
+    const r = await cli(['init', '--json'], { COMPLAINT_DESK_DB: db });
+    expect(r.code).toBe(0);
+    expect(fs.existsSync(db)).toBe(true);
+  });
+
+  it('seed is deterministic and tickets prints the spec’s fields with offsets', async () => {
+    expect((await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', db, '--json'])).json()).toEqual({ tickets: 300, refunds: 0 });
+    const other = path.join(dir, 'other.db');
+    await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', other, '--json']);
+    const a = (await cli(['tickets', '--limit', '300', '--db', db, '--json'])).json() as Array<Record<string, string>>;
+    const b = (await cli(['tickets', '--limit', '300', '--db', other, '--json'])).json() as Array<Record<string, string>>;
+    expect(a).toHaveLength(300);
+    expect(a).toEqual(b);
+    expect(Object.keys(a[0]!)).toEqual(expect.arrayContaining(['ticket_no', 'channel', 'status', 'level', 'received_at']));
+    expect(a[0]!.received_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\+08:00$/);
+    const store = (await cli(['tickets', '--channel', 'store', '--status', 'closed', '--limit', '5', '--db', db, '--json'])).json() as Array<Record<string, string>>;
+    expect(store.length).toBeGreaterThan(0);
+    expect(store.every((t) => t.channel === 'store' && t.status === 'closed')).toBe(true);
+  });
+
+  it('usage errors exit 2 with the usage on stderr and nothing on stdout', async () => {
+    for (const args of [[], ['frobnicate'], ['tickets', '--bogus'], ['tickets', '--status', 'lost'], ['seed'], ['tickets', '--limit', 'ten']]) {
+      const r = await cli([...args, '--db', db]);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.length).toBeGreaterThan(0);
+    }
+  });
+
+  it('backup, check and restore round-trip, and a newer database is refused with exit 1', async () => {
+    await cli(['seed', '--tickets', '50', '--db', db]);
+    const b = await cli(['backup', '--out', path.join(dir, 'b.db'), '--db', db, '--json']);
+    expect(b.json()).toEqual({ path: path.join(dir, 'b.db') });
+    expect((await cli(['check', '--db', db, '--json'])).json()).toEqual({ ok: true, problems: [] });
+    await cli(['seed', '--tickets', '10', '--seed', '2', '--db', db]);
+    expect((await cli(['tickets', '--limit', '100', '--db', db, '--json'])).json()).toHaveLength(60);
+    const r = await cli(['restore', path.join(dir, 'b.db'), '--db', db, '--json']);
+    expect(r.code).toBe(0);
+    expect((await cli(['tickets', '--limit', '100', '--db', db, '--json'])).json()).toHaveLength(50);
+    // The database that was replaced is kept next to it.
+    expect(fs.readdirSync(path.join(dir, 'backups')).some((f) => f.startsWith('before-restore-'))).toBe(true);
+
+    const Database = (await import('better-sqlite3')).default;
+    const newer = new Database(db);
+    newer.pragma('user_version = 99');
+    newer.close();
+    const refused = await cli(['tickets', '--db', db, '--json'], { LANG: 'zh_CN.UTF-8' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toBe('');
+    expect(refused.stderr).toMatch(/更新版本/);
+  });
+
+  it('restore refuses a file that is not a sound database and leaves the current one alone', async () => {
+    await cli(['seed', '--tickets', '20', '--db', db]);
+    const junk = path.join(dir, 'junk.db');
+    fs.writeFileSync(junk, 'this is not sqlite at all, just text'.repeat(200));
+    const r = await cli(['restore', junk, '--db', db, '--json']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/integrity|database/i);
+    expect((await cli(['tickets', '--limit', '100', '--db', db, '--json'])).json()).toHaveLength(20);
+  });
+});

@@ -1,0 +1,165 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { actOnTicket, createTicket, getTicket, listTickets, revealPhone, ticketHistory, type NewTicketInput } from '../../../src-main/services/tickets';
+import { DomainError } from '../../../src-main/core/errors';
+import type { UserInfo } from '../../../src-main/core/model';
+
+let t: TestDb;
+let agent: UserInfo;
+let sup: UserInfo;
+const H = 3_600_000;
+
+beforeEach(() => {
+  t = tempDb();
+  agent = addUser(t.ctx, 'agent1', 'agent', '客服中心');
+  sup = addUser(t.ctx, 'sup1', 'supervisor', '客服中心');
+});
+afterEach(() => t.close());
+
+const input = (over: Partial<NewTicketInput> = {}): NewTicketInput => ({
+  channel: '10086',
+  receivedAt: t.clock.now - H,
+  phone: '13812345678',
+  categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
+  level: 'normal',
+  description: '家中信号差',
+  district: '南海区',
+  ...over,
+});
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+  return 'no error';
+};
+
+describe('registering a ticket', () => {
+  it('stores it as new with a creation event by who and when', () => {
+    const { ticket } = createTicket(t.ctx, sup, input({ ticketNo: 'GD001' }));
+    expect(ticket).toMatchObject({ ticketNo: 'GD001', status: 'new', level: 'normal', phone: '13812345678', categoryPath: '网络质量/信号覆盖' });
+    const h = ticketHistory(t.ctx, ticket.id);
+    expect(h).toHaveLength(1);
+    expect(h[0]).toMatchObject({ action: 'create', actorId: sup.id, actorName: 'SUP1', at: t.clock.now, toStatus: 'new' });
+  });
+
+  it('numbers hand-registered tickets by local day', () => {
+    const a = createTicket(t.ctx, sup, input()).ticket;
+    const b = createTicket(t.ctx, sup, input({ phone: '13912345678' })).ticket;
+    expect(a.ticketNo).toBe('CD202611020001');
+    expect(b.ticketNo).toBe('CD202611020002');
+  });
+
+  it('a 10080 or 12300 complaint is over-level whatever was chosen', () => {
+    expect(createTicket(t.ctx, sup, input({ channel: '12300' })).ticket.level).toBe('overlevel');
+  });
+
+  it('refuses a bad phone, a future time, an unknown category or a duplicate number, writing nothing', () => {
+    createTicket(t.ctx, sup, input({ ticketNo: 'GD001' }));
+    const before = t.db.prepare('SELECT (SELECT count(*) FROM tickets) + (SELECT count(*) FROM ticket_events) AS n').get();
+    expect(codeOf(() => createTicket(t.ctx, sup, input({ phone: '1381234567' })))).toBe('invalid_phone');
+    expect(codeOf(() => createTicket(t.ctx, sup, input({ receivedAt: t.clock.now + H })))).toBe('validation');
+    expect(codeOf(() => createTicket(t.ctx, sup, input({ categoryId: 9999 })))).toBe('unknown_category');
+    expect(codeOf(() => createTicket(t.ctx, sup, input({ ticketNo: 'GD001' })))).toBe('duplicate_ticket');
+    expect(t.db.prepare('SELECT (SELECT count(*) FROM tickets) + (SELECT count(*) FROM ticket_events) AS n').get()).toEqual(before);
+  });
+
+  it('flags a repeat complaint from the same phone within 30 days', () => {
+    const first = createTicket(t.ctx, sup, input({ receivedAt: t.clock.now - 20 * 24 * H })).ticket;
+    const r = createTicket(t.ctx, sup, input());
+    expect(r.ticket.isRepeat).toBe(true);
+    expect(r.repeatOf).toEqual([first.id]);
+    const other = createTicket(t.ctx, sup, input({ phone: '13700000000' }));
+    expect(other.ticket.isRepeat).toBe(false);
+  });
+
+  it('proposes a collective complaint at the third customer in a district and category within 24 h', () => {
+    const a = createTicket(t.ctx, sup, input({ phone: '13800000001', receivedAt: t.clock.now - 5 * H })).ticket;
+    const b = createTicket(t.ctx, sup, input({ phone: '13800000002', receivedAt: t.clock.now - 3 * H }));
+    expect(b.collectiveWith).toBeNull();
+    const c = createTicket(t.ctx, sup, input({ phone: '13800000003' }));
+    expect(c.collectiveWith?.sort()).toEqual([a.id, b.ticket.id].sort());
+    expect(getTicket(t.ctx, sup, a.id).isCollective).toBe(true);
+    expect(c.ticket.isCollective).toBe(true);
+    const other = createTicket(t.ctx, sup, input({ phone: '13800000004', district: '顺德区' }));
+    expect(other.collectiveWith).toBeNull();
+  });
+});
+
+describe('working a ticket', () => {
+  it('walks the whole life and records every step with who, when and what changed', () => {
+    const id = createTicket(t.ctx, sup, input()).ticket.id;
+    const step = (a: Parameters<typeof actOnTicket>[4], by = agent) => {
+      t.clock.advance(10 * 60_000);
+      return actOnTicket(t.ctx, by, id, getTicket(t.ctx, by, id).version, a);
+    };
+    step({ type: 'accept' });
+    step({ type: 'transfer', department: '网络部', assigneeId: sup.id }, sup);
+    step({ type: 'pend', reason: '等客户在家时上门测试' }, sup);
+    step({ type: 'resolve', note: '已调整天线', rootCause: '基站覆盖' }, sup);
+    const closed = step({ type: 'close', satisfaction: 'basically_satisfied' }, sup);
+    expect(closed).toMatchObject({ status: 'closed', firstResponderId: agent.id, assigneeId: sup.id, department: '网络部', satisfaction: 'basically_satisfied' });
+    const reopened = step({ type: 'reopen', reason: '客户来电称信号又变差' }, sup);
+    expect(reopened).toMatchObject({ status: 'in_progress', isRepeat: true, reopenCount: 1, firstResponderId: agent.id });
+    const h = ticketHistory(t.ctx, id);
+    expect(h.map((e) => e.action)).toEqual(['reopen', 'close', 'resolve', 'pend', 'transfer', 'accept', 'create']);
+    expect(h.find((e) => e.action === 'transfer')).toMatchObject({
+      actorName: 'SUP1',
+      changes: { department: [null, '网络部'], assigneeId: [agent.id, sup.id] },
+    });
+    expect(h.find((e) => e.action === 'pend')?.note).toBe('等客户在家时上门测试');
+    // Times are the pinned clock's, ten minutes apart.
+    expect(h[0]!.at - h[1]!.at).toBe(10 * 60_000);
+  });
+
+  it('an illegal transition or a stale version changes nothing', () => {
+    const created = createTicket(t.ctx, sup, input()).ticket;
+    const snapshot = () => t.db.prepare('SELECT t.*, (SELECT count(*) FROM ticket_events) AS events FROM tickets t').all();
+    const before = snapshot();
+    expect(codeOf(() => actOnTicket(t.ctx, sup, created.id, created.version, { type: 'close', satisfaction: 'satisfied' }))).toBe('illegal_transition');
+    expect(codeOf(() => actOnTicket(t.ctx, sup, created.id, created.version + 1, { type: 'accept' }))).toBe('conflict');
+    expect(codeOf(() => actOnTicket(t.ctx, sup, 999, 1, { type: 'accept' }))).toBe('not_found');
+    expect(codeOf(() => actOnTicket(t.ctx, sup, created.id, created.version, { type: 'transfer', department: '网络部', assigneeId: 999 }))).toBe('not_found');
+    expect(snapshot()).toEqual(before);
+  });
+
+  it('voiding needs a reason and ends the ticket', () => {
+    const created = createTicket(t.ctx, sup, input()).ticket;
+    const voided = actOnTicket(t.ctx, sup, created.id, created.version, { type: 'void', reason: '重复录入' });
+    expect(voided).toMatchObject({ status: 'voided', voidReason: '重复录入' });
+  });
+});
+
+describe('phone privacy', () => {
+  it('agents see a masked number in the ticket and the list; a reveal is logged', () => {
+    const id = createTicket(t.ctx, sup, input()).ticket.id;
+    expect(getTicket(t.ctx, agent, id)).toMatchObject({ phone: '138****5678', phoneMasked: true });
+    expect(getTicket(t.ctx, sup, id)).toMatchObject({ phone: '13812345678', phoneMasked: false });
+    expect(listTickets(t.ctx, agent, { offset: 0, limit: 10 }).rows[0]!.phone).toBe('138****5678');
+    expect(revealPhone(t.ctx, agent, id)).toBe('13812345678');
+    expect(t.ctx.audit.list(1)[0]).toMatchObject({ action: 'phone.reveal', actorId: agent.id, details: { ticketId: id } });
+  });
+});
+
+describe('the ticket list', () => {
+  it('pages, sorts and filters in SQL', () => {
+    for (let i = 0; i < 30; i++) {
+      createTicket(t.ctx, sup, input({ phone: `1380000${String(i).padStart(4, '0')}`, receivedAt: t.clock.now - (i + 1) * 60_000, channel: i % 3 === 0 ? 'store' : '10086', district: `D${i}` }));
+    }
+    const first = listTickets(t.ctx, sup, { offset: 0, limit: 10 });
+    expect(first.total).toBe(30);
+    expect(first.rows).toHaveLength(10);
+    expect(first.rows[0]!.receivedAt).toBeGreaterThan(first.rows[9]!.receivedAt);
+    const asc = listTickets(t.ctx, sup, { offset: 25, limit: 10, sort: { field: 'receivedAt', dir: 'asc' } });
+    expect(asc.rows).toHaveLength(5);
+    const store = listTickets(t.ctx, sup, { offset: 0, limit: 100, filter: { channel: ['store'] } });
+    expect(store.total).toBe(10);
+    expect(store.rows.every((r) => r.channel === 'store')).toBe(true);
+    const byPhone = listTickets(t.ctx, sup, { offset: 0, limit: 100, filter: { q: '1380000001' } });
+    expect(byPhone.total).toBe(10);
+    const byCategory = listTickets(t.ctx, sup, { offset: 0, limit: 1, filter: { categoryId: categoryId(t.ctx, '网络质量') } });
+    expect(byCategory.total).toBe(30);
+  });
+});
