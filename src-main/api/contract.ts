@@ -1,53 +1,17 @@
 /**
  * THE contract: every method the console offers, its input schema, the role
  * it needs and its output type. The Electron IPC transport, the web host, the
- * renderer's client and the tests are all generic over this one table.
+ * renderer's client and the tests are all generic over this one table. Each
+ * area declares its methods in methods/<area>.ts; this file assembles them.
  */
 import type { z } from 'zod';
-import { method, type MethodSpec } from './define';
-import * as s from './schemas';
-import type { Category, Page, Ticket, TicketEvent, TicketRow, UserInfo } from '../core/model';
-import type { ActionType } from '../core/lifecycle';
-import type { BranchSettings } from '../services/settings';
+import type { MethodSpec } from './define';
+import { coreMethods } from './methods/core';
 
-export interface AuthStatus {
-  needsSetup: boolean;
-  user: UserInfo | null;
-  branch: BranchSettings;
-  /** Minutes of inactivity after which the console locks. */
-  lockAfterMinutes: number;
-}
-
-export interface TicketDetail {
-  ticket: Ticket;
-  allowedActions: ActionType[];
-  history: TicketEvent[];
-}
-
-export interface CreatedTicket {
-  ticket: Ticket;
-  repeatOf: number[];
-  collectiveWith: number[] | null;
-}
+export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 
 export const contract = {
-  'auth/status': method<AuthStatus>()('public', s.empty),
-  'auth/setup': method<AuthStatus>()('public', s.setupInput),
-  'auth/login': method<AuthStatus>()('public', s.loginInput),
-  'auth/logout': method<null>()('public', s.empty),
-
-  'meta/categories': method<Category[]>()('agent', s.empty),
-  'meta/users': method<UserInfo[]>()('agent', s.empty),
-
-  'tickets/list': method<Page<TicketRow>>()('agent', s.ticketPageInput),
-  'tickets/get': method<TicketDetail>()('agent', s.byId),
-  'tickets/create': method<CreatedTicket>()('agent', s.newTicketInput),
-  'tickets/act': method<TicketDetail>()('agent', s.actInput),
-  'tickets/revealPhone': method<{ phone: string }>()('agent', s.byId),
-
-  'users/create': method<UserInfo>()('admin', s.newUserInput),
-  'settings/branch': method<BranchSettings>()('admin', s.branchInput),
-  'demo/load': method<{ tickets: number }>()('admin', s.empty),
+  ...coreMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

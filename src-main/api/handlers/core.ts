@@ -2,38 +2,18 @@
  * The implementation of every contract method: each turns a validated input
  * and the caller's identity into a service call. No rules live here.
  */
-import { DomainError } from '../core/errors';
-import { allowedActions } from '../core/lifecycle';
-import { categoryPath } from '../core/categories';
-import type { UserInfo } from '../core/model';
-import type { ServiceContext } from '../services/context';
-import * as tickets from '../services/tickets';
-import * as users from '../services/users';
-import { branchSettings, saveBranchSettings } from '../services/settings';
-import { seedDemo } from '../services/seed';
-import type { MethodName, OutputOf, ParsedInputOf, AuthStatus, TicketDetail } from './contract';
-import { DEFAULT_LOCK_MINUTES, type SessionStore } from './sessions';
+import { allowedActions } from '../../core/lifecycle';
+import { categoryPath } from '../../core/categories';
+import type { UserInfo } from '../../core/model';
+import * as tickets from '../../services/tickets';
+import * as users from '../../services/users';
+import { branchSettings, saveBranchSettings } from '../../services/settings';
+import { seedDemo } from '../../services/seed';
+import type { AuthStatus, TicketDetail } from '../contract';
+import { needUser, type HandlerEnv, type HandlersOf } from './types';
+import type { coreMethods } from '../methods/core';
+import { DEFAULT_LOCK_MINUTES } from '../sessions';
 
-/** Where a transport keeps the caller's session token (a cookie, an IPC sender). */
-export interface SessionSlot {
-  get(): string | null;
-  set(token: string | null): void;
-}
-
-export interface HandlerEnv {
-  ctx: ServiceContext;
-  user: UserInfo | null;
-  sessions: SessionStore;
-  slot: SessionSlot;
-}
-
-type Handler<M extends MethodName> = (input: ParsedInputOf<M>, env: HandlerEnv) => OutputOf<M> | Promise<OutputOf<M>>;
-export type Handlers = { [M in MethodName]: Handler<M> };
-
-const needUser = (env: HandlerEnv): UserInfo => {
-  if (!env.user) throw new DomainError('unauthenticated');
-  return env.user;
-};
 
 function status(env: HandlerEnv, user: UserInfo | null): AuthStatus {
   return {
@@ -54,7 +34,7 @@ function startSession(env: HandlerEnv, user: UserInfo): AuthStatus {
   return status(env, user);
 }
 
-export const handlers: Handlers = {
+export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
   'auth/status': (_i, env) => status(env, env.user),
   'auth/setup': (i, env) => {
     const admin = users.createFirstAdmin(env.ctx, i);

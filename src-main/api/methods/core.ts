@@ -1,0 +1,46 @@
+/** Contract methods of the foundation: sign-in, reference data, tickets, users, settings. */
+import { method } from '../define';
+import * as s from '../schemas';
+import type { Category, Page, Ticket, TicketEvent, TicketRow, UserInfo } from '../../core/model';
+import type { ActionType } from '../../core/lifecycle';
+import type { BranchSettings } from '../../services/settings';
+
+export interface AuthStatus {
+  needsSetup: boolean;
+  user: UserInfo | null;
+  branch: BranchSettings;
+  /** Minutes of inactivity after which the console locks. */
+  lockAfterMinutes: number;
+}
+
+export interface TicketDetail {
+  ticket: Ticket;
+  allowedActions: ActionType[];
+  history: TicketEvent[];
+}
+
+export interface CreatedTicket {
+  ticket: Ticket;
+  repeatOf: number[];
+  collectiveWith: number[] | null;
+}
+
+export const coreMethods = {
+  'auth/status': method<AuthStatus>()('public', s.empty),
+  'auth/setup': method<AuthStatus>()('public', s.setupInput),
+  'auth/login': method<AuthStatus>()('public', s.loginInput),
+  'auth/logout': method<null>()('public', s.empty),
+
+  'meta/categories': method<Category[]>()('agent', s.empty),
+  'meta/users': method<UserInfo[]>()('agent', s.empty),
+
+  'tickets/list': method<Page<TicketRow>>()('agent', s.ticketPageInput),
+  'tickets/get': method<TicketDetail>()('agent', s.byId),
+  'tickets/create': method<CreatedTicket>()('agent', s.newTicketInput),
+  'tickets/act': method<TicketDetail>()('agent', s.actInput),
+  'tickets/revealPhone': method<{ phone: string }>()('agent', s.byId),
+
+  'users/create': method<UserInfo>()('admin', s.newUserInput),
+  'settings/branch': method<BranchSettings>()('admin', s.branchInput),
+  'demo/load': method<{ tickets: number }>()('admin', s.empty),
+};
