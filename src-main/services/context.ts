@@ -9,6 +9,7 @@ import { UserReader, UserWriter } from '../db/users';
 import { SettingsStore } from '../db/settings';
 import { CategoryStore } from '../db/categories';
 import { AuditLog } from '../db/audit';
+import type { TicketsChangedHook } from './ticket-hooks';
 
 export interface ServiceContext {
   db: Db;
@@ -18,6 +19,8 @@ export interface ServiceContext {
   settings: SettingsStore;
   categories: CategoryStore;
   audit: AuditLog;
+  /** What runs whenever tickets change (see ticket-hooks.ts). */
+  hooks: { ticketsChanged: TicketsChangedHook[] };
 }
 
 export function createContext(db: Db, now: () => number = Date.now): ServiceContext {
@@ -29,6 +32,7 @@ export function createContext(db: Db, now: () => number = Date.now): ServiceCont
     settings: new SettingsStore(db),
     categories: new CategoryStore(db),
     audit: new AuditLog(db),
+    hooks: { ticketsChanged: [] },
   };
 }
 

@@ -12,6 +12,7 @@ import type { Page, Ticket, TicketEvent, TicketPageQuery, TicketRow, UserInfo } 
 import { inTransaction, type ServiceContext } from './context';
 import { branchSettings, detectionSettings } from './settings';
 import { localDayKey } from '../core/time';
+import { ticketsChanged } from './ticket-hooks';
 
 export interface NewTicketInput {
   ticketNo?: string | undefined;
@@ -111,6 +112,7 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       note: repeatOf.length ? `repeat_of:${repeatOf.join(',')}` : null,
     });
     const collectiveWith = markCollective(ctx, actor, id, phone, input, now, settings);
+    ticketsChanged(ctx, [id, ...(collectiveWith ?? [])]);
     return { ticket: forViewer(actor, ctx.read.tickets.get(id)!), repeatOf, collectiveWith };
   });
 }
@@ -167,14 +169,6 @@ function stateOf(t: Ticket): TicketState {
   };
 }
 
-/** Hook for modules that react to ticket changes (deadline clocks, alerts) inside the same transaction. */
-export type TicketChangeListener = (ctx: ServiceContext, ticketId: number, action: string) => void;
-const listeners: TicketChangeListener[] = [];
-export function onTicketChange(fn: TicketChangeListener): () => void {
-  listeners.push(fn);
-  return () => listeners.splice(listeners.indexOf(fn), 1);
-}
-
 /**
  * Apply one lifecycle action. `version` is the version the user saw: if someone
  * changed the ticket meanwhile the action is refused rather than applied blind.
@@ -212,7 +206,7 @@ export function actOnTicket(
       changes,
       note,
     });
-    for (const l of listeners) l(ctx, id, action.type);
+    ticketsChanged(ctx, [id]);
     return forViewer(actor, ctx.read.tickets.get(id)!);
   });
 }
