@@ -8,10 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { App } from 'electron';
-
-/** The folder name under the OS's app-data folder, the same in development and once installed. */
-export const DATA_FOLDER = 'Complaint Desk';
-export const DATABASE_FILE = 'complaint-desk.db';
+import { DB_FILE, PRODUCT_NAME } from '../../api/data-dir';
 
 export interface AppPaths {
   userData: string;
@@ -29,18 +26,21 @@ export interface AppPaths {
 type AppLike = Pick<App, 'getPath' | 'getAppPath' | 'isPackaged'>;
 
 export function resolvePaths(app: AppLike, env: NodeJS.ProcessEnv, mainDir = builtMainDir()): AppPaths {
-  const userData = path.join(app.getPath('appData'), DATA_FOLDER);
+  // The same folder in development and once installed, and the one the CLI and
+  // web host open by default (api/data-dir.ts): <appData>/Complaint Desk.
+  const userData = env.COMPLAINT_DESK_HOME || path.join(app.getPath('appData'), PRODUCT_NAME);
   const unpacked = (p: string) => p.replace(`app.asar${path.sep}`, `app.asar.unpacked${path.sep}`);
   const binding = env.COMPLAINT_DESK_SQLITE_BINDING || unpacked(path.join(mainDir, '..', 'native', 'better_sqlite3.node'));
   return {
     userData,
-    database: env.COMPLAINT_DESK_DB || path.join(userData, DATABASE_FILE),
+    database: path.resolve(env.COMPLAINT_DESK_DB || path.join(userData, DB_FILE)),
     sqliteBinding: fs.existsSync(binding) ? binding : undefined,
     preload: path.join(mainDir, '..', 'preload', 'preload.cjs'),
     serviceEntry: path.join(mainDir, 'service-process.js'),
     rendererDir: path.join(mainDir, '..', 'renderer'),
     devServerUrl: app.isPackaged ? undefined : env.ELECTRON_RENDERER_URL || undefined,
-    resources: app.isPackaged ? path.join(process.resourcesPath, 'resources') : path.join(app.getAppPath(), 'resources'),
+    // Installed: electron-builder's extraResources puts resources/ next to app.asar.
+    resources: path.join(app.isPackaged ? (process.resourcesPath ?? app.getAppPath()) : app.getAppPath(), 'resources'),
   };
 }
 

@@ -7,9 +7,7 @@
  * COMPLAINT_DESK_DB (the database file) and COMPLAINT_DESK_SQLITE_BINDING
  * (better-sqlite3 built for Electron, kept apart from node_modules' Node build).
  */
-import { createApiServer, type ApiServer } from '../../api/server';
-import { openDatabase, type Db } from '../../db/open';
-import { createContext } from '../../services/context';
+import { openConsole, type RunningConsole } from '../../api/runtime';
 import { createServiceHost } from './service-host';
 import type { ServiceMessage, ServiceRequest } from './service-protocol';
 
@@ -21,28 +19,30 @@ interface ParentPort {
 const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
 if (!port) throw new Error('service-process must be started with utilityProcess.fork');
 
-const file = process.env.COMPLAINT_DESK_DB;
-if (!file) throw new Error('COMPLAINT_DESK_DB is not set');
+const dbPath = process.env.COMPLAINT_DESK_DB;
+if (!dbPath) throw new Error('COMPLAINT_DESK_DB is not set');
 
-let db: Db | null = null;
-let server: ApiServer | Error;
+const log = (line: string) => console.error(`[service] ${line}`);
+// A database that cannot be opened (too new, corrupt) is not a crash: every
+// call is answered with the reason, so the window can tell the user.
+let opened: RunningConsole | Error;
 try {
-  db = openDatabase(file, { nativeBinding: process.env.COMPLAINT_DESK_SQLITE_BINDING || undefined, integrity: 'full' });
-  server = createApiServer(createContext(db));
+  opened = openConsole({ dbPath, nativeBinding: process.env.COMPLAINT_DESK_SQLITE_BINDING || undefined, log });
 } catch (e) {
-  console.error('[service] cannot open database', file, e);
-  server = e instanceof Error ? e : new Error(String(e));
+  opened = e instanceof Error ? e : new Error(String(e));
+  log(`cannot open ${dbPath}: ${opened.message}`);
 }
+const running = opened;
 
 const host = createServiceHost(
-  server,
+  running instanceof Error ? running : running.api,
   (m) => port.postMessage(m),
   () => {
-    db?.close();
+    if (!(running instanceof Error)) running.close();
     process.exit(0);
   },
 );
 
 port.on('message', (e) => {
-  host.handle(e.data).catch((err: unknown) => console.error('[service] request failed', err));
+  host.handle(e.data).catch((err: unknown) => log(`request failed: ${String(err)}`));
 });

@@ -1,0 +1,99 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as stub from './electron-stub';
+
+vi.mock('electron', () => import('./electron-stub'));
+
+const { TrayController, TRAY_STATES } = await import('../../../src-main/hosts/electron/tray');
+const { appMenuTemplate } = await import('../../../src-main/hosts/electron/menu');
+
+const RESOURCES = path.resolve(import.meta.dirname, '../../../resources');
+
+function setup(locale: 'zh-CN' | 'en' = 'zh-CN') {
+  const actions = { open: vi.fn(), lock: vi.fn(), quit: vi.fn(), openTicket: vi.fn() };
+  const controller = new TrayController(RESOURCES, locale, actions);
+  const tray = stub.Tray.created[0]!;
+  const items = () => tray.menu!.template;
+  const item = (label: string) => items().find((i) => i.label === label)!;
+  return { controller, tray, actions, items, item };
+}
+
+beforeEach(() => stub.resetStub());
+
+describe('TrayController', () => {
+  it('starts clear, with Open, Lock and Quit', () => {
+    const { tray, items, controller } = setup();
+    expect(controller.current).toBe('clear');
+    expect(tray.image.path).toBe(path.join(RESOURCES, 'tray-clear.png'));
+    expect(tray.tooltip).toBe('投诉工作台 · 无超时工单');
+    expect(items().map((i) => i.label ?? i.type)).toEqual(['打开工作台', '锁定', 'separator', '退出']);
+  });
+
+  it('shows the state, the counts and the most urgent tickets', () => {
+    const { controller, tray, items, actions } = setup('en');
+    controller.setState('breached', { breached: 2, approaching: 3 }, [
+      { ticketNo: 'T-001', detail: 'resolution, 2 h late' },
+      { ticketNo: 'T-002' },
+    ]);
+    expect(controller.current).toBe('breached');
+    expect(tray.image.path).toBe(path.join(RESOURCES, 'tray-breached.png'));
+    expect(tray.tooltip).toBe('Complaint Desk · overdue 2 · approaching 3');
+    expect(items().map((i) => i.label ?? i.type)).toEqual([
+      'T-001  resolution, 2 h late',
+      'T-002',
+      'separator',
+      'Open',
+      'Lock',
+      'separator',
+      'Quit',
+    ]);
+    items()[1]!.click!();
+    expect(actions.openTicket).toHaveBeenCalledWith('T-002');
+  });
+
+  it('lists at most five tickets', () => {
+    const { controller, items } = setup();
+    const many = Array.from({ length: 9 }, (_, i) => ({ ticketNo: `T-${i}` }));
+    controller.setState('approaching', { breached: 0, approaching: 9 }, many);
+    expect(items().filter((i) => i.label?.startsWith('T-'))).toHaveLength(5);
+  });
+
+  it('runs the actions from the menu and the icon', () => {
+    const { tray, item, actions } = setup();
+    item('打开工作台').click!();
+    item('锁定').click!();
+    item('退出').click!();
+    tray.emit('click');
+    expect(actions.open).toHaveBeenCalledTimes(2);
+    expect(actions.lock).toHaveBeenCalledTimes(1);
+    expect(actions.quit).toHaveBeenCalledTimes(1);
+  });
+
+  it('has a 16 px and a 32 px PNG for every state', () => {
+    for (const state of TRAY_STATES) {
+      for (const [file, size] of [
+        [`tray-${state}.png`, 16],
+        [`tray-${state}@2x.png`, 32],
+      ] as const) {
+        const png = fs.readFileSync(path.join(RESOURCES, file));
+        expect(png.subarray(1, 4).toString('ascii'), file).toBe('PNG');
+        expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([size, size]);
+      }
+    }
+  });
+});
+
+describe('app menu', () => {
+  const actions = { lock: vi.fn(), quit: vi.fn(), about: vi.fn() };
+
+  it('offers Lock and Quit, and developer tools only while developing', () => {
+    const roles = (t: ReturnType<typeof appMenuTemplate>) =>
+      t.flatMap((m) => (Array.isArray(m.submenu) ? m.submenu : [])).map((i) => i.role ?? i.label);
+    const shipped = roles(appMenuTemplate('zh-CN', actions, false));
+    expect(shipped).toEqual(expect.arrayContaining(['锁定', '退出', 'copy', 'paste']));
+    expect(shipped).not.toContain('toggleDevTools');
+    expect(shipped).not.toContain('reload');
+    expect(roles(appMenuTemplate('en', actions, true))).toEqual(expect.arrayContaining(['Lock', 'toggleDevTools']));
+  });
+});
