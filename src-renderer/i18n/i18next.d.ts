@@ -1,0 +1,10 @@
+/** Typed keys: `t('nav.todya')` is a compile error, not a blank label. */
+import 'i18next';
+import type { zhCN } from './zh-CN';
+
+declare module 'i18next' {
+  interface CustomTypeOptions {
+    defaultNS: 'translation';
+    resources: { translation: typeof zhCN };
+  }
+}
