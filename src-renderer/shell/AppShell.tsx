@@ -1,0 +1,63 @@
+import { useCallback } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { ComingSoonPage } from '../pages/ComingSoonPage';
+import { NewTicketPage } from '../pages/NewTicketPage';
+import { TicketPage } from '../pages/TicketPage';
+import { TicketsPage } from '../pages/TicketsPage';
+import { TodayPage } from '../pages/TodayPage';
+import { SettingsPage } from '../settings/SettingsPage';
+import { MetaProvider } from '../state/meta';
+import { useRoute, type Route, type Section } from '../state/route';
+import { useSession } from '../state/session';
+import { useIdleLock } from '../state/useIdleLock';
+import { NavRail } from './NavRail';
+import { StatusStrip } from './StatusStrip';
+import { TopBar } from './TopBar';
+
+function sectionOf(route: Route): Section {
+  return route.name === 'section' ? route.section : 'tickets';
+}
+
+function Content({ route }: { route: Route }) {
+  if (route.name === 'ticket') return <TicketPage key={route.id} id={route.id} />;
+  if (route.name === 'newTicket') return <NewTicketPage />;
+  switch (route.section) {
+    case 'today':
+      return <TodayPage />;
+    case 'tickets':
+      return <TicketsPage params={route.params} />;
+    case 'settings':
+      return <SettingsPage />;
+    default:
+      return <ComingSoonPage section={route.section} />;
+  }
+}
+
+export function AppShell() {
+  const { t } = useTranslation();
+  const route = useRoute();
+  const { status, endSession } = useSession();
+  const onIdle = useCallback(() => {
+    void call('auth/logout', {}).catch(() => undefined);
+    endSession(t('auth.lockedIdle'));
+  }, [endSession, t]);
+  useIdleLock(status?.lockAfterMinutes ?? 15, onIdle);
+
+  const query = route.name === 'section' && route.section === 'tickets' ? (route.params.get('q') ?? '') : '';
+  return (
+    <MetaProvider>
+      <div className="shell">
+        <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
+          {t('app.skip')}
+        </button>
+        <NavRail active={sectionOf(route)} />
+        <TopBar initialQuery={query} />
+        <main id="main" className="content" tabIndex={-1}>
+          <Content route={route} />
+        </main>
+        <StatusStrip />
+      </div>
+    </MetaProvider>
+  );
+}

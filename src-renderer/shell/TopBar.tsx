@@ -1,0 +1,73 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
+import { Icon } from '../components/Icon';
+import { LanguageSwitch } from '../components/LanguageSwitch';
+import { navigate, ticketsHref } from '../state/route';
+import { useSession, useUser } from '../state/session';
+
+/** Search (Ctrl+K), register, who is logged in, language, lock. */
+export function TopBar({ initialQuery }: { initialQuery: string }) {
+  const { t } = useTranslation();
+  const user = useUser();
+  const { endSession } = useSession();
+  const [q, setQ] = useState(initialQuery);
+  const input = useRef<HTMLInputElement>(null);
+
+  useEffect(() => setQ(initialQuery), [initialQuery]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  function search(e: FormEvent) {
+    e.preventDefault();
+    navigate(ticketsHref({ q: q.trim() || undefined }));
+  }
+
+  async function lock() {
+    try {
+      await call('auth/logout', {});
+    } finally {
+      endSession(t('auth.lockedByUser'));
+    }
+  }
+
+  return (
+    <header className="topbar">
+      <form className="search" role="search" onSubmit={search}>
+        <Icon name="search" size={16} />
+        <input
+          ref={input}
+          type="search"
+          value={q}
+          onChange={(e) => setQ(e.target.value)}
+          placeholder={t('top.searchPlaceholder')}
+          aria-label={t('top.search')}
+          maxLength={40}
+        />
+        <kbd>Ctrl K</kbd>
+      </form>
+      <a className="btn primary small" href="#/tickets/new" data-testid="new-ticket">
+        <Icon name="plus" size={16} /> {t('top.newTicket')}
+      </a>
+      <div className="topbar-spacer" />
+      <span className="who" data-testid="current-user">
+        <Icon name="user" size={16} /> {user.displayName}
+        <span className="role">{t(`role.${user.role}`)}</span>
+      </span>
+      <LanguageSwitch />
+      <button type="button" className="btn small" onClick={() => void lock()} title={t('top.lockTitle')} data-testid="lock">
+        <Icon name="lock" size={16} /> {t('top.lock')}
+      </button>
+    </header>
+  );
+}
