@@ -1,0 +1,103 @@
+/**
+ * The ticket list: ag-grid over the infinite row model (blocks of 100 from
+ * tickets/list), quick-filter chips and the top bar's search in the URL, column
+ * filters and sort in the grid. Double-click or Enter opens; j/k move.
+ */
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { AgGridReact } from 'ag-grid-react';
+import type { CellKeyDownEvent, GridState } from 'ag-grid-community';
+import type { TicketRow } from '../api/types';
+import { Alert } from '../components/Alert';
+import { ticketColumns } from '../tickets/columns';
+import { ticketDatasource } from '../tickets/datasource';
+import { gridTheme } from '../tickets/gridSetup';
+import { chipFilter, parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
+import { navigate, ticketHref, ticketsHref } from '../state/route';
+import { useBranch, useUser } from '../state/session';
+
+function initialFilterState(params: URLSearchParams): GridState {
+  const model: Record<string, { values: string[] }> = {};
+  for (const key of ['status', 'channel']) {
+    const values = params.get(key)?.split(',').filter(Boolean);
+    if (values?.length) model[key] = { values };
+  }
+  return { filter: { filterModel: model } };
+}
+
+export function TicketsPage({ params }: { params: URLSearchParams }) {
+  const { t, i18n } = useTranslation();
+  const user = useUser();
+  const { zone } = useBranch();
+  const grid = useRef<AgGridReact<TicketRow>>(null);
+  const [total, setTotal] = useState<number | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const q = params.get('q')?.trim() ?? '';
+  const chipsParam = params.get('chips');
+  const chips = useMemo(() => parseChips(chipsParam), [chipsParam]);
+  const datasource = useMemo(() => {
+    const base = { ...chipFilter(chips, user.id), ...(q ? { q } : {}) };
+    return ticketDatasource(base, { total: setTotal, error: setError });
+  }, [chips, q, user.id]);
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const columns = useMemo(() => ticketColumns(t, zone), [t, zone, i18n.language]);
+  // Read once: the Today counters link here with ?status=…
+  const [initialState] = useState(() => initialFilterState(params));
+  const localeText = useMemo(() => ({ loadingOoo: t('common.loading'), noRowsToShow: t('tickets.noRows') }), [t]);
+
+  const open = useCallback((row: TicketRow | undefined) => row && navigate(ticketHref(row.id)), []);
+  const onCellKeyDown = useCallback(
+    (e: CellKeyDownEvent<TicketRow>) => {
+      const key = (e.event as KeyboardEvent | null)?.key;
+      if (key === 'Enter') open(e.data);
+      else if ((key === 'j' || key === 'k') && e.rowIndex !== null) {
+        const next = Math.max(0, e.rowIndex + (key === 'j' ? 1 : -1));
+        e.api.ensureIndexVisible(next);
+        e.api.setFocusedCell(next, e.column);
+      }
+    },
+    [open],
+  );
+  const setChips = (next: Chip[]) => navigate(ticketsHref({ chips: next.join(',') || undefined, q: q || undefined }));
+
+  return (
+    <section className="page tickets" aria-labelledby="tickets-title">
+      <div className="page-head">
+        <h1 id="tickets-title">{t('tickets.title')}</h1>
+        <QuickFilters chips={chips} onChange={setChips} />
+        {q && (
+          <span className="search-chip" data-testid="search-chip">
+            {t('tickets.searching', { q })}
+            <a href={ticketsHref({ chips: chips.join(',') || undefined })} aria-label={t('tickets.clearSearch')}>
+              ✕
+            </a>
+          </span>
+        )}
+        <span className="spacer" />
+        <span className="total" data-testid="tickets-total" data-total={total ?? ''}>
+          {total === null ? '' : t('tickets.total', { count: total })}
+        </span>
+      </div>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="grid-host" data-testid="tickets-grid">
+        <AgGridReact<TicketRow>
+          ref={grid}
+          theme={gridTheme}
+          rowModelType="infinite"
+          cacheBlockSize={100}
+          maxBlocksInCache={20}
+          datasource={datasource}
+          columnDefs={columns}
+          initialState={initialState}
+          localeText={localeText}
+          getRowId={(p) => String(p.data.id)}
+          onRowDoubleClicked={(e) => open(e.data)}
+          onCellKeyDown={onCellKeyDown}
+          tooltipShowDelay={600}
+        />
+      </div>
+      <p className="hint keys-hint">{t('tickets.keysHint')}</p>
+    </section>
+  );
+}

@@ -1,0 +1,89 @@
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, messageOf } from '../api/client';
+import type { Role } from '../api/types';
+import { Alert } from '../components/Alert';
+import { Field } from '../components/Field';
+import { ROLES } from '../lib/codes';
+import { useMeta } from '../state/meta';
+
+const EMPTY = { username: '', displayName: '', role: 'agent' as Role, department: '', password: '' };
+
+export function UsersSection() {
+  const { t } = useTranslation();
+  const { users, reloadUsers } = useMeta();
+  const [v, setV] = useState(EMPTY);
+  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      const user = await call('users/create', { ...v, department: v.department.trim() || null });
+      setMsg({ kind: 'ok', text: t('settings.created', { name: user.displayName }) });
+      setV(EMPTY);
+      reloadUsers();
+    } catch (err) {
+      setMsg({ kind: 'error', text: messageOf(err) });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <section className="panel" aria-labelledby="users-title">
+      <h2 id="users-title">{t('settings.usersTitle')}</h2>
+      <table className="table compact">
+        <thead>
+          <tr>
+            <th>{t('settings.username')}</th>
+            <th>{t('settings.displayName')}</th>
+            <th>{t('settings.role')}</th>
+            <th>{t('settings.department')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((u) => (
+            <tr key={u.id}>
+              <td>{u.username}</td>
+              <td>{u.displayName}</td>
+              <td>{t(`role.${u.role}`)}</td>
+              <td>{u.department ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <form onSubmit={submit} aria-label={t('settings.newUser')}>
+        <h3>{t('settings.newUser')}</h3>
+        {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+        <div className="form-grid">
+          <Field label={t('settings.username')} required>
+            <input value={v.username} onChange={(e) => setV({ ...v, username: e.target.value })} maxLength={40} autoComplete="off" />
+          </Field>
+          <Field label={t('settings.displayName')} required>
+            <input value={v.displayName} onChange={(e) => setV({ ...v, displayName: e.target.value })} maxLength={40} />
+          </Field>
+          <Field label={t('settings.role')} required>
+            <select value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as Role })}>
+              {ROLES.map((r) => (
+                <option key={r} value={r}>
+                  {t(`role.${r}`)}
+                </option>
+              ))}
+            </select>
+          </Field>
+          <Field label={t('settings.department')}>
+            <input value={v.department} onChange={(e) => setV({ ...v, department: e.target.value })} maxLength={40} />
+          </Field>
+          <Field label={t('settings.password')} required hint={t('auth.passwordTooShort')}>
+            <input type="password" value={v.password} onChange={(e) => setV({ ...v, password: e.target.value })} autoComplete="new-password" />
+          </Field>
+        </div>
+        <button type="submit" className="btn primary small" disabled={busy}>
+          {t('settings.create')}
+        </button>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/** One action's small form: only the fields that action needs; Esc closes it. */
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ActionType, Level, TicketAction } from '../api/types';
+import { Field } from '../components/Field';
+import { LEVEL_RANK, LEVELS, SATISFACTIONS } from '../lib/codes';
+import { useMeta } from '../state/meta';
+import { ACTION_FIELDS, buildAction, EMPTY_VALUES, fieldLabel, type ActionField, type ActionValues } from './actionInput';
+
+interface Props {
+  type: ActionType;
+  currentLevel: Level;
+  busy: boolean;
+  onSubmit(action: TicketAction): void;
+  onClose(): void;
+}
+
+export function ActionForm({ type, currentLevel, busy, onSubmit, onClose }: Props) {
+  const { t } = useTranslation();
+  const { users, departments } = useMeta();
+  const [v, setV] = useState<ActionValues>(EMPTY_VALUES);
+  const [errors, setErrors] = useState<Partial<Record<ActionField, string>>>({});
+  const fields = ACTION_FIELDS[type];
+  const set = (k: ActionField, value: string) => setV((x) => ({ ...x, [k]: value }));
+  const higher = LEVELS.filter((l) => LEVEL_RANK[l] > LEVEL_RANK[currentLevel]);
+
+  function submit(e: FormEvent) {
+    e.preventDefault();
+    const built = buildAction(type, v, t);
+    setErrors(built.errors);
+    if (built.action) onSubmit(built.action);
+  }
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.stopPropagation();
+      onClose();
+    }
+  }
+  const label = (f: ActionField) => (
+    <>
+      {fieldLabel(f, t)}
+      {fields[f] === false && <span className="muted"> {t('common.optional')}</span>}
+    </>
+  );
+  const has = (f: ActionField) => f in fields;
+  let autoFocused = false;
+  const focusFirst = () => (autoFocused ? false : (autoFocused = true));
+
+  return (
+    <form className="action-form" onSubmit={submit} onKeyDown={onKeyDown} noValidate data-action={type} aria-label={t(`action.${type}`)}>
+      {has('satisfaction') && (
+        <fieldset className={`radio-group${errors.satisfaction ? ' has-error' : ''}`}>
+          <legend>{label('satisfaction')}</legend>
+          {SATISFACTIONS.map((s) => (
+            <label key={s} className="check">
+              <input type="radio" name="satisfaction" value={s} checked={v.satisfaction === s} onChange={() => set('satisfaction', s)} autoFocus={s === 'satisfied' && focusFirst()} />
+              {t(`satisfaction.${s}`)}
+            </label>
+          ))}
+          {errors.satisfaction && <div className="field-error">✕ {errors.satisfaction}</div>}
+        </fieldset>
+      )}
+      {has('level') && (
+        <Field label={label('level')} error={errors.level ?? (higher.length ? undefined : t('form.noHigherLevel'))}>
+          <select value={v.level} onChange={(e) => set('level', e.target.value)} autoFocus={focusFirst()}>
+            <option value="">{t('newTicket.pickCategory')}</option>
+            {higher.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {has('department') && (
+        <Field label={label('department')} error={errors.department}>
+          <input value={v.department} onChange={(e) => set('department', e.target.value)} list="action-departments" maxLength={40} autoFocus={focusFirst()} />
+        </Field>
+      )}
+      {has('assigneeId') && (
+        <Field label={label('assigneeId')} error={errors.assigneeId}>
+          <select value={v.assigneeId} onChange={(e) => set('assigneeId', e.target.value)}>
+            <option value="">{t('form.assigneeNone')}</option>
+            {users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+                {u.department ? ` · ${u.department}` : ''} · {t(`role.${u.role}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {(['reason', 'note'] as const).filter(has).map((f) => (
+        <Field key={f} label={label(f)} error={errors[f]}>
+          <textarea rows={2} maxLength={f === 'note' ? 2000 : 500} value={v[f]} onChange={(e) => set(f, e.target.value)} autoFocus={focusFirst()} />
+        </Field>
+      ))}
+      {has('rootCause') && (
+        <Field label={label('rootCause')} error={errors.rootCause}>
+          <input value={v.rootCause} onChange={(e) => set('rootCause', e.target.value)} maxLength={500} />
+        </Field>
+      )}
+      <datalist id="action-departments">
+        {departments.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
+      <div className="row-actions">
+        <button type="submit" className="btn primary small" disabled={busy} data-testid="confirm-action">
+          {t('form.confirm', { action: t(`action.${type}`) })}
+        </button>
+        <button type="button" className="btn small" onClick={onClose}>
+          {t('common.cancel')}
+        </button>
+        <span className="hint">{t('form.escHint')}</span>
+      </div>
+    </form>
+  );
+}

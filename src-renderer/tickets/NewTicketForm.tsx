@@ -1,0 +1,149 @@
+import { useRef, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiFailure, call, messageOf } from '../api/client';
+import type { CreatedTicket } from '../api/types';
+import { Alert } from '../components/Alert';
+import { Field } from '../components/Field';
+import { CHANNELS, LEVELS } from '../lib/codes';
+import { toLocalInput } from '../lib/time';
+import { useMeta } from '../state/meta';
+import { useBranch } from '../state/session';
+import { CategorySelect } from './CategorySelect';
+import { fieldOfServerError, validateNewTicket, type NewTicketErrors, type NewTicketValues } from './newTicketForm';
+
+const CODE_FIELD: Record<string, keyof NewTicketValues> = {
+  invalid_phone: 'phone',
+  duplicate_ticket: 'ticketNo',
+  unknown_category: 'topCategoryId',
+};
+
+function blank(zone: string): NewTicketValues {
+  return {
+    channel: '10086',
+    receivedAt: toLocalInput(Date.now(), zone),
+    phone: '',
+    customerName: '',
+    city: '',
+    district: '',
+    topCategoryId: null,
+    categoryId: null,
+    level: 'normal',
+    description: '',
+    department: '',
+    ticketNo: '',
+  };
+}
+
+/** Register a complaint by hand. Errors point at the field; the server's refusal is shown in its words. */
+export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket): void }) {
+  const { t } = useTranslation();
+  const { zone } = useBranch();
+  const { categories, departments } = useMeta();
+  const [v, setV] = useState(() => blank(zone));
+  const [errors, setErrors] = useState<NewTicketErrors>({});
+  const [serverError, setServerError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const set = <K extends keyof NewTicketValues>(k: K, value: NewTicketValues[K]) => setV((x) => ({ ...x, [k]: value }));
+
+  function focusFirstError() {
+    requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+  }
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setServerError(null);
+    const checked = validateNewTicket(v, categories, zone, Date.now(), t);
+    setErrors(checked.errors);
+    if (!checked.input) return focusFirstError();
+    setBusy(true);
+    try {
+      onCreated(await call('tickets/create', checked.input));
+    } catch (err) {
+      setServerError(messageOf(err));
+      if (err instanceof ApiFailure) {
+        const field = CODE_FIELD[err.code] ?? fieldOfServerError(err.details);
+        if (field) {
+          setErrors({ [field]: err.message });
+          focusFirstError();
+        }
+      }
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const text = (k: 'phone' | 'customerName' | 'city' | 'district' | 'department' | 'ticketNo', label: string, extra: Record<string, unknown> = {}) => (
+    <input value={v[k]} onChange={(e) => set(k, e.target.value)} data-field={k} title={label} {...extra} />
+  );
+  const hasErrors = Object.keys(errors).length > 0;
+
+  return (
+    <form ref={form} onSubmit={submit} noValidate className="new-ticket" aria-label={t('newTicket.title')}>
+      {serverError && (
+        <Alert kind="error" testId="create-error">
+          {serverError}
+        </Alert>
+      )}
+      {hasErrors && !serverError && (
+        <Alert kind="error" testId="create-invalid">
+          {t('newTicket.fixFields')}
+        </Alert>
+      )}
+      <div className="form-grid">
+        <Field label={t('newTicket.channel')} required>
+          <select value={v.channel} onChange={(e) => set('channel', e.target.value as NewTicketValues['channel'])}>
+            {CHANNELS.map((c) => (
+              <option key={c} value={c}>
+                {t(`channel.${c}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('newTicket.receivedAt')} error={errors.receivedAt} hint={t('newTicket.receivedHint', { zone })} required>
+          <input type="datetime-local" value={v.receivedAt} onChange={(e) => set('receivedAt', e.target.value)} />
+        </Field>
+        <Field label={t('newTicket.phone')} error={errors.phone} hint={t('newTicket.phoneHint')} required>
+          {text('phone', t('newTicket.phone'), { inputMode: 'tel', autoFocus: true, maxLength: 20 })}
+        </Field>
+        <Field label={t('newTicket.customerName')}>{text('customerName', t('newTicket.customerName'), { maxLength: 40 })}</Field>
+        <Field label={t('newTicket.city')}>{text('city', t('newTicket.city'), { maxLength: 40 })}</Field>
+        <Field label={t('newTicket.district')}>{text('district', t('newTicket.district'), { maxLength: 40 })}</Field>
+        <CategorySelect
+          categories={categories}
+          topId={v.topCategoryId}
+          childId={v.categoryId}
+          onChange={(top, child) => setV((x) => ({ ...x, topCategoryId: top, categoryId: child }))}
+          topError={errors.topCategoryId}
+          childError={errors.categoryId}
+        />
+        <Field label={t('newTicket.level')} hint={t('newTicket.levelAuto')}>
+          <select value={v.level} onChange={(e) => set('level', e.target.value as NewTicketValues['level'])}>
+            {LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('newTicket.department')}>
+          {text('department', t('newTicket.department'), { list: 'known-departments', maxLength: 40 })}
+        </Field>
+        <Field label={t('newTicket.ticketNo')} error={errors.ticketNo} hint={t('newTicket.ticketNoHint')}>
+          {text('ticketNo', t('newTicket.ticketNo'), { maxLength: 40 })}
+        </Field>
+        <Field label={t('newTicket.description')} error={errors.description} required className="span-all">
+          <textarea rows={4} maxLength={2000} value={v.description} onChange={(e) => set('description', e.target.value)} />
+        </Field>
+      </div>
+      <datalist id="known-departments">
+        {departments.map((d) => (
+          <option key={d} value={d} />
+        ))}
+      </datalist>
+      <button type="submit" className="btn primary" disabled={busy} data-testid="submit-ticket">
+        {busy ? t('newTicket.submitting') : t('newTicket.submit')}
+      </button>
+    </form>
+  );
+}

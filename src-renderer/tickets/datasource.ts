@@ -1,0 +1,55 @@
+/**
+ * The grid's infinite-model datasource: each block of rows is one tickets/list
+ * call with offset/limit, the grid's sort mapped to a backend sort field and
+ * the column filters merged into the SQL filter object.
+ */
+import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
+import { call, messageOf } from '../api/client';
+import type { Channel, Status, TicketFilter, TicketSortField } from '../api/types';
+import { SORTABLE } from '../lib/codes';
+import type { CodeSetModel } from './CodeSetFilter';
+
+export const DEFAULT_SORT: { field: TicketSortField; dir: 'asc' | 'desc' } = { field: 'receivedAt', dir: 'desc' };
+
+type FilterModel = Record<string, CodeSetModel | undefined>;
+
+export function filterFromModel(base: TicketFilter, model: FilterModel): TicketFilter {
+  const filter: TicketFilter = { ...base };
+  const status = model.status?.values;
+  const channel = model.channel?.values;
+  if (status?.length) filter.status = status as Status[];
+  if (channel?.length) filter.channel = channel as Channel[];
+  return filter;
+}
+
+export function sortFromModel(sortModel: IGetRowsParams['sortModel']) {
+  const first = sortModel[0];
+  const field = first ? SORTABLE[first.colId] : undefined;
+  return field && first ? { field, dir: first.sort } : DEFAULT_SORT;
+}
+
+export function ticketDatasource(
+  base: TicketFilter,
+  report: { total(n: number): void; error(message: string | null): void },
+): IDatasource {
+  return {
+    getRows(params) {
+      const input = {
+        offset: params.startRow,
+        limit: params.endRow - params.startRow,
+        sort: sortFromModel(params.sortModel),
+        filter: filterFromModel(base, params.filterModel as FilterModel),
+      };
+      call('tickets/list', input)
+        .then((page) => {
+          params.successCallback(page.rows, page.total);
+          report.total(page.total);
+          report.error(null);
+        })
+        .catch((e: unknown) => {
+          params.failCallback();
+          report.error(messageOf(e));
+        });
+    },
+  };
+}
