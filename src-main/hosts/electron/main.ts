@@ -4,7 +4,7 @@
  * process (service-process.ts), so nothing here blocks on SQLite.
  */
 import path from 'node:path';
-import { BrowserWindow, Menu, app, dialog, ipcMain, session, utilityProcess } from 'electron';
+import { Menu, app, dialog, ipcMain, session, utilityProcess, type BrowserWindow } from 'electron';
 import { EVENT_CHANNEL } from '../../api/bridge';
 import { contentSecurityPolicy } from './csp';
 import { hardenContents, hardenSession } from './guards';

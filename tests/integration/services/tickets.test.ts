@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
 import { actOnTicket, createTicket, getTicket, listTickets, revealPhone, ticketHistory, type NewTicketInput } from '../../../src-main/services/tickets';
-import { DomainError } from '../../../src-main/core/errors';
+import type { DomainError } from '../../../src-main/core/errors';
 import type { UserInfo } from '../../../src-main/core/model';
 
 let t: TestDb;

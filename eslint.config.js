@@ -1,0 +1,135 @@
+// @ts-check
+/**
+ * Lint: typescript-eslint's recommended rules (type-unaware, for speed) and
+ * the one-way layer rule of docs/ARCHITECTURE.md:
+ *
+ *   hosts (electron, web) and cli → api → services → db → core
+ *
+ * - core imports nothing outside core, and of libraries only the pure ones
+ *   (date-fns, @date-fns/tz, zod): no Node built-ins, no sqlite, no electron.
+ * - the renderer imports src-main only with `import type`, except two files
+ *   that are pure constants with no run-time imports of their own:
+ *   src-main/core/enums.ts (code lists and labels) and src-main/api/bridge.ts
+ *   (the preload's channel and event names).
+ * - tests may import anything.
+ */
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+
+const NODE_GLOBALS = Object.fromEntries(
+  [
+    'process', 'console', 'Buffer', 'URL', 'URLSearchParams', 'structuredClone', 'fetch', 'AbortController',
+    'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'setImmediate', 'queueMicrotask',
+  ].map((name) => [name, 'readonly']),
+);
+
+const PURE_LIBRARIES = ['date-fns', '@date-fns/tz', 'zod'];
+
+/** Element types, most specific first (the first matching pattern wins). */
+const ELEMENTS = [
+  { type: 'enums', pattern: 'src-main/core/enums.ts', mode: 'full' },
+  { type: 'core', pattern: 'src-main/core/**', mode: 'full' },
+  { type: 'db', pattern: 'src-main/db/**', mode: 'full' },
+  { type: 'services', pattern: 'src-main/services/**', mode: 'full' },
+  { type: 'bridge', pattern: 'src-main/api/bridge.ts', mode: 'full' },
+  { type: 'api', pattern: 'src-main/api/**', mode: 'full' },
+  { type: 'electron-host', pattern: 'src-main/hosts/electron/**', mode: 'full' },
+  { type: 'web-host', pattern: 'src-main/hosts/web/**', mode: 'full' },
+  { type: 'cli', pattern: 'src-main/cli/**', mode: 'full' },
+  { type: 'renderer', pattern: 'src-renderer/**', mode: 'full' },
+  { type: 'tests', pattern: 'tests/**', mode: 'full' },
+];
+
+const CORE = ['core', 'enums'];
+const API = ['api', 'bridge'];
+const BELOW_HOSTS = [...API, 'services', 'db', ...CORE];
+
+const LAYER_RULES = [
+  { from: CORE, allow: CORE },
+  { from: ['db'], allow: ['db', ...CORE] },
+  { from: ['services'], allow: ['services', 'db', ...CORE] },
+  { from: API, allow: [...API, 'services', 'db', ...CORE] },
+  { from: ['electron-host'], allow: ['electron-host', ...BELOW_HOSTS] },
+  { from: ['web-host'], allow: ['web-host', ...BELOW_HOSTS] },
+  // `complaint-desk serve` starts the web host.
+  { from: ['cli'], allow: ['cli', 'web-host', ...BELOW_HOSTS] },
+  { from: ['renderer'], allow: ['renderer', 'enums', 'bridge'] },
+  { from: ['renderer'], allow: BELOW_HOSTS, importKind: 'type' },
+  { from: ['tests'], allow: ['*'] },
+];
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'out/', 'dist/', 'release/', 'coverage/', 'test-results/', '.vite/', 'tmp/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { ecmaVersion: 2023, sourceType: 'module', globals: NODE_GLOBALS },
+    linterOptions: { reportUnusedDisableDirectives: 'error' },
+    rules: {
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', caughtErrors: 'none', ignoreRestSiblings: true },
+      ],
+      '@typescript-eslint/consistent-type-imports': 'error',
+    },
+  },
+  {
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      // The two classic hook rules; the React Compiler rules of v7's preset are not used here.
+      'react-hooks/rules-of-hooks': 'error',
+      'react-hooks/exhaustive-deps': 'error',
+    },
+  },
+  {
+    files: ['src-main/**/*.ts', 'src-renderer/**/*.{ts,tsx}', 'tests/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': ELEMENTS,
+      'boundaries/dependency-nodes': ['import', 'export', 'dynamic-import'],
+      'boundaries/include': ['src-main/**', 'src-renderer/**', 'tests/**'],
+      'import/resolver': { node: { extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] } },
+    },
+    rules: {
+      'boundaries/element-types': [
+        'error',
+        {
+          default: 'disallow',
+          message: '${file.type} must not import ${dependency.type} (layers point one way: hosts/cli → api → services → db → core; the renderer imports src-main only as types)',
+          rules: LAYER_RULES,
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: `^(?!\\.{1,2}/|(${PURE_LIBRARIES.map((l) => l.replace('/', '\\/')).join('|')})(\\/|$))`,
+              message: `core is pure: it may import only other core files and ${PURE_LIBRARIES.join(', ')}.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // The sandboxed preload and the page may not reach Node.
+    files: ['src-main/hosts/electron/preload.ts', 'src-renderer/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^node:', message: 'No Node built-ins here: this code runs in the sandboxed renderer.' }] },
+      ],
+    },
+  },
+);
