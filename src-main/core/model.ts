@@ -101,8 +101,6 @@ export const TICKET_SORT_FIELDS = [
   'status',
   'district',
   'categoryPath',
-  'assigneeName',
-  'satisfaction',
 ] as const;
 export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
 

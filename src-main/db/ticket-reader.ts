@@ -24,8 +24,6 @@ const SORT_SQL: Record<TicketSortField, string> = {
   status: 't.status',
   district: 't.district',
   categoryPath: 't.category_id',
-  assigneeName: 'coalesce(a.display_name, t.assignee_name)',
-  satisfaction: 't.satisfaction',
 };
 
 const CATEGORY_PATH_SQL = `CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '/' || c.name END`;
@@ -195,10 +193,14 @@ export class TicketReader {
     const where = whereClause(q.filter);
     const sort = q.sort ?? { field: 'receivedAt', dir: 'desc' };
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+    const order = `${SORT_SQL[sort.field]} ${dir}, t.received_at ${dir}, t.id ${dir}`;
+    // Page over the tickets table alone (an index walk), then join names for just this page:
+    // skipping rows never pays for their joins.
     const rows = this.db
       .prepare(
-        `SELECT ${ROW_COLUMNS} FROM tickets t ${JOINS} ${where.sql}
-         ORDER BY ${SORT_SQL[sort.field]} ${dir}, t.id ${dir} LIMIT @limit OFFSET @offset`,
+        `SELECT ${ROW_COLUMNS} FROM tickets t ${JOINS}
+         WHERE t.id IN (SELECT t.id FROM tickets t ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
+         ORDER BY ${order}`,
       )
       .all({ ...where.params, limit: q.limit, offset: q.offset }) as RawRow[];
     const total = (this.db.prepare(`SELECT count(*) AS n FROM tickets t ${where.sql}`).get(where.params) as { n: number }).n;

@@ -185,10 +185,17 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       event.run(Number(info.lastInsertRowid), receivedAt, admin?.id ?? null, status);
     }
   });
-  while (made < opts.tickets) {
-    const n = Math.min(BATCH, opts.tickets - made);
-    batch(n);
-    made += n;
+  // Index pages for a million rows do not fit the default 2 MB page cache; give the bulk load room.
+  const cacheSize = ctx.db.pragma('cache_size', { simple: true }) as number;
+  ctx.db.pragma('cache_size = -262144');
+  try {
+    while (made < opts.tickets) {
+      const n = Math.min(BATCH, opts.tickets - made);
+      batch(n);
+      made += n;
+    }
+  } finally {
+    ctx.db.pragma(`cache_size = ${cacheSize}`);
   }
   return { tickets: made, refunds: 0 };
 }

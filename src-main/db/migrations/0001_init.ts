@@ -63,7 +63,13 @@ CREATE TABLE tickets (
   version            INTEGER NOT NULL DEFAULT 1,
   UNIQUE (channel, ticket_no)
 ) STRICT;
+-- Every sortable column has an index ending in received_at, the list's tie-break,
+-- so a sorted page on a million tickets is an index walk, never a full sort.
 CREATE INDEX tickets_received ON tickets(received_at);
+CREATE INDEX tickets_no ON tickets(ticket_no);
+CREATE INDEX tickets_channel ON tickets(channel, received_at);
+CREATE INDEX tickets_level ON tickets(level, received_at);
+CREATE INDEX tickets_district ON tickets(district, received_at);
 CREATE INDEX tickets_status ON tickets(status, received_at);
 CREATE INDEX tickets_phone ON tickets(phone, received_at);
 CREATE INDEX tickets_district_category ON tickets(district, category_id, received_at);
