@@ -21,6 +21,7 @@ export type ErrorCode =
   | 'level_not_higher'
   | 'db_too_new'
   | 'db_corrupt'
+  | 'import_refused'
   | 'internal';
 
 export class DomainError extends Error {

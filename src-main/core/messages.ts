@@ -4,6 +4,7 @@
  */
 import type { DomainError, ErrorCode } from './errors';
 import { STATUS_LABELS, LEVEL_LABELS, ROLE_LABELS, type Status, type Level, type Role } from './enums';
+import { refusalMessage } from './import/reasons';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -126,6 +127,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       : `该数据库由更新版本的投诉工作台创建（结构版本 ${p.found}，本程序支持到 ${p.known}）。请升级程序；数据库未被修改。`,
   db_corrupt: (p, l) =>
     l === 'en' ? `The database failed its integrity check: ${p.problem}` : `数据库完整性检查未通过：${p.problem}`,
+  import_refused: refusalMessage,
   internal: (_p, l) => (l === 'en' ? 'Something went wrong inside the console.' : '控制台内部出错。'),
 };
 
