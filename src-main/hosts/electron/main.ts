@@ -27,6 +27,10 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 function start(): void {
+  if (!paths.sqliteBinding) {
+    // node_modules holds the Node build, which Electron cannot load.
+    console.warn('[desk] no Electron build of better-sqlite3 in out/native: run `npm run build:native` (needs the network).');
+  }
   const location = appLocation(paths.devServerUrl, paths.rendererDir);
   let win: BrowserWindow | null = null;
   let quitting = false;
