@@ -7,9 +7,21 @@
  */
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'electron-vite';
+import type { Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
+
+/**
+ * In `electron-vite dev` the page's own CSP meta tag (script-src 'self') would
+ * block React refresh's inline preamble; the main process sends a dev CSP
+ * header instead (hosts/electron/csp.ts). Built files keep the meta tag.
+ */
+const devWithoutMetaCsp = (): Plugin => ({
+  name: 'desk:dev-without-meta-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+});
 
 export default defineConfig({
   main: {
@@ -39,7 +51,7 @@ export default defineConfig({
   },
   renderer: {
     root: here('./src-renderer'),
-    plugins: [react()],
+    plugins: [react(), devWithoutMetaCsp()],
     build: {
       outDir: here('./out/renderer'),
       // ag-grid alone is ~1 MB; the console is loaded from disk, not a network.
