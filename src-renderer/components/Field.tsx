@@ -18,15 +18,16 @@ export function Field({ label, children, error, hint, required, className }: Pro
   const described = [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
   return (
     <div className={`field${error ? ' has-error' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>
-        {label}
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {/* Outside the <label> so the control's accessible name is the plain word; the control says "required" itself. */}
         {required && (
           <span className="req" aria-hidden="true">
             *
           </span>
         )}
-      </label>
-      {cloneElement(children, { id, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
+      </div>
+      {cloneElement(children, { id, 'aria-required': required || undefined, 'aria-invalid': error ? true : undefined, 'aria-describedby': described })}
       {hint && !error && (
         <div className="hint" id={hintId}>
           {hint}

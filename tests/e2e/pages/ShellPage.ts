@@ -1,0 +1,37 @@
+/** The frame around every screen: nav rail, top bar, status strip. */
+import type { Locator, Page } from 'playwright-core';
+
+export type Section = 'today' | 'tickets' | 'refunds' | 'reports' | 'warnings' | 'hq' | 'knowledge' | 'settings';
+
+export class ShellPage {
+  constructor(readonly page: Page) {}
+
+  get currentUser(): Locator {
+    return this.page.getByTestId('current-user');
+  }
+  get branchName(): Locator {
+    return this.page.getByTestId('branch-name');
+  }
+  get clock(): Locator {
+    return this.page.getByTestId('branch-clock');
+  }
+
+  async go(section: Section): Promise<void> {
+    await this.page.locator(`nav a[data-nav="${section}"]`).click();
+  }
+
+  /** Ctrl+K, type, Enter: the way a supervisor looks a ticket up. */
+  async search(text: string): Promise<void> {
+    await this.page.keyboard.press('Control+k');
+    await this.page.keyboard.type(text);
+    await this.page.keyboard.press('Enter');
+  }
+
+  async newTicket(): Promise<void> {
+    await this.page.getByTestId('new-ticket').click();
+  }
+
+  async lock(): Promise<void> {
+    await this.page.getByTestId('lock').click();
+  }
+}

@@ -1,0 +1,66 @@
+/** The ticket list (ag-grid, infinite row model) and the Today counters. */
+import type { Locator, Page } from 'playwright-core';
+
+export type Chip = 'open' | 'mine' | 'major' | 'repeat';
+
+export class TicketsPage {
+  constructor(readonly page: Page) {}
+
+  get grid(): Locator {
+    return this.page.getByTestId('tickets-grid');
+  }
+  /** Rows the grid has rendered with data (the infinite model renders only what is near the viewport). */
+  get rows(): Locator {
+    return this.grid.locator('.ag-row[row-index]:not(.ag-row-loading)');
+  }
+
+  /** The total the last tickets/list answer reported, once it is in. */
+  async total(): Promise<number> {
+    const el = this.page.getByTestId('tickets-total');
+    await el.and(this.page.locator('[data-total]:not([data-total=""])')).waitFor();
+    return Number(await el.getAttribute('data-total'));
+  }
+
+  /** Wait until the shown total is `n` (after a filter change the next answer replaces the last). */
+  async waitForTotal(n: number): Promise<void> {
+    await this.page.locator(`[data-testid="tickets-total"][data-total="${n}"]`).waitFor();
+  }
+
+  async toggleChip(chip: Chip): Promise<void> {
+    await this.page.locator(`button[data-chip="${chip}"]`).click();
+  }
+
+  /** Ticket numbers of the rendered rows, top to bottom. */
+  async ticketNumbers(): Promise<string[]> {
+    await this.rows.first().waitFor();
+    return this.rows.evaluateAll((els) =>
+      els
+        .map((el) => ({
+          index: Number(el.getAttribute('row-index')),
+          no: el.querySelector('[col-id="ticketNo"]')?.textContent?.trim() ?? '',
+        }))
+        .sort((a, b) => a.index - b.index)
+        .map((r) => r.no),
+    );
+  }
+
+  async openRow(ticketNo: string): Promise<void> {
+    await this.rows.locator('[col-id="ticketNo"]', { hasText: ticketNo }).dblclick();
+  }
+
+  /** Open a column's filter (the funnel in its header) and tick one value. */
+  async filterColumn(colId: 'status' | 'channel', label: string): Promise<void> {
+    await this.grid.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-filter-button`).click();
+    await this.page.getByTestId(`filter-${colId}`).getByLabel(label, { exact: true }).check();
+    await this.page.keyboard.press('Escape');
+  }
+
+  counter(id: string): Locator {
+    return this.page.getByTestId(`count-${id}`);
+  }
+  async counterValue(id: string): Promise<number> {
+    const value = this.counter(id).locator('.counter-value[data-value]:not([data-value=""])');
+    await value.waitFor();
+    return Number(await value.getAttribute('data-value'));
+  }
+}

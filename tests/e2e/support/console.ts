@@ -1,0 +1,40 @@
+/**
+ * A fresh console per test: its own temp folder and database, the real web
+ * host on a random port, serving the renderer built into out/web.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startWebHost } from '../../../src-main/hosts/web/server';
+
+export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/web');
+
+export interface TestConsole {
+  url: string;
+  dir: string;
+  close(): Promise<void>;
+}
+
+export async function startConsole(): Promise<TestConsole> {
+  if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
+    throw new Error(`The renderer is not built (${WEB_DIR}). Run \`npm run build:web\` first (\`npm run test:e2e\` does).`);
+  }
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
+  const host = await startWebHost({ dbPath: path.join(dir, 'desk.db'), port: 0, staticDir: WEB_DIR, backgroundJobs: false });
+  return {
+    url: host.url,
+    dir,
+    async close() {
+      await host.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Where screenshots go: docs/screenshots when DESK_SCREENSHOTS_DIR says so, else test-results. */
+export function screenshotPath(name: string): string {
+  const dir = process.env.DESK_SCREENSHOTS_DIR ?? path.resolve(WEB_DIR, '../../test-results/screenshots');
+  fs.mkdirSync(dir, { recursive: true });
+  return path.join(dir, `${name}.png`);
+}
