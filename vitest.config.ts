@@ -23,6 +23,8 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
+          // Real SQLite files with full sync: generous on a loaded 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

@@ -7,11 +7,14 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { coreMethods } from './methods/core';
+import { deadlineMethods } from './methods/deadlines';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
+export type { DeadlineSummary } from './methods/deadlines';
 
 export const contract = {
   ...coreMethods,
+  ...deadlineMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

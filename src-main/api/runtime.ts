@@ -9,6 +9,11 @@ import { createContext, type ServiceContext } from '../services/context';
 import { ensureDailyBackup } from '../services/backups';
 import { createApiServer, type ApiServer } from './server';
 import { backupDirFor } from './data-dir';
+import { DeadlineMonitor } from '../services/monitor';
+import type { AlertBatch } from '../core/sla/alert-model';
+
+/** What a running console tells its host without being asked. */
+export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch };
 
 export interface ConsoleOptions {
   dbPath: string;
@@ -17,11 +22,16 @@ export interface ConsoleOptions {
   log?: (line: string) => void;
   /** Hosts run the jobs; tests may switch them off. */
   backgroundJobs?: boolean;
+  /** Attached before the monitor's catch-up round, so the host hears that too. */
+  onEvent?: (e: ConsoleEvent) => void;
 }
 
 export interface RunningConsole {
   api: ApiServer;
   ctx: ServiceContext;
+  monitor: DeadlineMonitor;
+  /** Listen to what the console raises (alerts); returns the unsubscribe. */
+  subscribe(fn: (e: ConsoleEvent) => void): () => void;
   close(): void;
 }
 
@@ -33,6 +43,11 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   ctx.categories.seedDefaults();
   const api = createApiServer(ctx, { log: (e) => opts.log?.(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) });
   const timers: NodeJS.Timeout[] = [];
+  const subscribe = (fn: (e: ConsoleEvent) => void) => ctx.bus.on('alerts', (payload) => fn({ type: 'alerts', payload }));
+  if (opts.onEvent) subscribe(opts.onEvent);
+  // The timeout monitor runs whenever the console runs, window or not (SPEC §2).
+  const monitor = new DeadlineMonitor(ctx);
+  if (opts.backgroundJobs !== false) monitor.start();
 
   if (opts.backgroundJobs !== false && opts.dbPath !== ':memory:') {
     const backup = () =>
@@ -48,7 +63,10 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   return {
     api,
     ctx,
+    monitor,
+    subscribe,
     close() {
+      monitor.stop();
       for (const t of timers) clearInterval(t);
       db.close();
     },

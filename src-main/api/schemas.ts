@@ -47,6 +47,7 @@ export const ticketFilter = z
     receivedTo: z.number().int().optional(),
     repeat: z.boolean().optional(),
     open: z.boolean().optional(),
+    deadline: z.enum(['breached', 'within2h', 'approaching']).optional(),
   })
   .strict();
 
@@ -96,4 +97,43 @@ export const actInput = z.object({ id, version: z.number().int().positive(), act
 
 export const branchInput = z
   .object({ branchName: text(60), branchId: text(20), zone: text(60) })
+  .strict();
+
+export const alertListInput = z
+  .object({
+    unacknowledgedOnly: z.boolean().default(false),
+    limit: z.number().int().min(1).max(500).default(100),
+    ticketId: id.optional(),
+  })
+  .strict();
+
+export const idsInput = z.object({ ids: z.array(id).min(1).max(5000) }).strict();
+
+export const urgentInput = z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict();
+
+const minutes = z.number().int().positive().max(60 * 24 * 365);
+export const slaRule = z
+  .object({
+    id: text(40),
+    channels: z.array(z.enum(CHANNELS)).nullable(),
+    level: z.enum(LEVELS).nullable(),
+    categoryId: id.nullable(),
+    firstResponseMin: minutes,
+    resolutionMin: minutes,
+    followUpMin: minutes,
+    businessCalendar: z.boolean(),
+  })
+  .strict();
+
+const span = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
+const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/);
+export const slaPolicyInput = z
+  .object({
+    rules: z.array(slaRule).min(1).max(200),
+    calendar: z
+      .object({ zone: text(60), week: z.array(z.array(span).max(6)).length(7), holidays: z.array(isoDate).max(400), workdays: z.array(isoDate).max(100) })
+      .strict(),
+    alerts: z.object({ thresholds: z.array(z.number().gt(0).lt(1)).min(1).max(5), escalationDelayMs: z.number().int().positive() }).strict(),
+    pauseOnPending: z.boolean(),
+  })
   .strict();

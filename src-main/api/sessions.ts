@@ -40,6 +40,13 @@ export class SessionStore {
     return s;
   }
 
+  /** Whether a token is a live session, without counting this as activity (event streams). */
+  peek(token: string | null | undefined): boolean {
+    if (!token) return false;
+    const s = this.sessions.get(token);
+    return !!s && this.now() - s.lastSeen <= this.lockAfterMs();
+  }
+
   close(token: string | null | undefined): void {
     if (token) this.sessions.delete(token);
   }

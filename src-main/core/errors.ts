@@ -21,6 +21,8 @@ export type ErrorCode =
   | 'level_not_higher'
   | 'db_too_new'
   | 'db_corrupt'
+  | 'sla_policy_invalid'
+  | 'sla_calendar_invalid'
   | 'import_refused'
   | 'internal';
 

@@ -128,6 +128,25 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   db_corrupt: (p, l) =>
     l === 'en' ? `The database failed its integrity check: ${p.problem}` : `数据库完整性检查未通过：${p.problem}`,
   import_refused: refusalMessage,
+  sla_policy_invalid: (p, l) => {
+    const why: Record<string, { zh: string; en: string }> = {
+      limit_not_positive: { zh: '时限必须是大于 0 的整数分钟', en: 'every limit must be a whole number of minutes above 0' },
+      same_match: { zh: '与另一条规则的匹配条件完全相同', en: 'it matches exactly the same tickets as another rule' },
+      empty_channels: { zh: '至少选择一个渠道，或选择“任意渠道”', en: 'choose at least one channel, or "any channel"' },
+      duplicate_id: { zh: '规则编号重复', en: 'its id is used twice' },
+    };
+    const w = why[String(p.problem)] ?? { zh: String(p.problem), en: String(p.problem) };
+    return l === 'en' ? `SLA rule "${p.rule}" is not valid: ${w.en}.` : `时限规则「${p.rule}」无效：${w.zh}。`;
+  },
+  sla_calendar_invalid: (p, l) => {
+    const why: Record<string, { zh: string; en: string }> = {
+      no_working_time: { zh: '一周中没有任何工作时间', en: 'it has no working time in the week' },
+      bad_span: { zh: '工作时段的开始必须早于结束', en: 'a working span must start before it ends' },
+      bad_date: { zh: '日期须为 YYYY-MM-DD', en: 'dates must be YYYY-MM-DD' },
+    };
+    const w = why[String(p.problem)] ?? { zh: String(p.problem), en: String(p.problem) };
+    return l === 'en' ? `The business calendar is not valid: ${w.en}.` : `工作日历无效：${w.zh}。`;
+  },
   internal: (_p, l) => (l === 'en' ? 'Something went wrong inside the console.' : '控制台内部出错。'),
 };
 

@@ -70,7 +70,12 @@ export type TicketRow = Pick<
   | 'satisfaction'
   | 'isRepeat'
   | 'isCollective'
->;
+> & {
+  /** The running clock due first: its due time, which clock, and when it turns amber. */
+  dueAt: number | null;
+  dueClock: string | null;
+  warnAt: number | null;
+};
 
 export interface TicketEvent {
   id: number;
@@ -101,6 +106,8 @@ export const TICKET_SORT_FIELDS = [
   'status',
   'district',
   'categoryPath',
+  // Sorting by due time lists only tickets with a running clock, soonest first.
+  'dueAt',
 ] as const;
 export type TicketSortField = (typeof TICKET_SORT_FIELDS)[number];
 
@@ -118,6 +125,8 @@ export interface TicketFilter {
   receivedTo?: number | undefined;
   repeat?: boolean | undefined;
   open?: boolean | undefined;
+  /** Deadline state now: past due, due within 2 h, or past the first warning threshold. */
+  deadline?: 'breached' | 'within2h' | 'approaching' | undefined;
 }
 
 export interface TicketPageQuery {

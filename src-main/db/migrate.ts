@@ -20,6 +20,7 @@ export function migrate(db: Database.Database, migrations: readonly Migration[] 
   db.transaction(() => {
     for (const m of pending) {
       db.exec(m.sql);
+      m.up?.(db);
       db.pragma(`user_version = ${m.version}`);
     }
   }).immediate();

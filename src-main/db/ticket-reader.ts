@@ -24,6 +24,7 @@ const SORT_SQL: Record<TicketSortField, string> = {
   status: 't.status',
   district: 't.district',
   categoryPath: 't.category_id',
+  dueAt: 't.due_at',
 };
 
 const CATEGORY_PATH_SQL = `CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '/' || c.name END`;
@@ -32,7 +33,7 @@ const ROW_COLUMNS = `
   t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district,
   ${CATEGORY_PATH_SQL} AS category_path, t.level, t.status,
   coalesce(a.display_name, t.assignee_name) AS assignee_name, f.display_name AS first_responder_name,
-  t.department, t.satisfaction, t.is_repeat, t.is_collective`;
+  t.department, t.satisfaction, t.is_repeat, t.is_collective, t.due_at, t.due_clock, t.warn_at`;
 
 const JOINS = `
   JOIN categories c ON c.id = t.category_id
@@ -57,6 +58,9 @@ interface RawRow {
   satisfaction: Satisfaction | null;
   is_repeat: number;
   is_collective: number;
+  due_at: number | null;
+  due_clock: string | null;
+  warn_at: number | null;
 }
 
 interface RawTicket extends RawRow {
@@ -96,6 +100,9 @@ function toRow(r: RawRow): TicketRow {
     satisfaction: r.satisfaction,
     isRepeat: r.is_repeat === 1,
     isCollective: r.is_collective === 1,
+    dueAt: r.due_at,
+    dueClock: r.due_clock,
+    warnAt: r.warn_at,
   };
 }
 
@@ -122,10 +129,23 @@ function toTicket(r: RawTicket): Ticket {
   };
 }
 
-function whereClause(f: TicketFilter | undefined): { sql: string; params: Record<string, unknown> } {
+function whereClause(
+  f: TicketFilter | undefined,
+  now: number,
+  sortByDue: boolean,
+): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  if (!f) return { sql: '', params };
+  if (sortByDue) parts.push('t.due_at IS NOT NULL');
+  if (f?.deadline) {
+    params.now = now;
+    if (f.deadline === 'breached') parts.push('t.due_at <= @now');
+    else if (f.deadline === 'within2h') {
+      parts.push('t.due_at > @now AND t.due_at <= @soon');
+      params.soon = now + 2 * 3_600_000;
+    } else parts.push('t.due_at > @now AND t.warn_at <= @now');
+  }
+  if (!f) return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
   const inList = (column: string, key: string, values: readonly string[] | undefined) => {
     if (!values || values.length === 0) return;
     const names = values.map((v, i) => {
@@ -189,9 +209,9 @@ export class TicketReader {
     return row ? this.get(row.id) : null;
   }
 
-  page(q: TicketPageQuery): Page<TicketRow> {
-    const where = whereClause(q.filter);
+  page(q: TicketPageQuery, now: number): Page<TicketRow> {
     const sort = q.sort ?? { field: 'receivedAt', dir: 'desc' };
+    const where = whereClause(q.filter, now, sort.field === 'dueAt');
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
     const order = `${SORT_SQL[sort.field]} ${dir}, t.received_at ${dir}, t.id ${dir}`;
     // Page over the tickets table alone (an index walk), then join names for just this page:

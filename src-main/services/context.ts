@@ -10,6 +10,8 @@ import { SettingsStore } from '../db/settings';
 import { CategoryStore } from '../db/categories';
 import { AuditLog } from '../db/audit';
 import type { TicketsChangedHook } from './ticket-hooks';
+import { recomputeClocks } from './clocks';
+import { Bus } from './bus';
 
 export interface ServiceContext {
   db: Db;
@@ -21,6 +23,7 @@ export interface ServiceContext {
   audit: AuditLog;
   /** What runs whenever tickets change (see ticket-hooks.ts). */
   hooks: { ticketsChanged: TicketsChangedHook[] };
+  bus: Bus;
 }
 
 export function createContext(db: Db, now: () => number = Date.now): ServiceContext {
@@ -32,7 +35,9 @@ export function createContext(db: Db, now: () => number = Date.now): ServiceCont
     settings: new SettingsStore(db),
     categories: new CategoryStore(db),
     audit: new AuditLog(db),
-    hooks: { ticketsChanged: [] },
+    // Deadline clocks follow every ticket change, whoever makes it.
+    hooks: { ticketsChanged: [recomputeClocks] },
+    bus: new Bus(),
   };
 }
 

@@ -10,6 +10,7 @@ import type { UserInfo } from '../core/model';
 import { hashPassword } from './passwords';
 import type { ServiceContext } from './context';
 import * as D from './seed-data';
+import { backfillClocks } from '../db/clock-backfill';
 
 export interface SeedOptions {
   tickets: number;
@@ -20,6 +21,8 @@ export interface SeedOptions {
 }
 
 const HOUR = 3_600_000;
+/** How the CRM numbers each channel's tickets (demo data imitates it). */
+const NUMBER_PREFIX: Record<Channel, string> = { '10086': 'GD', '10080': 'JT', '12300': 'GX', store: 'YT', online: 'ZX', social: 'SM', other: 'QT' };
 const DAY = 24 * HOUR;
 
 /** mulberry32: small, fast and the same on every machine. */
@@ -124,6 +127,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
     const row = lastNo.get(channel, prefix, prefix + '\uffff') as { no: string | null };
     return row.no ? Number(row.no.slice(prefix.length)) || 0 : 0;
   };
+  const firstNewId = (ctx.db.prepare('SELECT coalesce(max(id), 0) AS id FROM tickets').get() as { id: number }).id;
   const recentPhones: string[] = [];
   const seq = new Map<string, number>();
   const BATCH = 20_000;
@@ -151,7 +155,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       const agent = agents[Math.floor(r() * agents.length)]!;
       const age = end - receivedAt;
       const { status, firstResponseAt, resolvedAt, closedAt, satisfaction } = lifeSoFar(r, receivedAt, age);
-      const prefix = `${channel === '10086' ? 'GD' : channel.toUpperCase().slice(0, 2)}${new Date(receivedAt + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '')}`;
+      const prefix = `${NUMBER_PREFIX[channel]}${new Date(receivedAt + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '')}`;
       const n = (seq.get(prefix) ?? lastSeq(channel, prefix)) + 1;
       seq.set(prefix, n);
       const descs = D.DESCRIPTIONS[top.name] ?? D.DESCRIPTIONS['其他']!;
@@ -194,6 +198,8 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       batch(n);
       made += n;
     }
+    // Demo tickets get their deadline clocks like any other.
+    backfillClocks(ctx.db, firstNewId);
   } finally {
     ctx.db.pragma(`cache_size = ${cacheSize}`);
   }

@@ -218,7 +218,7 @@ export function getTicket(ctx: ServiceContext, viewer: UserInfo, id: number): Ti
 }
 
 export function listTickets(ctx: ServiceContext, viewer: UserInfo, q: TicketPageQuery): Page<TicketRow> {
-  const page = ctx.read.tickets.page(q);
+  const page = ctx.read.tickets.page(q, ctx.now());
   return { total: page.total, rows: page.rows.map((r) => (canSeePhone(viewer) ? r : { ...r, phone: maskPhone(r.phone) })) };
 }
 

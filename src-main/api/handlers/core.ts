@@ -9,6 +9,7 @@ import * as tickets from '../../services/tickets';
 import * as users from '../../services/users';
 import { branchSettings, saveBranchSettings } from '../../services/settings';
 import { seedDemo } from '../../services/seed';
+import { ticketClockViews } from '../../services/deadlines';
 import type { AuthStatus, TicketDetail } from '../contract';
 import { needUser, type HandlerEnv, type HandlersOf } from './types';
 import type { coreMethods } from '../methods/core';
@@ -26,7 +27,12 @@ function status(env: HandlerEnv, user: UserInfo | null): AuthStatus {
 
 function detail(env: HandlerEnv, id: number): TicketDetail {
   const ticket = tickets.getTicket(env.ctx, needUser(env), id);
-  return { ticket, allowedActions: allowedActions(ticket.status), history: tickets.ticketHistory(env.ctx, id) };
+  return {
+    ticket,
+    allowedActions: allowedActions(ticket.status),
+    history: tickets.ticketHistory(env.ctx, id),
+    clocks: ticketClockViews(env.ctx, id),
+  };
 }
 
 function startSession(env: HandlerEnv, user: UserInfo): AuthStatus {

@@ -4,6 +4,7 @@ import * as s from '../schemas';
 import type { Category, Page, Ticket, TicketEvent, TicketRow, UserInfo } from '../../core/model';
 import type { ActionType } from '../../core/lifecycle';
 import type { BranchSettings } from '../../services/settings';
+import type { ClockView } from '../../services/deadlines';
 
 export interface AuthStatus {
   needsSetup: boolean;
@@ -17,6 +18,8 @@ export interface TicketDetail {
   ticket: Ticket;
   allowedActions: ActionType[];
   history: TicketEvent[];
+  /** Deadline clocks with their state now, pauses included. */
+  clocks: ClockView[];
 }
 
 export interface CreatedTicket {

@@ -5,5 +5,6 @@ import { tickets } from './tickets';
 import { seed } from './seed';
 import { serve } from './serve';
 import { backup, restore, check } from './backup';
+import { sla } from './sla';
 
-export const COMMANDS: readonly Command[] = [init, tickets, seed, serve, backup, restore, check];
+export const COMMANDS: readonly Command[] = [init, tickets, seed, serve, sla, backup, restore, check];

@@ -32,7 +32,7 @@ export const tickets: Command = {
       const out: TicketLine[] = [];
       const pageSize = 500;
       for (let offset = 0; out.length < limit; offset += pageSize) {
-        const page = ctx.read.tickets.page({ offset, limit: Math.min(pageSize, limit - out.length), filter });
+        const page = ctx.read.tickets.page({ offset, limit: Math.min(pageSize, limit - out.length), filter }, env.now());
         for (const r of page.rows) {
           out.push({
             ticket_no: r.ticketNo,

@@ -2,14 +2,21 @@
  * Every migration, in order. A migration is never edited once released: a
  * change to the schema is a new file with the next number.
  */
+import type Database from 'better-sqlite3';
 import * as m0001 from './0001_init';
+import * as m0002 from './0002_sla';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** Data work that SQL alone cannot do, run after `sql` in the same transaction. */
+  up?: (db: Database.Database) => void;
 }
 
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, ...m0001 }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];
 
 export const LATEST_VERSION = MIGRATIONS.length;

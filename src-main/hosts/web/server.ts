@@ -7,9 +7,10 @@ import http from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ApiServer } from '../../api/server';
-import { openConsole } from '../../api/runtime';
+import { openConsole, type RunningConsole } from '../../api/runtime';
 import type { Locale } from '../../core/messages';
 import { serveStatic } from './static';
+import { serveEvents } from './events';
 import { readJsonBody, sessionSlotFor, isSameOrigin } from './http-util';
 
 export interface WebHostOptions {
@@ -26,6 +27,7 @@ export interface WebHostOptions {
 export interface WebHost {
   url: string;
   api: ApiServer;
+  desk: RunningConsole;
   close(): Promise<void>;
 }
 
@@ -51,6 +53,10 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
+    if (url.pathname === '/api/events' && req.method === 'GET') {
+      serveEvents(desk, req, res);
+      return;
+    }
     if (url.pathname.startsWith('/api/')) {
       if (req.method !== 'POST') {
         res.writeHead(405, { allow: 'POST' }).end();
@@ -93,6 +99,7 @@ export async function startWebHost(opts: WebHostOptions): Promise<WebHost> {
   return {
     url,
     api,
+    desk,
     close: () =>
       new Promise<void>((resolve) => {
         server.closeAllConnections();

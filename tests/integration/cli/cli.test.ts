@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
 import { PINNED_NOW, tempDir } from '../../helpers/temp-db';
+import { LATEST_VERSION } from '../../../src-main/db/migrations';
 
 let dir: string;
 let db: string;
@@ -23,7 +24,7 @@ describe('complaint-desk CLI', () => {
   it('init creates and migrates a new database', async () => {
     const r = await cli(['init', '--db', db, '--json']);
     expect(r.code).toBe(0);
-    expect(r.json()).toEqual({ schemaVersion: 1 });
+    expect(r.json()).toEqual({ schemaVersion: LATEST_VERSION });
     expect(fs.existsSync(db)).toBe(true);
   });
 
@@ -33,7 +34,7 @@ describe('complaint-desk CLI', () => {
     expect(fs.existsSync(db)).toBe(true);
   });
 
-  it('seed is deterministic and tickets prints the spec’s fields with offsets', async () => {
+  it('seed is deterministic and tickets prints the spec’s fields with offsets', { timeout: 60_000 }, async () => {
     expect((await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', db, '--json'])).json()).toEqual({ tickets: 300, refunds: 0 });
     const other = path.join(dir, 'other.db');
     await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', other, '--json']);
@@ -57,7 +58,7 @@ describe('complaint-desk CLI', () => {
     }
   });
 
-  it('backup, check and restore round-trip, and a newer database is refused with exit 1', async () => {
+  it('backup, check and restore round-trip, and a newer database is refused with exit 1', { timeout: 60_000 }, async () => {
     await cli(['seed', '--tickets', '50', '--db', db]);
     const b = await cli(['backup', '--out', path.join(dir, 'b.db'), '--db', db, '--json']);
     expect(b.json()).toEqual({ path: path.join(dir, 'b.db') });

@@ -1,0 +1,150 @@
+/**
+ * Reads and writes deadline clocks. A ticket's own clocks are derived state:
+ * recomputing replaces them; alerts already raised are kept and remembered so
+ * that none is raised twice.
+ */
+import type { Db } from './open';
+import type { ClockRow } from '../core/sla/rows';
+import { mostUrgent } from '../core/sla/rows';
+import type { ClockKind } from '../core/sla/policy';
+import { alertKey } from '../core/sla/alerts';
+
+interface RawClock {
+  ticket_id: number;
+  clock: ClockKind;
+  subject_id: number;
+  rule_id: string | null;
+  started_at: number;
+  limit_ms: number;
+  business: number;
+  pauses: string;
+  stopped_at: number | null;
+  cancelled: number;
+  due_at: number | null;
+  warn_at: number | null;
+  next_alert_at: number | null;
+  plan: string;
+}
+
+export type StoredClock = ClockRow & { ticketId: number };
+
+export function toStoredClock(r: RawClock): StoredClock {
+  return {
+    ticketId: r.ticket_id,
+    clock: r.clock,
+    subjectId: r.subject_id,
+    ruleId: r.rule_id,
+    startedAt: r.started_at,
+    limitMs: r.limit_ms,
+    business: r.business === 1,
+    pauses: JSON.parse(r.pauses) as ClockRow['pauses'],
+    stoppedAt: r.stopped_at,
+    cancelled: r.cancelled === 1,
+    dueAt: r.due_at,
+    warnAt: r.warn_at,
+    nextAlertAt: r.next_alert_at,
+    plan: JSON.parse(r.plan) as ClockRow['plan'],
+  };
+}
+
+export class ClockStore {
+  constructor(private readonly db: Db) {}
+
+  forTicket(ticketId: number): StoredClock[] {
+    return (this.db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock').all(ticketId) as RawClock[]).map(
+      toStoredClock,
+    );
+  }
+
+  /** Keys of the alerts already raised for each clock cycle of a ticket. */
+  raisedKeys(ticketId: number): Map<string, Set<string>> {
+    const rows = this.db
+      .prepare('SELECT clock, subject_id, cycle_start, kind, threshold, step FROM alerts WHERE ticket_id = ?')
+      .all(ticketId) as Array<{ clock: string; subject_id: number; cycle_start: number; kind: 'approaching'; threshold: number; step: number }>;
+    const map = new Map<string, Set<string>>();
+    for (const r of rows) {
+      const k = cycleKey(r.clock, r.subject_id, r.cycle_start);
+      if (!map.has(k)) map.set(k, new Set());
+      map.get(k)!.add(alertKey(r));
+    }
+    return map;
+  }
+
+  /**
+   * Replace the clocks of one kind-group of a ticket (its own three, or one
+   * refund's) and refresh the ticket's most-urgent due time.
+   */
+  replace(ticketId: number, rows: readonly ClockRow[], scope: { clocks: readonly ClockKind[]; subjectId?: number }): void {
+    const kinds = scope.clocks.map((k) => `'${k}'`).join(',');
+    const subject = scope.subjectId ?? 0;
+    this.db.prepare(`DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock IN (${kinds})`).run(ticketId, subject);
+    const insert = this.db.prepare(`INSERT INTO ticket_clocks
+      (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const r of rows) {
+      insert.run(
+        ticketId,
+        r.clock,
+        r.subjectId,
+        r.ruleId,
+        r.startedAt,
+        r.limitMs,
+        r.business ? 1 : 0,
+        JSON.stringify(r.pauses),
+        r.stoppedAt,
+        r.cancelled ? 1 : 0,
+        r.dueAt,
+        r.warnAt,
+        r.nextAlertAt,
+        JSON.stringify(r.plan),
+      );
+    }
+    this.refreshTicketDue(ticketId);
+  }
+
+  refreshTicketDue(ticketId: number): void {
+    const urgent = mostUrgent(this.forTicket(ticketId));
+    this.db
+      .prepare('UPDATE tickets SET due_at = ?, due_clock = ?, warn_at = ? WHERE id = ?')
+      .run(urgent?.dueAt ?? null, urgent?.clock ?? null, urgent?.warnAt ?? null, ticketId);
+  }
+
+  /** The monitor's wake-up: one probe of the partial index. */
+  nextAlertAt(): number | null {
+    return (this.db.prepare('SELECT min(next_alert_at) AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL').get() as { t: number | null }).t;
+  }
+
+  dueForAlert(now: number, limit: number): StoredClock[] {
+    return (
+      this.db
+        .prepare('SELECT * FROM ticket_clocks WHERE next_alert_at IS NOT NULL AND next_alert_at <= ? ORDER BY next_alert_at LIMIT ?')
+        .all(now, limit) as RawClock[]
+    ).map(toStoredClock);
+  }
+
+  setNextAlert(c: Pick<StoredClock, 'ticketId' | 'clock' | 'subjectId'>, next: number | null): void {
+    this.db
+      .prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?')
+      .run(next, c.ticketId, c.clock, c.subjectId);
+  }
+
+  /** Running clocks (not stopped, not cancelled) of open work, soonest due first. */
+  openByDue(limit: number): StoredClock[] {
+    return (
+      this.db
+        .prepare(`SELECT * FROM ticket_clocks WHERE stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT ?`)
+        .all(limit) as RawClock[]
+    ).map(toStoredClock);
+  }
+
+  /** Every clock still running or paused: what `sla` reads at an instant. */
+  allOpen(): StoredClock[] {
+    return (
+      this.db.prepare('SELECT * FROM ticket_clocks WHERE stopped_at IS NULL AND cancelled = 0 ORDER BY ticket_id').all() as RawClock[]
+    ).map(toStoredClock);
+  }
+}
+
+export function cycleKey(clock: string, subjectId: number, cycleStart: number): string {
+  return `${clock}:${subjectId}:${cycleStart}`;
+}

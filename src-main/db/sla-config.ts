@@ -1,0 +1,45 @@
+/**
+ * The deadline settings as stored (settings table), with the shipped defaults
+ * filled in. Read by the clock writers in db and by the services alike.
+ */
+import type { Db } from './open';
+import type { SlaConfig } from '../core/sla/config';
+import { DEFAULT_RULES, type SlaRule } from '../core/sla/policy';
+import { DEFAULT_CALENDAR, type BusinessCalendar } from '../core/sla/calendar';
+import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../core/sla/alerts';
+
+export type { SlaConfig };
+
+export const SLA_KEYS = { rules: 'sla.rules', calendar: 'sla.calendar', alerts: 'sla.alerts', pause: 'sla.pauseOnPending' } as const;
+
+function setting<T>(db: Db, key: string): T | undefined {
+  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
+  return row ? (JSON.parse(row.value) as T) : undefined;
+}
+
+/** The default rules with the SP rule bound to this database's 增值业务 category. */
+export function defaultRules(db: Db): SlaRule[] {
+  const rules: SlaRule[] = [];
+  for (const { categoryName, ...r } of DEFAULT_RULES) {
+    if (!categoryName) {
+      rules.push({ ...r, categoryId: null });
+      continue;
+    }
+    const cat = db.prepare('SELECT id FROM categories WHERE parent_id IS NULL AND name = ?').get(categoryName) as { id: number } | undefined;
+    if (cat) rules.push({ ...r, categoryId: cat.id });
+  }
+  return rules;
+}
+
+export function readSlaConfig(db: Db): SlaConfig {
+  const parents = db.prepare('SELECT id, parent_id AS parentId FROM categories').all() as Array<{ id: number; parentId: number | null }>;
+  const branch = setting<{ zone?: string }>(db, 'branch');
+  const calendar = setting<BusinessCalendar>(db, SLA_KEYS.calendar) ?? { ...DEFAULT_CALENDAR, zone: branch?.zone ?? DEFAULT_CALENDAR.zone };
+  return {
+    rules: setting<SlaRule[]>(db, SLA_KEYS.rules) ?? defaultRules(db),
+    calendar,
+    alerts: { ...DEFAULT_ALERT_SETTINGS, ...(setting<Partial<AlertSettings>>(db, SLA_KEYS.alerts) ?? {}) },
+    pauseOnPending: setting<boolean>(db, SLA_KEYS.pause) ?? true,
+    parentOf: new Map(parents.map((p) => [p.id, p.parentId])),
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * In-process signals between services and whatever hosts them: the monitor
+ * hears that clocks changed; hosts hear that alerts were raised.
+ */
+import type { AlertBatch } from '../core/sla/alert-model';
+
+export interface BusEvents {
+  'clocks-changed': { earliest: number | null };
+  alerts: AlertBatch;
+}
+
+type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;
+
+export class Bus {
+  private readonly listeners = new Map<keyof BusEvents, Set<Listener<never>>>();
+
+  on<K extends keyof BusEvents>(event: K, fn: Listener<K>): () => void {
+    if (!this.listeners.has(event)) this.listeners.set(event, new Set());
+    this.listeners.get(event)!.add(fn as Listener<never>);
+    return () => this.listeners.get(event)?.delete(fn as Listener<never>);
+  }
+
+  emit<K extends keyof BusEvents>(event: K, payload: BusEvents[K]): void {
+    for (const fn of this.listeners.get(event) ?? []) (fn as Listener<K>)(payload);
+  }
+}

@@ -1,0 +1,155 @@
+/**
+ * Reading the clocks: a ticket's clocks with their state now, the most urgent
+ * open clocks (the Today page, the tray), and every open clock at an instant
+ * (the `sla` command).
+ */
+import { ClockStore, toStoredClock, type StoredClock } from '../db/clock-store';
+import { readSlaConfig } from '../db/sla-config';
+import { readClock, pausedMs, dueIfResumedAt, type ClockInput, type ClockState } from '../core/sla/clock';
+import type { ClockKind } from '../core/sla/policy';
+import { maskPhone } from '../core/phone';
+import type { UserInfo } from '../core/model';
+import type { ServiceContext } from './context';
+import { canSeePhone } from './tickets';
+
+export interface ClockView {
+  clock: ClockKind;
+  subjectId: number;
+  ruleId: string | null;
+  startedAt: number;
+  limitMs: number;
+  business: boolean;
+  dueAt: number | null;
+  stoppedAt: number | null;
+  state: ClockState | 'cancelled';
+  elapsedPct: number;
+  pausedMs: number;
+  pauses: Array<[number, number | null]>;
+}
+
+type Calendar = ReturnType<typeof readSlaConfig>['calendar'];
+
+function inputOf(c: StoredClock, calendar: Calendar): ClockInput {
+  return { startedAt: c.startedAt, limitMs: c.limitMs, pauses: c.pauses, stoppedAt: c.stoppedAt, calendar: c.business ? calendar : null };
+}
+
+export function viewClock(c: StoredClock, at: number, calendar: Calendar): ClockView {
+  const input = inputOf(c, calendar);
+  const reading = readClock(input, at);
+  return {
+    clock: c.clock,
+    subjectId: c.subjectId,
+    ruleId: c.ruleId,
+    startedAt: c.startedAt,
+    limitMs: c.limitMs,
+    business: c.business,
+    dueAt: reading.dueAt,
+    stoppedAt: c.stoppedAt,
+    state: c.cancelled ? 'cancelled' : reading.state,
+    elapsedPct: reading.elapsedPct,
+    pausedMs: pausedMs(input, at),
+    pauses: [...c.pauses],
+  };
+}
+
+export function ticketClockViews(ctx: ServiceContext, ticketId: number): ClockView[] {
+  const now = ctx.now();
+  const calendar = readSlaConfig(ctx.db).calendar;
+  return new ClockStore(ctx.db).forTicket(ticketId).map((c) => viewClock(c, now, calendar));
+}
+
+export interface UrgentClock {
+  ticketId: number;
+  ticketNo: string;
+  categoryPath: string;
+  customer: string;
+  assigneeName: string | null;
+  clock: ClockKind;
+  dueAt: number;
+  elapsedPct: number;
+  state: ClockState;
+}
+
+/** The most urgent running clocks, soonest due first (breached ones lead). */
+export function urgentClocks(ctx: ServiceContext, viewer: UserInfo | null, limit: number): UrgentClock[] {
+  const now = ctx.now();
+  const rows = ctx.db
+    .prepare(
+      `SELECT c.*, t.ticket_no, t.phone, coalesce(a.display_name, t.assignee_name) AS assignee,
+         CASE WHEN p.name IS NULL THEN cat.name ELSE p.name || '/' || cat.name END AS category_path
+       FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
+       JOIN categories cat ON cat.id = t.category_id LEFT JOIN categories p ON p.id = cat.parent_id
+       LEFT JOIN users a ON a.id = t.assignee_id
+       WHERE c.stopped_at IS NULL AND c.cancelled = 0 AND c.due_at IS NOT NULL
+       ORDER BY c.due_at LIMIT ?`,
+    )
+    .all(limit) as Array<Record<string, unknown>>;
+  const calendar = readSlaConfig(ctx.db).calendar;
+  return rows.map((r) => {
+    const c = toStoredClock(r as never);
+    const v = viewClock(c, now, calendar);
+    const phone = String(r.phone);
+    return {
+      ticketId: c.ticketId,
+      ticketNo: String(r.ticket_no),
+      categoryPath: String(r.category_path),
+      customer: viewer && canSeePhone(viewer) ? phone : maskPhone(phone),
+      assigneeName: (r.assignee as string | null) ?? null,
+      clock: c.clock,
+      dueAt: v.dueAt ?? c.dueAt!,
+      elapsedPct: v.elapsedPct,
+      state: v.state === 'cancelled' ? 'running' : v.state,
+    };
+  });
+}
+
+export interface DeadlineCounts {
+  breached: number;
+  approaching: number;
+  dueWithin2h: number;
+}
+
+/** Counts over running clocks now: what the tray and the Today counters show. */
+export function deadlineCounts(ctx: ServiceContext): DeadlineCounts {
+  const now = ctx.now();
+  const q = (sql: string, ...p: unknown[]) => (ctx.db.prepare(sql).get(...p) as { n: number }).n;
+  const open = 'stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL';
+  return {
+    breached: q(`SELECT count(*) AS n FROM ticket_clocks WHERE ${open} AND due_at <= ?`, now),
+    approaching: q(`SELECT count(*) AS n FROM ticket_clocks WHERE ${open} AND due_at > ? AND warn_at <= ?`, now, now),
+    dueWithin2h: q(`SELECT count(*) AS n FROM ticket_clocks WHERE ${open} AND due_at > ? AND due_at <= ?`, now, now + 2 * 3_600_000),
+  };
+}
+
+export interface SlaItem {
+  ticket_no: string;
+  clock: ClockKind;
+  due_at: number;
+  elapsed_pct: number;
+}
+
+/**
+ * Every open clock read at `at`: approaching (past the first threshold) and
+ * breached (past 100 %). A paused clock is read as it stands in its pause.
+ */
+export function slaAt(ctx: ServiceContext, at: number): { approaching: SlaItem[]; breached: SlaItem[] } {
+  const config = readSlaConfig(ctx.db);
+  const warn = Math.min(...config.alerts.thresholds.filter((t) => t > 0 && t < 1), 1) * 100;
+  const numbers = ctx.db.prepare('SELECT ticket_no FROM tickets WHERE id = ?');
+  const approaching: SlaItem[] = [];
+  const breached: SlaItem[] = [];
+  for (const c of new ClockStore(ctx.db).allOpen()) {
+    if (c.startedAt > at) continue;
+    const v = viewClock(c, at, config.calendar);
+    if (v.elapsedPct < warn) continue;
+    const item: SlaItem = {
+      ticket_no: (numbers.get(c.ticketId) as { ticket_no: string }).ticket_no,
+      clock: c.clock,
+      due_at: v.dueAt ?? dueIfResumedAt(inputOf(c, config.calendar), at),
+      elapsed_pct: v.elapsedPct,
+    };
+    (v.elapsedPct >= 100 ? breached : approaching).push(item);
+  }
+  const byDue = (a: SlaItem, b: SlaItem) => a.due_at - b.due_at;
+  return { approaching: approaching.sort(byDue), breached: breached.sort(byDue) };
+}
