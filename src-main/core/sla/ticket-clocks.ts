@@ -78,7 +78,7 @@ export function ticketClocks(
       input: {
         startedAt: resolutionStart,
         limitMs: minutes('resolution'),
-        pauses: opts.pauseOnPending ? pendingPauses(history).filter(([s, e]) => (e ?? Infinity) > resolutionStart) : [],
+        pauses: opts.pauseOnPending ? pendingPauses(history).filter(([, e]) => (e ?? Infinity) > resolutionStart) : [],
         stoppedAt: stop(t.resolvedAt),
         calendar,
       },
