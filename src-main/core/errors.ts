@@ -24,6 +24,11 @@ export type ErrorCode =
   | 'sla_policy_invalid'
   | 'sla_calendar_invalid'
   | 'import_refused'
+  | 'refund_amount'
+  | 'refund_duplicate'
+  | 'refund_self_approval'
+  | 'refund_authority'
+  | 'refund_state'
   | 'internal';
 
 export class DomainError extends Error {

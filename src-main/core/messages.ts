@@ -5,6 +5,7 @@
 import type { DomainError, ErrorCode } from './errors';
 import { STATUS_LABELS, LEVEL_LABELS, ROLE_LABELS, type Status, type Level, type Role } from './enums';
 import { refusalMessage } from './import/reasons';
+import { REFUND_FIELD_LABELS, REFUND_TEMPLATES } from './refunds/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -43,6 +44,7 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   password: { zh: '密码', en: 'password' },
   displayName: { zh: '姓名', en: 'name' },
   satisfaction: { zh: '满意度', en: 'satisfaction' },
+  ...REFUND_FIELD_LABELS,
 };
 
 const label = (table: Record<string, { zh: string; en: string }>, key: string | number | undefined, locale: Locale) => {
@@ -128,6 +130,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   db_corrupt: (p, l) =>
     l === 'en' ? `The database failed its integrity check: ${p.problem}` : `数据库完整性检查未通过：${p.problem}`,
   import_refused: refusalMessage,
+  ...REFUND_TEMPLATES,
   sla_policy_invalid: (p, l) => {
     const why: Record<string, { zh: string; en: string }> = {
       limit_not_positive: { zh: '时限必须是大于 0 的整数分钟', en: 'every limit must be a whole number of minutes above 0' },
