@@ -5,15 +5,26 @@
  * file:// in Electron and from any path on the web host.
  */
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
 
+/**
+ * `vite` (dev server) only: React refresh injects an inline preamble that the
+ * page's strict CSP meta tag would block. Built files keep the tag, and the
+ * web host also sends the same policy as a header.
+ */
+const devWithoutMetaCsp = (): Plugin => ({
+  name: 'desk:web-dev-without-meta-csp',
+  apply: 'serve',
+  transformIndexHtml: (html) => html.replace(/<meta\s+http-equiv="Content-Security-Policy"[^>]*>/i, ''),
+});
+
 export default defineConfig({
   root: here('./src-renderer'),
   base: './',
-  plugins: [react()],
+  plugins: [react(), devWithoutMetaCsp()],
   build: {
     outDir: here('./out/web'),
     emptyOutDir: true,

@@ -59,7 +59,7 @@ export const en: Resources = {
     settingUp: 'Creating… (demo data takes a moment)',
   },
   common: {
-    required: 'Please fill in the {{field}}.',
+    required: '{{field}} is required.',
     cancel: 'Cancel',
     close: 'Close',
     reload: 'Reload',

@@ -49,10 +49,11 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   const open = useCallback((row: TicketRow | undefined) => row && navigate(ticketHref(row.id)), []);
   const onCellKeyDown = useCallback(
     (e: CellKeyDownEvent<TicketRow>) => {
-      const key = (e.event as KeyboardEvent | null)?.key;
+      const event = e.event as KeyboardEvent | null;
+      const key = event?.key;
       if (key === 'Enter') open(e.data);
-      else if ((key === 'j' || key === 'k') && e.rowIndex !== null) {
-        const next = Math.max(0, e.rowIndex + (key === 'j' ? 1 : -1));
+      else if ((key === 'j' || key === 'k') && e.rowIndex !== null && !event?.ctrlKey && !event?.altKey) {
+        const next = Math.max(0, Math.min(e.api.getDisplayedRowCount() - 1, e.rowIndex + (key === 'j' ? 1 : -1)));
         e.api.ensureIndexVisible(next);
         e.api.setFocusedCell(next, e.column);
       }

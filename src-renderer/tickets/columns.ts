@@ -22,7 +22,7 @@ export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
   const channelFilter: CodeSetParams = { codes: CHANNELS, label: (c) => t(`channel.${c as Channel}`), testId: 'filter-channel' };
   return [
     col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 150, cellClass: 'cell-strong', pinned: 'left' }),
-    col('status', t('tickets.col.status'), { field: 'status', width: 124, cellRenderer: StatusCell, filter: CodeSetFilter, filterParams: statusFilter }),
+    col('status', t('tickets.col.status'), { field: 'status', width: 138, cellRenderer: StatusCell, filter: CodeSetFilter, filterParams: statusFilter }),
     col('level', t('tickets.col.level'), { field: 'level', width: 118, cellRenderer: LevelCell }),
     col('channel', t('tickets.col.channel'), {
       field: 'channel',

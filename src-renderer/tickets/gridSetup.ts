@@ -9,14 +9,16 @@ import {
   InfiniteRowModelModule,
   LocaleModule,
   ModuleRegistry,
+  RowApiModule,
   RowStyleModule,
+  ScrollApiModule,
   TooltipModule,
   ValidationModule,
   themeQuartz,
   type Module,
 } from 'ag-grid-community';
 
-const modules: Module[] = [InfiniteRowModelModule, CustomFilterModule, GridStateModule, CellStyleModule, RowStyleModule, LocaleModule, TooltipModule];
+const modules: Module[] = [InfiniteRowModelModule, CustomFilterModule, GridStateModule, CellStyleModule, RowStyleModule, LocaleModule, TooltipModule, RowApiModule, ScrollApiModule];
 // The validation module explains misconfiguration in the console; it is only worth its size in development.
 if (import.meta.env.DEV) modules.push(ValidationModule);
 ModuleRegistry.registerModules(modules);

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium, workstation } from './support/browser';
-import { startConsole, type TestConsole } from './support/console';
+import { screenshotPath, startConsole, type TestConsole } from './support/console';
 import { LoginPage, SetupPage } from './pages/AuthPages';
 import { NewTicketPage } from './pages/NewTicketPage';
 import { SettingsPage } from './pages/SettingsPage';
@@ -215,6 +215,17 @@ describe('a ticket from registration to reopening', () => {
     expect(history).toHaveLength(8);
     expect(history[0]!.action).toBe('挂起（待客户）');
     expect(history.some((h) => h.action === '办结' && h.text.includes('已处理'))).toBe(false);
+  });
+
+  it('opens an action as a small form that Esc closes', async () => {
+    const ticket = new TicketPage(page);
+    await ticket.panel.locator('button[data-action="resolve"]').click();
+    const form = ticket.panel.locator('form[data-action="resolve"]');
+    await form.getByLabel(/^说明/).fill('已为客户重新配置 VoLTE 签约，待客户确认。');
+    await page.screenshot({ path: screenshotPath('ticket') });
+    await page.keyboard.press('Escape');
+    expect(await form.count()).toBe(0);
+    expect(await ticket.status.innerText()).toBe('待客户（挂起）');
   });
 
   it('counts the ticket on the Today page by its real status', async () => {

@@ -44,6 +44,13 @@ export class TicketsPage {
     );
   }
 
+  /** The row index of the cell that has keyboard focus, or null. */
+  async focusedRow(): Promise<number | null> {
+    const row = this.grid.locator('.ag-row[row-index]:has(:focus)');
+    if ((await row.count()) !== 1) return null;
+    return Number(await row.getAttribute('row-index'));
+  }
+
   async openRow(ticketNo: string): Promise<void> {
     await this.rows.locator('[col-id="ticketNo"]', { hasText: ticketNo }).dblclick();
   }

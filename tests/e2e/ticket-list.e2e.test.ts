@@ -1,0 +1,164 @@
+/**
+ * The list over a realistic table (the demo data, ~3000 tickets): the grid
+ * pages in blocks of 100 and never asks for the whole table; chips, column
+ * filters, sort and search become the SQL filter; the Today counters add up.
+ * Also writes the screenshots (docs/screenshots when DESK_SCREENSHOTS_DIR says so).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, workstation } from './support/browser';
+import { screenshotPath, startConsole, type TestConsole } from './support/console';
+import { LoginPage, SetupPage } from './pages/AuthPages';
+import { ShellPage } from './pages/ShellPage';
+import { TicketPage } from './pages/TicketPage';
+import { TicketsPage } from './pages/TicketsPage';
+
+interface ListCall {
+  offset?: number;
+  limit?: number;
+  sort?: { field: string; dir: string };
+  filter?: Record<string, unknown>;
+}
+
+describe('the ticket list over the demo data', () => {
+  let desk: TestConsole;
+  let browser: Browser;
+  let page: Page;
+  const listCalls: ListCall[] = [];
+  const cspErrors: string[] = [];
+  const gridCalls = () => listCalls.filter((c) => c.limit !== 1 && c.limit !== 20);
+
+  beforeAll(async () => {
+    desk = await startConsole();
+    browser = await launchChromium();
+    page = await (await workstation(browser)).newPage();
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/tickets/list')) listCalls.push(JSON.parse(r.postData() ?? '{}') as ListCall);
+    });
+    page.on('console', (m) => {
+      if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
+    });
+    await page.goto(desk.url);
+    await new SetupPage(page).createAdmin({
+      username: 'admin',
+      displayName: '王主管',
+      password: 'zhuguan-2026',
+      branchName: '佛山禅城分公司',
+      branchId: 'FS-CC',
+      loadDemo: true,
+    });
+    await new ShellPage(page).currentUser.waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('shows the login screen after locking', async () => {
+    await new ShellPage(page).lock();
+    const login = new LoginPage(page);
+    await login.notice.waitFor();
+    await page.getByLabel('用户名', { exact: true }).fill('admin');
+    await page.screenshot({ path: screenshotPath('login') });
+    await login.login('admin', 'zhuguan-2026');
+    await new ShellPage(page).currentUser.waitFor();
+  });
+
+  it('counts open tickets by status, and the parts add up to the whole', async () => {
+    const today = new TicketsPage(page);
+    const parts = await Promise.all(['new', 'accepted', 'in_progress', 'pending_customer', 'responded'].map((s) => today.counterValue(s)));
+    const open = await today.counterValue('open');
+    expect(open).toBeGreaterThan(0);
+    expect(parts.reduce((a, b) => a + b, 0)).toBe(open);
+    expect(await page.getByTestId('oldest-list').locator('tbody tr').count()).toBe(Math.min(20, open));
+    await page.screenshot({ path: screenshotPath('today') });
+  });
+
+  it('pages the whole table in blocks of 100 and never loads it all', async () => {
+    await new ShellPage(page).go('tickets');
+    const list = new TicketsPage(page);
+    expect(await list.total()).toBe(3000);
+    expect((await list.ticketNumbers()).length).toBeGreaterThan(10);
+    await page.screenshot({ path: screenshotPath('tickets') });
+
+    // Scroll the way a user does (the wheel over the rows), about 450 rows down.
+    const box = (await list.grid.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    for (let i = 0; i < 12; i++) await page.mouse.wheel(0, 1200);
+    await expect.poll(() => gridCalls().some((c) => c.offset === 400)).toBe(true);
+    for (const c of gridCalls()) expect(c.limit).toBe(100);
+    expect(gridCalls().length).toBeLessThan(10);
+  });
+
+  it('turns chips and column filters into the SQL filter, matching the Today counts', async () => {
+    await new ShellPage(page).go('today');
+    const today = new TicketsPage(page);
+    const open = await today.counterValue('open');
+    const fresh = await today.counterValue('new');
+    const major = await today.counterValue('major');
+
+    await new ShellPage(page).go('tickets');
+    const list = new TicketsPage(page);
+    await list.toggleChip('open');
+    await list.waitForTotal(open);
+    expect(gridCalls().at(-1)?.filter).toEqual({ open: true });
+
+    await list.filterColumn('status', '新建');
+    await list.waitForTotal(fresh);
+    expect(gridCalls().at(-1)?.filter).toEqual({ open: true, status: ['new'] });
+
+    await list.toggleChip('open');
+    await list.toggleChip('major');
+    expect(gridCalls().at(-1)?.filter).toMatchObject({ level: ['major', 'overlevel'], status: ['new'] });
+    await page.goto(`${desk.url}/#/today`);
+    await page.getByTestId('count-major').click();
+    await list.waitForTotal(major);
+  });
+
+  it('sorts by ticket number in SQL', async () => {
+    await page.goto(`${desk.url}/#/tickets`);
+    const list = new TicketsPage(page);
+    await list.total();
+    await list.grid.locator('.ag-header-cell[col-id="ticketNo"] .ag-header-cell-label').click();
+    await expect.poll(() => gridCalls().at(-1)?.sort).toEqual({ field: 'ticketNo', dir: 'asc' });
+    await expect
+      .poll(async () => {
+        const nos = await list.ticketNumbers();
+        return nos.length > 5 && nos.every((n, i) => i === 0 || nos[i - 1]! <= n);
+      })
+      .toBe(true);
+  });
+
+  it('moves with j/k and opens with Enter; finds a customer by phone with Ctrl+K', async () => {
+    const list = new TicketsPage(page);
+    const nos = await list.ticketNumbers();
+    await list.rows.first().locator('[col-id="ticketNo"]').click();
+    await expect.poll(() => list.focusedRow()).toBe(0);
+    for (const [key, row] of [['j', 1], ['j', 2], ['k', 1]] as const) {
+      await page.keyboard.press(key);
+      await expect.poll(() => list.focusedRow()).toBe(row);
+    }
+    await page.keyboard.press('Enter');
+    const ticket = new TicketPage(page);
+    await ticket.ticketNo.waitFor();
+    expect(await ticket.ticketNo.innerText()).toBe(nos[1]);
+    expect(await ticket.history()).not.toHaveLength(0);
+
+    const phone = (await page.getByTestId('customer-phone').innerText()).trim();
+    expect(phone).toMatch(/^1[3-9]\d{9}$/);
+    await new ShellPage(page).search(phone);
+    const total = await list.total();
+    expect(total).toBeGreaterThanOrEqual(1);
+    expect(gridCalls().at(-1)?.filter).toEqual({ q: phone });
+    const phones = await list.rows.locator('[col-id="customer"]').allInnerTexts();
+    expect(phones.length).toBe(Math.min(total, phones.length));
+    for (const p of phones) expect(p).toContain(phone);
+  });
+
+  it('registers tickets on a form that fits the screen, and breaks no CSP rule anywhere', async () => {
+    await new ShellPage(page).newTicket();
+    await page.getByRole('heading', { name: '登记工单' }).waitFor();
+    await page.screenshot({ path: screenshotPath('new-ticket') });
+    expect(cspErrors).toEqual([]);
+  });
+});
