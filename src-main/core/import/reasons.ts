@@ -5,7 +5,7 @@
  */
 import type { Locale } from '../messages';
 import { FIELD_HEADERS, type HeaderMap } from './headers';
-import { REQUIRED_FIELDS, type ImportField, type Problem, type ProblemCode, type RejectedCell } from './types';
+import type { ImportField, Problem, ProblemCode, RejectedCell } from './types';
 
 type Params = Record<string, string | number>;
 type Sentence = (p: Params) => string;
@@ -72,6 +72,13 @@ export function rejectedCells(line: number, problems: readonly Problem[], header
   }));
 }
 
+const CSV_DETAILS: Record<string, { zh: string; en: string }> = {
+  quote_not_closed: { zh: '引号没有闭合', en: 'a quote is never closed' },
+  bad_quote: { zh: '引号后紧跟了其他字符', en: 'a closing quote is followed by other characters' },
+  record_too_large: { zh: '一行内容过长，可能缺少引号', en: 'a row is far too long, probably a missing quote' },
+  other: { zh: '无法解析', en: 'cannot be parsed' },
+};
+
 /** Why a whole file is refused. `what` says which case; the other parameters fill the sentence. */
 export function refusalMessage(p: Params, locale: Locale): string {
   const en = locale === 'en';
@@ -92,14 +99,12 @@ export function refusalMessage(p: Params, locale: Locale): string {
       return en ? `The XLSX file cannot be read: ${p.detail}` : `XLSX 文件无法读取：${p.detail}`;
     case 'no_sheet':
       return en ? `The workbook has no sheet "${p.sheet}".` : `工作簿中没有名为「${p.sheet}」的工作表。`;
-    case 'malformed_csv':
+    case 'malformed_csv': {
+      const detail = CSV_DETAILS[String(p.detail)] ?? CSV_DETAILS.other!;
       return en
-        ? `The CSV is malformed at line ${p.line} (${p.detail}); nothing after it can be read reliably, so nothing was imported.`
-        : `CSV 文件第 ${p.line} 行格式错误（${p.detail}），其后的内容无法可靠读取，因此没有导入任何数据。`;
-    case 'no_header':
-      return en
-        ? `No header row found: the first rows do not name the required columns (${fieldList(REQUIRED_FIELDS, locale)}).`
-        : `找不到表头：前几行没有必需的列名（${fieldList(REQUIRED_FIELDS, locale)}）。`;
+        ? `The CSV is malformed at line ${p.line} (${detail.en}); what follows cannot be read reliably, so nothing was imported.`
+        : `CSV 文件第 ${p.line} 行格式错误（${detail.zh}），其后的内容无法可靠读取，因此没有导入任何数据。`;
+    }
     case 'missing_columns': {
       const missing = fieldList(String(p.fields).split(',') as ImportField[], locale);
       return en ? `The file lacks required columns: ${missing}.` : `文件缺少必需的列：${missing}。`;

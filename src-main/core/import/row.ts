@@ -37,116 +37,149 @@ const GARBLED = '\uFFFD';
 
 export type RowResult = { ok: true; ticket: ImportedTicket } | { ok: false; problems: Problem[] };
 
-export function normalizeRow(row: SourceRow, refs: RowRefs): RowResult {
-  const problems: Problem[] = [];
-  const { index } = refs.header;
-  const raw = (field: ImportField): string => {
-    const i = index[field];
-    return i === undefined ? '' : (row.cells[i] ?? '');
-  };
-  const problem = (field: ImportField | null, value: string, code: Problem['code'], params?: Problem['params']) => {
-    problems.push(params ? { field, value, code, params } : { field, value, code });
-  };
+/**
+ * Reads rows one after another. One reader serves a whole file: the helpers
+ * below are methods, not closures made afresh for each of a million rows.
+ */
+class RowReader {
+  private cells: readonly string[] = [];
+  private problems: Problem[] = [];
+
+  constructor(private readonly refs: RowRefs) {}
+
+  read(row: SourceRow): RowResult {
+    this.cells = row.cells;
+    this.problems = [];
+    const { refs } = this;
+
+    const ticketNo = this.required('ticketNo');
+    const channelText = this.required('channel');
+    const channel = channelText === null ? null : parseChannel(channelText);
+    if (channelText !== null && channel === null) this.problem('channel', 'unknown_channel');
+    const receivedAt = this.time('receivedAt', true);
+    const phoneText = this.required('phone');
+    const phone = phoneText === null ? null : normalizePhone(phoneText);
+    if (phoneText !== null && phone === null) this.problem('phone', 'invalid_phone');
+    const customerName = this.text('customerName');
+    const city = this.text('city');
+    const district = this.text('district');
+    const categoryText = this.required('category');
+    const categoryId = categoryText === null ? null : refs.categories.match(categoryText);
+    if (categoryText !== null && categoryId === null) this.problem('category', 'unknown_category');
+    const description = this.required('description');
+    const levelText = this.text('level');
+    const level = levelText === null ? null : parseLevel(levelText);
+    if (levelText !== null && level === null) this.problem('level', 'unknown_level');
+    const statusText = this.text('status');
+    const status = statusText === null ? null : parseStatus(statusText);
+    if (statusText !== null && status === null) this.problem('status', 'unknown_status');
+    const assigneeText = this.text('assignee');
+    const assignee = assigneeText === null ? null : refs.assignees.match(assigneeText);
+    const firstResponseAt = this.time('firstResponseAt', false);
+    const resolvedAt = this.time('resolvedAt', false);
+    const closedAt = this.time('closedAt', false);
+    const satisfactionText = this.text('satisfaction');
+    const satisfaction = satisfactionText === null ? null : parseSatisfaction(satisfactionText);
+    if (satisfactionText !== null && satisfaction === null) this.problem('satisfaction', 'unknown_satisfaction');
+
+    // Order of events: nothing happens to a complaint before it was received, nor is it closed before it is resolved.
+    if (receivedAt !== null) {
+      if (firstResponseAt !== null && firstResponseAt < receivedAt) this.problem('firstResponseAt', 'before_received');
+      if (resolvedAt !== null && resolvedAt < receivedAt) this.problem('resolvedAt', 'before_received');
+      if (closedAt !== null && closedAt < receivedAt) this.problem('closedAt', 'before_received');
+    }
+    if (resolvedAt !== null && closedAt !== null && closedAt < resolvedAt) this.problem('closedAt', 'closed_before_resolved');
+    // A resolved ticket without its resolution time would make every timeliness figure wrong.
+    if ((status === 'resolved' || status === 'closed') && resolvedAt === null && !this.has('resolvedAt')) {
+      this.problem('resolvedAt', 'resolved_time_required');
+    }
+    const width = refs.header.columns.length;
+    if (row.cells.length > width) {
+      const spill = row.cells.slice(width).find((c) => c.trim() !== '');
+      if (spill !== undefined) {
+        this.problems.push({ field: null, value: spill, code: 'extra_cells', params: { count: row.cells.length, expected: width } });
+      }
+    }
+
+    if (this.problems.length > 0) return { ok: false, problems: orderByColumn(this.problems, refs.header) };
+    return {
+      ok: true,
+      ticket: {
+        ticketNo: ticketNo!,
+        channel: channel!,
+        receivedAt: receivedAt!,
+        phone: phone!,
+        customerName,
+        city,
+        district,
+        categoryId: categoryId!,
+        description: description!,
+        level,
+        status,
+        assigneeId: assignee?.assigneeId ?? null,
+        assigneeName: assignee?.assigneeName ?? null,
+        firstResponseAt,
+        resolvedAt,
+        closedAt,
+        satisfaction,
+      },
+    };
+  }
+
+  private raw(field: ImportField): string {
+    const i = this.refs.header.index[field];
+    return i === undefined ? '' : (this.cells[i] ?? '');
+  }
+
+  private has(field: ImportField): boolean {
+    return this.problems.some((p) => p.field === field);
+  }
+
+  private problem(field: ImportField, code: Problem['code'], params?: Problem['params'], value = this.raw(field)): void {
+    this.problems.push(params ? { field, value, code, params } : { field, value, code });
+  }
+
   /** The trimmed text of a field, or null when blank; reports garbled and over-long cells. */
-  const text = (field: ImportField): string | null => {
-    const value = raw(field);
+  private text(field: ImportField): string | null {
+    const value = this.raw(field);
     const trimmed = value.trim();
     if (!trimmed) return null;
     if (trimmed.includes(GARBLED)) {
-      problem(field, value, 'garbled');
+      this.problem(field, 'garbled');
       return null;
     }
     const max = MAX_LENGTH[field];
     if (max !== undefined && trimmed.length > max) {
-      problem(field, value.length > 200 ? `${value.slice(0, 200)}…` : value, 'too_long', { max });
+      this.problem(field, 'too_long', { max }, value.length > 200 ? `${value.slice(0, 200)}…` : value);
       return null;
     }
     return trimmed;
-  };
-  const required = (field: ImportField): string | null => {
-    const value = text(field);
-    if (value === null && !problems.some((p) => p.field === field)) problem(field, raw(field), 'required');
+  }
+
+  private required(field: ImportField): string | null {
+    const value = this.text(field);
+    if (value === null && !this.has(field)) this.problem(field, 'required');
     return value;
-  };
-  const time = (field: ImportField, need: boolean): number | null => {
-    const value = need ? required(field) : text(field);
+  }
+
+  private time(field: ImportField, need: boolean): number | null {
+    const value = need ? this.required(field) : this.text(field);
     if (value === null) return null;
-    const at = refs.times.parse(value);
-    if (at === null) problem(field, raw(field), 'bad_time');
-    else if (at > refs.latest) problem(field, raw(field), 'in_future');
+    const at = this.refs.times.parse(value);
+    if (at === null) this.problem(field, 'bad_time');
+    else if (at > this.refs.latest) this.problem(field, 'in_future');
     else return at;
     return null;
-  };
-
-  const ticketNo = required('ticketNo');
-  const channelText = required('channel');
-  const channel = channelText === null ? null : parseChannel(channelText);
-  if (channelText !== null && channel === null) problem('channel', raw('channel'), 'unknown_channel');
-  const receivedAt = time('receivedAt', true);
-  const phoneText = required('phone');
-  const phone = phoneText === null ? null : normalizePhone(phoneText);
-  if (phoneText !== null && phone === null) problem('phone', raw('phone'), 'invalid_phone');
-  const customerName = text('customerName');
-  const city = text('city');
-  const district = text('district');
-  const categoryText = required('category');
-  const categoryId = categoryText === null ? null : refs.categories.match(categoryText);
-  if (categoryText !== null && categoryId === null) problem('category', raw('category'), 'unknown_category');
-  const description = required('description');
-  const levelText = text('level');
-  const level = levelText === null ? null : parseLevel(levelText);
-  if (levelText !== null && level === null) problem('level', raw('level'), 'unknown_level');
-  const statusText = text('status');
-  const status = statusText === null ? null : parseStatus(statusText);
-  if (statusText !== null && status === null) problem('status', raw('status'), 'unknown_status');
-  const assigneeText = text('assignee');
-  const assignee = assigneeText === null ? null : refs.assignees.match(assigneeText);
-  const firstResponseAt = time('firstResponseAt', false);
-  const resolvedAt = time('resolvedAt', false);
-  const closedAt = time('closedAt', false);
-  const satisfactionText = text('satisfaction');
-  const satisfaction = satisfactionText === null ? null : parseSatisfaction(satisfactionText);
-  if (satisfactionText !== null && satisfaction === null) problem('satisfaction', raw('satisfaction'), 'unknown_satisfaction');
-
-  // Order of events: nothing happens to a complaint before it was received, nor is it closed before it is resolved.
-  if (receivedAt !== null) {
-    for (const [field, at] of [['firstResponseAt', firstResponseAt], ['resolvedAt', resolvedAt], ['closedAt', closedAt]] as const) {
-      if (at !== null && at < receivedAt) problem(field, raw(field), 'before_received');
-    }
   }
-  if (resolvedAt !== null && closedAt !== null && closedAt < resolvedAt) problem('closedAt', raw('closedAt'), 'closed_before_resolved');
-  // A resolved ticket without its resolution time would make every timeliness figure wrong.
-  if ((status === 'resolved' || status === 'closed') && resolvedAt === null && !problems.some((p) => p.field === 'resolvedAt')) {
-    problem('resolvedAt', raw('resolvedAt'), 'resolved_time_required');
-  }
-  const width = refs.header.columns.length;
-  if (row.cells.length > width && row.cells.slice(width).some((c) => c.trim() !== '')) {
-    problem(null, row.cells.slice(width).find((c) => c.trim() !== '') ?? '', 'extra_cells', { count: row.cells.length, expected: width });
-  }
+}
 
-  if (problems.length > 0) return { ok: false, problems: orderByColumn(problems, refs.header) };
-  return {
-    ok: true,
-    ticket: {
-      ticketNo: ticketNo!,
-      channel: channel!,
-      receivedAt: receivedAt!,
-      phone: phone!,
-      customerName,
-      city,
-      district,
-      categoryId: categoryId!,
-      description: description!,
-      level,
-      status,
-      assigneeId: assignee?.assigneeId ?? null,
-      assigneeName: assignee?.assigneeName ?? null,
-      firstResponseAt,
-      resolvedAt,
-      closedAt,
-      satisfaction,
-    },
-  };
+const readers = new WeakMap<RowRefs, RowReader>();
+
+/** One data row → its ticket fields, or every reason it is refused. */
+export function normalizeRow(row: SourceRow, refs: RowRefs): RowResult {
+  let reader = readers.get(refs);
+  if (!reader) readers.set(refs, (reader = new RowReader(refs)));
+  return reader.read(row);
 }
 
 /** Report problems left to right as the file shows them; row-level ones last. */

@@ -1,0 +1,73 @@
+/**
+ * The rejected rows as a file the CRM team can fix and send back: CSV in
+ * UTF-8 with a BOM (so Excel opens Chinese text correctly), the file's own
+ * header and cells, then three columns saying where and why. Re-importing the
+ * fixed file works as it is: the extra columns are ignored by the mapping.
+ * Written as the import streams, so it never sits in memory.
+ */
+import fs from 'node:fs';
+import { once } from 'node:events';
+import type { Locale } from '../../core/messages';
+import type { RejectedCell, SourceRow } from '../../core/import/types';
+
+const EXTRA_HEADERS: Record<Locale, readonly string[]> = {
+  'zh-CN': ['原行号', '错误列', '错误原因'],
+  en: ['source_line', 'error_columns', 'error_reasons'],
+};
+
+/**
+ * One cell as CSV. A cell Excel would run as a formula (=, @, or + - not
+ * starting a number) gets a leading apostrophe, which Excel shows as text and
+ * drops again when the file is saved.
+ */
+export function csvCell(value: string): string {
+  let v = value;
+  if (/^[=@\t\r]/.test(v) || /^[+-][^\d\s.]/.test(v)) v = `'${v}`;
+  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+}
+
+export const csvLine = (cells: readonly string[]) => cells.map(csvCell).join(',') + '\r\n';
+
+export class RejectsWriter {
+  private out: fs.WriteStream | null = null;
+  private rows = 0;
+
+  constructor(
+    readonly filePath: string,
+    private readonly headerCells: readonly string[],
+    private readonly locale: Locale,
+  ) {}
+
+  get count(): number {
+    return this.rows;
+  }
+
+  async add(row: SourceRow, cells: readonly RejectedCell[]): Promise<void> {
+    if (!this.out) {
+      this.out = fs.createWriteStream(this.filePath);
+      this.out.write('\uFEFF' + csvLine([...this.headerCells, ...EXTRA_HEADERS[this.locale]]));
+    }
+    const own = [...row.cells];
+    while (own.length < this.headerCells.length) own.push('');
+    const sep = this.locale === 'en' ? '; ' : '；';
+    const columns = [...new Set(cells.map((c) => c.column).filter(Boolean))].join(sep);
+    const colon = this.locale === 'en' ? ': ' : '：';
+    const reasons = cells.map((c) => (c.column ? `${c.column}${colon}${c.reason}` : c.reason)).join(sep);
+    this.rows++;
+    if (!this.out.write(csvLine([...own, String(row.line), columns, reasons]))) await once(this.out, 'drain');
+  }
+
+  /** Finish the file; returns its path, or null when no row was rejected (no file is written then). */
+  async close(): Promise<string | null> {
+    if (!this.out) return null;
+    const out = this.out;
+    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    return this.filePath;
+  }
+
+  /** Stop without finishing (the import was refused): remove what was written. */
+  discard(): void {
+    this.out?.destroy();
+    fs.rmSync(this.filePath, { force: true });
+  }
+}

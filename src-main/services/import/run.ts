@@ -1,0 +1,127 @@
+/**
+ * Import a CRM export (SPEC §6). Phase one streams the file: each row is
+ * validated (core/import/row.ts), good rows are staged, bad ones are reported
+ * with line, column, value and reason and written to the rejects file. Phase
+ * two applies the staged rows in one transaction (apply.ts). A file that
+ * cannot be read at all is refused (DomainError 'import_refused') before
+ * anything is written.
+ */
+import path from 'node:path';
+import { DomainError } from '../../core/errors';
+import type { Locale } from '../../core/messages';
+import type { UserInfo } from '../../core/model';
+import { CategoryMatcher } from '../../core/import/category-match';
+import { fieldsSetBy } from '../../core/import/diff';
+import { AssigneeMatcher } from '../../core/import/people';
+import { rejectedCells } from '../../core/import/reasons';
+import { CLOCK_SKEW_MS, normalizeRow, type RowRefs } from '../../core/import/row';
+import { LocalTimeParser } from '../../core/import/times';
+import type { ImportReport, Problem, SourceRow } from '../../core/import/types';
+import type { ServiceContext } from '../context';
+import { branchSettings } from '../settings';
+import { applyStaged } from './apply';
+import { RejectsWriter } from './rejects-file';
+import { Staging, type StagedRow } from './staging';
+import { openTable, type Table } from './table';
+
+export interface ImportOptions {
+  dryRun?: boolean;
+  /** XLSX: the sheet to read (name or 1-based position); default the first. */
+  sheet?: string | undefined;
+  locale?: Locale;
+  /** Where to write the rejected rows as CSV; none when absent. */
+  rejectsPath?: string | null;
+  /** The name to record on events (default: the file's base name). */
+  sourceName?: string;
+}
+
+export interface ImportOutcome extends ImportReport {
+  /** Rows refused (a row with two bad cells is one row, two entries in `rejected`). */
+  rejectedRows: number;
+  /** The rejects file, when asked for and some row was refused. */
+  rejectsFile: string | null;
+}
+
+const BATCH = 1000;
+
+/** The lookups every row needs, read once per import. */
+export function rowRefs(ctx: ServiceContext, table: Table): RowRefs {
+  return {
+    header: table.header,
+    times: new LocalTimeParser(branchSettings(ctx).zone),
+    categories: new CategoryMatcher(ctx.categories.list()),
+    assignees: new AssigneeMatcher(ctx.read.users.list()),
+    latest: ctx.now() + CLOCK_SKEW_MS,
+  };
+}
+
+export function refuseMissingColumns(table: Table): void {
+  if (table.header.missing.length > 0) {
+    throw new DomainError('import_refused', { what: 'missing_columns', fields: table.header.missing.join(',') });
+  }
+}
+
+export async function importFile(
+  ctx: ServiceContext,
+  actor: UserInfo | null,
+  filePath: string,
+  opts: ImportOptions = {},
+): Promise<ImportOutcome> {
+  const locale = opts.locale ?? 'zh-CN';
+  const table = await openTable(filePath, { sheet: opts.sheet });
+  let staging: Staging | null = null;
+  const rejects = opts.rejectsPath ? new RejectsWriter(opts.rejectsPath, table.headerCells, locale) : null;
+  try {
+    refuseMissingColumns(table);
+    const refs = rowRefs(ctx, table);
+    staging = Staging.open(ctx.db);
+    const report: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], rejectedRows: 0, rejectsFile: null };
+
+    let batch: Array<{ row: SourceRow; staged: StagedRow | null; problems: Problem[] }> = [];
+    const flush = async () => {
+      const good = batch.filter((b) => b.staged !== null);
+      const earlier = staging!.addBatch(good.map((b) => b.staged!));
+      good.forEach((b, i) => {
+        const line = earlier[i];
+        if (line === null || line === undefined) return;
+        b.problems.push({ field: 'ticketNo', value: b.row.cells[table.header.index.ticketNo!] ?? '', code: 'duplicate_in_file', params: { line } });
+      });
+      for (const b of batch) {
+        if (b.problems.length === 0) continue;
+        const cells = rejectedCells(b.row.line, b.problems, table.header, locale);
+        report.rejected.push(...cells);
+        report.rejectedRows++;
+        await rejects?.add(b.row, cells);
+      }
+      batch = [];
+    };
+    for await (const row of table.rows) {
+      const result = normalizeRow(row, refs);
+      if (result.ok) {
+        const staged = result.ticket as StagedRow;
+        staged.line = row.line;
+        batch.push({ row, staged, problems: [] });
+      } else {
+        batch.push({ row, staged: null, problems: result.problems });
+      }
+      if (batch.length >= BATCH) await flush();
+    }
+    await flush();
+
+    const counts = applyStaged(ctx, staging, {
+      actorId: actor?.id ?? null,
+      fields: fieldsSetBy(table.header),
+      dryRun: opts.dryRun === true,
+      source: opts.sourceName ?? path.basename(filePath),
+    });
+    Object.assign(report, counts);
+    report.rejectsFile = rejects ? await rejects.close() : null;
+    return report;
+  } catch (e) {
+    rejects?.discard();
+    throw e;
+  } finally {
+    staging?.close();
+    await table.close();
+  }
+}
