@@ -15,7 +15,23 @@ export const EVENT_CHANNEL = 'desk:event';
 export const DESK_EVENTS = {
   /** The session was closed from outside the page (tray "Lock"): show the login screen. */
   locked: 'auth/locked',
+  /**
+   * The timeout monitor raised alerts; payload: AlertBatch (core/sla/alert-model.ts).
+   * Sent only to windows whose session is live. The web host's event stream
+   * uses the same type name.
+   */
+  alerts: 'alerts',
+  /**
+   * The tray menu or an OS notification asked for one ticket; payload:
+   * OpenTicketPayload. The window has already been brought to the front.
+   */
+  openTicket: 'open-ticket',
 } as const;
+
+export interface OpenTicketPayload {
+  /** The ticket's id (as in `tickets/get`), not its number. */
+  id: number;
+}
 
 export interface DeskEvent {
   type: string;
