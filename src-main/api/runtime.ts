@@ -11,6 +11,9 @@ import { createApiServer, type ApiServer } from './server';
 import { backupDirFor } from './data-dir';
 import { DeadlineMonitor } from '../services/monitor';
 import type { AlertBatch } from '../core/sla/alert-model';
+import { deadlineCounts, urgentClocks } from '../services/deadlines';
+import { unacknowledgedAlerts } from '../services/alerts';
+import type { DeadlineSummary } from './methods/deadlines';
 
 /** What a running console tells its host without being asked. */
 export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch };
@@ -32,6 +35,8 @@ export interface RunningConsole {
   monitor: DeadlineMonitor;
   /** Listen to what the console raises (alerts); returns the unsubscribe. */
   subscribe(fn: (e: ConsoleEvent) => void): () => void;
+  /** What `deadlines/summary` answers, for the host itself (the tray): no user, so customers are masked. */
+  summary(): DeadlineSummary;
   close(): void;
 }
 
@@ -65,6 +70,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     ctx,
     monitor,
     subscribe,
+    summary: () => ({ counts: deadlineCounts(ctx), urgent: urgentClocks(ctx, null, 5), unacknowledged: unacknowledgedAlerts(ctx) }),
     close() {
       monitor.stop();
       for (const t of timers) clearInterval(t);
