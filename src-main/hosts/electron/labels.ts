@@ -1,4 +1,7 @@
-/** Words of the tray and the app menu, in the system's language (zh-CN unless it is not Chinese). */
+/**
+ * Words of the tray, the app menu and the desktop notifications, in the
+ * system's language (zh-CN unless it is not Chinese).
+ */
 import type { Locale } from '../../core/messages';
 
 const LABELS = {
@@ -14,6 +17,16 @@ const LABELS = {
   clear: { zh: '无超时工单', en: 'No deadlines at risk' },
   approaching: { zh: '即将超时', en: 'approaching' },
   breached: { zh: '已超时', en: 'overdue' },
+  escalated: { zh: '已升级', en: 'escalated' },
+  // The deadline clocks (SPEC §2).
+  first_response: { zh: '首次响应', en: 'first response' },
+  resolution: { zh: '办结', en: 'resolution' },
+  follow_up: { zh: '回访', en: 'follow-up' },
+  refund: { zh: '退款执行', en: 'refund' },
+  // Who an escalation goes to.
+  assignee: { zh: '处理人', en: 'assignee' },
+  supervisor: { zh: '主管', en: 'supervisor' },
+  manager: { zh: '经理', en: 'manager' },
 } as const;
 
 export type LabelKey = keyof typeof LABELS;

@@ -1,7 +1,8 @@
 /**
  * A stand-in for the `electron` module: just enough of BrowserWindow,
- * webContents, Tray, Menu, ipcMain/ipcRenderer, contextBridge, session and
- * utilityProcess for the host's wiring to run under Node and be inspected.
+ * webContents, Tray, Menu, Notification, ipcMain/ipcRenderer, contextBridge,
+ * session and utilityProcess for the host's wiring to run under Node and be
+ * inspected.
  * Use with `vi.mock('electron', () => import('./electron-stub'))`; call
  * `resetStub()` before each test.
  *
@@ -103,6 +104,24 @@ class TrayImpl extends EventEmitter {
   }
   destroy() {
     this.destroyed = true;
+  }
+}
+
+/** Records what was shown; tests click with `emit('click')`. */
+class NotificationImpl extends EventEmitter {
+  static readonly shown: NotificationImpl[] = [];
+  static supported = true;
+  static isSupported() {
+    return NotificationImpl.supported;
+  }
+  constructor(readonly options: { title?: string; body?: string }) {
+    super();
+  }
+  show() {
+    NotificationImpl.shown.push(this);
+  }
+  close() {
+    this.emit('close', {});
   }
 }
 
@@ -235,6 +254,8 @@ function build() {
   function resetStub(): void {
     BrowserWindowImpl.created.length = 0;
     TrayImpl.created.length = 0;
+    NotificationImpl.shown.length = 0;
+    NotificationImpl.supported = true;
     Menu.applicationMenu = null;
     ipcMain.handlers.clear();
     ipcRenderer.removeAllListeners();
@@ -250,6 +271,7 @@ function build() {
     BrowserWindow: BrowserWindowImpl,
     FakeWebContents: FakeWebContentsImpl,
     Tray: TrayImpl,
+    Notification: NotificationImpl,
     FakeSession: FakeSessionImpl,
     FakeUtilityProcess: FakeUtilityProcessImpl,
     preventable: preventableImpl,
@@ -273,6 +295,7 @@ export const {
   BrowserWindow,
   FakeWebContents,
   Tray,
+  Notification,
   FakeSession,
   FakeUtilityProcess,
   preventable,

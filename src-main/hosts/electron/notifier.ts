@@ -1,0 +1,54 @@
+/**
+ * Desktop notifications for alert batches. Clicking one brings the console
+ * to the front, and a notice about one ticket opens that ticket.
+ */
+import { Notification } from 'electron';
+import type { Locale } from '../../core/messages';
+import type { AlertBatch } from '../../core/sla/alert-model';
+import { noticesFor } from './alert-notices';
+
+export interface NotifierActions {
+  open(): void;
+  openTicket(id: number): void;
+}
+
+/**
+ * Shown notifications are kept until closed or clicked: one that is garbage
+ * collected no longer reports its click. The oldest are let go past this many.
+ */
+const KEPT = 20;
+
+export class AlertNotifier {
+  private readonly shown: Notification[] = [];
+
+  constructor(
+    private readonly locale: Locale,
+    private readonly actions: NotifierActions,
+  ) {}
+
+  notify(batch: AlertBatch): void {
+    if (!Notification.isSupported()) return;
+    for (const notice of noticesFor(batch, this.locale)) {
+      const n = new Notification({ title: notice.title, body: notice.body });
+      const { ticketId } = notice;
+      n.on('click', () => {
+        this.forget(n);
+        if (ticketId === null) this.actions.open();
+        else this.actions.openTicket(ticketId);
+      });
+      n.on('close', () => this.forget(n));
+      this.keep(n);
+      n.show();
+    }
+  }
+
+  private keep(n: Notification): void {
+    this.shown.push(n);
+    if (this.shown.length > KEPT) this.shown.shift();
+  }
+
+  private forget(n: Notification): void {
+    const i = this.shown.indexOf(n);
+    if (i >= 0) this.shown.splice(i, 1);
+  }
+}

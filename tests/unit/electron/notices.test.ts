@@ -1,0 +1,105 @@
+/**
+ * Desktop notifications for alert batches: a few fire one by one, many as one
+ * grouped notice, the catch-up at start always grouped; the words in zh-CN or
+ * English; a click opens the console or the one ticket.
+ */
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import * as stub from './electron-stub';
+import { AT, MIN, alert, batch, many } from './alert-fixtures';
+
+vi.mock('electron', () => import('./electron-stub'));
+
+const { noticesFor } = await import('../../../src-main/hosts/electron/alert-notices');
+const { duration, timeLeft } = await import('../../../src-main/hosts/electron/alert-words');
+const { AlertNotifier } = await import('../../../src-main/hosts/electron/notifier');
+
+const H = 60 * MIN;
+
+beforeEach(() => stub.resetStub());
+
+describe('alert notices', () => {
+  it('shows up to three alerts one by one, each naming its ticket', () => {
+    const notices = noticesFor(
+      batch([
+        alert({ id: 1, dueAt: AT - 5 * MIN }),
+        alert({ id: 2, kind: 'approaching', clock: 'first_response', dueAt: AT + H + 12 * MIN }),
+        alert({ id: 3, kind: 'escalated', step: 1, targetRole: 'supervisor', dueAt: AT - 2 * H }),
+      ]),
+      'zh-CN',
+    );
+    expect(notices).toEqual([
+      { title: '工单 CD-20261102-0001 已超时', body: '办结 · 超时 5 分钟', ticketId: 1 },
+      { title: '工单 CD-20261102-0002 即将超时', body: '首次响应 · 剩余 1 小时 12 分钟', ticketId: 2 },
+      { title: '工单 CD-20261102-0003 已升级', body: '办结 · 超时 2 小时 · 升级至主管', ticketId: 3 },
+    ]);
+  });
+
+  it('groups more than three into one notice counted in tickets', () => {
+    // Two clocks of ticket 1 breached count as one ticket.
+    const alerts = [...many(5, 12), alert({ id: 99, ticketId: 1, clock: 'first_response' })];
+    expect(noticesFor(batch(alerts), 'zh-CN')).toEqual([
+      { title: '投诉工作台', body: '5 个工单已超时，12 个即将超时', ticketId: null },
+    ]);
+    expect(noticesFor(batch(many(1, 3)), 'en')).toEqual([
+      { title: 'Complaint Desk', body: '1 ticket overdue, 3 approaching', ticketId: null },
+    ]);
+  });
+
+  it('always groups the catch-up at start, even for one alert', () => {
+    expect(noticesFor(batch(many(1, 0), true), 'zh-CN')).toEqual([
+      { title: '投诉工作台', body: '控制台关闭期间：1 个工单已超时', ticketId: null },
+    ]);
+    const escalated = alert({ id: 9, kind: 'escalated', step: 2, targetRole: 'manager' });
+    expect(noticesFor(batch([...many(2, 4), escalated], true), 'en')[0]!.body).toBe(
+      'While the console was closed: 2 tickets overdue, 4 approaching, 1 escalated',
+    );
+    expect(noticesFor(batch([], true), 'zh-CN')).toEqual([]);
+  });
+
+  it('speaks English when asked', () => {
+    const [n] = noticesFor(batch([alert({ kind: 'approaching', clock: 'follow_up', dueAt: AT + 30 * MIN })]), 'en');
+    expect(n).toEqual({ title: 'Ticket CD-20261102-0001 approaching', body: 'follow-up · 30 min left', ticketId: 1 });
+  });
+
+  it('says how long in at most two units, rounded down', () => {
+    expect(duration(59 * 1000, 'zh-CN')).toBe('0 分钟');
+    expect(duration(3 * H, 'zh-CN')).toBe('3 小时');
+    expect(duration(2 * 24 * H + 3 * H + 59 * MIN, 'en')).toBe('2 d 3 h');
+    expect(timeLeft(AT + 20 * 1000, AT, 'zh-CN')).toBe('已到时限');
+    expect(timeLeft(AT - 90 * MIN, AT, 'en')).toBe('1 h 30 min overdue');
+  });
+});
+
+describe('AlertNotifier', () => {
+  function setup() {
+    const actions = { open: vi.fn(), openTicket: vi.fn() };
+    return { actions, notifier: new AlertNotifier('zh-CN', actions) };
+  }
+
+  it('shows each notice; a click on one about a ticket opens that ticket', () => {
+    const { notifier, actions } = setup();
+    notifier.notify(batch(many(2, 0)));
+    expect(stub.Notification.shown.map((n) => n.options.title)).toEqual([
+      '工单 CD-20261102-0001 已超时',
+      '工单 CD-20261102-0002 已超时',
+    ]);
+    stub.Notification.shown[1]!.emit('click');
+    expect(actions.openTicket).toHaveBeenCalledWith(2);
+    expect(actions.open).not.toHaveBeenCalled();
+  });
+
+  it('a click on a grouped notice opens the console', () => {
+    const { notifier, actions } = setup();
+    notifier.notify(batch(many(0, 1), true));
+    expect(stub.Notification.shown).toHaveLength(1);
+    stub.Notification.shown[0]!.emit('click');
+    expect(actions.open).toHaveBeenCalledTimes(1);
+    expect(actions.openTicket).not.toHaveBeenCalled();
+  });
+
+  it('stays quiet where the system has no notifications', () => {
+    stub.Notification.supported = false;
+    setup().notifier.notify(batch(many(1, 0)));
+    expect(stub.Notification.shown).toHaveLength(0);
+  });
+});
