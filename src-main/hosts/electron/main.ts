@@ -1,21 +1,27 @@
 /**
  * Electron main process: wiring only. One hardened window, the tray, the app
- * menu and the IPC relay; the database and the services run in the service
- * process (service-process.ts), so nothing here blocks on SQLite.
+ * menu, desktop notifications and the IPC relay; the database, the services
+ * and the timeout monitor run in the service process (service-process.ts),
+ * started at once and kept running, so nothing here blocks on SQLite.
  */
 import path from 'node:path';
 import { Menu, app, dialog, ipcMain, session, utilityProcess, type BrowserWindow } from 'electron';
-import { EVENT_CHANNEL } from '../../api/bridge';
+import { DESK_EVENTS, EVENT_CHANNEL, type OpenTicketPayload } from '../../api/bridge';
 import { contentSecurityPolicy } from './csp';
 import { hardenContents, hardenSession } from './guards';
 import { label, localeOf } from './labels';
 import { appMenuTemplate } from './menu';
+import { routeNotice } from './notice-router';
+import { AlertNotifier } from './notifier';
 import { appLocation } from './origin';
 import { resolvePaths } from './paths';
 import { registerRelay } from './relay';
 import { ServiceClient } from './service-client';
 import { TrayController } from './tray';
 import { createMainWindow, reveal } from './window';
+
+/** electron-builder.yml's appId: Windows shows notifications only for a known app id. */
+const APP_ID = 'cn.complaintdesk.console';
 
 const paths = resolvePaths(app, process.env);
 app.setPath('userData', paths.userData);
@@ -46,7 +52,6 @@ function start(): void {
       },
     }),
   );
-  service.onEvent((e) => win?.webContents.send(EVENT_CHANNEL, e));
 
   registerRelay(ipcMain, {
     service,
@@ -54,8 +59,16 @@ function start(): void {
     isAppUrl: location.isAppUrl,
   });
 
+  const liveWindow = () => (win && !win.isDestroyed() ? win : null);
   const show = () => {
-    if (win && !win.isDestroyed()) reveal(win);
+    const w = liveWindow();
+    if (w) reveal(w);
+  };
+  /** The tray or a notification picked a ticket: bring the window up and let the page open it. */
+  const openTicket = (id: number) => {
+    show();
+    const payload: OpenTicketPayload = { id };
+    liveWindow()?.webContents.send(EVENT_CHANNEL, { type: DESK_EVENTS.openTicket, payload });
   };
   const quit = () => {
     quitting = true;
@@ -78,6 +91,7 @@ function start(): void {
 
   void app.whenReady().then(() => {
     const locale = localeOf(app.getLocale());
+    if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
     hardenSession(session.defaultSession, contentSecurityPolicy(paths.devServerUrl));
 
     win = createMainWindow({
@@ -89,8 +103,22 @@ function start(): void {
     const contentsId = win.webContents.id;
     win.webContents.once('destroyed', () => service.release(contentsId));
 
-    const tray = new TrayController(paths.resources, locale, { open: show, lock: () => service.lock(), quit });
+    const tray = new TrayController(paths.resources, locale, { open: show, lock: () => service.lock(), quit, openTicket });
     app.once('will-quit', () => tray.destroy());
+    const notifier = new AlertNotifier(locale, { open: show, openTicket });
+    service.onNotice((n) =>
+      routeNotice(n, {
+        locale,
+        contents: () => {
+          const w = liveWindow();
+          return w ? [w.webContents] : [];
+        },
+        tray,
+        notifier,
+      }),
+    );
+    // The monitor runs whenever the console runs, window shown or not (SPEC §2).
+    service.start();
 
     const about = () =>
       void dialog.showMessageBox({ title: label('appName', locale), message: `${label('appName', locale)} ${app.getVersion()}` });

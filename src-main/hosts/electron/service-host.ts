@@ -1,28 +1,34 @@
 /**
  * The service process's side of the relay: one SessionSlot per window
- * (webContents id), each request answered through the one API server. Kept
+ * (webContents id), each request answered through the one API server. It
+ * knows which windows have a live session, so alerts go only to those. Kept
  * apart from the process entry so tests can drive it without Electron.
  */
 import { DESK_EVENTS } from '../../api/bridge';
 import { toApiError } from '../../api/errors';
 import type { SessionSlot } from '../../api/handlers';
 import type { ApiServer } from '../../api/server';
+import type { AlertBatch } from '../../core/sla/alert-model';
 import type { CallRequest, ServiceMessage, ServiceRequest } from './service-protocol';
 
 export interface ServiceHost {
   /** Handle one request; `post` sends replies and events back to main. */
   handle(request: ServiceRequest): Promise<void>;
+  /** Pass a batch of alerts to main, naming the windows whose session is live. */
+  alerts(batch: AlertBatch): void;
 }
 
 /**
  * `server` is either the opened API server or the error that stopped the
  * database from opening (too new, corrupt): then every call is answered with
  * that error in the caller's language, so the window can say what is wrong.
+ * `afterCall` hears each method that succeeded (the tray refreshes after writes).
  */
 export function createServiceHost(
   server: ApiServer | Error,
   post: (message: ServiceMessage) => void,
   onShutdown: () => void,
+  afterCall: (method: string) => void = () => {},
 ): ServiceHost {
   const tokens = new Map<number, string>();
 
@@ -40,6 +46,13 @@ export function createServiceHost(
         ? { ok: false as const, error: toApiError(server, req.locale) }
         : await server.call(req.method, req.input, slotFor(req.senderId), req.locale);
     post({ kind: 'response', id: req.id, response });
+    if (response.ok) afterCall(req.method);
+  }
+
+  /** Windows whose session is live now; peeking is not activity, so it never keeps a console unlocked. */
+  function liveWindows(): number[] {
+    if (server instanceof Error) return [];
+    return [...tokens].filter(([, token]) => server.sessions.peek(token)).map(([senderId]) => senderId);
   }
 
   function closeSession(senderId: number): void {
@@ -48,6 +61,9 @@ export function createServiceHost(
   }
 
   return {
+    alerts(batch) {
+      post({ kind: 'alerts', batch, recipients: liveWindows() });
+    },
     async handle(req) {
       switch (req.kind) {
         case 'call':

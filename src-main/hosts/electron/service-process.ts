@@ -6,9 +6,9 @@
  * The main process passes where things are through the environment:
  * COMPLAINT_DESK_DB (the database file) and COMPLAINT_DESK_SQLITE_BINDING
  * (better-sqlite3 built for Electron, kept apart from node_modules' Node build).
+ * Everything else is in service-main.ts.
  */
-import { openConsole, type RunningConsole } from '../../api/runtime';
-import { createServiceHost } from './service-host';
+import { startService } from './service-main';
 import type { ServiceMessage, ServiceRequest } from './service-protocol';
 
 interface ParentPort {
@@ -23,26 +23,15 @@ const dbPath = process.env.COMPLAINT_DESK_DB;
 if (!dbPath) throw new Error('COMPLAINT_DESK_DB is not set');
 
 const log = (line: string) => console.error(`[service] ${line}`);
-// A database that cannot be opened (too new, corrupt) is not a crash: every
-// call is answered with the reason, so the window can tell the user.
-let opened: RunningConsole | Error;
-try {
-  opened = openConsole({ dbPath, nativeBinding: process.env.COMPLAINT_DESK_SQLITE_BINDING || undefined, log });
-} catch (e) {
-  opened = e instanceof Error ? e : new Error(String(e));
-  log(`cannot open ${dbPath}: ${opened.message}`);
-}
-const running = opened;
 
-const host = createServiceHost(
-  running instanceof Error ? running : running.api,
-  (m) => port.postMessage(m),
-  () => {
-    if (!(running instanceof Error)) running.close();
-    process.exit(0);
-  },
-);
+const service = startService({
+  dbPath,
+  nativeBinding: process.env.COMPLAINT_DESK_SQLITE_BINDING || undefined,
+  post: (m) => port.postMessage(m),
+  exit: () => process.exit(0),
+  log,
+});
 
 port.on('message', (e) => {
-  host.handle(e.data).catch((err: unknown) => log(`request failed: ${String(err)}`));
+  service.handle(e.data).catch((err: unknown) => log(`request failed: ${String(err)}`));
 });

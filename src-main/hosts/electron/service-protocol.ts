@@ -6,6 +6,8 @@
 import type { ApiResponse } from '../../api/define';
 import type { DeskEvent } from '../../api/bridge';
 import type { Locale } from '../../core/messages';
+import type { AlertBatch } from '../../core/sla/alert-model';
+import type { ClockKind } from '../../core/sla/policy';
 
 /** A contract call made by the renderer in webContents `senderId`. */
 export interface CallRequest {
@@ -26,10 +28,27 @@ export type ServiceRequest =
   /** Close the database (WAL checkpoint) and exit. */
   | { kind: 'shutdown' };
 
-export type ServiceMessage =
-  | { kind: 'response'; id: number; response: ApiResponse<unknown> }
-  /** Forwarded by main to every window (and, later, to the tray). */
-  | { kind: 'event'; event: DeskEvent };
+/** What the tray shows: the counts and the five most urgent running clocks, read at `at`. */
+export interface TraySummary {
+  /** The service's clock when this was read: the menu's "time left" counts from here. */
+  at: number;
+  counts: { breached: number; approaching: number };
+  urgent: Array<{ ticketId: number; ticketNo: string; clock: ClockKind; dueAt: number }>;
+}
+
+/** What the service process says without being asked. */
+export type ServiceNotice =
+  /** Forwarded by main to every window. */
+  | { kind: 'event'; event: DeskEvent }
+  /**
+   * The monitor raised alerts. Main notifies the desktop about every batch but
+   * forwards it only to the windows (webContents ids) whose session is live.
+   */
+  | { kind: 'alerts'; batch: AlertBatch; recipients: number[] }
+  /** Sent at start, after each batch, after writes and every minute: main redraws the tray. */
+  | { kind: 'summary'; summary: TraySummary };
+
+export type ServiceMessage = { kind: 'response'; id: number; response: ApiResponse<unknown> } | ServiceNotice;
 
 /** The one piece of a utility process (or a stand-in) the relay needs. */
 export interface ServicePort {

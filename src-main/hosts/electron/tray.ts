@@ -1,7 +1,8 @@
 /**
  * The tray icon: shows at a glance whether any deadline is approaching or
- * breached, and offers Open, Lock and Quit. The deadline monitor drives it
- * through `setState`; the controller only draws.
+ * breached, lists the most urgent tickets, and offers Open, Lock and Quit.
+ * The service process's summary drives it through `setState` (see
+ * tray-view.ts); the controller only draws.
  */
 import path from 'node:path';
 import { Menu, Tray, nativeImage, type MenuItemConstructorOptions } from 'electron';
@@ -17,6 +18,8 @@ export interface TrayCounts {
 }
 
 export interface TrayTicket {
+  /** The ticket's id, passed to `openTicket`. */
+  id: number;
   ticketNo: string;
   /** Short words after the number, e.g. the clock and how late. */
   detail?: string;
@@ -26,7 +29,7 @@ export interface TrayActions {
   open(): void;
   lock(): void;
   quit(): void;
-  openTicket?(ticketNo: string): void;
+  openTicket?(id: number): void;
 }
 
 /** At most this many tickets are listed in the menu; the rest are in the console. */
@@ -83,7 +86,7 @@ export class TrayController {
       (t): MenuItemConstructorOptions => ({
         label: t.detail ? `${t.ticketNo}  ${t.detail}` : t.ticketNo,
         enabled: Boolean(a.openTicket),
-        click: () => a.openTicket?.(t.ticketNo),
+        click: () => a.openTicket?.(t.id),
       }),
     );
     return [

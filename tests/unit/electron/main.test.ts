@@ -1,11 +1,13 @@
 /**
  * The main process's wiring, run against the electron stand-in: single
  * instance, the relay registered, one hardened window, the tray and the menu,
- * events from the service process reaching the window.
+ * events from the service process reaching the window, the tray following the
+ * deadlines summary, alerts as desktop notifications and to a logged-in page.
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as stub from './electron-stub';
 import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../src-main/api/bridge';
+import { AT, MIN, batch, many } from './alert-fixtures';
 
 vi.mock('electron', () => import('./electron-stub'));
 
@@ -102,5 +104,71 @@ describe('electron main', () => {
     stub.app.isPackaged = true;
     await startMain({ ELECTRON_RENDERER_URL: 'http://evil.example' });
     expect(stub.BrowserWindow.created[0]!.loadedUrl).toMatch(/^file:/);
+  });
+
+  it('starts the service process at once: the monitor runs before any page calls', async () => {
+    await startMain();
+    expect(stub.utilityProcess.forked).toHaveLength(1);
+    expect(stub.utilityProcess.forked[0]!.posted).toEqual([]);
+  });
+
+  it('redraws the tray from each summary; a ticket in its menu opens in the window', async () => {
+    await startMain();
+    const proc = stub.utilityProcess.forked[0]!;
+    const win = stub.BrowserWindow.created[0]!;
+    const tray = stub.Tray.created[0]!;
+    const summary = {
+      at: AT,
+      counts: { breached: 1, approaching: 2 },
+      urgent: [{ ticketId: 41, ticketNo: 'CD-0041', clock: 'resolution', dueAt: AT - 3 * MIN }],
+    };
+    proc.emit('message', { kind: 'summary', summary });
+    expect(tray.image.path).toMatch(/tray-breached\.png$/);
+    expect(tray.tooltip).toBe('投诉工作台 · 已超时 1 · 即将超时 2');
+    const item = tray.menu!.template[0]!;
+    expect(item.label).toBe('CD-0041  办结 · 超时 3 分钟');
+
+    expect(win.visible).toBe(false);
+    item.click!();
+    expect(win.visible).toBe(true);
+    expect(win.webContents.sent).toEqual([{ channel: EVENT_CHANNEL, args: [{ type: 'open-ticket', payload: { id: 41 } }] }]);
+
+    proc.emit('message', { kind: 'summary', summary: { at: AT, counts: { breached: 0, approaching: 0 }, urgent: [] } });
+    expect(tray.image.path).toMatch(/tray-clear\.png$/);
+    expect(tray.tooltip).toBe('投诉工作台 · 无超时工单');
+  });
+
+  it('notifies the desktop of every batch, but forwards it only to a window with a live session', async () => {
+    await startMain();
+    const proc = stub.utilityProcess.forked[0]!;
+    const win = stub.BrowserWindow.created[0]!;
+    const few = batch(many(2, 1));
+
+    proc.emit('message', { kind: 'alerts', batch: few, recipients: [] });
+    expect(win.webContents.sent).toEqual([]);
+    expect(stub.Notification.shown).toHaveLength(3);
+
+    proc.emit('message', { kind: 'alerts', batch: few, recipients: [win.webContents.id] });
+    expect(win.webContents.sent).toEqual([{ channel: EVENT_CHANNEL, args: [{ type: 'alerts', payload: few }] }]);
+
+    // A single alert's notice opens its ticket.
+    stub.Notification.shown[2]!.emit('click');
+    expect(win.visible).toBe(true);
+    expect(win.webContents.sent.at(-1)).toEqual({ channel: EVENT_CHANNEL, args: [{ type: 'open-ticket', payload: { id: 3 } }] });
+  });
+
+  it('groups many alerts, and the catch-up at start, into one notice that opens the console', async () => {
+    await startMain({ COMPLAINT_DESK_DB: '/data/desk.db' });
+    const proc = stub.utilityProcess.forked[0]!;
+    const win = stub.BrowserWindow.created[0]!;
+    proc.emit('message', { kind: 'alerts', batch: batch(many(5, 12)), recipients: [] });
+    proc.emit('message', { kind: 'alerts', batch: batch(many(2, 0), true), recipients: [] });
+    expect(stub.Notification.shown.map((n) => n.options.body)).toEqual([
+      '5 个工单已超时，12 个即将超时',
+      '控制台关闭期间：2 个工单已超时',
+    ]);
+    stub.Notification.shown[1]!.emit('click');
+    expect(win.visible).toBe(true);
+    expect(win.webContents.sent).toEqual([]);
   });
 });

@@ -4,14 +4,14 @@
  * in-memory database.
  */
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createApiServer } from '../../../src-main/api/server';
 import { openDatabase, type Db } from '../../../src-main/db/open';
 import { createContext } from '../../../src-main/services/context';
 import { ServiceClient } from '../../../src-main/hosts/electron/service-client';
 import { createServiceHost } from '../../../src-main/hosts/electron/service-host';
-import type { ServiceMessage, ServicePort, ServiceRequest } from '../../../src-main/hosts/electron/service-protocol';
-import type { DeskEvent } from '../../../src-main/api/bridge';
+import type { ServiceMessage, ServiceNotice, ServicePort, ServiceRequest } from '../../../src-main/hosts/electron/service-protocol';
+import type { AlertBatch } from '../../../src-main/core/sla/alert-model';
 
 const dbs: Db[] = [];
 afterEach(() => {
@@ -30,7 +30,7 @@ class LoopbackPort extends EventEmitter implements ServicePort {
       () => setImmediate(() => this.emit('exit', 0)),
     );
   }
-  private readonly host: ReturnType<typeof createServiceHost>;
+  readonly host: ReturnType<typeof createServiceHost>;
   postMessage(request: ServiceRequest) {
     this.requests.push(structuredClone(request));
     void this.host.handle(structuredClone(request));
@@ -73,8 +73,8 @@ describe('service process relay', () => {
 
   it('keeps one session per window, and Lock ends them all with an event', async () => {
     const client = new ServiceClient(() => new LoopbackPort(realServer));
-    const events: DeskEvent[] = [];
-    client.onEvent((e) => events.push(e));
+    const notices: ServiceNotice[] = [];
+    client.onNotice((n) => notices.push(n));
 
     expect(await client.call(1, 'auth/setup', SETUP, 'en')).toMatchObject({ ok: true, value: { user: { username: 'admin' } } });
     expect(await client.call(1, 'meta/users', {}, 'en')).toMatchObject({ ok: true });
@@ -83,7 +83,7 @@ describe('service process relay', () => {
 
     client.lock();
     await new Promise((r) => setImmediate(r));
-    expect(events).toEqual([{ type: 'auth/locked', payload: null }]);
+    expect(notices).toEqual([{ kind: 'event', event: { type: 'auth/locked', payload: null } }]);
     expect(await client.call(1, 'meta/users', {}, 'zh-CN')).toMatchObject({
       ok: false,
       error: { code: 'unauthenticated', message: '请先登录。' },
@@ -131,5 +131,56 @@ describe('service process relay', () => {
     expect(port!.requests.at(-1)).toEqual({ kind: 'shutdown' });
     expect(port!.killed).toBe(false);
     await expect(client.call(1, 'auth/status', {}, 'en')).resolves.toMatchObject({ ok: false, error: { code: 'internal' } });
+  });
+});
+
+const BATCH: AlertBatch = { alerts: [], catchUp: false, counts: { approaching: 0, breached: 0, escalated: 0 } };
+
+describe('alerts and the process lifetime', () => {
+  it('names only the windows with a live session as recipients of an alert batch', async () => {
+    let port: LoopbackPort | null = null;
+    const client = new ServiceClient(() => (port = new LoopbackPort(realServer)));
+    const notices: ServiceNotice[] = [];
+    client.onNotice((n) => notices.push(n));
+    await client.call(1, 'auth/setup', SETUP, 'en');
+    await client.call(2, 'auth/status', {}, 'en');
+
+    port!.host.alerts(BATCH);
+    client.lock();
+    await new Promise((r) => setImmediate(r));
+    port!.host.alerts(BATCH);
+    await new Promise((r) => setImmediate(r));
+    expect(notices.filter((n) => n.kind === 'alerts').map((n) => n.kind === 'alerts' && n.recipients)).toEqual([[1], []]);
+  });
+
+  it('after start() the process runs at once and comes back when it dies, with a growing pause', () => {
+    vi.useFakeTimers();
+    try {
+      const ports: LoopbackPort[] = [];
+      const client = new ServiceClient(() => {
+        const p = new LoopbackPort(realServer);
+        ports.push(p);
+        return p;
+      });
+      client.start();
+      expect(ports).toHaveLength(1);
+      ports[0]!.kill();
+      vi.advanceTimersByTime(999);
+      expect(ports).toHaveLength(1);
+      vi.advanceTimersByTime(1);
+      expect(ports).toHaveLength(2);
+      ports[1]!.kill();
+      vi.advanceTimersByTime(1000);
+      expect(ports).toHaveLength(2);
+      vi.advanceTimersByTime(1000);
+      expect(ports).toHaveLength(3);
+      // Stopping cancels a pending restart.
+      ports[2]!.kill();
+      void client.stop();
+      vi.advanceTimersByTime(60_000);
+      expect(ports).toHaveLength(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

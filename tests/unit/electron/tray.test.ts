@@ -7,6 +7,7 @@ vi.mock('electron', () => import('./electron-stub'));
 
 const { TrayController, TRAY_STATES } = await import('../../../src-main/hosts/electron/tray');
 const { appMenuTemplate } = await import('../../../src-main/hosts/electron/menu');
+const { trayView } = await import('../../../src-main/hosts/electron/tray-view');
 
 const RESOURCES = path.resolve(import.meta.dirname, '../../../resources');
 
@@ -33,8 +34,8 @@ describe('TrayController', () => {
   it('shows the state, the counts and the most urgent tickets', () => {
     const { controller, tray, items, actions } = setup('en');
     controller.setState('breached', { breached: 2, approaching: 3 }, [
-      { ticketNo: 'T-001', detail: 'resolution, 2 h late' },
-      { ticketNo: 'T-002' },
+      { id: 11, ticketNo: 'T-001', detail: 'resolution, 2 h late' },
+      { id: 12, ticketNo: 'T-002' },
     ]);
     expect(controller.current).toBe('breached');
     expect(tray.image.path).toBe(path.join(RESOURCES, 'tray-breached.png'));
@@ -49,12 +50,12 @@ describe('TrayController', () => {
       'Quit',
     ]);
     items()[1]!.click!();
-    expect(actions.openTicket).toHaveBeenCalledWith('T-002');
+    expect(actions.openTicket).toHaveBeenCalledWith(12);
   });
 
   it('lists at most five tickets', () => {
     const { controller, items } = setup();
-    const many = Array.from({ length: 9 }, (_, i) => ({ ticketNo: `T-${i}` }));
+    const many = Array.from({ length: 9 }, (_, i) => ({ id: i, ticketNo: `T-${i}` }));
     controller.setState('approaching', { breached: 0, approaching: 9 }, many);
     expect(items().filter((i) => i.label?.startsWith('T-'))).toHaveLength(5);
   });
@@ -81,6 +82,58 @@ describe('TrayController', () => {
         expect([png.readUInt32BE(16), png.readUInt32BE(20)], file).toEqual([size, size]);
       }
     }
+  });
+});
+
+describe('tray view of a deadlines summary', () => {
+  const AT = Date.parse('2026-11-02T02:00:00Z');
+  const MIN = 60_000;
+  const urgent = (i: number, clock: 'first_response' | 'resolution', dueAt: number) => ({
+    ticketId: i,
+    ticketNo: `T-${i}`,
+    clock,
+    dueAt,
+  });
+
+  it('breached beats approaching beats clear', () => {
+    const view = (breached: number, approaching: number) =>
+      trayView({ at: AT, counts: { breached, approaching }, urgent: [] }, 'zh-CN').state;
+    expect([view(3, 5), view(0, 5), view(0, 0)]).toEqual(['breached', 'approaching', 'clear']);
+  });
+
+  it('drives the tray: icon, counts in the tooltip, five tickets with clock and time left, opened by id', () => {
+    const { controller, tray, items, actions } = setup();
+    const summary = {
+      at: AT,
+      counts: { breached: 3, approaching: 5 },
+      urgent: [
+        urgent(21, 'first_response', AT - 125 * MIN),
+        urgent(22, 'resolution', AT - 10 * MIN),
+        urgent(23, 'resolution', AT + 35 * MIN),
+        urgent(24, 'first_response', AT + 90 * MIN),
+        urgent(25, 'resolution', AT + 26 * 60 * MIN),
+        urgent(26, 'resolution', AT + 30 * 60 * MIN),
+      ],
+    };
+    const v = trayView(summary, 'zh-CN');
+    controller.setState(v.state, v.counts, v.tickets);
+    expect(tray.image.path).toBe(path.join(RESOURCES, 'tray-breached.png'));
+    expect(tray.tooltip).toBe('投诉工作台 · 已超时 3 · 即将超时 5');
+    expect(items().map((i) => i.label ?? i.type).slice(0, 6)).toEqual([
+      'T-21  首次响应 · 超时 2 小时 5 分钟',
+      'T-22  办结 · 超时 10 分钟',
+      'T-23  办结 · 剩余 35 分钟',
+      'T-24  首次响应 · 剩余 1 小时 30 分钟',
+      'T-25  办结 · 剩余 1 天 2 小时',
+      'separator',
+    ]);
+    items()[2]!.click!();
+    expect(actions.openTicket).toHaveBeenCalledWith(23);
+
+    const en = trayView({ ...summary, counts: { breached: 0, approaching: 1 }, urgent: summary.urgent.slice(2, 3) }, 'en');
+    expect(en.tickets).toEqual([{ id: 23, ticketNo: 'T-23', detail: 'resolution · 35 min left' }]);
+    controller.setState(en.state, en.counts, en.tickets);
+    expect(tray.image.path).toBe(path.join(RESOURCES, 'tray-approaching.png'));
   });
 });
 

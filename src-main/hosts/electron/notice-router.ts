@@ -1,0 +1,39 @@
+/**
+ * Where the service process's notices go in the main process: host events to
+ * every window, alert batches to the desktop notifications and to the windows
+ * whose session is live, the deadlines summary to the tray.
+ */
+import { DESK_EVENTS, EVENT_CHANNEL, type DeskEvent } from '../../api/bridge';
+import type { Locale } from '../../core/messages';
+import type { AlertBatch } from '../../core/sla/alert-model';
+import type { ServiceNotice } from './service-protocol';
+import type { TrayCounts, TrayState, TrayTicket } from './tray';
+import { trayView } from './tray-view';
+
+export interface NoticeTargets {
+  locale: Locale;
+  /** The web contents of the open windows. */
+  contents(): Array<{ id: number; send(channel: string, event: DeskEvent): void }>;
+  tray: { setState(state: TrayState, counts: TrayCounts, tickets: readonly TrayTicket[]): void };
+  notifier: { notify(batch: AlertBatch): void };
+}
+
+export function routeNotice(notice: ServiceNotice, to: NoticeTargets): void {
+  switch (notice.kind) {
+    case 'event':
+      for (const c of to.contents()) c.send(EVENT_CHANNEL, notice.event);
+      return;
+    case 'alerts': {
+      // The desktop hears every batch, logged in or not; a page only while its session lives.
+      to.notifier.notify(notice.batch);
+      const event: DeskEvent = { type: DESK_EVENTS.alerts, payload: notice.batch };
+      for (const c of to.contents()) if (notice.recipients.includes(c.id)) c.send(EVENT_CHANNEL, event);
+      return;
+    }
+    case 'summary': {
+      const view = trayView(notice.summary, to.locale);
+      to.tray.setState(view.state, view.counts, view.tickets);
+      return;
+    }
+  }
+}
