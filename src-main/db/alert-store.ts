@@ -26,17 +26,19 @@ const SELECT = `SELECT a.id, a.ticket_id AS ticketId, t.ticket_no AS ticketNo, a
   FROM alerts a JOIN tickets t ON t.id = a.ticket_id LEFT JOIN users u ON u.id = a.acknowledged_by`;
 
 export class AlertStore {
-  constructor(private readonly db: Db) {}
+  private readonly insertStmt;
+
+  constructor(private readonly db: Db) {
+    this.insertStmt = db.prepare(
+      `INSERT OR IGNORE INTO alerts (ticket_id, clock, subject_id, cycle_start, kind, threshold, step, target_role,
+       target_user_id, due_at, planned_at, raised_at)
+       VALUES (@ticketId, @clock, @subjectId, @cycleStart, @kind, @threshold, @step, @targetRole, @targetUserId, @dueAt, @plannedAt, @raisedAt)`,
+    );
+  }
 
   /** Returns the new alert's id, or null when this alert was raised before. */
   insert(a: NewAlert): number | null {
-    const info = this.db
-      .prepare(
-        `INSERT OR IGNORE INTO alerts (ticket_id, clock, subject_id, cycle_start, kind, threshold, step, target_role,
-         target_user_id, due_at, planned_at, raised_at)
-         VALUES (@ticketId, @clock, @subjectId, @cycleStart, @kind, @threshold, @step, @targetRole, @targetUserId, @dueAt, @plannedAt, @raisedAt)`,
-      )
-      .run(a);
+    const info = this.insertStmt.run(a);
     return info.changes === 1 ? Number(info.lastInsertRowid) : null;
   }
 

@@ -48,7 +48,17 @@ export function toStoredClock(r: RawClock): StoredClock {
 }
 
 export class ClockStore {
-  constructor(private readonly db: Db) {}
+  // Prepared once: the monitor's catch-up runs these thousands of times.
+  private readonly stmts;
+
+  constructor(private readonly db: Db) {
+    this.stmts = {
+      raised: db.prepare('SELECT clock, subject_id, cycle_start, kind, threshold, step FROM alerts WHERE ticket_id = ?'),
+      next: db.prepare('SELECT next_alert_at AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL ORDER BY next_alert_at LIMIT 1'),
+      due: db.prepare('SELECT * FROM ticket_clocks WHERE next_alert_at IS NOT NULL AND next_alert_at <= ? ORDER BY next_alert_at LIMIT ?'),
+      setNext: db.prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?'),
+    };
+  }
 
   forTicket(ticketId: number): StoredClock[] {
     return (this.db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock').all(ticketId) as RawClock[]).map(
@@ -58,9 +68,7 @@ export class ClockStore {
 
   /** Keys of the alerts already raised for each clock cycle of a ticket. */
   raisedKeys(ticketId: number): Map<string, Set<string>> {
-    const rows = this.db
-      .prepare('SELECT clock, subject_id, cycle_start, kind, threshold, step FROM alerts WHERE ticket_id = ?')
-      .all(ticketId) as Array<{ clock: string; subject_id: number; cycle_start: number; kind: 'approaching'; threshold: number; step: number }>;
+    const rows = this.stmts.raised.all(ticketId) as Array<{ clock: string; subject_id: number; cycle_start: number; kind: 'approaching'; threshold: number; step: number }>;
     const map = new Map<string, Set<string>>();
     for (const r of rows) {
       const k = cycleKey(r.clock, r.subject_id, r.cycle_start);
@@ -111,21 +119,16 @@ export class ClockStore {
 
   /** The monitor's wake-up: one probe of the partial index. */
   nextAlertAt(): number | null {
-    return (this.db.prepare('SELECT min(next_alert_at) AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL').get() as { t: number | null }).t;
+    const row = this.stmts.next.get() as { t: number } | undefined;
+    return row?.t ?? null;
   }
 
   dueForAlert(now: number, limit: number): StoredClock[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM ticket_clocks WHERE next_alert_at IS NOT NULL AND next_alert_at <= ? ORDER BY next_alert_at LIMIT ?')
-        .all(now, limit) as RawClock[]
-    ).map(toStoredClock);
+    return (this.stmts.due.all(now, limit) as RawClock[]).map(toStoredClock);
   }
 
   setNextAlert(c: Pick<StoredClock, 'ticketId' | 'clock' | 'subjectId'>, next: number | null): void {
-    this.db
-      .prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?')
-      .run(next, c.ticketId, c.clock, c.subjectId);
+    this.stmts.setNext.run(next, c.ticketId, c.clock, c.subjectId);
   }
 
   /** Running clocks (not stopped, not cancelled) of open work, soonest due first. */

@@ -31,6 +31,7 @@ export class DeadlineMonitor {
   private readonly clocks: ClockStore;
   private readonly alerts: AlertStore;
   private readonly unsubscribe: () => void;
+  private readonly assigneeStmt;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -38,6 +39,7 @@ export class DeadlineMonitor {
   ) {
     this.clocks = new ClockStore(ctx.db);
     this.alerts = new AlertStore(ctx.db);
+    this.assigneeStmt = ctx.db.prepare('SELECT assignee_id AS a FROM tickets WHERE id = ?');
     this.unsubscribe = ctx.bus.on('clocks-changed', ({ earliest }) => {
       if (this.stopped || earliest === null) return;
       if (this.wakeAt === null || earliest < this.wakeAt) this.schedule();
@@ -91,7 +93,7 @@ export class DeadlineMonitor {
 
   private raiseDue(c: StoredClock, now: number): number[] {
     const raised = this.clocks.raisedKeys(c.ticketId).get(cycleKey(c.clock, c.subjectId, c.startedAt)) ?? new Set<string>();
-    const assignee = (this.ctx.db.prepare('SELECT assignee_id AS a FROM tickets WHERE id = ?').get(c.ticketId) as { a: number | null }).a;
+    const assignee = (this.assigneeStmt.get(c.ticketId) as { a: number | null }).a;
     const ids: number[] = [];
     for (const p of c.plan) {
       if (p.at > now || raised.has(alertKey(p))) continue;
