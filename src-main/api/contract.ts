@@ -8,6 +8,7 @@ import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { coreMethods } from './methods/core';
 import { deadlineMethods } from './methods/deadlines';
+import { refundMethods } from './methods/refunds';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -15,6 +16,7 @@ export type { DeadlineSummary } from './methods/deadlines';
 export const contract = {
   ...coreMethods,
   ...deadlineMethods,
+  ...refundMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

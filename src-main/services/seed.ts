@@ -11,6 +11,7 @@ import { hashPassword } from './passwords';
 import type { ServiceContext } from './context';
 import * as D from './seed-data';
 import { backfillClocks } from '../db/clock-backfill';
+import { seedRefunds } from './refunds/seed';
 
 export interface SeedOptions {
   tickets: number;
@@ -132,6 +133,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
   const seq = new Map<string, number>();
   const BATCH = 20_000;
   let made = 0;
+  let refunds = 0;
 
   const batch = ctx.db.transaction((n: number) => {
     for (let i = 0; i < n; i++) {
@@ -200,10 +202,11 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
     }
     // Demo tickets get their deadline clocks like any other.
     backfillClocks(ctx.db, firstNewId);
+    refunds = seedRefunds(ctx, r, { fromTicketId: firstNewId, end });
   } finally {
     ctx.db.pragma(`cache_size = ${cacheSize}`);
   }
-  return { tickets: made, refunds: 0 };
+  return { tickets: made, refunds };
 }
 
 /** Where a ticket of this age has got to: old ones closed, new ones still open. */

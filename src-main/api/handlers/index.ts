@@ -2,10 +2,12 @@
 import type { Handlers } from './types';
 import { coreHandlers } from './core';
 import { deadlineHandlers } from './deadlines';
+import { refundHandlers } from './refunds';
 
 export const handlers: Handlers = {
   ...coreHandlers,
   ...deadlineHandlers,
+  ...refundHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

@@ -81,7 +81,8 @@ const wholeFen = (v: number) => Number.isSafeInteger(v) && v > 0;
 
 /** An admin's new limits must make sense together; the field named is the first one that does not. */
 export function checkRefundSettings(s: RefundSettings): void {
-  const bad = (field: string) => new DomainError('validation', { field, rule: 'invalid' });
+  // No sentence of its own: the validation template's fallback says "<field> is not valid".
+  const bad = (field: string) => new DomainError('validation', { field, rule: 'refund_limits' });
   if (!wholeFen(s.agentLimitFen)) throw bad('agentLimitFen');
   if (!wholeFen(s.supervisorLimitFen) || s.supervisorLimitFen < s.agentLimitFen || s.supervisorLimitFen > MAX_REFUND_FEN) {
     throw bad('supervisorLimitFen');

@@ -35,7 +35,7 @@ describe('complaint-desk CLI', () => {
   });
 
   it('seed is deterministic and tickets prints the spec’s fields with offsets', { timeout: 60_000 }, async () => {
-    expect((await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', db, '--json'])).json()).toEqual({ tickets: 300, refunds: 0 });
+    expect((await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', db, '--json'])).json()).toEqual({ tickets: 300, refunds: 35 });
     const other = path.join(dir, 'other.db');
     await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', other, '--json']);
     const a = (await cli(['tickets', '--limit', '300', '--db', db, '--json'])).json() as Array<Record<string, string>>;

@@ -15,9 +15,8 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 function tickets() {
-  return t.ctx.read.tickets
-    .page({ offset: 0, limit: 50, sort: { field: 'ticketNo', dir: 'asc' } })
-    .rows.map((r) => t.ctx.read.tickets.get(r.id)!);
+  const ids = t.db.prepare('SELECT id FROM tickets ORDER BY ticket_no').pluck().all() as number[];
+  return ids.map((id) => t.ctx.read.tickets.get(id)!);
 }
 
 describe('CSV encodings and shapes', () => {

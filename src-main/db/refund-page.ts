@@ -1,0 +1,124 @@
+/**
+ * The refunds list and its totals, paged and summed in SQL over indexed
+ * columns: the renderer only ever holds the page it shows.
+ */
+import type { Db } from './open';
+import type { Page } from '../core/model';
+import type { RefundFilter, RefundPageQuery, RefundRow, RefundSortField, RefundTotals } from '../core/refunds/types';
+
+const SORT_SQL: Record<RefundSortField, string> = {
+  createdAt: 'r.created_at',
+  amountFen: 'r.amount_fen',
+  status: 'r.status',
+  type: 'r.type',
+  ticketNo: 'r.ticket_id',
+};
+
+function whereClause(f: RefundFilter | undefined): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  const inList = (column: string, key: string, values: readonly string[] | undefined) => {
+    if (!values?.length) return;
+    parts.push(`${column} IN (${values.map((v, i) => ((params[`${key}${i}`] = v), `@${key}${i}`)).join(',')})`);
+  };
+  inList('r.status', 'st', f?.status);
+  inList('r.type', 'ty', f?.type);
+  if (f?.q?.trim()) {
+    // A prefix range on the ticket numbers' index, then the refunds of those tickets.
+    parts.push('r.ticket_id IN (SELECT id FROM tickets WHERE ticket_no >= @q AND ticket_no < @qEnd)');
+    params.q = f.q.trim();
+    params.qEnd = `${f.q.trim()}\uffff`;
+  }
+  if (f?.createdFrom !== undefined) {
+    parts.push('r.created_at >= @from');
+    params.from = f.createdFrom;
+  }
+  if (f?.createdTo !== undefined) {
+    parts.push('r.created_at < @to');
+    params.to = f.createdTo;
+  }
+  return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
+}
+
+interface RawRow {
+  id: number;
+  ticket_id: number;
+  ticket_no: string;
+  type: RefundRow['type'];
+  amount_fen: number;
+  status: RefundRow['status'];
+  reason: string;
+  reverses_id: number | null;
+  created_at: number;
+  created_by_name: string;
+  decided_by_name: string | null;
+  executed_at: number | null;
+  voucher_no: string | null;
+}
+
+export function refundPage(db: Db, q: RefundPageQuery): Page<RefundRow> {
+  const sort = q.sort ?? { field: 'createdAt', dir: 'desc' };
+  const where = whereClause(q.filter);
+  const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
+  const order = `${SORT_SQL[sort.field]} ${dir}, r.created_at ${dir}, r.id ${dir}`;
+  const rows = db
+    .prepare(
+      `SELECT r.id, r.ticket_id, t.ticket_no, r.type, r.amount_fen, r.status, r.reason, r.reverses_id, r.created_at,
+         cu.display_name AS created_by_name, du.display_name AS decided_by_name, r.executed_at, r.voucher_no
+       FROM refunds r JOIN tickets t ON t.id = r.ticket_id JOIN users cu ON cu.id = r.created_by
+       LEFT JOIN users du ON du.id = r.decided_by
+       WHERE r.id IN (SELECT r.id FROM refunds r ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
+       ORDER BY ${order}`,
+    )
+    .all({ ...where.params, limit: q.limit, offset: q.offset }) as RawRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM refunds r ${where.sql}`).get(where.params) as { n: number }).n;
+  return {
+    total,
+    rows: rows.map((r) => ({
+      id: r.id,
+      ticketId: r.ticket_id,
+      ticketNo: r.ticket_no,
+      type: r.type,
+      amountFen: r.amount_fen,
+      status: r.status,
+      reason: r.reason,
+      reversesId: r.reverses_id,
+      createdAt: r.created_at,
+      createdByName: r.created_by_name,
+      decidedByName: r.decided_by_name,
+      executedAt: r.executed_at,
+      voucherNo: r.voucher_no,
+    })),
+  };
+}
+
+type Sum = { count: number; amountFen: number };
+function add<K>(map: Map<K, Sum>, key: K, n: number, fen: number): void {
+  const cur = map.get(key) ?? { count: 0, amountFen: 0 };
+  map.set(key, { count: cur.count + n, amountFen: cur.amountFen + fen });
+}
+
+/** Count and sum by type and by status over the same filter as the list (integer sums: SQLite adds INTEGERs exactly). */
+export function refundTotals(db: Db, filter: RefundFilter | undefined): RefundTotals {
+  const where = whereClause(filter);
+  const groups = db
+    .prepare(`SELECT r.type, r.status, count(*) AS n, sum(r.amount_fen) AS fen FROM refunds r ${where.sql} GROUP BY r.type, r.status`)
+    .all(where.params) as Array<{ type: RefundRow['type']; status: RefundRow['status']; n: number; fen: number }>;
+  const byType = new Map<RefundRow['type'], Sum>();
+  const byStatus = new Map<RefundRow['status'], Sum>();
+  let count = 0;
+  let net = 0;
+  for (const g of groups) {
+    // By type: money in play (submitted, not rejected); by status: everything.
+    if (g.status !== 'draft' && g.status !== 'rejected') add(byType, g.type, g.n, g.fen);
+    add(byStatus, g.status, g.n, g.fen);
+    count += g.n;
+    if (g.status === 'executed') net += g.fen;
+  }
+  return {
+    byType: [...byType].map(([type, v]) => ({ type, ...v })),
+    byStatus: [...byStatus].map(([status, v]) => ({ status, ...v })),
+    count,
+    netExecutedFen: net,
+  };
+}
