@@ -6,5 +6,6 @@ import { seed } from './seed';
 import { serve } from './serve';
 import { backup, restore, check } from './backup';
 import { sla } from './sla';
+import { importCommand } from './import';
 
-export const COMMANDS: readonly Command[] = [init, tickets, seed, serve, sla, backup, restore, check];
+export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, backup, restore, check];
