@@ -3,12 +3,8 @@
  * `window.desk` (IPC); in a browser the web host answers POST /api/<method>.
  * Both answer the same ApiResponse, so the client above does not care which.
  */
-import type { ApiResponse } from './types';
-
-export interface DeskBridge {
-  call(method: string, input: unknown, locale: string): Promise<ApiResponse<unknown>>;
-  onEvent(cb: (event: unknown) => void): () => void;
-}
+import type { Locale } from '../i18n';
+import type { ApiResponse, DeskBridge } from './types';
 
 declare global {
   interface Window {
@@ -16,7 +12,7 @@ declare global {
   }
 }
 
-export type Transport = (method: string, input: unknown, locale: string) => Promise<ApiResponse<unknown>>;
+export type Transport = (method: string, input: unknown, locale: Locale) => Promise<ApiResponse<unknown>>;
 
 /** Raised for answers that never reached the contract (no server, a proxy's HTML page). */
 export class TransportError extends Error {

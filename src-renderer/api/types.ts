@@ -18,3 +18,10 @@ export type {
 export type { Channel, Level, Role, Satisfaction, Status } from '../../src-main/core/enums';
 export type { ActionType, TicketAction } from '../../src-main/core/lifecycle';
 export type { BranchSettings } from '../../src-main/services/settings';
+export type { DeadlineSummary } from '../../src-main/api/methods/deadlines';
+export type { ClockView, DeadlineCounts, UrgentClock } from '../../src-main/services/deadlines';
+export type { ClockKind } from '../../src-main/core/sla/policy';
+export type { ClockState } from '../../src-main/core/sla/clock';
+export type { Alert, AlertBatch } from '../../src-main/core/sla/alert-model';
+export type { AlertKind, EscalationTarget } from '../../src-main/core/sla/alerts';
+export type { DeskBridge, DeskEvent, DESK_EVENTS, OpenTicketPayload } from '../../src-main/api/bridge';

@@ -1,4 +1,5 @@
 /** English strings. The type makes a missing or extra key a compile error. */
+import { refundsEn } from './refunds.en';
 import type { zhCN } from './zh-CN';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -78,11 +79,17 @@ export const en: Resources = {
     openTotal: 'All open',
     majorOpen: 'Major / over-level open',
     repeatOpen: 'Repeat complaints open',
-    oldest: 'The 20 oldest open tickets',
-    oldestHint: 'Ordered by received time. Once the deadline monitor is in, this list will be ordered by time left.',
-    empty: 'No open tickets.',
-    age: 'Open for',
     counterHint: 'Show the list',
+    deadlines: 'Deadlines',
+    breached: 'Breached',
+    within2h: 'Due within 2 h',
+    approaching: 'Approaching',
+    dueNext: 'The 20 most urgent clocks',
+    dueNextHint: 'Soonest due first, breached ones at the top. Enter opens the ticket.',
+    dueNextEmpty: 'No clock is running.',
+    clock: 'Clock',
+    timeLeft: 'Time left',
+    due: 'Due',
   },
   tickets: {
     title: 'Tickets',
@@ -92,6 +99,8 @@ export const en: Resources = {
     chipMine: 'My tickets',
     chipMajor: 'Major / over-level',
     chipRepeat: 'Repeat',
+    chipBreached: 'Breached',
+    dueSortHint: 'Sorted by due time, the list shows only tickets with a running clock.',
     clear: 'Clear filters',
     searching: 'Search: {{q}}',
     clearSearch: 'Clear search',
@@ -114,6 +123,7 @@ export const en: Resources = {
       received: 'Received',
       satisfaction: 'Satisfaction',
       flags: 'Flags',
+      due: 'Due',
     },
   },
   newTicket: {
@@ -253,6 +263,30 @@ export const en: Resources = {
   satisfaction: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
   role: { agent: 'Agent', supervisor: 'Supervisor', manager: 'Manager', admin: 'Administrator' },
   duration: { dh: '{{d}} d {{h}} h', hm: '{{h}} h {{m}} min', m: '{{m}} min' },
+  clock: {
+    kind: { first_response: 'First response', resolution: 'Resolution', follow_up: 'Follow-up', refund: 'Refund' },
+    state: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached', cancelled: 'Cancelled' },
+    left: '{{time}} left',
+    over: '{{time}} over',
+    due: 'Due {{at}}',
+    stopped: 'Done {{at}}',
+    paused: 'Paused for {{time}}',
+    none: 'No clock',
+    title: 'Deadlines',
+  },
+  alerts: {
+    bell: 'Alerts',
+    bellCount: '{{count}} unacknowledged alerts',
+    title: 'Unacknowledged alerts',
+    empty: 'No unacknowledged alerts.',
+    ack: 'Acknowledge',
+    ackAll: 'Acknowledge all',
+    acked: '{{count}} acknowledged.',
+    raised: 'Raised {{at}}',
+    to: 'For: {{target}}',
+    kind: { approaching: 'Approaching', breached: 'Breached', escalated: 'Escalated' },
+    target: { assignee: 'Assignee', supervisor: 'Supervisor', manager: 'Manager' },
+  },
   soon: {
     title: '{{section}}: coming soon',
     body: 'The back end for this part is still being built; it will appear here when it is ready. Registering and handling tickets works now.',
@@ -277,6 +311,7 @@ export const en: Resources = {
     demoLoaded: '{{count}} demo tickets loaded.',
     adminOnly: 'Only an administrator can change settings.',
   },
+  refunds: refundsEn,
   errors: {
     network: 'Cannot reach the console service ({{detail}}). Check that it is running.',
     badResponse: 'The console service sent an answer it could not read (HTTP {{status}}).',

@@ -51,6 +51,7 @@ export const SORTABLE: Record<string, TicketSortField> = {
   district: 'district',
   status: 'status',
   receivedAt: 'receivedAt',
+  due: 'dueAt',
 };
 
 /** Mainland mobile: 11 digits starting 13–19, written with spaces, dashes or +86 as customers do. */

@@ -6,8 +6,10 @@
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/Alert';
 import { ActionPanel } from '../ticket/ActionPanel';
+import { ClockBars } from '../ticket/ClockBars';
 import { CustomerCard } from '../ticket/CustomerCard';
 import { History } from '../ticket/History';
+import { RefundsSection } from '../refunds/RefundsSection';
 import { TicketFacts } from '../ticket/TicketFacts';
 import { TicketHeader } from '../ticket/TicketHeader';
 import { useQuery } from '../state/useQuery';
@@ -31,6 +33,7 @@ export function TicketPage({ id }: { id: number }) {
     <section className="page ticket-page" data-version={detail.ticket.version}>
       <TicketHeader ticket={detail.ticket} />
       {q.error && <Alert kind="error">{q.error}</Alert>}
+      <ClockBars clocks={detail.clocks ?? []} />
       <div className="ticket-columns">
         <div className="ticket-left">
           <CustomerCard ticket={detail.ticket} />
@@ -38,6 +41,7 @@ export function TicketPage({ id }: { id: number }) {
         </div>
         <div className="ticket-right">
           <ActionPanel detail={detail} onChanged={q.set} onReload={q.reload} />
+          <RefundsSection ticketId={detail.ticket.id} onChanged={q.reload} />
           <History events={detail.history} />
         </div>
       </div>

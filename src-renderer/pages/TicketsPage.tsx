@@ -3,11 +3,11 @@
  * tickets/list), quick-filter chips and the top bar's search in the URL, column
  * filters and sort in the grid. Double-click or Enter opens; j/k move.
  */
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent, GridState } from 'ag-grid-community';
-import type { TicketRow } from '../api/types';
+import type { TicketFilter, TicketRow } from '../api/types';
 import { Alert } from '../components/Alert';
 import { ticketColumns } from '../tickets/columns';
 import { ticketDatasource } from '../tickets/datasource';
@@ -15,6 +15,11 @@ import { gridTheme } from '../tickets/gridSetup';
 import { chipFilter, parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
 import { navigate, ticketHref, ticketsHref } from '../state/route';
 import { useBranch, useUser } from '../state/session';
+import { useNow } from '../state/useNow';
+
+const DEADLINE_PARAMS = ['within2h', 'approaching'] as const;
+type DeadlineParam = (typeof DEADLINE_PARAMS)[number];
+const deadlineParam = (v: string | null): DeadlineParam | null => DEADLINE_PARAMS.find((d) => d === v) ?? null;
 
 function initialFilterState(params: URLSearchParams): GridState {
   const model: Record<string, { values: string[] }> = {};
@@ -36,10 +41,16 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   const q = params.get('q')?.trim() ?? '';
   const chipsParam = params.get('chips');
   const chips = useMemo(() => parseChips(chipsParam), [chipsParam]);
+  const deadline = deadlineParam(params.get('deadline'));
   const datasource = useMemo(() => {
-    const base = { ...chipFilter(chips, user.id), ...(q ? { q } : {}) };
+    const base: TicketFilter = { ...chipFilter(chips, user.id), ...(q ? { q } : {}) };
+    if (deadline && !base.deadline) base.deadline = deadline;
     return ticketDatasource(base, { total: setTotal, error: setError });
-  }, [chips, q, user.id]);
+  }, [chips, q, deadline, user.id]);
+  // Countdowns move with the clock: re-render just that column twice a minute.
+  const now = useNow(30_000);
+  const context = useMemo(() => ({ now }), [now]);
+  useEffect(() => grid.current?.api?.refreshCells({ columns: ['due'], force: true }), [now]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const columns = useMemo(() => ticketColumns(t, zone), [t, zone, i18n.language]);
   // Read once: the Today counters link here with ?status=…
@@ -60,7 +71,15 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
     },
     [open],
   );
-  const setChips = (next: Chip[]) => navigate(ticketsHref({ chips: next.join(',') || undefined, q: q || undefined }));
+  const href = (over: { chips?: Chip[]; q?: string | null; deadline?: DeadlineParam | null }) => {
+    const c = over.chips ?? chips;
+    return ticketsHref({
+      chips: c.join(',') || undefined,
+      q: (over.q === undefined ? q : over.q) || undefined,
+      deadline: (over.deadline === undefined ? deadline : over.deadline) ?? undefined,
+    });
+  };
+  const setChips = (next: Chip[]) => navigate(href({ chips: next }));
 
   return (
     <section className="page tickets" aria-labelledby="tickets-title">
@@ -70,7 +89,15 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
         {q && (
           <span className="search-chip" data-testid="search-chip">
             {t('tickets.searching', { q })}
-            <a href={ticketsHref({ chips: chips.join(',') || undefined })} aria-label={t('tickets.clearSearch')}>
+            <a href={href({ q: null })} aria-label={t('tickets.clearSearch')}>
+              ✕
+            </a>
+          </span>
+        )}
+        {deadline && (
+          <span className="search-chip" data-testid="deadline-chip">
+            {t(`today.${deadline}`)}
+            <a href={href({ deadline: null })} aria-label={t('tickets.clear')}>
               ✕
             </a>
           </span>
@@ -95,6 +122,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
           getRowId={(p) => String(p.data.id)}
           onRowDoubleClicked={(e) => open(e.data)}
           onCellKeyDown={onCellKeyDown}
+          context={context}
           tooltipShowDelay={600}
         />
       </div>

@@ -1,53 +1,71 @@
 /**
- * The start page, with what the backend can answer today: open tickets by
- * status (each count read from the list's `total`, nothing estimated) and the
- * oldest open tickets. Deadline counters arrive with the timeout monitor.
+ * The start page: what needs doing now. Deadline counters and the most urgent
+ * clocks come from the timeout monitor's tables; the status counters are each
+ * a tickets/list `total` (limit 1). Every number is counted, none estimated,
+ * and each counter opens the matching list.
  */
 import { useTranslation } from 'react-i18next';
 import type { TicketFilter } from '../api/types';
 import { Alert } from '../components/Alert';
 import { OPEN_STATUSES } from '../lib/codes';
+import { useDeadlineSummary } from '../shell/useDeadlineSummary';
+import { useAlertsRevision } from '../state/deskEvents';
 import { ticketsHref } from '../state/route';
 import { useQuery } from '../state/useQuery';
-import { OldestOpenList } from './OldestOpenList';
+import { DueNextList } from './DueNextList';
 
-function Counter({ label, filter, href, testId }: { label: string; filter: TicketFilter; href: string; testId: string }) {
+function CounterLink({ label, value, href, testId, tone }: { label: string; value: number | undefined; href: string; testId: string; tone?: string }) {
   const { t } = useTranslation();
-  const q = useQuery('tickets/list', { limit: 1, filter });
   return (
-    <a className="counter" href={href} title={t('today.counterHint')} data-testid={testId}>
+    <a className={`counter${tone && value ? ` tone-${tone}` : ''}`} href={href} title={t('today.counterHint')} data-testid={testId}>
       <span className="counter-label">{label}</span>
-      <span className="counter-value" data-value={q.data?.total ?? ''}>
-        {q.error ? '!' : (q.data?.total.toLocaleString() ?? '…')}
+      <span className="counter-value" data-value={value ?? ''}>
+        {value?.toLocaleString() ?? '…'}
       </span>
     </a>
   );
 }
 
+function StatusCounter({ label, filter, href, testId }: { label: string; filter: TicketFilter; href: string; testId: string }) {
+  const revision = useAlertsRevision();
+  const q = useQuery('tickets/list', { limit: 1, filter }, revision);
+  return <CounterLink label={label} value={q.data?.total} href={href} testId={testId} />;
+}
+
 export function TodayPage() {
   const { t } = useTranslation();
-  const oldest = useQuery('tickets/list', { limit: 20, sort: { field: 'receivedAt', dir: 'asc' }, filter: { open: true } });
+  const revision = useAlertsRevision();
+  const summary = useDeadlineSummary();
+  const urgent = useQuery('deadlines/urgent', { limit: 20 }, `${revision}-${summary.data?.counts.breached ?? ''}`);
+  const counts = summary.data?.counts;
   return (
     <section className="page today" aria-labelledby="today-title">
       <h1 id="today-title">{t('today.title')}</h1>
+      <h2 className="section-title">{t('today.deadlines')}</h2>
+      {summary.error && <Alert kind="error">{summary.error}</Alert>}
+      <div className="counters">
+        <CounterLink label={`✕ ${t('today.breached')}`} value={counts?.breached} href={ticketsHref({ chips: 'breached' })} testId="count-breached" tone="breached" />
+        <CounterLink label={`◷ ${t('today.within2h')}`} value={counts?.dueWithin2h} href={ticketsHref({ deadline: 'within2h' })} testId="count-within2h" tone="warn" />
+        <CounterLink label={`! ${t('today.approaching')}`} value={counts?.approaching} href={ticketsHref({ deadline: 'approaching' })} testId="count-approaching" tone="warn" />
+      </div>
+      <h2 className="section-title">{t('today.dueNext')}</h2>
+      <p className="hint">{t('today.dueNextHint')}</p>
+      {urgent.error && <Alert kind="error">{urgent.error}</Alert>}
+      {urgent.data && <DueNextList clocks={urgent.data} />}
       <h2 className="section-title">{t('today.byStatus')}</h2>
       <div className="counters">
         {OPEN_STATUSES.map((s) => (
-          <Counter key={s} label={t(`status.${s}`)} filter={{ status: [s] }} href={ticketsHref({ status: s })} testId={`count-${s}`} />
+          <StatusCounter key={s} label={t(`status.${s}`)} filter={{ status: [s] }} href={ticketsHref({ status: s })} testId={`count-${s}`} />
         ))}
-        <Counter label={t('today.openTotal')} filter={{ open: true }} href={ticketsHref({ chips: 'open' })} testId="count-open" />
-        <Counter
+        <StatusCounter label={t('today.openTotal')} filter={{ open: true }} href={ticketsHref({ chips: 'open' })} testId="count-open" />
+        <StatusCounter
           label={t('today.majorOpen')}
           filter={{ open: true, level: ['major', 'overlevel'] }}
           href={ticketsHref({ chips: 'open,major' })}
           testId="count-major"
         />
-        <Counter label={t('today.repeatOpen')} filter={{ open: true, repeat: true }} href={ticketsHref({ chips: 'open,repeat' })} testId="count-repeat" />
+        <StatusCounter label={t('today.repeatOpen')} filter={{ open: true, repeat: true }} href={ticketsHref({ chips: 'open,repeat' })} testId="count-repeat" />
       </div>
-      <h2 className="section-title">{t('today.oldest')}</h2>
-      <p className="hint">{t('today.oldestHint')}</p>
-      {oldest.error && <Alert kind="error">{oldest.error}</Alert>}
-      {oldest.data && <OldestOpenList rows={oldest.data.rows} />}
     </section>
   );
 }

@@ -6,7 +6,9 @@ import { NewTicketPage } from '../pages/NewTicketPage';
 import { TicketPage } from '../pages/TicketPage';
 import { TicketsPage } from '../pages/TicketsPage';
 import { TodayPage } from '../pages/TodayPage';
+import { RefundsPage } from '../refunds/RefundsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { DeskEventsProvider } from '../state/deskEvents';
 import { MetaProvider } from '../state/meta';
 import { useRoute, type Route, type Section } from '../state/route';
 import { useSession } from '../state/session';
@@ -27,6 +29,8 @@ function Content({ route }: { route: Route }) {
       return <TodayPage />;
     case 'tickets':
       return <TicketsPage params={route.params} />;
+    case 'refunds':
+      return <RefundsPage params={route.params} />;
     case 'settings':
       return <SettingsPage />;
     default:
@@ -46,18 +50,20 @@ export function AppShell() {
 
   const query = route.name === 'section' && route.section === 'tickets' ? (route.params.get('q') ?? '') : '';
   return (
-    <MetaProvider>
-      <div className="shell">
-        <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
-          {t('app.skip')}
-        </button>
-        <NavRail active={sectionOf(route)} />
-        <TopBar initialQuery={query} />
-        <main id="main" className="content" tabIndex={-1}>
-          <Content route={route} />
-        </main>
-        <StatusStrip />
-      </div>
-    </MetaProvider>
+    <DeskEventsProvider>
+      <MetaProvider>
+        <div className="shell">
+          <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
+            {t('app.skip')}
+          </button>
+          <NavRail active={sectionOf(route)} />
+          <TopBar initialQuery={query} />
+          <main id="main" className="content" tabIndex={-1}>
+            <Content route={route} />
+          </main>
+          <StatusStrip />
+        </div>
+      </MetaProvider>
+    </DeskEventsProvider>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { Icon } from '../components/Icon';
 import { LanguageSwitch } from '../components/LanguageSwitch';
+import { AlertBell } from './AlertBell';
 import { navigate, ticketsHref } from '../state/route';
 import { useSession, useUser } from '../state/session';
 
@@ -60,6 +61,7 @@ export function TopBar({ initialQuery }: { initialQuery: string }) {
         <Icon name="plus" size={16} /> {t('top.newTicket')}
       </a>
       <div className="topbar-spacer" />
+      <AlertBell />
       <span className="who" data-testid="current-user">
         <Icon name="user" size={16} /> {user.displayName}
         <span className="role">{t(`role.${user.role}`)}</span>

@@ -15,7 +15,8 @@ export interface Query<T> {
   set(value: T): void;
 }
 
-export function useQuery<M extends MethodName>(method: M, input: InputOf<M> | null): Query<OutputOf<M>> {
+/** `refresh`: any value whose change should reload (e.g. the alerts revision). */
+export function useQuery<M extends MethodName>(method: M, input: InputOf<M> | null, refresh?: unknown): Query<OutputOf<M>> {
   const [data, setData] = useState<OutputOf<M> | undefined>(undefined);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(input !== null);
@@ -39,7 +40,7 @@ export function useQuery<M extends MethodName>(method: M, input: InputOf<M> | nu
       .finally(() => {
         if (mine === seq.current) setLoading(false);
       });
-  }, [method, key, nonce]);
+  }, [method, key, nonce, refresh]);
 
   const reload = useCallback(() => setNonce((n) => n + 1), []);
   const set = useCallback((value: OutputOf<M>) => {

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TicketFilter } from '../api/types';
 
-export const CHIPS = ['open', 'mine', 'major', 'repeat'] as const;
+export const CHIPS = ['open', 'mine', 'breached', 'major', 'repeat'] as const;
 export type Chip = (typeof CHIPS)[number];
 
 export function parseChips(value: string | null): Chip[] {
@@ -14,12 +14,19 @@ export function chipFilter(chips: readonly Chip[], userId: number): TicketFilter
   const f: TicketFilter = {};
   if (chips.includes('open')) f.open = true;
   if (chips.includes('mine')) f.assigneeId = userId;
+  if (chips.includes('breached')) f.deadline = 'breached';
   if (chips.includes('major')) f.level = ['major', 'overlevel'];
   if (chips.includes('repeat')) f.repeat = true;
   return f;
 }
 
-const LABEL = { open: 'tickets.chipOpen', mine: 'tickets.chipMine', major: 'tickets.chipMajor', repeat: 'tickets.chipRepeat' } as const;
+const LABEL = {
+  open: 'tickets.chipOpen',
+  mine: 'tickets.chipMine',
+  breached: 'tickets.chipBreached',
+  major: 'tickets.chipMajor',
+  repeat: 'tickets.chipRepeat',
+} as const;
 
 /** Toggle chips: pressed ones show a tick as well as their colour. */
 export function QuickFilters({ chips, onChange }: { chips: readonly Chip[]; onChange(next: Chip[]): void }) {

@@ -2,6 +2,7 @@
 import type { ICellRendererParams } from 'ag-grid-community';
 import type { TicketRow } from '../api/types';
 import { FlagBadges, LevelBadge, StatusBadge } from '../components/Badges';
+import { Countdown, toneOf } from '../components/Countdown';
 
 type P = ICellRendererParams<TicketRow>;
 
@@ -14,4 +15,10 @@ export const CustomerCell = ({ data }: P) =>
       <span className="num">{data.phone}</span>
       {data.customerName && <span className="muted"> {data.customerName}</span>}
     </span>
+  ) : null;
+
+/** The running clock due first; rows without one (closed, voided) show nothing. */
+export const DueCell = ({ data, context }: P) =>
+  data?.dueAt != null ? (
+    <Countdown dueAt={data.dueAt} now={(context as { now: number }).now} tone={toneOf({ dueAt: data.dueAt, warnAt: data.warnAt, now: (context as { now: number }).now })} />
   ) : null;

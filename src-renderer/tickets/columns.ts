@@ -9,7 +9,7 @@ import type { Channel, Satisfaction, Status, TicketRow } from '../api/types';
 import { CHANNELS, SORTABLE, STATUSES } from '../lib/codes';
 import { formatDateTime } from '../lib/time';
 import { CodeSetFilter, type CodeSetParams } from './CodeSetFilter';
-import { CustomerCell, FlagsCell, LevelCell, StatusCell } from './cells';
+import { CustomerCell, DueCell, FlagsCell, LevelCell, StatusCell } from './cells';
 
 export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
   const col = (colId: string, header: string, extra: ColDef<TicketRow> = {}): ColDef<TicketRow> => ({
@@ -23,6 +23,11 @@ export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
   return [
     col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 150, cellClass: 'cell-strong', pinned: 'left' }),
     col('status', t('tickets.col.status'), { field: 'status', width: 138, cellRenderer: StatusCell, filter: CodeSetFilter, filterParams: statusFilter }),
+    col('due', t('tickets.col.due'), {
+      width: 150,
+      cellRenderer: DueCell,
+      headerTooltip: t('tickets.dueSortHint'),
+    }),
     col('level', t('tickets.col.level'), { field: 'level', width: 118, cellRenderer: LevelCell }),
     col('channel', t('tickets.col.channel'), {
       field: 'channel',

@@ -31,6 +31,18 @@ export class ShellPage {
     await this.page.getByTestId('new-ticket').click();
   }
 
+  /** The unacknowledged-alert count on the bell. */
+  async bellCount(): Promise<number> {
+    return Number(await this.page.getByTestId('alert-bell').locator('[data-count]').getAttribute('data-count'));
+  }
+
+  async openBell(): Promise<Locator> {
+    await this.page.getByTestId('alert-bell').click();
+    const panel = this.page.getByTestId('alert-panel');
+    await panel.locator('li').first().waitFor();
+    return panel;
+  }
+
   async lock(): Promise<void> {
     await this.page.getByTestId('lock').click();
   }

@@ -41,6 +41,11 @@ export class TicketPage {
     return this.page.getByTestId(`fact-${id}`).locator('dd');
   }
 
+  /** A deadline clock's state as the page shows it (running, paused, met, breached). */
+  async clockState(clock: 'first_response' | 'resolution' | 'follow_up'): Promise<string | null> {
+    return this.page.getByTestId('clocks').locator(`[data-clock="${clock}"]`).first().getAttribute('data-state');
+  }
+
   /** The version the page is showing (what tickets/act will be sent with). */
   async version(): Promise<number> {
     return Number(await this.page.locator('.ticket-page').getAttribute('data-version'));

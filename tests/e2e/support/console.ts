@@ -11,8 +11,12 @@ import { startWebHost } from '../../../src-main/hosts/web/server';
 export const WEB_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../out/web');
 
 export interface TestConsole {
+  /** Changes on restart (a new random port). */
   url: string;
   dir: string;
+  dbPath: string;
+  /** Stop the host and start it again on the same database, as after closing the console. */
+  restart(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -21,15 +25,25 @@ export async function startConsole(): Promise<TestConsole> {
     throw new Error(`The renderer is not built (${WEB_DIR}). Run \`npm run build:web\` first (\`npm run test:e2e\` does).`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
-  const host = await startWebHost({ dbPath: path.join(dir, 'desk.db'), port: 0, staticDir: WEB_DIR, backgroundJobs: false });
-  return {
+  const dbPath = path.join(dir, 'desk.db');
+  // Background jobs on, as in the product: the timeout monitor runs and catches up at start.
+  const start = () => startWebHost({ dbPath, port: 0, staticDir: WEB_DIR });
+  let host = await start();
+  const desk: TestConsole = {
     url: host.url,
     dir,
+    dbPath,
+    async restart() {
+      await host.close();
+      host = await start();
+      desk.url = host.url;
+    },
     async close() {
       await host.close();
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+  return desk;
 }
 
 /** Where screenshots go: docs/screenshots when DESK_SCREENSHOTS_DIR says so, else test-results. */

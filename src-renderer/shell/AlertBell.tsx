@@ -1,0 +1,111 @@
+/**
+ * The notification bell: the count of unacknowledged alerts, and a panel to
+ * read and acknowledge them (who and when is recorded by the server).
+ */
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, messageOf } from '../api/client';
+import type { Alert } from '../api/types';
+import { Alert as Notice } from '../components/Alert';
+import { Icon } from '../components/Icon';
+import { formatDateTime } from '../lib/time';
+import { ticketHref } from '../state/route';
+import { useBranch } from '../state/session';
+import { useQuery } from '../state/useQuery';
+import { useDeadlineSummary } from './useDeadlineSummary';
+
+const KIND_ICON: Record<Alert['kind'], string> = { approaching: '!', breached: '✕', escalated: '⇧' };
+
+function AlertPanel({ onChanged, onClose }: { onChanged(): void; onClose(): void }) {
+  const { t } = useTranslation();
+  const { zone } = useBranch();
+  const list = useQuery('alerts/list', { unacknowledgedOnly: true, limit: 50 });
+  const [error, setError] = useState<string | null>(null);
+
+  async function ack(ids: number[]) {
+    try {
+      await call('alerts/acknowledge', { ids });
+      list.reload();
+      onChanged();
+    } catch (e) {
+      setError(messageOf(e));
+    }
+  }
+
+  const alerts = list.data ?? [];
+  return (
+    <div className="bell-panel" role="dialog" aria-label={t('alerts.title')} data-testid="alert-panel">
+      <div className="bell-panel-head">
+        <strong>{t('alerts.title')}</strong>
+        {alerts.length > 1 && (
+          <button type="button" className="btn small" onClick={() => void ack(alerts.map((a) => a.id))}>
+            {t('alerts.ackAll')}
+          </button>
+        )}
+      </div>
+      {(error ?? list.error) && <Notice kind="error">{error ?? list.error}</Notice>}
+      {list.data && alerts.length === 0 && <p className="empty">{t('alerts.empty')}</p>}
+      <ul className="bell-list">
+        {alerts.map((a) => (
+          <li key={a.id} className={`bell-item kind-${a.kind}`}>
+            <span className={`badge alert-${a.kind}`}>
+              <span aria-hidden="true">{KIND_ICON[a.kind]} </span>
+              {t(`alerts.kind.${a.kind}`)}
+            </span>
+            <a href={ticketHref(a.ticketId)} onClick={onClose}>
+              {a.ticketNo}
+            </a>
+            <span>{t(`clock.kind.${a.clock}`)}</span>
+            {a.dueAt !== null && <span className="muted num">{t('clock.due', { at: formatDateTime(a.dueAt, zone) })}</span>}
+            <span className="muted">{t('alerts.to', { target: t(`alerts.target.${a.targetRole}`) })}</span>
+            <button type="button" className="btn small" onClick={() => void ack([a.id])}>
+              {t('alerts.ack')}
+            </button>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function AlertBell() {
+  const { t } = useTranslation();
+  const summary = useDeadlineSummary();
+  const [open, setOpen] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  const count = summary.data?.unacknowledged ?? 0;
+
+  useEffect(() => {
+    if (!open) return;
+    const onDown = (e: PointerEvent) => {
+      if (box.current && !box.current.contains(e.target as Node)) setOpen(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setOpen(false);
+    window.addEventListener('pointerdown', onDown);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('pointerdown', onDown);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [open]);
+
+  return (
+    <div className="bell" ref={box}>
+      <button
+        type="button"
+        className="btn small bell-button"
+        aria-expanded={open}
+        aria-label={t('alerts.bellCount', { count })}
+        title={t('alerts.bellCount', { count })}
+        onClick={() => setOpen((o) => !o)}
+        data-testid="alert-bell"
+      >
+        <Icon name="bell" size={16} />
+        <span className={`bell-count${count > 0 ? ' has' : ''}`} data-count={count}>
+          {count}
+        </span>
+      </button>
+      {open && <AlertPanel onChanged={summary.reload} onClose={() => setOpen(false)} />}
+    </div>
+  );
+}
