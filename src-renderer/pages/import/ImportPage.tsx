@@ -1,0 +1,152 @@
+import { useRef, useState } from 'react';
+import { call, messageOf } from '../../api/client';
+import type { OutputOf } from '../../api/types';
+import { Alert } from '../../components/Alert';
+import { currentLocale } from '../../i18n';
+import { useSession } from '../../state/session';
+import { roleAtLeast } from '../../../src-main/core/enums';
+import { PreviewPanel } from './PreviewPanel';
+import { ResultPanel } from './ResultPanel';
+import { fill, useImportText } from './text';
+import { MAX_UPLOAD_MB, uploadFile } from './transfer';
+import './import.css';
+
+type Preview = OutputOf<'import/preview'>;
+type Result = OutputOf<'import/run'>;
+type Busy = null | { what: 'upload'; pct: number } | { what: 'read' | 'dry' | 'run' };
+
+const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
+
+/**
+ * 导入 CRM 工单: choose a file → see how it was read (mapping, first rows and
+ * their problems) → dry run and/or import → counts, rejected rows, rejects file.
+ */
+export function ImportPage() {
+  const x = useImportText();
+  const { status } = useSession();
+  const input = useRef<HTMLInputElement>(null);
+  const [file, setFile] = useState<File | null>(null);
+  const [uploadId, setUploadId] = useState<string | null>(null);
+  const [preview, setPreview] = useState<Preview | null>(null);
+  const [sheet, setSheet] = useState<string | undefined>(undefined);
+  const [result, setResult] = useState<Result | null>(null);
+  const [busy, setBusy] = useState<Busy>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  if (!status?.user || !roleAtLeast(status.user.role, 'supervisor')) {
+    return (
+      <section className="page import-page">
+        <h1>{x.title}</h1>
+        <Alert kind="warn">{x.needRole}</Alert>
+      </section>
+    );
+  }
+
+  const guarded = async (b: Busy, work: () => Promise<void>) => {
+    setBusy(b);
+    setError(null);
+    try {
+      await work();
+    } catch (e) {
+      setError(messageOf(e));
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const load = (id: string, chosenSheet?: string) =>
+    guarded({ what: 'read' }, async () => {
+      setPreview(null);
+      setPreview(await call('import/preview', { uploadId: id, sheet: chosenSheet, locale: currentLocale() }));
+    });
+
+  const choose = (f: File | undefined) => {
+    if (!f) return;
+    setFile(f);
+    setUploadId(null);
+    setPreview(null);
+    setResult(null);
+    setSheet(undefined);
+    void guarded({ what: 'upload', pct: 0 }, async () => {
+      const id = await uploadFile(f, (fraction) => setBusy({ what: 'upload', pct: Math.round(fraction * 100) }));
+      setUploadId(id);
+      await load(id);
+    });
+  };
+
+  const run = (dryRun: boolean) =>
+    uploadId &&
+    guarded({ what: dryRun ? 'dry' : 'run' }, async () => {
+      setResult(null);
+      setResult(await call('import/run', { uploadId, sheet, dryRun, locale: currentLocale() }));
+    });
+
+  const busyText =
+    busy === null ? null : busy.what === 'upload' ? fill(x.uploading, { pct: busy.pct }) : busy.what === 'read' ? x.reading : busy.what === 'dry' ? x.dryRunning : x.running;
+  const canRun = preview !== null && preview.missing.length === 0 && busy === null;
+
+  return (
+    <section className="page import-page" aria-labelledby="import-title">
+      <div className="page-head">
+        <h1 id="import-title">{x.title}</h1>
+      </div>
+      <p className="hint import-intro">{x.intro}</p>
+
+      <div className="row-actions import-choose">
+        <input
+          ref={input}
+          type="file"
+          accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          className="sr-only"
+          data-testid="import-file"
+          onChange={(e) => {
+            choose(e.target.files?.[0]);
+            e.target.value = '';
+          }}
+        />
+        <button type="button" className={`btn${file ? '' : ' primary'}`} disabled={busy !== null} onClick={() => input.current?.click()}>
+          {file ? x.another : x.choose}
+        </button>
+        {file ? (
+          <span className="import-file-name">{fill(x.fileInfo, { name: file.name, size: sizeText(file.size) })}</span>
+        ) : (
+          <span className="hint">{fill(x.chooseHint, { max: MAX_UPLOAD_MB })}</span>
+        )}
+        {busyText && (
+          <span className="import-busy" role="status">
+            {busyText}
+          </span>
+        )}
+      </div>
+
+      {error && (
+        <Alert kind="error" testId="import-error">
+          {error}
+        </Alert>
+      )}
+
+      {preview && (
+        <>
+          <PreviewPanel
+            preview={preview}
+            onSheet={(s) => {
+              setSheet(s);
+              setResult(null);
+              if (uploadId) void load(uploadId, s);
+            }}
+          />
+          <div className="row-actions import-actions">
+            <button type="button" className="btn" disabled={!canRun} onClick={() => void run(true)} data-testid="import-dry-run">
+              {x.dryRun}
+            </button>
+            <button type="button" className="btn primary" disabled={!canRun} onClick={() => void run(false)} data-testid="import-run">
+              {x.run}
+            </button>
+          </div>
+        </>
+      )}
+
+      {result && <ResultPanel result={result} />}
+    </section>
+  );
+}
