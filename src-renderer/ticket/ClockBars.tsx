@@ -37,7 +37,7 @@ function ClockRow({ c, now }: { c: ClockView; now: number }) {
             ? t('clock.due', { at: formatDateTime(c.dueAt, zone) })
             : ''}
       </span>
-      {c.pausedMs > 0 && <span className="muted clock-pause">{t('clock.paused', { time: formatDuration(c.pausedMs, t) })}</span>}
+      {c.pausedMs >= 60_000 && <span className="muted clock-pause">{t('clock.paused', { time: formatDuration(c.pausedMs, t) })}</span>}
     </li>
   );
 }
