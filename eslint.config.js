@@ -7,10 +7,11 @@
  *
  * - core imports nothing outside core, and of libraries only the pure ones
  *   (date-fns, @date-fns/tz, zod): no Node built-ins, no sqlite, no electron.
- * - the renderer imports src-main only with `import type`, except two files
- *   that are pure constants with no run-time imports of their own:
- *   src-main/core/enums.ts (code lists and labels) and src-main/api/bridge.ts
- *   (the preload's channel and event names).
+ * - the renderer imports src-main only with `import type`, except files
+ *   that are pure, with no run-time imports of their own:
+ *   src-main/core/enums.ts (code lists and labels), src-main/api/bridge.ts
+ *   (the preload's channel and event names) and src-main/core/money.ts
+ *   (parsing and showing fen, so the console and the server agree exactly).
  * - tests may import anything.
  */
 import js from '@eslint/js';
@@ -30,6 +31,7 @@ const PURE_LIBRARIES = ['date-fns', '@date-fns/tz', 'zod'];
 /** Element types, most specific first (the first matching pattern wins). */
 const ELEMENTS = [
   { type: 'enums', pattern: 'src-main/core/enums.ts', mode: 'full' },
+  { type: 'money', pattern: 'src-main/core/money.ts', mode: 'full' },
   { type: 'core', pattern: 'src-main/core/**', mode: 'full' },
   { type: 'db', pattern: 'src-main/db/**', mode: 'full' },
   { type: 'services', pattern: 'src-main/services/**', mode: 'full' },
@@ -42,7 +44,7 @@ const ELEMENTS = [
   { type: 'tests', pattern: 'tests/**', mode: 'full' },
 ];
 
-const CORE = ['core', 'enums'];
+const CORE = ['core', 'enums', 'money'];
 const API = ['api', 'bridge'];
 const BELOW_HOSTS = [...API, 'services', 'db', ...CORE];
 
@@ -55,7 +57,7 @@ const LAYER_RULES = [
   { from: ['web-host'], allow: ['web-host', ...BELOW_HOSTS] },
   // `complaint-desk serve` starts the web host.
   { from: ['cli'], allow: ['cli', 'web-host', ...BELOW_HOSTS] },
-  { from: ['renderer'], allow: ['renderer', 'enums', 'bridge'] },
+  { from: ['renderer'], allow: ['renderer', 'enums', 'bridge', 'money'] },
   { from: ['renderer'], allow: BELOW_HOSTS, importKind: 'type' },
   { from: ['tests'], allow: ['*'] },
 ];

@@ -7,6 +7,7 @@
 import type { z } from 'zod';
 import type { MethodSpec } from './define';
 import { coreMethods } from './methods/core';
+import { importMethods } from './methods/import';
 import { deadlineMethods } from './methods/deadlines';
 import { refundMethods } from './methods/refunds';
 
@@ -15,6 +16,7 @@ export type { DeadlineSummary } from './methods/deadlines';
 
 export const contract = {
   ...coreMethods,
+  ...importMethods,
   ...deadlineMethods,
   ...refundMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any

@@ -1,11 +1,13 @@
 /** Every contract method's implementation; each area adds its table here. */
 import type { Handlers } from './types';
 import { coreHandlers } from './core';
+import { importHandlers } from './import';
 import { deadlineHandlers } from './deadlines';
 import { refundHandlers } from './refunds';
 
 export const handlers: Handlers = {
   ...coreHandlers,
+  ...importHandlers,
   ...deadlineHandlers,
   ...refundHandlers,
 };
