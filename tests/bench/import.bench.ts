@@ -63,7 +63,7 @@ function rngRows(n: number): string[][] {
 function floorMs(n: number): { ms: number; cpuMs: number } {
   const t = tempDb();
   try {
-    const refs = rowRefs(t.ctx, { header: mapHeaders(HEADER) } as Table);
+    const refs = rowRefs(t.ctx, { header: mapHeaders(HEADER), kind: { format: 'csv' } } as Table);
     const rows = rngRows(n).map((cells, i) => {
       const r = normalizeRow({ line: i + 2, cells }, refs);
       if (!r.ok) throw new Error(`fixture row ${i + 2} invalid: ${JSON.stringify(r.problems)}`);

@@ -18,6 +18,12 @@ export interface RowRefs {
   assignees: AssigneeMatcher;
   /** Times later than this are refused as "in the future". */
   latest: number;
+  /**
+   * CSV: a filled cell past the header's last column means an unquoted comma
+   * shifted the row, so the row is refused. A spreadsheet cannot shift; there
+   * a cell under no header is just an unused column.
+   */
+  strictWidth?: boolean;
 }
 
 /** A CRM's clock and the branch's may disagree by a few minutes; more than this is a wrong time. */
@@ -94,7 +100,7 @@ class RowReader {
       this.problem('resolvedAt', 'resolved_time_required');
     }
     const width = refs.header.columns.length;
-    if (row.cells.length > width) {
+    if (refs.strictWidth !== false && row.cells.length > width) {
       const spill = row.cells.slice(width).find((c) => c.trim() !== '');
       if (spill !== undefined) {
         this.problems.push({ field: null, value: spill, code: 'extra_cells', params: { count: row.cells.length, expected: width } });

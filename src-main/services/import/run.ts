@@ -52,6 +52,7 @@ export function rowRefs(ctx: ServiceContext, table: Table): RowRefs {
     categories: new CategoryMatcher(ctx.categories.list()),
     assignees: new AssigneeMatcher(ctx.read.users.list()),
     latest: ctx.now() + CLOCK_SKEW_MS,
+    strictWidth: table.kind.format === 'csv',
   };
 }
 

@@ -20,14 +20,15 @@ export interface TestConsole {
   close(): Promise<void>;
 }
 
-export async function startConsole(): Promise<TestConsole> {
+/** `now`: the server's clock (default the real one), e.g. to let a session idle out without waiting. */
+export async function startConsole(opts: { now?: () => number } = {}): Promise<TestConsole> {
   if (!fs.existsSync(path.join(WEB_DIR, 'index.html'))) {
     throw new Error(`The renderer is not built (${WEB_DIR}). Run \`npm run build:web\` first (\`npm run test:e2e\` does).`);
   }
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-e2e-'));
   const dbPath = path.join(dir, 'desk.db');
   // Background jobs on, as in the product: the timeout monitor runs and catches up at start.
-  const start = () => startWebHost({ dbPath, port: 0, staticDir: WEB_DIR });
+  const start = () => startWebHost({ dbPath, port: 0, staticDir: WEB_DIR, ...(opts.now ? { now: opts.now } : {}) });
   let host = await start();
   const desk: TestConsole = {
     url: host.url,

@@ -86,12 +86,14 @@ describe('XLSX', () => {
           ['X1', '10086', new Date(Date.UTC(2026, 10, 1, 9, 0)), 13800138000, '王女士', '城关区', '宽带', { richText: [{ text: '断网' }, { text: '三天' }] }, '重大', '处理中', '张三', '', '', ''],
           [],
           ['X2', 'store', '2026-10-30 14:05', '13900139000', '', '', '天气', 'x', '', '', '', '', '', ''],
+          // A note in a column with no header: in a spreadsheet that is an unused column, not a shifted row.
+          ['X3', 'store', '2026-10-30 15:05', '13900139001', '', '', '宽带', 'x', '', '', '', '', '', '', '', '备注：老客户'],
         ],
       },
       { name: '说明', rows: [['这是说明页']] },
     ]);
     const r = await importFile(t.ctx, user, file);
-    expect(r.inserted).toBe(1);
+    expect(r.inserted).toBe(2);
     expect(r.rejected).toEqual([{ line: 4, column: '投诉类别', value: '天气', reason: expect.stringContaining('未知的投诉类别') }]);
     expect(tickets()[0]).toMatchObject({ ticketNo: 'X1', receivedAt: Date.parse('2026-11-01T01:00:00Z'), phone: '13800138000', description: '断网三天', level: 'major' });
   });
