@@ -73,3 +73,12 @@ describe('formatFen', () => {
     expect(() => formatFen(12.5)).toThrow(RangeError);
   });
 });
+
+describe('money.ts stays importable by the renderer', () => {
+  it('has no imports of its own (eslint allows the renderer to use it as a value only because of that)', async () => {
+    const fs = await import('node:fs');
+    const source = fs.readFileSync(new URL('../../../src-main/core/money.ts', import.meta.url), 'utf8');
+    expect(source).not.toMatch(/^\s*import\s/m);
+    expect(source).not.toMatch(/\brequire\(/);
+  });
+});
