@@ -10,6 +10,7 @@ import type { AlertSettings } from '../core/sla/alerts';
 import { readSlaConfig, SLA_KEYS, defaultRules } from '../db/sla-config';
 import { inTransaction, type ServiceContext } from './context';
 import { recomputeOpenClocks } from './clocks';
+import { replanRunningRefundClocks } from './refunds/clock';
 
 export interface SlaPolicy {
   rules: SlaRule[];
@@ -45,6 +46,8 @@ export function savePolicy(ctx: ServiceContext, actorId: number, policy: SlaPoli
     ctx.settings.set(SLA_KEYS.pause, policy.pauseOnPending, now, actorId);
     ctx.audit.add(now, actorId, 'sla.policy', null, { before, after: policy });
     const recomputed = recomputeOpenClocks(ctx);
+    // Refund clocks take their limit from the refund settings, but their alerts from these thresholds.
+    replanRunningRefundClocks(ctx);
     return { ...getPolicy(ctx), recomputed };
   });
 }

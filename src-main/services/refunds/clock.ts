@@ -45,3 +45,11 @@ export function refreshRunningRefundClocks(ctx: ServiceContext): number {
   for (const id of ids) writeRefundClock(ctx, reader.get(id)!, limit);
   return ids.length;
 }
+
+/** After the alert thresholds changed: running entries keep their limits but plan their alerts anew. */
+export function replanRunningRefundClocks(ctx: ServiceContext): number {
+  const reader = new RefundReader(ctx.db);
+  const ids = (ctx.db.prepare(`SELECT id FROM refunds WHERE status = 'approved'`).all() as Array<{ id: number }>).map((r) => r.id);
+  for (const id of ids) writeRefundClock(ctx, reader.get(id)!);
+  return ids.length;
+}

@@ -111,3 +111,16 @@ describe('the refund execution clock', () => {
     expect(refundClock(a.id)).toMatchObject({ state: 'running', startedAt: a.createdAt });
   });
 });
+
+describe('the refund clock and the SLA policy', () => {
+  it('new alert thresholds re-plan a running refund clock without changing its limit', async () => {
+    const { getPolicy, savePolicy } = await import('../../../../src-main/services/sla-policy');
+    const r = f.enter(f.agent, 8000);
+    cmd.decideRefund(f.t.ctx, f.sup, r.id, r.version, { approve: true, comment: null });
+    const approvedAt = f.t.clock.now;
+    const policy = getPolicy(f.t.ctx);
+    savePolicy(f.t.ctx, f.sup.id, { ...policy, alerts: { ...policy.alerts, thresholds: [0.5] } });
+    const row = f.t.db.prepare("SELECT limit_ms AS limitMs, next_alert_at AS nextAlertAt FROM ticket_clocks WHERE clock = 'refund'").get();
+    expect(row).toEqual({ limitMs: 72 * H, nextAlertAt: approvedAt + 36 * H });
+  });
+});
