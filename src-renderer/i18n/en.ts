@@ -1,4 +1,5 @@
 /** English strings. The type makes a missing or extra key a compile error. */
+import { deadlinesEn } from './deadlines.en';
 import { refundsEn } from './refunds.en';
 import type { zhCN } from './zh-CN';
 
@@ -263,30 +264,6 @@ export const en: Resources = {
   satisfaction: { satisfied: 'Satisfied', basically_satisfied: 'Basically satisfied', dissatisfied: 'Dissatisfied' },
   role: { agent: 'Agent', supervisor: 'Supervisor', manager: 'Manager', admin: 'Administrator' },
   duration: { dh: '{{d}} d {{h}} h', hm: '{{h}} h {{m}} min', m: '{{m}} min' },
-  clock: {
-    kind: { first_response: 'First response', resolution: 'Resolution', follow_up: 'Follow-up', refund: 'Refund' },
-    state: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached', cancelled: 'Cancelled' },
-    left: '{{time}} left',
-    over: '{{time}} over',
-    due: 'Due {{at}}',
-    stopped: 'Done {{at}}',
-    paused: 'Paused for {{time}}',
-    none: 'No clock',
-    title: 'Deadlines',
-  },
-  alerts: {
-    bell: 'Alerts',
-    bellCount: '{{count}} unacknowledged alerts',
-    title: 'Unacknowledged alerts',
-    empty: 'No unacknowledged alerts.',
-    ack: 'Acknowledge',
-    ackAll: 'Acknowledge all',
-    acked: '{{count}} acknowledged.',
-    raised: 'Raised {{at}}',
-    to: 'For: {{target}}',
-    kind: { approaching: 'Approaching', breached: 'Breached', escalated: 'Escalated' },
-    target: { assignee: 'Assignee', supervisor: 'Supervisor', manager: 'Manager' },
-  },
   soon: {
     title: '{{section}}: coming soon',
     body: 'The back end for this part is still being built; it will appear here when it is ready. Registering and handling tickets works now.',
@@ -311,6 +288,7 @@ export const en: Resources = {
     demoLoaded: '{{count}} demo tickets loaded.',
     adminOnly: 'Only an administrator can change settings.',
   },
+  ...deadlinesEn,
   refunds: refundsEn,
   errors: {
     network: 'Cannot reach the console service ({{detail}}). Check that it is running.',

@@ -1,5 +1,6 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
 import { refundsZhCN } from './refunds.zh-CN';
+import { deadlinesZhCN } from './deadlines.zh-CN';
 export const zhCN = {
   app: { title: '投诉工作台', connecting: '正在连接控制台…', skip: '跳到主要内容' },
   lang: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
@@ -256,30 +257,6 @@ export const zhCN = {
   satisfaction: { satisfied: '满意', basically_satisfied: '基本满意', dissatisfied: '不满意' },
   role: { agent: '坐席', supervisor: '班长/主管', manager: '经理', admin: '管理员' },
   duration: { dh: '{{d}} 天 {{h}} 小时', hm: '{{h}} 小时 {{m}} 分', m: '{{m}} 分钟' },
-  clock: {
-    kind: { first_response: '首次响应', resolution: '办结', follow_up: '回访', refund: '退费' },
-    state: { running: '计时中', paused: '已暂停', met: '按时完成', breached: '已超时', cancelled: '已取消' },
-    left: '剩 {{time}}',
-    over: '超时 {{time}}',
-    due: '到期 {{at}}',
-    stopped: '完成于 {{at}}',
-    paused: '暂停共 {{time}}',
-    none: '无计时',
-    title: '处理时限',
-  },
-  alerts: {
-    bell: '提醒',
-    bellCount: '{{count}} 条未确认提醒',
-    title: '未确认的提醒',
-    empty: '没有未确认的提醒。',
-    ack: '确认',
-    ackAll: '全部确认',
-    acked: '已确认 {{count}} 条。',
-    raised: '发出于 {{at}}',
-    to: '通知：{{target}}',
-    kind: { approaching: '即将超时', breached: '已超时', escalated: '超时升级' },
-    target: { assignee: '处理人', supervisor: '班长/主管', manager: '经理' },
-  },
   soon: {
     title: '{{section}}：即将上线',
     body: '这一部分的后台功能还在建设中，上线后会出现在这里。工单的登记与处理现在已经可以使用。',
@@ -304,6 +281,7 @@ export const zhCN = {
     demoLoaded: '已载入 {{count}} 张演示工单。',
     adminOnly: '只有管理员可以修改设置。',
   },
+  ...deadlinesZhCN,
   refunds: refundsZhCN,
   errors: {
     network: '无法连接控制台服务（{{detail}}）。请确认服务正在运行。',

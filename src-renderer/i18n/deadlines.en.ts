@@ -1,0 +1,31 @@
+/** Deadline clocks and alerts in English. The type makes a missing or extra key a compile error. */
+import type { deadlinesZhCN } from './deadlines.zh-CN';
+
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const deadlinesEn: Shape<typeof deadlinesZhCN> = {
+  clock: {
+    kind: { first_response: 'First response', resolution: 'Resolution', follow_up: 'Follow-up', refund: 'Refund' },
+    state: { running: 'Running', paused: 'Paused', met: 'Met', breached: 'Breached', cancelled: 'Cancelled' },
+    left: '{{time}} left',
+    over: '{{time}} over',
+    due: 'Due {{at}}',
+    stopped: 'Done {{at}}',
+    paused: 'Paused for {{time}}',
+    none: 'No clock',
+    title: 'Deadlines',
+  },
+  alerts: {
+    bell: 'Alerts',
+    bellCount: '{{count}} unacknowledged alerts',
+    title: 'Unacknowledged alerts',
+    empty: 'No unacknowledged alerts.',
+    ack: 'Acknowledge',
+    ackAll: 'Acknowledge all',
+    acked: '{{count}} acknowledged.',
+    raised: 'Raised {{at}}',
+    to: 'For: {{target}}',
+    kind: { approaching: 'Approaching', breached: 'Breached', escalated: 'Escalated' },
+    target: { assignee: 'Assignee', supervisor: 'Supervisor', manager: 'Manager' },
+  },
+};
