@@ -9,6 +9,7 @@ import type { MethodSpec } from './define';
 import { coreMethods } from './methods/core';
 import { importMethods } from './methods/import';
 import { deadlineMethods } from './methods/deadlines';
+import { reportMethods } from './methods/reports';
 import { refundMethods } from './methods/refunds';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
@@ -18,6 +19,7 @@ export const contract = {
   ...coreMethods,
   ...importMethods,
   ...deadlineMethods,
+  ...reportMethods,
   ...refundMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 

@@ -3,12 +3,14 @@ import type { Handlers } from './types';
 import { coreHandlers } from './core';
 import { importHandlers } from './import';
 import { deadlineHandlers } from './deadlines';
+import { reportHandlers } from './reports';
 import { refundHandlers } from './refunds';
 
 export const handlers: Handlers = {
   ...coreHandlers,
   ...importHandlers,
   ...deadlineHandlers,
+  ...reportHandlers,
   ...refundHandlers,
 };
 

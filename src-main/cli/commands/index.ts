@@ -7,5 +7,6 @@ import { serve } from './serve';
 import { backup, restore, check } from './backup';
 import { sla } from './sla';
 import { importCommand } from './import';
+import { report } from './report';
 
-export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, backup, restore, check];
+export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, report, backup, restore, check];

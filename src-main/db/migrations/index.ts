@@ -6,6 +6,7 @@ import type Database from 'better-sqlite3';
 import * as m0001 from './0001_init';
 import * as m0002 from './0002_sla';
 import * as m0003 from './0003_refunds';
+import * as m0004 from './0004_report_outcomes';
 
 export interface Migration {
   version: number;
@@ -19,6 +20,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 1, ...m0001 },
   { version: 2, ...m0002 },
   { version: 3, ...m0003 },
+  { version: 4, ...m0004 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

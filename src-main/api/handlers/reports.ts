@@ -1,0 +1,12 @@
+import { needUser, type HandlersOf } from './types';
+import type { reportMethods } from '../methods/reports';
+import { buildDashboard, buildReport } from '../../services/reports/report';
+import { reportOptions } from '../../services/reports/options';
+import { saveBranchSubscribers } from '../../services/reports/settings';
+
+export const reportHandlers: HandlersOf<keyof typeof reportMethods> = {
+  'reports/kpis': (i, env) => buildReport(env.ctx, { range: { from: i.from, to: i.to }, filters: i.filters }),
+  'reports/dashboard': (i, env) => buildDashboard(env.ctx, { range: { from: i.from, to: i.to }, filters: i.filters }),
+  'reports/options': (_i, env) => reportOptions(env.ctx),
+  'reports/setSubscribers': (i, env) => ({ subscribers: saveBranchSubscribers(env.ctx, needUser(env).id, i.subscribers) }),
+};

@@ -1,0 +1,32 @@
+/** Contract methods of the reports (SPEC §5): KPIs, the dashboard with its charts, and the report settings. */
+import { z } from 'zod';
+import { method } from '../define';
+import { CHANNELS } from '../../core/enums';
+import type { Dashboard, Report } from '../../services/reports/report';
+import type { ReportOptions } from '../../services/reports/options';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const id = z.number().int().positive();
+const names = z.array(z.string().trim().min(1).max(40)).max(50).optional();
+
+export const reportFiltersInput = z
+  .object({
+    district: names,
+    channel: z.array(z.enum(CHANNELS)).max(CHANNELS.length).optional(),
+    categoryId: z.array(id).max(100).optional(),
+    department: names,
+    assigneeId: z.array(id).max(100).optional(),
+  })
+  .strict();
+
+/** Local days in the branch's zone, `to` included. */
+export const reportInput = z.object({ from: day, to: day, filters: reportFiltersInput.default({}) }).strict();
+
+const subscribersInput = z.object({ subscribers: z.number().int().positive().max(1_000_000_000).nullable() }).strict();
+
+export const reportMethods = {
+  'reports/kpis': method<Report>()('agent', reportInput),
+  'reports/dashboard': method<Dashboard>()('agent', reportInput),
+  'reports/options': method<ReportOptions>()('agent', z.object({}).strict()),
+  'reports/setSubscribers': method<{ subscribers: number | null }>()('admin', subscribersInput),
+};

@@ -1,0 +1,84 @@
+/**
+ * From arrival counts in 15-minute buckets (UTC epoch ÷ 15 min, so every
+ * zone's offset falls on a bucket edge) to the pictures of SPEC §5 in the
+ * branch's zone: the daily trend, the day-of-month pattern, the hour × weekday
+ * heat map, and the daily breaches of the tickets received each day.
+ */
+import { TZDate } from '@date-fns/tz';
+import { format } from 'date-fns';
+import type { BreachClock, DayRange } from './model';
+import { daysInMonth, daysOf, parseDay } from './period';
+
+export const BUCKET_MS = 15 * 60_000;
+
+export interface BucketRow {
+  /** floor(received_at / BUCKET_MS) */
+  q: number;
+  n: number;
+  first_response: number;
+  resolution: number;
+  follow_up: number;
+}
+
+export interface DailyPoint {
+  day: string;
+  count: number;
+  breaches: Record<BreachClock, number>;
+}
+
+export interface DayOfMonthPoint {
+  dayOfMonth: number;
+  /** Mean complaints on this day of the month over the range's days that have it. */
+  mean: number;
+  days: number;
+}
+
+export interface ArrivalCharts {
+  daily: DailyPoint[];
+  dayOfMonth: DayOfMonthPoint[];
+  /** Mean per day on the first 3 and last 3 days of a month ÷ mean per day on the others; null if either is missing. */
+  monthEdgeRatio: number | null;
+  /** heat[weekday][hour]: weekday 0 = Monday … 6 = Sunday, hour 0–23, local time. */
+  heat: number[][];
+}
+
+const CLOCKS: readonly BreachClock[] = ['first_response', 'resolution', 'follow_up'];
+
+export function arrivalCharts(rows: readonly BucketRow[], range: DayRange, zone: string): ArrivalCharts {
+  const days = daysOf(range);
+  const byDay = new Map<string, DailyPoint>(
+    days.map((day) => [day, { day, count: 0, breaches: { first_response: 0, resolution: 0, follow_up: 0 } }]),
+  );
+  const heat = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  for (const r of rows) {
+    const local = new TZDate(r.q * BUCKET_MS, zone);
+    const point = byDay.get(format(local, 'yyyy-MM-dd'));
+    if (!point) continue; // outside the range (cannot happen with the range's own bounds)
+    point.count += r.n;
+    for (const c of CLOCKS) point.breaches[c] += r[c];
+    heat[(local.getDay() + 6) % 7]![local.getHours()]! += r.n;
+  }
+  const daily = [...byDay.values()];
+  return { daily, ...dayOfMonthPattern(daily), heat };
+}
+
+function dayOfMonthPattern(daily: readonly DailyPoint[]): Pick<ArrivalCharts, 'dayOfMonth' | 'monthEdgeRatio'> {
+  const sums = new Array<number>(32).fill(0);
+  const counts = new Array<number>(32).fill(0);
+  const edge = { sum: 0, days: 0 };
+  const middle = { sum: 0, days: 0 };
+  for (const p of daily) {
+    const [y, m, d] = parseDay(p.day)!;
+    sums[d]! += p.count;
+    counts[d]! += 1;
+    const side = d <= 3 || d > daysInMonth(y, m) - 3 ? edge : middle;
+    side.sum += p.count;
+    side.days += 1;
+  }
+  const dayOfMonth: DayOfMonthPoint[] = [];
+  for (let d = 1; d <= 31; d++) if (counts[d]! > 0) dayOfMonth.push({ dayOfMonth: d, mean: sums[d]! / counts[d]!, days: counts[d]! });
+  const edgeMean = edge.days ? edge.sum / edge.days : null;
+  const middleMean = middle.days ? middle.sum / middle.days : null;
+  const monthEdgeRatio = edgeMean !== null && middleMean ? edgeMean / middleMean : null;
+  return { dayOfMonth, monthEdgeRatio };
+}

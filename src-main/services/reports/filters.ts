@@ -1,0 +1,37 @@
+/**
+ * Report filters as SQL over the tickets table (alias t): each list is "any
+ * of", values always bound as parameters. A top-level category includes its
+ * sub-categories.
+ */
+import type { ReportFilters } from '../../core/reports/model';
+
+export interface SqlPart {
+  sql: string;
+  params: Record<string, string | number>;
+}
+
+export function filterSql(f: ReportFilters): SqlPart {
+  const parts: string[] = [];
+  const params: Record<string, string | number> = {};
+  const list = (key: string, values: ReadonlyArray<string | number> | undefined): string | null => {
+    if (!values || values.length === 0) return null;
+    return values
+      .map((v, i) => {
+        params[`${key}${i}`] = v;
+        return `@${key}${i}`;
+      })
+      .join(', ');
+  };
+  const district = list('fd', f.district);
+  if (district) parts.push(`t.district IN (${district})`);
+  const channel = list('fch', f.channel);
+  if (channel) parts.push(`t.channel IN (${channel})`);
+  const category = list('fc', f.categoryId);
+  if (category) parts.push(`t.category_id IN (SELECT id FROM categories WHERE id IN (${category}) OR parent_id IN (${category}))`);
+  const department = list('fdp', f.department);
+  if (department) parts.push(`t.department IN (${department})`);
+  const assignee = list('fa', f.assigneeId);
+  if (assignee) parts.push(`t.assignee_id IN (${assignee})`);
+  return { sql: parts.map((p) => ` AND ${p}`).join(''), params };
+}
+

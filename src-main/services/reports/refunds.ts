@@ -1,0 +1,71 @@
+/**
+ * Refunds by type with the share executed within the execution limit (SPEC
+ * §5; 72 h by default, the refund clock's own due time when it has one).
+ * Counted: entries approved in the range (decided_at, status approved or
+ * executed), of tickets that pass the report's filters; reversals are not
+ * entries of their own here. Written against the refunds table of migration
+ * 0003 (issue 5); on a database without it the report says so instead.
+ */
+import type { Db } from '../../db/open';
+import type { ReportFilters } from '../../core/reports/model';
+import { rate } from '../../core/reports/rates';
+import { filterSql } from './filters';
+
+export interface RefundTypeRow {
+  type: string;
+  approved: number;
+  amountFen: number;
+  executed: number;
+  /** Approved entries executed, or whose limit has passed at the report's now: the denominator. */
+  due: number;
+  executedInTime: number;
+  /** executedInTime ÷ due; null when nothing fell due. */
+  inTimeShare: number | null;
+}
+
+export type RefundSummary = { byType: RefundTypeRow[]; total: RefundTypeRow };
+export type RefundOutcome = { refunds: RefundSummary; refundsUnavailable: null } | { refunds: null; refundsUnavailable: string };
+
+const NEEDED = ['ticket_id', 'type', 'amount_fen', 'status', 'reverses_id', 'decided_at', 'executed_at'];
+const DEFAULT_LIMIT_MS = 72 * 3_600_000;
+
+function missingColumns(db: Db): string[] | null {
+  const cols = db.prepare(`SELECT name FROM pragma_table_info('refunds')`).all() as Array<{ name: string }>;
+  if (cols.length === 0) return null;
+  const have = new Set(cols.map((c) => c.name));
+  return NEEDED.filter((c) => !have.has(c));
+}
+
+export function refundSummary(db: Db, now: number, fromMs: number, toMs: number, filters: ReportFilters): RefundOutcome {
+  const missing = missingColumns(db);
+  if (missing === null) return { refunds: null, refundsUnavailable: 'this database has no refunds table yet (refunds arrive with migration 0003)' };
+  if (missing.length > 0) return { refunds: null, refundsUnavailable: `the refunds table lacks ${missing.join(', ')}` };
+  const f = filterSql(filters);
+  const rows = db
+    .prepare(
+      `SELECT type, count(*) AS approved, total(amount_fen) AS amountFen, sum(executed_at IS NOT NULL) AS executed,
+         sum(executed_at IS NOT NULL OR due <= @now) AS due,
+         sum(executed_at IS NOT NULL AND executed_at <= due) AS executedInTime
+       FROM (SELECT r.type, r.amount_fen, r.executed_at,
+               coalesce((SELECT k.due_at FROM ticket_clocks k
+                         WHERE k.ticket_id = r.ticket_id AND k.clock = 'refund' AND k.subject_id = r.id),
+                        r.decided_at + ${DEFAULT_LIMIT_MS}) AS due
+             FROM refunds r JOIN tickets t ON t.id = r.ticket_id
+             WHERE r.reverses_id IS NULL AND r.status IN ('approved', 'executed')
+               AND r.decided_at >= @from AND r.decided_at < @to${f.sql})
+       GROUP BY type ORDER BY type`,
+    )
+    .all({ ...f.params, now, from: fromMs, to: toMs }) as Array<Omit<RefundTypeRow, 'inTimeShare'>>;
+  const byType = rows.map((r) => ({ ...r, inTimeShare: rate(r.executedInTime, r.due) }));
+  const sum = (k: 'approved' | 'amountFen' | 'executed' | 'due' | 'executedInTime') => byType.reduce((s, r) => s + r[k], 0);
+  const total: RefundTypeRow = {
+    type: 'all',
+    approved: sum('approved'),
+    amountFen: sum('amountFen'),
+    executed: sum('executed'),
+    due: sum('due'),
+    executedInTime: sum('executedInTime'),
+    inTimeShare: rate(sum('executedInTime'), sum('due')),
+  };
+  return { refunds: { byType, total }, refundsUnavailable: null };
+}

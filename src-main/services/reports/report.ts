@@ -1,0 +1,111 @@
+/**
+ * The report of SPEC §5 for any range of local days and any filters: every
+ * KPI for the range, for the previous period and for the same period last year
+ * (with the change against each), the breakdowns, refunds, and for the
+ * dashboard the arrival charts. Read in one transaction: every number is of
+ * the same moment.
+ */
+import type { ServiceContext } from '../context';
+import { DomainError } from '../../core/errors';
+import type { CategoryNode } from '../../core/categories';
+import type { BreachCounts, DayRange, KpiSet, ReportFilters } from '../../core/reports/model';
+import { deriveKpis } from '../../core/reports/definitions';
+import { compareKpis, type KpiChanges } from '../../core/reports/compare';
+import { previousPeriod, rangeInstants, rangeProblem, sameTimeLastYear } from '../../core/reports/period';
+import { arrivalCharts, type ArrivalCharts } from '../../core/reports/buckets';
+import { categoryPareto, channelMix, type CategoryShare, type ChannelShare } from '../../core/reports/rollup';
+import { branchSettings } from '../settings';
+import { branchSubscribers } from './settings';
+import { PeriodQueries, type DepartmentRow, type Period, type PeriodTotals } from './queries';
+import { refundSummary, type RefundSummary } from './refunds';
+
+export interface ReportQuery {
+  range: DayRange;
+  filters?: ReportFilters | undefined;
+}
+
+export interface ComparedPeriod {
+  range: DayRange;
+  kpis: KpiSet;
+  /** The range's KPIs against this period's. */
+  change: KpiChanges;
+}
+
+/** The report: the range's KPIs at the top level (SPEC §9's `report --json`), then the rest. */
+export interface Report extends KpiSet {
+  range: DayRange;
+  zone: string;
+  /** The instants covered: [fromMs, toMs). */
+  fromMs: number;
+  toMs: number;
+  /** The instant the report was taken at: what "already due" and "missed" are measured against. */
+  at: number;
+  filters: ReportFilters;
+  previous: ComparedPeriod;
+  lastYear: ComparedPeriod;
+  byCategory: CategoryShare[];
+  byChannel: ChannelShare[];
+  byDepartment: DepartmentRow[];
+  /** Tickets of the range that missed each of their clocks. */
+  breaches: BreachCounts;
+  refunds: RefundSummary | null;
+  /** Why `refunds` is null. */
+  refundsUnavailable: string | null;
+}
+
+export interface Dashboard {
+  report: Report;
+  charts: ArrivalCharts;
+}
+
+function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): Dashboard {
+  const range = query.range;
+  if (rangeProblem(range)) throw new DomainError('validation', { field: 'range', rule: 'invalid', value: `${range.from} – ${range.to}` });
+  const zone = branchSettings(ctx).zone;
+  const filters = query.filters ?? {};
+  const at = ctx.now();
+  const subscribers = branchSubscribers(ctx);
+  const prevRange = previousPeriod(range);
+  const yearRange = sameTimeLastYear(range);
+  const [cur, prev, year] = [range, prevRange, yearRange].map((r) => rangeInstants(r, zone)) as [Period, Period, Period];
+  const db = ctx.db;
+  const q = new PeriodQueries(db, filters, at);
+  return db.transaction((): Dashboard => {
+    const kpis = (t: PeriodTotals) => deriveKpis(t.counts, t.medians, subscribers);
+    const totals = q.totals(cur);
+    const current = kpis(totals);
+    // The periods compared with get their counts (and so every rate and mean), not their medians.
+    const previous = kpis(q.countsOnly(prev));
+    const lastYear = kpis(q.countsOnly(year));
+    const mix = q.byChannelCategory(cur);
+    // Every category, retired ones too: old tickets still count under their names.
+    const nodes = db.prepare('SELECT id, parent_id AS parentId, name FROM categories').all() as CategoryNode[];
+    const report: Report = {
+      ...current,
+      range,
+      zone,
+      fromMs: cur.fromMs,
+      toMs: cur.toMs,
+      at,
+      filters,
+      previous: { range: prevRange, kpis: previous, change: compareKpis(current, previous) },
+      lastYear: { range: yearRange, kpis: lastYear, change: compareKpis(current, lastYear) },
+      byCategory: categoryPareto(mix, nodes),
+      byChannel: channelMix(mix),
+      byDepartment: q.byDepartment(cur),
+      breaches: totals.missed,
+      ...refundSummary(db, at, cur.fromMs, cur.toMs, filters),
+    };
+    const charts = withCharts ? arrivalCharts(q.buckets(cur), range, zone) : { daily: [], dayOfMonth: [], monthEdgeRatio: null, heat: [] };
+    return { report, charts };
+  })();
+}
+
+export function buildReport(ctx: ServiceContext, q: ReportQuery): Report {
+  return compute(ctx, q, false).report;
+}
+
+/** The report and its charts, read together: what the Reports page shows. */
+export function buildDashboard(ctx: ServiceContext, q: ReportQuery): Dashboard {
+  return compute(ctx, q, true);
+}
