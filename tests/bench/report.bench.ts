@@ -1,0 +1,95 @@
+/**
+ * Reports benchmark (issue 6). On a 1,000,000-ticket database seeded across
+ * 24 months it measures the full monthly report — what the Reports page asks
+ * for: every KPI of the month, of the month before and of the same month last
+ * year, the breakdowns and the charts — against a single hand-written
+ * aggregate SQL query over the same month, measured in the same run. Two
+ * baselines: the query as one would write it over the clock rows
+ * (tickets ⋈ ticket_clocks), and the same numbers from the clock outcomes
+ * that migration 0004 keeps on the ticket row. It prints figures (medians of
+ * several runs); it asserts nothing and writes nothing.
+ *
+ *   npx tsx tests/bench/report.bench.ts [--db /tmp/bench-1m.db] [--runs 9]
+ *   (creates the database with `complaint-desk seed` if it is missing; an
+ *   older database is migrated first, which on a million tickets takes minutes)
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import { execFileSync } from 'node:child_process';
+import { openDatabase } from '../../src-main/db/open';
+import { createContext } from '../../src-main/services/context';
+import { buildDashboard, buildReport } from '../../src-main/services/reports/report';
+import { monthRange, rangeInstants } from '../../src-main/core/reports/period';
+
+const opt = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const file = opt('db', '/tmp/bench-1m.db');
+const runs = Number(opt('runs', '9'));
+if (!fs.existsSync(file)) {
+  console.log(`seeding ${file} with 1,000,000 tickets over 24 months (a few minutes)…`);
+  execFileSync('node', ['bin/complaint-desk.mjs', 'seed', '--tickets', '1000000', '--months', '24', '--db', file], { stdio: 'inherit' });
+}
+
+let t0 = performance.now();
+const db = openDatabase(file, { integrity: 'skip' });
+const openMs = performance.now() - t0;
+const tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+const last = (db.prepare('SELECT max(received_at) AS t FROM tickets').get() as { t: number }).t;
+const now = last + 60_000;
+const ctx = createContext(db, () => now);
+const zone = 'Asia/Shanghai';
+// The last whole month before the newest ticket: it has a month before it and a year before it.
+const lastMonth = new Date(last + 8 * 3_600_000);
+const y = lastMonth.getUTCFullYear();
+const m = lastMonth.getUTCMonth(); // 0-based: the month before the newest ticket's, 1-based
+const month = m === 0 ? `${y - 1}-12` : `${y}-${String(m).padStart(2, '0')}`;
+const range = monthRange(month)!;
+const { fromMs, toMs } = rangeInstants(range, zone);
+
+const overClocks = db.prepare(`SELECT count(*) AS total, sum(t.status IN ('resolved', 'closed')) AS resolved,
+    sum(k.stopped_at <= @now OR k.due_at <= @now) AS dueCount, sum(k.stopped_at <= @now AND k.stopped_at <= k.due_at) AS onTime,
+    sum(t.is_repeat) AS repeat, sum(t.level = 'overlevel') AS overlevel
+  FROM tickets t LEFT JOIN ticket_clocks k ON k.ticket_id = t.id AND k.clock = 'resolution' AND k.subject_id = 0
+  WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided'`);
+const overOutcomes = db.prepare(`SELECT count(*) AS total, sum(t.status IN ('resolved', 'closed')) AS resolved,
+    sum(t.res_met_at <= @now OR t.res_missed_at <= @now) AS dueCount, sum(t.res_met_at <= @now) AS onTime,
+    sum(t.is_repeat) AS repeat, sum(t.level = 'overlevel') AS overlevel
+  FROM tickets t WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided'`);
+const params = { from: fromMs, to: toMs, now };
+
+const cases: Record<string, () => unknown> = {
+  'baseline A: one aggregate, tickets ⋈ ticket_clocks': () => overClocks.get(params),
+  'baseline B: one aggregate, outcome columns': () => overOutcomes.get(params),
+  'report: KPIs + comparisons + breakdowns': () => buildReport(ctx, { range }),
+  'full monthly report (dashboard: report + charts)': () => buildDashboard(ctx, { range }),
+};
+const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
+for (const fn of Object.values(cases)) fn(); // warm the page cache
+for (let i = 0; i < runs; i++) {
+  for (const [name, fn] of Object.entries(cases)) {
+    t0 = performance.now();
+    fn();
+    samples[name]!.push(performance.now() - t0);
+  }
+}
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h]! : (s[h - 1]! + s[h]!) / 2;
+};
+const med = Object.fromEntries(Object.entries(samples).map(([k, v]) => [k, median(v)]));
+const check = overClocks.get(params) as Record<string, number>;
+const same = JSON.stringify(check) === JSON.stringify(overOutcomes.get(params));
+
+console.log(`database: ${file} — ${tickets.toLocaleString()} tickets (opened and migrated in ${(openMs / 1000).toFixed(1)} s)`);
+console.log(`month: ${month} (${zone}), ${check.total!.toLocaleString()} tickets received; now = newest ticket + 1 min`);
+console.log(`load average: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} cores; ${runs} runs each, median:`);
+for (const [name, ms] of Object.entries(med)) console.log(`  ${name.padEnd(50)} ${ms.toFixed(1).padStart(8)} ms   (runs: ${samples[name]!.map((x) => x.toFixed(0)).join(' ')})`);
+const full = med['full monthly report (dashboard: report + charts)']!;
+const a = med['baseline A: one aggregate, tickets ⋈ ticket_clocks']!;
+const b = med['baseline B: one aggregate, outcome columns']!;
+console.log(`full report ÷ baseline A: ${(full / a).toFixed(2)}×   full report ÷ baseline B: ${(full / b).toFixed(2)}×   (target: < 300 ms, ≤ 3×)`);
+console.log(`both baselines give the same numbers: ${same ? 'yes' : 'NO'}`);
+db.close();
