@@ -13,7 +13,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: 'unit',
-          include: ['tests/unit/**/*.test.ts', 'src-main/**/*.test.ts'],
+          include: ['tests/unit/**/*.test.ts', 'src-main/**/*.test.ts', 'src-renderer/**/*.test.ts'],
           environment: 'node',
         },
       },

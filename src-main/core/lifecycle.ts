@@ -63,7 +63,7 @@ export function allowedActions(status: Status): ActionType[] {
 export type Changes = Record<string, [unknown, unknown]>;
 
 export interface Transition {
-  patch: Partial<TicketState> & { resolutionNote?: string; rootCause?: string | null; voidReason?: string };
+  patch: Partial<TicketState> & { resolutionNote?: string | null; rootCause?: string | null; voidReason?: string };
   changes: Changes;
   note: string | null;
 }
@@ -141,6 +141,8 @@ export function decide(state: TicketState, action: TicketAction, actorId: number
       patch.resolvedAt = null;
       patch.closedAt = null;
       patch.satisfaction = null;
+      patch.resolutionNote = null;
+      patch.rootCause = null;
       patch.isRepeat = true;
       patch.reopenCount = state.reopenCount + 1;
       note = action.reason.trim();

@@ -20,6 +20,8 @@ export interface ClockView {
   limitMs: number;
   business: boolean;
   dueAt: number | null;
+  /** When it turns amber (the first warning threshold); null while paused. */
+  warnAt: number | null;
   stoppedAt: number | null;
   state: ClockState | 'cancelled';
   elapsedPct: number;
@@ -44,6 +46,7 @@ export function viewClock(c: StoredClock, at: number, calendar: Calendar): Clock
     limitMs: c.limitMs,
     business: c.business,
     dueAt: reading.dueAt,
+    warnAt: c.warnAt,
     stoppedAt: c.stoppedAt,
     state: c.cancelled ? 'cancelled' : reading.state,
     elapsedPct: reading.elapsedPct,
@@ -66,6 +69,8 @@ export interface UrgentClock {
   assigneeName: string | null;
   clock: ClockKind;
   dueAt: number;
+  /** When it turns amber (the first warning threshold). */
+  warnAt: number | null;
   elapsedPct: number;
   state: ClockState;
 }
@@ -97,6 +102,7 @@ export function urgentClocks(ctx: ServiceContext, viewer: UserInfo | null, limit
       assigneeName: (r.assignee as string | null) ?? null,
       clock: c.clock,
       dueAt: v.dueAt ?? c.dueAt!,
+      warnAt: c.warnAt,
       elapsedPct: v.elapsedPct,
       state: v.state === 'cancelled' ? 'running' : v.state,
     };

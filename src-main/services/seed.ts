@@ -11,6 +11,7 @@ import { hashPassword } from './passwords';
 import type { ServiceContext } from './context';
 import * as D from './seed-data';
 import { backfillClocks } from '../db/clock-backfill';
+import { ClockStore } from '../db/clock-store';
 import { seedRefunds } from './refunds/seed';
 
 export interface SeedOptions {
@@ -119,7 +120,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
     resolved_at, closed_at, resolution_note, satisfaction, is_repeat, created_at, created_by, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const event = ctx.db.prepare(`INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, note)
-    VALUES (?, ?, ?, 'create', NULL, ?, 'demo data')`);
+    VALUES (?, ?, ?, 'create', NULL, ?, '演示数据')`);
   // Seeding into a database that already has demo tickets continues their numbering.
   const lastNo = ctx.db.prepare(
     'SELECT max(ticket_no) AS no FROM tickets WHERE channel = ? AND ticket_no >= ? AND ticket_no < ?',
@@ -200,8 +201,9 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       batch(n);
       made += n;
     }
-    // Demo tickets get their deadline clocks like any other.
+    // Demo tickets get their deadline clocks like any other, and a running monitor hears of them.
     backfillClocks(ctx.db, firstNewId);
+    ctx.bus.emit('clocks-changed', { earliest: new ClockStore(ctx.db).nextAlertAt() });
     refunds = seedRefunds(ctx, r, { fromTicketId: firstNewId, end });
   } finally {
     ctx.db.pragma(`cache_size = ${cacheSize}`);

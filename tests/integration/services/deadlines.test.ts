@@ -138,6 +138,16 @@ describe('the timeout monitor', () => {
     m.stop();
   });
 
+  it('demo data loaded into a running console wakes its monitor', async () => {
+    const { seedTickets } = await import('../../../src-main/services/seed');
+    const m = new DeadlineMonitor(t.ctx, manualTimers());
+    m.start();
+    expect(m.nextWake()).toBeNull();
+    seedTickets(t.ctx, sup, { tickets: 200, seed: 3, months: 1, end: t.clock.now });
+    expect(m.nextWake()).not.toBeNull();
+    m.stop();
+  });
+
   it('a more urgent clock wakes the sleeping monitor earlier', () => {
     createTicket(t.ctx, sup, input());
     const m = new DeadlineMonitor(t.ctx, manualTimers());

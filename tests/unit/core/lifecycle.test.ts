@@ -125,6 +125,8 @@ describe('ticket lifecycle', () => {
       resolvedAt: null,
       closedAt: null,
       satisfaction: null,
+      resolutionNote: null,
+      rootCause: null,
       isRepeat: true,
       reopenCount: 2,
     });
