@@ -48,6 +48,9 @@ export const ticketFilter = z
     repeat: z.boolean().optional(),
     open: z.boolean().optional(),
     deadline: z.enum(['breached', 'within2h', 'approaching']).optional(),
+    department: z.string().trim().max(40).optional(),
+    missed: z.enum(['first_response', 'resolution', 'follow_up', 'any']).optional(),
+    receivedWindows: z.array(z.tuple([z.number().int(), z.number().int()])).max(400).optional(),
   })
   .strict();
 

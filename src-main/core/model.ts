@@ -127,6 +127,10 @@ export interface TicketFilter {
   open?: boolean | undefined;
   /** Deadline state now: past due, due within 2 h, or past the first warning threshold. */
   deadline?: 'breached' | 'within2h' | 'approaching' | undefined;
+  /** From the reports' drill-down: the ticket's department, a clock it missed (at now), arrival windows [from, to). */
+  department?: string | undefined;
+  missed?: 'first_response' | 'resolution' | 'follow_up' | 'any' | undefined;
+  receivedWindows?: Array<[number, number]> | undefined;
 }
 
 export interface TicketPageQuery {

@@ -14,6 +14,7 @@ import type {
   TicketSortField,
 } from '../core/model';
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
+import { reportDrill } from './report-drill';
 
 /** The SQL for every sortable field; never interpolate anything else into ORDER BY. */
 const SORT_SQL: Record<TicketSortField, string> = {
@@ -185,6 +186,7 @@ function whereClause(
     parts.push('t.received_at < @to');
     params.to = f.receivedTo;
   }
+  reportDrill(f, parts, params, now);
   if (f.repeat !== undefined) {
     parts.push('t.is_repeat = @repeat');
     params.repeat = f.repeat ? 1 : 0;
