@@ -1,6 +1,7 @@
 /** English strings. The type makes a missing or extra key a compile error. */
 import { deadlinesEn } from './deadlines.en';
 import { refundsEn } from './refunds.en';
+import { slaEn } from './sla.en';
 import type { zhCN } from './zh-CN';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
@@ -85,6 +86,7 @@ export const en: Resources = {
     breached: 'Breached',
     within2h: 'Due within 2 h',
     approaching: 'Approaching',
+    awaitingMe: 'Refunds waiting for me',
     dueNext: 'The 20 most urgent clocks',
     dueNextHint: 'Soonest due first, breached ones at the top. Enter opens the ticket.',
     dueNextEmpty: 'No clock is running.',
@@ -290,6 +292,7 @@ export const en: Resources = {
   },
   ...deadlinesEn,
   refunds: refundsEn,
+  sla: slaEn,
   errors: {
     network: 'Cannot reach the console service ({{detail}}). Check that it is running.',
     badResponse: 'The console service sent an answer it could not read (HTTP {{status}}).',

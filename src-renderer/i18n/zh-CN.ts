@@ -1,5 +1,6 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
 import { refundsZhCN } from './refunds.zh-CN';
+import { slaZhCN } from './sla.zh-CN';
 import { deadlinesZhCN } from './deadlines.zh-CN';
 export const zhCN = {
   app: { title: '投诉工作台', connecting: '正在连接控制台…', skip: '跳到主要内容' },
@@ -79,6 +80,7 @@ export const zhCN = {
     breached: '已超时',
     within2h: '2 小时内到期',
     approaching: '即将超时',
+    awaitingMe: '待我审批退费',
     dueNext: '最紧急的 20 个计时',
     dueNextHint: '按到期时间排序，已超时的在前。回车打开工单。',
     dueNextEmpty: '没有正在计时的工单。',
@@ -283,6 +285,7 @@ export const zhCN = {
   },
   ...deadlinesZhCN,
   refunds: refundsZhCN,
+  sla: slaZhCN,
   errors: {
     network: '无法连接控制台服务（{{detail}}）。请确认服务正在运行。',
     badResponse: '控制台服务返回了无法识别的结果（HTTP {{status}}）。',

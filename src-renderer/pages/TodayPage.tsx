@@ -12,6 +12,7 @@ import { useDeadlineSummary } from '../shell/useDeadlineSummary';
 import { useAlertsRevision } from '../state/deskEvents';
 import { ticketsHref } from '../state/route';
 import { useQuery } from '../state/useQuery';
+import { useUser } from '../state/session';
 import { DueNextList } from './DueNextList';
 
 function CounterLink({ label, value, href, testId, tone }: { label: string; value: number | undefined; href: string; testId: string; tone?: string }) {
@@ -32,12 +33,21 @@ function StatusCounter({ label, filter, href, testId }: { label: string; filter:
   return <CounterLink label={label} value={q.data?.total} href={href} testId={testId} />;
 }
 
+/** 待审批: refunds this supervisor or manager may decide (agents approve nothing, so they see no counter). */
+function ApprovalsCounter() {
+  const { t } = useTranslation();
+  const revision = useAlertsRevision();
+  const q = useQuery('refunds/queue', { limit: 500 }, revision);
+  return <CounterLink label={`¥ ${t('today.awaitingMe')}`} value={q.data?.length} href="#/refunds" testId="count-approvals" tone="warn" />;
+}
+
 export function TodayPage() {
   const { t } = useTranslation();
   const revision = useAlertsRevision();
   const summary = useDeadlineSummary();
   const urgent = useQuery('deadlines/urgent', { limit: 20 }, `${revision}-${summary.data?.counts.breached ?? ''}`);
   const counts = summary.data?.counts;
+  const user = useUser();
   return (
     <section className="page today" aria-labelledby="today-title">
       <h1 id="today-title">{t('today.title')}</h1>
@@ -47,6 +57,7 @@ export function TodayPage() {
         <CounterLink label={`✕ ${t('today.breached')}`} value={counts?.breached} href={ticketsHref({ chips: 'breached' })} testId="count-breached" tone="breached" />
         <CounterLink label={`◷ ${t('today.within2h')}`} value={counts?.dueWithin2h} href={ticketsHref({ deadline: 'within2h' })} testId="count-within2h" tone="warn" />
         <CounterLink label={`! ${t('today.approaching')}`} value={counts?.approaching} href={ticketsHref({ deadline: 'approaching' })} testId="count-approaching" tone="warn" />
+        {user.role !== 'agent' && <ApprovalsCounter />}
       </div>
       <h2 className="section-title">{t('today.dueNext')}</h2>
       <p className="hint">{t('today.dueNextHint')}</p>

@@ -102,6 +102,9 @@ describe('an ¥80 SP information-fee refund from entry to execution', () => {
 
   it('the supervisor finds it in 待我审批 with the ticket, the amount, who entered it and why, and approves it', async () => {
     await switchUser(SUP);
+    // Today counts it among the refunds waiting for this supervisor.
+    await new ShellPage(page).go('today');
+    await page.locator('[data-testid="count-approvals"] .counter-value[data-value="1"]').waitFor();
     await new ShellPage(page).go('refunds');
     const refundsPage = new RefundsPage(page);
     const item = refundsPage.queueItem(ticketNo);
