@@ -25,6 +25,8 @@ export const slaZhCN = {
     any: '任意渠道、级别和类别：其他规则都不匹配时才用',
   },
   anyChannel: '任意渠道',
+  allChannels: '全部 {{count}} 个渠道',
+  allBut: '除 {{channel}} 外的渠道',
   anyLevel: '任意级别',
   anyCategory: '任意类别',
   withChildren: '{{name}}（含子类）',
@@ -52,6 +54,7 @@ export const slaZhCN = {
     workdays: '调休上班日（按周一的工作时段）',
     datesHint: '每行一个日期，格式 YYYY-MM-DD',
     dateCount: '共 {{count}} 天',
+    noDates: '无',
   },
   alerts: {
     title: '提醒与升级',

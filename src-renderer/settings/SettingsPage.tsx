@@ -2,8 +2,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf } from '../api/client';
 import { Alert } from '../components/Alert';
+import { navigate, useRoute } from '../state/route';
 import { useUser } from '../state/session';
 import { BranchForm } from './BranchForm';
+import { SlaPolicySection } from './sla/SlaPolicySection';
 import { UsersSection } from './UsersSection';
 
 function DemoSection() {
@@ -33,22 +35,39 @@ function DemoSection() {
   );
 }
 
-/** What the backend lets an administrator change today: branch, accounts, demo data. */
+/**
+ * Two tabs, the tab in the URL (#/settings?tab=sla): 基本设置 (branch,
+ * accounts, demo data; admin only) and 处理时限 (the SLA policy; everyone
+ * reads it, only an admin changes it).
+ */
 export function SettingsPage() {
   const { t } = useTranslation();
   const user = useUser();
+  const route = useRoute();
+  const tab = route.name === 'section' && route.params.get('tab') === 'sla' ? 'sla' : 'general';
   return (
     <section className="page settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
-      {user.role !== 'admin' ? (
-        <Alert kind="info">{t('settings.adminOnly')}</Alert>
-      ) : (
-        <div className="settings-grid">
-          <BranchForm />
-          <DemoSection />
-          <UsersSection />
-        </div>
-      )}
+      <div className="tabs" role="tablist">
+        {(['general', 'sla'] as const).map((x) => (
+          <button key={x} type="button" role="tab" className="tab" aria-selected={x === tab} data-tab={x} onClick={() => navigate(x === 'sla' ? '/settings?tab=sla' : '/settings')}>
+            {x === 'sla' ? t('sla.tab') : t('sla.tabGeneral')}
+          </button>
+        ))}
+      </div>
+      <div role="tabpanel" className="settings-panel">
+        {tab === 'sla' ? (
+          <SlaPolicySection />
+        ) : user.role !== 'admin' ? (
+          <Alert kind="info">{t('settings.adminOnly')}</Alert>
+        ) : (
+          <div className="settings-grid">
+            <BranchForm />
+            <DemoSection />
+            <UsersSection />
+          </div>
+        )}
+      </div>
     </section>
   );
 }

@@ -1,0 +1,231 @@
+/**
+ * 设置 → 处理时限: the SLA policy (SPEC §2). An admin edits the rules, the
+ * business calendar, the alert thresholds, the escalation delay and the
+ * pause-while-pending switch, and saves them in one go (`sla/savePolicy`,
+ * which recomputes every running clock and says how many); or restores the
+ * shipped rules (`sla/resetRules`). Everyone else sees the policy read-only.
+ *
+ * Problems are found here before anything is sent (draft.ts mirrors the
+ * server's checks) and shown in words next to the field, under the rule and
+ * in the bar by the Save button; a refusal from the server is shown there too.
+ */
+import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { ApiFailure, call, messageOf } from '../../api/client';
+import { Alert } from '../../components/Alert';
+import { useMeta } from '../../state/meta';
+import { useUser } from '../../state/session';
+import { useQuery } from '../../state/useQuery';
+import { AlertsPanel } from './AlertsPanel';
+import { CalendarPanel } from './CalendarPanel';
+import { draftToPolicy, policyToDraft, rulesNamedIn, type PolicyDraft, type Problem, type SlaPolicy } from './draft';
+import { RulesTable } from './RulesTable';
+import { problemText } from './words';
+import '../../styles/sla.css';
+
+type Outcome =
+  | { kind: 'ok' | 'info'; text: string }
+  | { kind: 'error'; text: string; refused: string[] }
+  /** Not sent: the problems are listed live from the draft. */
+  | { kind: 'invalid' };
+
+const MAX_LISTED = 6;
+
+/** The draft without its React keys, to tell whether anything changed. */
+function comparable(d: PolicyDraft): string {
+  return JSON.stringify({ ...d, rules: d.rules.map(({ key: _key, ...r }) => r) });
+}
+
+function byPath(problems: readonly Problem[]): Map<string, Problem[]> {
+  const map = new Map<string, Problem[]>();
+  for (const p of problems) map.set(p.path, [...(map.get(p.path) ?? []), p]);
+  return map;
+}
+
+function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean }) {
+  const { t } = useTranslation();
+  const { categories } = useMeta();
+  const [baseline, setBaseline] = useState(() => policyToDraft(saved));
+  const [draft, setDraft] = useState(baseline);
+  const [attempted, setAttempted] = useState(false);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [confirmReset, setConfirmReset] = useState(false);
+  const form = useRef<HTMLFormElement>(null);
+  const resetButton = useRef<HTMLButtonElement>(null);
+
+  const check = useMemo(() => draftToPolicy(draft), [draft]);
+  const problems = useMemo(() => (attempted ? check.problems : []), [attempted, check]);
+  const problemMap = useMemo(() => byPath(problems), [problems]);
+  const refusedIds = useMemo(() => new Set(outcome?.kind === 'error' ? outcome.refused : []), [outcome]);
+  const dirty = comparable(draft) !== comparable(baseline);
+
+  function change(patch: Partial<PolicyDraft>) {
+    setDraft((d) => ({ ...d, ...patch }));
+    setOutcome((o) => (o?.kind === 'invalid' ? o : null));
+  }
+
+  function focusPath(path: string) {
+    requestAnimationFrame(() => {
+      const el = form.current?.querySelector<HTMLElement>(`[data-path="${CSS.escape(path)}"]`);
+      const target = el?.matches('input, select, textarea, button') ? el : el?.querySelector<HTMLElement>('input, select, textarea, button');
+      target?.focus();
+    });
+  }
+
+  function accept(result: SlaPolicy & { recomputed: number }, message: 'sla.saved' | 'sla.resetDone') {
+    const next = policyToDraft(result);
+    setBaseline(next);
+    setDraft(next);
+    setAttempted(false);
+    setOutcome({ kind: 'ok', text: t(message, { count: result.recomputed }) });
+  }
+
+  function refused(err: unknown) {
+    const ids = err instanceof ApiFailure && err.code === 'sla_policy_invalid' ? rulesNamedIn(err.details) : [];
+    setOutcome({ kind: 'error', text: `${t('sla.refused')}${messageOf(err)}`, refused: ids });
+  }
+
+  async function save(e: FormEvent) {
+    e.preventDefault();
+    if (readOnly || busy) return;
+    setAttempted(true);
+    const r = draftToPolicy(draft);
+    if (!r.policy) {
+      setOutcome({ kind: 'invalid' });
+      if (r.problems[0]) focusPath(r.problems[0].path);
+      return;
+    }
+    setBusy(true);
+    try {
+      accept(await call('sla/savePolicy', r.policy), 'sla.saved');
+    } catch (err) {
+      refused(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function reset() {
+    setConfirmReset(false);
+    setBusy(true);
+    try {
+      accept(await call('sla/resetRules', {}), 'sla.resetDone');
+    } catch (err) {
+      refused(err);
+    } finally {
+      setBusy(false);
+      resetButton.current?.focus();
+    }
+  }
+
+  function discard() {
+    setDraft(baseline);
+    setAttempted(false);
+    setOutcome(null);
+  }
+
+  function onBarKey(e: KeyboardEvent) {
+    if (e.key === 'Escape' && confirmReset) {
+      setConfirmReset(false);
+      requestAnimationFrame(() => resetButton.current?.focus());
+    }
+  }
+
+  const shownProblems = outcome?.kind === 'invalid' ? problems : [];
+  return (
+    <form ref={form} className="sla-editor" onSubmit={save} noValidate aria-labelledby="sla-title" data-testid="sla-policy">
+      <section className="panel sla-rules-panel">
+        <div className="sla-head">
+          <h2 id="sla-title">{t('sla.title')}</h2>
+          <p className="precedence" data-testid="sla-precedence">
+            <span className="info-dot" aria-hidden="true">
+              i
+            </span>
+            {t('sla.precedence')}
+          </p>
+        </div>
+        {readOnly && <Alert kind="info">{t('sla.readOnly')}</Alert>}
+        <RulesTable
+          rules={draft.rules}
+          categories={categories}
+          readOnly={readOnly}
+          problems={problemMap}
+          refusedIds={refusedIds}
+          onChange={(rules) => change({ rules })}
+          onRemoved={(name) => setOutcome({ kind: 'info', text: t('sla.removed', { rule: name }) })}
+        />
+      </section>
+      <div className="sla-lower">
+        <CalendarPanel draft={draft} readOnly={readOnly} problems={problemMap} onChange={change} />
+        <AlertsPanel draft={draft} readOnly={readOnly} problems={problemMap} onChange={change} />
+      </div>
+      {!readOnly && (
+        <div className="sla-bar" onKeyDown={onBarKey}>
+          <div className="sla-bar-message" data-testid="sla-message" aria-live="polite">
+            {outcome?.kind === 'ok' && <Alert kind="ok">{outcome.text}</Alert>}
+            {outcome?.kind === 'info' && <Alert kind="info">{outcome.text}</Alert>}
+            {outcome?.kind === 'error' && <Alert kind="error">{outcome.text}</Alert>}
+            {shownProblems.length > 0 && (
+              <Alert kind="error">
+                <p className="problems-title">{t('sla.invalidTitle', { count: shownProblems.length })}</p>
+                <ul className="problems">
+                  {shownProblems.slice(0, MAX_LISTED).map((p, i) => (
+                    <li key={`${p.path}-${p.code}-${i}`}>
+                      <button type="button" className="problem-link" onClick={() => focusPath(p.path)}>
+                        {problemText(p, t)}
+                      </button>
+                    </li>
+                  ))}
+                  {shownProblems.length > MAX_LISTED && <li>{t('sla.moreProblems', { count: shownProblems.length - MAX_LISTED })}</li>}
+                </ul>
+              </Alert>
+            )}
+          </div>
+          <div className="sla-bar-actions">
+            {confirmReset ? (
+              <>
+                <span className="confirm-text" role="alert">
+                  <span aria-hidden="true">! </span>
+                  {t('sla.resetConfirm')}
+                </span>
+                <button type="button" className="btn small primary" onClick={() => void reset()} autoFocus data-testid="sla-reset-confirm">
+                  {t('sla.resetDo')}
+                </button>
+                <button type="button" className="btn small" onClick={() => setConfirmReset(false)}>
+                  {t('common.cancel')}
+                </button>
+              </>
+            ) : (
+              <>
+                <button type="submit" className="btn primary" disabled={busy || !dirty} data-testid="sla-save">
+                  {busy ? t('sla.saving') : t('sla.save')}
+                </button>
+                <button type="button" className="btn" disabled={busy || !dirty} onClick={discard}>
+                  {t('sla.discard')}
+                </button>
+                <span className={`dirty-state${dirty ? ' dirty' : ''}`} data-testid="sla-dirty">
+                  <span aria-hidden="true">{dirty ? '● ' : '✓ '}</span>
+                  {dirty ? t('sla.dirty') : t('sla.clean')}
+                </span>
+                <span className="spacer" />
+                <button ref={resetButton} type="button" className="btn small" disabled={busy} onClick={() => setConfirmReset(true)} data-testid="sla-reset">
+                  {t('sla.reset')}
+                </button>
+              </>
+            )}
+          </div>
+        </div>
+      )}
+    </form>
+  );
+}
+
+export function SlaPolicySection() {
+  const { t } = useTranslation();
+  const user = useUser();
+  const q = useQuery('sla/policy', {});
+  if (q.error) return <Alert kind="error">{q.error}</Alert>;
+  if (!q.data) return <p className="muted">{t('common.loading')}</p>;
+  return <PolicyEditor saved={q.data} readOnly={user.role !== 'admin'} />;
+}
