@@ -13,6 +13,7 @@ import * as D from './seed-data';
 import { backfillClocks } from '../db/clock-backfill';
 import { ClockStore } from '../db/clock-store';
 import { seedRefunds } from './refunds/seed';
+import { seededRandom } from '../core/random';
 
 export interface SeedOptions {
   tickets: number;
@@ -27,17 +28,6 @@ const HOUR = 3_600_000;
 const NUMBER_PREFIX: Record<Channel, string> = { '10086': 'GD', '10080': 'JT', '12300': 'GX', store: 'YT', online: 'ZX', social: 'SM', other: 'QT' };
 const DAY = 24 * HOUR;
 
-/** mulberry32: small, fast and the same on every machine. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function weighted<T>(r: () => number, items: readonly T[], weights: readonly number[]): T {
   const total = weights.reduce((a, b) => a + b, 0);
@@ -78,7 +68,7 @@ function ensureStaff(ctx: ServiceContext, admin: UserInfo | null): UserInfo[] {
 }
 
 export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: SeedOptions): { tickets: number; refunds: number } {
-  const r = rng(opts.seed ?? 1);
+  const r = seededRandom(opts.seed ?? 1);
   const months = opts.months ?? 12;
   const end = opts.end ?? ctx.now();
   const start = end - months * 30.44 * DAY;

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import { once } from 'node:events';
 import { DEFAULT_CATEGORIES } from '../../src-main/core/categories';
+import { seededRandom } from '../../src-main/core/random';
 
 export const HEADER = ['工单编号', '受理渠道', '受理时间', '客户号码', '客户姓名', '地市', '区县', '投诉类别', '投诉内容', '工单级别', '处理状态', '处理人', '首次响应时间', '办结时间', '满意度'];
 
@@ -15,17 +16,6 @@ const DISTRICTS = ['城关区', '七里河区', '西固区', '安宁区', '红�
 const CATEGORIES = DEFAULT_CATEGORIES.flatMap((t) => (t.children.length ? t.children.map((c) => `${t.name}/${c}`) : [t.name]));
 const STATUSES: Array<[string, boolean]> = [['处理中', false], ['已受理', false], ['已办结', true], ['已回访关闭', true], ['新建', false]];
 
-/** Deterministic pseudo-random numbers (mulberry32): the same file every run. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number) => String(n).padStart(2, '0');
 /** Wall-clock text for minutes since 2026-01-01 00:00 (the file's times are local, as the CRM writes them). */
@@ -65,7 +55,7 @@ export function fixtureRow(i: number, r: () => number): string[] {
 /** Write `rows` data rows to `file` as UTF-8 CSV (CRLF, as Excel and most CRMs write). */
 export async function writeFixture(file: string, rows: number, seed = 42): Promise<number> {
   const out = fs.createWriteStream(file);
-  const r = rng(seed);
+  const r = seededRandom(seed);
   out.write(HEADER.join(',') + '\r\n');
   let chunk = '';
   for (let i = 1; i <= rows; i++) {
