@@ -42,4 +42,9 @@ export interface DeskBridge {
   call(method: string, input: unknown, locale: Locale): Promise<ApiResponse<unknown>>;
   /** Subscribe to host events; returns the unsubscribe function. */
   onEvent(cb: (e: DeskEvent) => void): () => void;
+  /** Electron only: save the page as an A4 PDF where the user chooses (path null: cancelled). */
+  printToPdf?(suggestedName: string): Promise<{ path: string | null }>;
 }
+
+/** Renderer → main: print the calling page to a PDF file (the Reports page's monthly report). */
+export const PRINT_PDF_CHANNEL = 'desk:print-pdf';

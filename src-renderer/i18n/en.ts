@@ -1,6 +1,7 @@
 /** English strings. The type makes a missing or extra key a compile error. */
 import { deadlinesEn } from './deadlines.en';
 import { refundsEn } from './refunds.en';
+import { reportsEn } from './reports.en';
 import { slaEn } from './sla.en';
 import type { zhCN } from './zh-CN';
 
@@ -292,6 +293,7 @@ export const en: Resources = {
   },
   ...deadlinesEn,
   refunds: refundsEn,
+  reports: reportsEn,
   sla: slaEn,
   errors: {
     network: 'Cannot reach the console service ({{detail}}). Check that it is running.',

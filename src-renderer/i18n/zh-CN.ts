@@ -1,5 +1,6 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
 import { refundsZhCN } from './refunds.zh-CN';
+import { reportsZhCN } from './reports.zh-CN';
 import { slaZhCN } from './sla.zh-CN';
 import { deadlinesZhCN } from './deadlines.zh-CN';
 export const zhCN = {
@@ -285,6 +286,7 @@ export const zhCN = {
   },
   ...deadlinesZhCN,
   refunds: refundsZhCN,
+  reports: reportsZhCN,
   sla: slaZhCN,
   errors: {
     network: '无法连接控制台服务（{{detail}}）。请确认服务正在运行。',

@@ -13,6 +13,8 @@ import { ticketColumns } from '../tickets/columns';
 import { ticketDatasource } from '../tickets/datasource';
 import { gridTheme } from '../tickets/gridSetup';
 import { chipFilter, parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
+import { drillFilter, drillParams } from '../tickets/reportDrill';
+import { DrillChip } from '../tickets/DrillChip';
 import { navigate, ticketHref, ticketsHref } from '../state/route';
 import { useBranch, useUser } from '../state/session';
 import { useNow } from '../state/useNow';
@@ -42,11 +44,14 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   const chipsParam = params.get('chips');
   const chips = useMemo(() => parseChips(chipsParam), [chipsParam]);
   const deadline = deadlineParam(params.get('deadline'));
+  // A report chart's slice (#/tickets?rf=…&cat=…), kept while chips and search change.
+  const drillKey = new URLSearchParams(drillParams(params)).toString();
+  const drill = useMemo(() => drillFilter(new URLSearchParams(drillKey), zone), [drillKey, zone]);
   const datasource = useMemo(() => {
-    const base: TicketFilter = { ...chipFilter(chips, user.id), ...(q ? { q } : {}) };
+    const base: TicketFilter = { ...drill, ...chipFilter(chips, user.id), ...(q ? { q } : {}) };
     if (deadline && !base.deadline) base.deadline = deadline;
     return ticketDatasource(base, { total: setTotal, error: setError });
-  }, [chips, q, deadline, user.id]);
+  }, [drill, chips, q, deadline, user.id]);
   // Countdowns move with the clock: re-render just that column twice a minute.
   const now = useNow(30_000);
   const context = useMemo(() => ({ now }), [now]);
@@ -74,6 +79,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   const href = (over: { chips?: Chip[]; q?: string | null; deadline?: DeadlineParam | null }) => {
     const c = over.chips ?? chips;
     return ticketsHref({
+      ...drillParams(params),
       chips: c.join(',') || undefined,
       q: (over.q === undefined ? q : over.q) || undefined,
       deadline: (over.deadline === undefined ? deadline : over.deadline) ?? undefined,
@@ -102,6 +108,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
             </a>
           </span>
         )}
+        <DrillChip params={params} zone={zone} keep={{ chips: chips.join(',') || undefined, q: q || undefined, deadline: deadline ?? undefined }} />
         <span className="spacer" />
         <span className="total" data-testid="tickets-total" data-total={total ?? ''}>
           {total === null ? '' : t('tickets.total', { count: total })}

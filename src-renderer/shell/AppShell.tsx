@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { Suspense, lazy, useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import { ComingSoonPage } from '../pages/ComingSoonPage';
@@ -17,6 +17,9 @@ import { NavRail } from './NavRail';
 import { StatusStrip } from './StatusStrip';
 import { TopBar } from './TopBar';
 
+// The reports page brings the charts library: loaded only when opened.
+const ReportsPage = lazy(() => import('../reports/ReportsPage'));
+
 function sectionOf(route: Route): Section {
   return route.name === 'section' ? route.section : 'tickets';
 }
@@ -31,6 +34,12 @@ function Content({ route }: { route: Route }) {
       return <TicketsPage params={route.params} />;
     case 'refunds':
       return <RefundsPage params={route.params} />;
+    case 'reports':
+      return (
+        <Suspense fallback={null}>
+          <ReportsPage params={route.params} />
+        </Suspense>
+      );
     case 'settings':
       return <SettingsPage />;
     default:

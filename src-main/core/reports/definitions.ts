@@ -85,6 +85,22 @@ export function deriveKpis(c: KpiCounts, m: KpiMedians, subscribers: number | nu
   };
 }
 
+export interface TargetCheck extends Target {
+  kpi: KpiId;
+  /** null when the KPI has no value (nothing counted). */
+  met: boolean | null;
+}
+
+/** Every KPI that has a target, with whether the set meets it. */
+export function targetChecks(k: KpiSet): TargetCheck[] {
+  const out: TargetCheck[] = [];
+  for (const id of KPI_IDS) {
+    const d: KpiDefinition = KPI_DEFINITIONS[id];
+    if (d.kind === 'rate' && d.target) out.push({ kpi: id, ...d.target, met: meetsTarget(id, k[id]) });
+  }
+  return out;
+}
+
 /** Whether a value meets its KPI's target; null when the KPI has no target or no value. */
 export function meetsTarget(id: KpiId, value: number | null): boolean | null {
   const d: KpiDefinition = KPI_DEFINITIONS[id];

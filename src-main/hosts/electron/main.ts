@@ -15,7 +15,8 @@ import { routeNotice } from './notice-router';
 import { AlertNotifier } from './notifier';
 import { appLocation } from './origin';
 import { resolvePaths } from './paths';
-import { registerRelay } from './relay';
+import { isTrustedSender, registerRelay } from './relay';
+import { registerPrintToPdf, saveWithDialog } from './print-pdf';
 import { ServiceClient } from './service-client';
 import { TrayController } from './tray';
 import { createMainWindow, reveal } from './window';
@@ -57,6 +58,10 @@ function start(): void {
     service,
     isOurContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id,
     isAppUrl: location.isAppUrl,
+  });
+  registerPrintToPdf(ipcMain, {
+    isTrusted: (e) => isTrustedSender(e, { isOurContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id, isAppUrl: location.isAppUrl }),
+    ...saveWithDialog(dialog, app, () => win),
   });
 
   const liveWindow = () => (win && !win.isDestroyed() ? win : null);

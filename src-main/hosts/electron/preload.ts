@@ -1,11 +1,11 @@
 /**
  * The only thing the page gets from Electron: `window.desk`, the contract
- * client (call) and host events (onEvent). No ipcRenderer, no Node, no event
+ * client (call), host events (onEvent) and saving the page as a PDF (printToPdf). No ipcRenderer, no Node, no event
  * objects leak through. Bundled as one CommonJS file: sandboxed preloads
  * cannot load modules of their own.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_CHANNEL, EVENT_CHANNEL, type DeskBridge, type DeskEvent } from '../../api/bridge';
+import { CALL_CHANNEL, EVENT_CHANNEL, PRINT_PDF_CHANNEL, type DeskBridge, type DeskEvent } from '../../api/bridge';
 
 const desk = {
   call: (method, input, locale) => ipcRenderer.invoke(CALL_CHANNEL, String(method), input, locale),
@@ -16,6 +16,7 @@ const desk = {
       ipcRenderer.removeListener(EVENT_CHANNEL, listener);
     };
   },
+  printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, String(suggestedName)),
 } satisfies DeskBridge;
 
 contextBridge.exposeInMainWorld('desk', desk);

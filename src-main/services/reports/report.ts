@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import { DomainError } from '../../core/errors';
 import type { CategoryNode } from '../../core/categories';
 import type { BreachCounts, DayRange, KpiSet, ReportFilters } from '../../core/reports/model';
-import { deriveKpis } from '../../core/reports/definitions';
+import { deriveKpis, targetChecks, type TargetCheck } from '../../core/reports/definitions';
 import { compareKpis, type KpiChanges } from '../../core/reports/compare';
 import { previousPeriod, rangeInstants, rangeProblem, sameTimeLastYear } from '../../core/reports/period';
 import { arrivalCharts, type ArrivalCharts } from '../../core/reports/buckets';
@@ -41,6 +41,8 @@ export interface Report extends KpiSet {
   /** The instant the report was taken at: what "already due" and "missed" are measured against. */
   at: number;
   filters: ReportFilters;
+  /** The KPIs with a target (timeliness ≥ 90 %, repeat < 5 %) and whether the range meets each. */
+  targets: TargetCheck[];
   previous: ComparedPeriod;
   lastYear: ComparedPeriod;
   byCategory: CategoryShare[];
@@ -88,6 +90,7 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
       toMs: cur.toMs,
       at,
       filters,
+      targets: targetChecks(current),
       previous: { range: prevRange, kpis: previous, change: compareKpis(current, previous) },
       lastYear: { range: yearRange, kpis: lastYear, change: compareKpis(current, lastYear) },
       byCategory: categoryPareto(mix, nodes),

@@ -1,0 +1,97 @@
+/**
+ * The charts of shares: the categories' Pareto (bars, the cumulative share as
+ * a line, the 80 % line marked, the vital few in full colour), the channel
+ * mix, and handling time by department.
+ */
+import type { TFunction } from 'i18next';
+import type { Channel } from '../../api/types';
+import { COLORS, type ChartOption } from './echarts';
+import type { Report } from './types';
+
+const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
+const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10);
+
+export function paretoOption(r: Report, t: TFunction): ChartOption {
+  const cats = r.byCategory;
+  return {
+    grid: { left: 44, right: 48, top: 36, bottom: 48 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, left: 'center' },
+    xAxis: { type: 'category', data: cats.map((c) => c.name), axisLabel: { interval: 0, rotate: cats.length > 7 ? 30 : 0 } },
+    yAxis: [
+      { type: 'value', minInterval: 1 },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      {
+        name: t('reports.chart.count'),
+        type: 'bar',
+        data: cats.map((c) => ({ value: c.count, itemStyle: { color: c.vital ? COLORS.primary : COLORS.muted } })),
+        label: { show: true, position: 'top', fontSize: 11 },
+      },
+      {
+        name: t('reports.chart.cumulative'),
+        type: 'line',
+        yAxisIndex: 1,
+        data: cats.map((c) => Math.round(c.cumulative * 1000) / 10),
+        itemStyle: { color: COLORS.warn },
+        lineStyle: { color: COLORS.warn },
+        symbolSize: 6,
+        tooltip: { valueFormatter: (v) => `${String(v)}%` },
+        markLine: {
+          silent: true,
+          symbol: 'none',
+          lineStyle: { color: COLORS.danger, type: 'dashed' },
+          label: { formatter: t('reports.chart.line80'), position: 'insideEndTop', color: COLORS.danger },
+          data: [{ yAxis: 80 }],
+        },
+      },
+    ],
+  };
+}
+
+export function channelOption(r: Report, t: TFunction): ChartOption {
+  const name = (c: Channel) => t(`channel.${c}`);
+  return {
+    tooltip: { trigger: 'item', formatter: '{b}: {c} ({d}%)' },
+    legend: { orient: 'vertical', right: 8, top: 'middle', formatter: (n: string) => `${n}  ${pct(r.byChannel.find((c) => name(c.channel) === n)?.share)}` },
+    series: [
+      {
+        name: t('reports.channel'),
+        type: 'pie',
+        radius: ['42%', '72%'],
+        center: ['36%', '52%'],
+        avoidLabelOverlap: true,
+        label: { formatter: '{b}\n{c}' },
+        data: r.byChannel.map((c) => ({ name: name(c.channel), value: c.count })),
+      },
+    ],
+  };
+}
+
+export function departmentOption(r: Report, t: TFunction): ChartOption {
+  const rows = r.byDepartment;
+  return {
+    grid: { left: 44, right: 48, top: 36, bottom: 28 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
+    legend: { top: 0, left: 'center' },
+    xAxis: { type: 'category', data: rows.map((d) => d.department ?? t('reports.unassigned')) },
+    yAxis: [
+      { type: 'value', name: 'h', nameGap: 8 },
+      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
+    ],
+    series: [
+      { name: t('reports.chart.handlingMean'), type: 'bar', data: rows.map((d) => hours(d.handlingMeanMs)), itemStyle: { color: COLORS.primary } },
+      { name: t('reports.chart.handlingMedian'), type: 'bar', data: rows.map((d) => hours(d.handlingMedianMs)), itemStyle: { color: COLORS.primaryLight } },
+      {
+        name: t('reports.chart.breachedShare'),
+        type: 'line',
+        yAxisIndex: 1,
+        data: rows.map((d) => (d.breachedShare === null ? null : Math.round(d.breachedShare * 1000) / 10)),
+        itemStyle: { color: COLORS.danger },
+        lineStyle: { color: COLORS.danger },
+        tooltip: { valueFormatter: (v) => `${String(v)}%` },
+      },
+    ],
+  };
+}
