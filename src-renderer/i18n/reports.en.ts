@@ -112,6 +112,17 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     unavailable: 'Refund figures unavailable: {{reason}}',
     none: 'No refunds were approved in this period.',
   },
+  today: {
+    title: 'This month',
+    receivedToday: 'Received today',
+    received: 'Received this month',
+    resolved: 'Resolved this month',
+    timeliness: 'Timeliness this month',
+    repeat: 'Repeat complaints this month',
+    target: 'target ≥ {{target}}',
+    gauge: 'Timeliness {{value}}, target {{target}}',
+    toReports: 'Open the reports',
+  },
   drill: {
     label: 'From the reports',
     clear: 'Clear the report filter',

@@ -108,6 +108,17 @@ export const reportsZhCN = {
     unavailable: '退费数据不可用：{{reason}}',
     none: '该期间内没有批准的退费。',
   },
+  today: {
+    title: '本月数字',
+    receivedToday: '今日受理',
+    received: '本月受理',
+    resolved: '本月已办结',
+    timeliness: '本月及时率',
+    repeat: '本月重复投诉',
+    target: '目标 ≥ {{target}}',
+    gauge: '及时率 {{value}}，目标 {{target}}',
+    toReports: '查看报表',
+  },
   drill: {
     label: '来自报表',
     clear: '清除报表筛选',

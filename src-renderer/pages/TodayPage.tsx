@@ -14,6 +14,7 @@ import { ticketsHref } from '../state/route';
 import { useQuery } from '../state/useQuery';
 import { useUser } from '../state/session';
 import { DueNextList } from './DueNextList';
+import { TodayNumbers } from '../reports/TodayNumbers';
 
 function CounterLink({ label, value, href, testId, tone }: { label: string; value: number | undefined; href: string; testId: string; tone?: string }) {
   const { t } = useTranslation();
@@ -77,6 +78,8 @@ export function TodayPage() {
         />
         <StatusCounter label={t('today.repeatOpen')} filter={{ open: true, repeat: true }} href={ticketsHref({ chips: 'open,repeat' })} testId="count-repeat" />
       </div>
+      <h2 className="section-title">{t('reports.today.title')}</h2>
+      <TodayNumbers refresh={revision} />
     </section>
   );
 }

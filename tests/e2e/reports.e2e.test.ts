@@ -59,6 +59,17 @@ describe('the Reports page over the demo data', () => {
     await desk?.close();
   });
 
+  it('the start page shows this month’s numbers, timeliness against its 90 % target', async () => {
+    const gauge = page.locator('[data-testid="today-timeliness"]:not([data-value=""])');
+    await gauge.waitFor();
+    const rate = Number(await gauge.getAttribute('data-value'));
+    expect(rate).toBeGreaterThan(0);
+    expect(rate).toBeLessThanOrEqual(1);
+    await expect(gauge.textContent()).resolves.toMatch(/目标 ≥ 90%/);
+    await page.getByTestId('today-numbers').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('today-numbers') });
+  });
+
   it('opens from the nav rail on this month, then shows last month with tiles and changes', async () => {
     await new ShellPage(page).go('reports');
     await reports.settled();
