@@ -26,6 +26,7 @@ import { normalizeRow } from '../../src-main/core/import/row';
 import { rowRefs } from '../../src-main/services/import/run';
 import { newTicketDefaults } from '../../src-main/core/import/diff';
 import type { Table } from '../../src-main/services/import/table';
+import { seededRandom } from '../../src-main/core/random';
 
 const { values } = parseArgs({
   options: {
@@ -48,14 +49,7 @@ const perSec = (rows: number, ms: number) => Math.round((rows * 1000) / ms).toLo
 
 function rngRows(n: number): string[][] {
   // Same generator and seed as writeFixture, so the floor inserts exactly the file's rows.
-  let a = 42 >>> 0;
-  const r = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = seededRandom(42);
   return Array.from({ length: n }, (_, i) => fixtureRow(i + 1, r));
 }
 
