@@ -4,8 +4,7 @@
  * branch's zone: the daily trend, the day-of-month pattern, the hour × weekday
  * heat map, and the daily breaches of the tickets received each day.
  */
-import { TZDate } from '@date-fns/tz';
-import { format } from 'date-fns';
+import { tzOffset } from '@date-fns/tz';
 import type { BreachClock, DayRange } from './model';
 import { daysInMonth, daysOf, parseDay } from './period';
 
@@ -43,6 +42,33 @@ export interface ArrivalCharts {
 }
 
 const CLOCKS: readonly BreachClock[] = ['first_response', 'resolution', 'follow_up'];
+const HOUR = 3_600_000;
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/**
+ * Local wall-clock fields of an instant in the zone. The zone's offset is
+ * looked up once per UTC hour (a month has ~750 hours, ~3,000 buckets), and
+ * per bucket only in an hour whose offset changes (a daylight-saving switch).
+ */
+function localFields(zone: string) {
+  const byHour = new Map<number, number | null>();
+  const offsetMs = (ms: number) => tzOffset(zone, new Date(ms)) * 60_000;
+  return (ms: number) => {
+    const hour = Math.floor(ms / HOUR);
+    let offset = byHour.get(hour);
+    if (offset === undefined) {
+      const start = offsetMs(hour * HOUR);
+      offset = start === offsetMs(hour * HOUR + HOUR - 1) ? start : null;
+      byHour.set(hour, offset);
+    }
+    const local = new Date(ms + (offset ?? offsetMs(ms)));
+    return {
+      day: `${local.getUTCFullYear()}-${pad(local.getUTCMonth() + 1)}-${pad(local.getUTCDate())}`,
+      hour: local.getUTCHours(),
+      weekday: (local.getUTCDay() + 6) % 7, // 0 = Monday
+    };
+  };
+}
 
 export function arrivalCharts(rows: readonly BucketRow[], range: DayRange, zone: string): ArrivalCharts {
   const days = daysOf(range);
@@ -50,13 +76,14 @@ export function arrivalCharts(rows: readonly BucketRow[], range: DayRange, zone:
     days.map((day) => [day, { day, count: 0, breaches: { first_response: 0, resolution: 0, follow_up: 0 } }]),
   );
   const heat = Array.from({ length: 7 }, () => new Array<number>(24).fill(0));
+  const fields = localFields(zone);
   for (const r of rows) {
-    const local = new TZDate(r.q * BUCKET_MS, zone);
-    const point = byDay.get(format(local, 'yyyy-MM-dd'));
+    const local = fields(r.q * BUCKET_MS);
+    const point = byDay.get(local.day);
     if (!point) continue; // outside the range (cannot happen with the range's own bounds)
     point.count += r.n;
     for (const c of CLOCKS) point.breaches[c] += r[c];
-    heat[(local.getDay() + 6) % 7]![local.getHours()]! += r.n;
+    heat[local.weekday]![local.hour]! += r.n;
   }
   const daily = [...byDay.values()];
   return { daily, ...dayOfMonthPattern(daily), heat };

@@ -78,6 +78,12 @@ describe('arrival charts', () => {
       ['2026-11-01', 0],
     ]);
     expect(c.heat[5]![23]).toBe(2); // Saturday 23:00
+    // Berlin leaves summer time at 03:00 on 25 October 2026: 00:30 UTC is 02:30 CEST, 01:30 UTC is 02:30 CET, 23:45 UTC is 00:45 on the 26th.
+    const at = (h: number, m: number, d = 25) => ({ q: Date.UTC(2026, 9, d, h, m) / BUCKET_MS, n: 1, first_response: 0, resolution: 0, follow_up: 0 });
+    const berlin = arrivalCharts([at(0, 30), at(1, 30), at(23, 45)], { from: '2026-10-25', to: '2026-10-26' }, 'Europe/Berlin');
+    expect(berlin.heat[6]![2]).toBe(2); // Sunday 02:00–03:00, twice over
+    expect(berlin.heat[0]![0]).toBe(1); // Monday 00:45
+    expect(berlin.daily.map((d) => d.count)).toEqual([2, 1]);
     const empty = arrivalCharts([], { from: '2026-10-01', to: '2026-10-31' }, 'Asia/Shanghai');
     expect(empty.daily.every((d) => d.count === 0)).toBe(true);
     expect(empty.monthEdgeRatio).toBeNull();
