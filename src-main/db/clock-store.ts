@@ -5,7 +5,6 @@
  */
 import type { Db } from './open';
 import type { ClockRow } from '../core/sla/rows';
-import { mostUrgent } from '../core/sla/rows';
 import type { ClockKind } from '../core/sla/policy';
 import { alertKey } from '../core/sla/alerts';
 
@@ -57,18 +56,34 @@ export class ClockStore {
       next: db.prepare('SELECT next_alert_at AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL ORDER BY next_alert_at LIMIT 1'),
       due: db.prepare('SELECT * FROM ticket_clocks WHERE next_alert_at IS NOT NULL AND next_alert_at <= ? ORDER BY next_alert_at LIMIT ?'),
       setNext: db.prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?'),
+      forTicket: db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock'),
+      deleteOne: db.prepare('DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock = ?'),
+      insert: db.prepare(`INSERT INTO ticket_clocks
+        (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      // The clock a ticket's list row shows: running (not stopped, not paused, not cancelled), due first.
+      refreshDue: db.prepare(`UPDATE tickets SET (due_at, due_clock, warn_at) = (
+          SELECT due_at, clock, warn_at FROM ticket_clocks
+          WHERE ticket_id = ? AND stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL
+          ORDER BY due_at LIMIT 1)
+        WHERE id = ?`),
     };
   }
 
   forTicket(ticketId: number): StoredClock[] {
-    return (this.db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock').all(ticketId) as RawClock[]).map(
-      toStoredClock,
-    );
+    return (this.stmts.forTicket.all(ticketId) as RawClock[]).map(toStoredClock);
   }
 
   /** Keys of the alerts already raised for each clock cycle of a ticket. */
   raisedKeys(ticketId: number): Map<string, Set<string>> {
-    const rows = this.stmts.raised.all(ticketId) as Array<{ clock: string; subject_id: number; cycle_start: number; kind: 'approaching'; threshold: number; step: number }>;
+    const rows = this.stmts.raised.all(ticketId) as Array<{
+      clock: string;
+      subject_id: number;
+      cycle_start: number;
+      kind: 'approaching';
+      threshold: number;
+      step: number;
+    }>;
     const map = new Map<string, Set<string>>();
     for (const r of rows) {
       const k = cycleKey(r.clock, r.subject_id, r.cycle_start);
@@ -83,14 +98,10 @@ export class ClockStore {
    * refund's) and refresh the ticket's most-urgent due time.
    */
   replace(ticketId: number, rows: readonly ClockRow[], scope: { clocks: readonly ClockKind[]; subjectId?: number }): void {
-    const kinds = scope.clocks.map((k) => `'${k}'`).join(',');
     const subject = scope.subjectId ?? 0;
-    this.db.prepare(`DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock IN (${kinds})`).run(ticketId, subject);
-    const insert = this.db.prepare(`INSERT INTO ticket_clocks
-      (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    for (const kind of scope.clocks) this.stmts.deleteOne.run(ticketId, subject, kind);
     for (const r of rows) {
-      insert.run(
+      this.stmts.insert.run(
         ticketId,
         r.clock,
         r.subjectId,
@@ -110,11 +121,9 @@ export class ClockStore {
     this.refreshTicketDue(ticketId);
   }
 
+  /** tickets.due_at and friends: the running clock due first, straight from the partial index. */
   refreshTicketDue(ticketId: number): void {
-    const urgent = mostUrgent(this.forTicket(ticketId));
-    this.db
-      .prepare('UPDATE tickets SET due_at = ?, due_clock = ?, warn_at = ? WHERE id = ?')
-      .run(urgent?.dueAt ?? null, urgent?.clock ?? null, urgent?.warnAt ?? null, ticketId);
+    this.stmts.refreshDue.run(ticketId, ticketId);
   }
 
   /** The monitor's wake-up: one probe of the partial index. */

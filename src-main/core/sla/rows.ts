@@ -49,13 +49,3 @@ export function clockRow(
     plan,
   };
 }
-
-/** The clock a ticket's list row shows: the running one due first. */
-export function mostUrgent(rows: readonly ClockRow[]): ClockRow | null {
-  let best: ClockRow | null = null;
-  for (const r of rows) {
-    if (r.stoppedAt !== null || r.cancelled || r.dueAt === null) continue;
-    if (!best || r.dueAt < best.dueAt!) best = r;
-  }
-  return best;
-}
