@@ -100,8 +100,10 @@ describe('the Reports page over the demo data', () => {
     const box = (await reports.chart('trend').boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     await expect(page.getByText('每日投诉量', { exact: false }).last().isVisible()).resolves.toBe(true);
-    await page.setViewportSize({ width: 1366, height: 1900 });
+    // Away from the charts, and past the tooltip's hide delay, before the picture.
     await page.mouse.move(0, 0);
+    await page.setViewportSize({ width: 1366, height: 1900 });
+    await page.waitForTimeout(500);
     await page.screenshot({ path: screenshotPath('reports') });
     await page.setViewportSize({ width: 1366, height: 768 });
   });
