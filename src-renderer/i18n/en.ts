@@ -96,6 +96,7 @@ export const en: Resources = {
     due: 'Due',
   },
   tickets: {
+    importCrm: 'Import CRM tickets',
     title: 'Tickets',
     total: 'Total: {{count}}',
     chipsLabel: 'Quick filters',

@@ -90,6 +90,7 @@ export const zhCN = {
     due: '到期时间',
   },
   tickets: {
+    importCrm: '导入 CRM 工单',
     title: '工单',
     total: '共 {{count}} 张',
     chipsLabel: '快速筛选',

@@ -92,6 +92,11 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
       <div className="page-head">
         <h1 id="tickets-title">{t('tickets.title')}</h1>
         <QuickFilters chips={chips} onChange={setChips} />
+        {user.role !== 'agent' && (
+          <a className="btn small" href="#/tickets/import" data-testid="import-link">
+            {t('tickets.importCrm')}
+          </a>
+        )}
         {q && (
           <span className="search-chip" data-testid="search-chip">
             {t('tickets.searching', { q })}

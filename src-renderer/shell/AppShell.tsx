@@ -16,6 +16,7 @@ import { useIdleLock } from '../state/useIdleLock';
 import { NavRail } from './NavRail';
 import { StatusStrip } from './StatusStrip';
 import { TopBar } from './TopBar';
+import { ImportPage } from '../pages/import/ImportPage';
 
 // The reports page brings the charts library: loaded only when opened.
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
@@ -27,6 +28,7 @@ function sectionOf(route: Route): Section {
 function Content({ route }: { route: Route }) {
   if (route.name === 'ticket') return <TicketPage key={route.id} id={route.id} />;
   if (route.name === 'newTicket') return <NewTicketPage />;
+  if (route.name === 'importTickets') return <ImportPage />;
   switch (route.section) {
     case 'today':
       return <TodayPage />;

@@ -9,7 +9,8 @@ export type Section = 'today' | 'tickets' | 'refunds' | 'reports' | 'warnings' |
 export type Route =
   | { name: 'section'; section: Section; params: URLSearchParams }
   | { name: 'ticket'; id: number }
-  | { name: 'newTicket' };
+  | { name: 'newTicket' }
+  | { name: 'importTickets' };
 
 const SECTIONS: readonly Section[] = ['today', 'tickets', 'refunds', 'reports', 'warnings', 'hq', 'knowledge', 'settings'];
 
@@ -17,6 +18,7 @@ export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const parts = path.split('/').filter(Boolean);
   if (parts[0] === 'tickets' && parts[1] === 'new') return { name: 'newTicket' };
+  if (parts[0] === 'tickets' && parts[1] === 'import') return { name: 'importTickets' };
   if (parts[0] === 'tickets' && parts[1] && /^\d+$/.test(parts[1])) return { name: 'ticket', id: Number(parts[1]) };
   const section = SECTIONS.find((s) => s === parts[0]) ?? 'today';
   return { name: 'section', section, params: new URLSearchParams(query) };
