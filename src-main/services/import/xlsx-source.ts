@@ -73,7 +73,12 @@ export async function* readXlsx(filePath: string, choice: SheetChoice = {}): Asy
         wanted === undefined
           ? first === undefined ? position === 1 : name === first
           : name === wanted || (!names.includes(wanted) && /^\d+$/.test(wanted) && Number(wanted) === position);
-      if (!isChosen) continue;
+      if (!isChosen || read) {
+        // Read and drop a sheet we skip: exceljs may be spooling it to a temporary file, and
+        // closing the stream under it leaves that work to fail later, outside any await.
+        for await (const skipped of ws) void skipped;
+        continue;
+      }
       read = true;
       if (choice.found) choice.found.sheet = name;
       for await (const row of ws) {
@@ -83,7 +88,6 @@ export async function* readXlsx(filePath: string, choice: SheetChoice = {}): Asy
         if (cells.every((c) => c.trim() === '')) continue;
         yield { line: row.number, cells };
       }
-      return;
     }
   } catch (e) {
     if (e instanceof DomainError) throw e;
