@@ -7,6 +7,7 @@ import type { Db } from './open';
 import type { ClockRow } from '../core/sla/rows';
 import type { ClockKind } from '../core/sla/policy';
 import { alertKey } from '../core/sla/alerts';
+import { outcomeAssignments } from './clock-outcomes';
 
 interface RawClock {
   ticket_id: number;
@@ -46,6 +47,19 @@ export function toStoredClock(r: RawClock): StoredClock {
   };
 }
 
+/**
+ * What a ticket row keeps from its clocks, in one UPDATE: the clock its list
+ * row shows (running — not stopped, paused or cancelled — and due first) and,
+ * once migration 0004 has added them, the outcome columns the reports read.
+ * (Migration 0002's backfill runs this store before 0004 exists.)
+ */
+function ticketColumnsFromClocks(db: Db): string {
+  const due = `(due_at, due_clock, warn_at) = (SELECT due_at, clock, warn_at FROM ticket_clocks
+    WHERE ticket_id = @id AND stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT 1)`;
+  const columns = db.pragma('table_info(tickets)') as Array<{ name: string }>;
+  return columns.some((c) => c.name === 'res_met_at') ? `${due},\n${outcomeAssignments()}` : due;
+}
+
 export class ClockStore {
   // Prepared once: the monitor's catch-up runs these thousands of times.
   private readonly stmts;
@@ -61,12 +75,7 @@ export class ClockStore {
       insert: db.prepare(`INSERT INTO ticket_clocks
         (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
-      // The clock a ticket's list row shows: running (not stopped, not paused, not cancelled), due first.
-      refreshDue: db.prepare(`UPDATE tickets SET (due_at, due_clock, warn_at) = (
-          SELECT due_at, clock, warn_at FROM ticket_clocks
-          WHERE ticket_id = ? AND stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL
-          ORDER BY due_at LIMIT 1)
-        WHERE id = ?`),
+      refreshDue: db.prepare(`UPDATE tickets SET ${ticketColumnsFromClocks(db)} WHERE id = @id`),
     };
   }
 
@@ -123,7 +132,7 @@ export class ClockStore {
 
   /** tickets.due_at and friends: the running clock due first, straight from the partial index. */
   refreshTicketDue(ticketId: number): void {
-    this.stmts.refreshDue.run(ticketId, ticketId);
+    this.stmts.refreshDue.run({ id: ticketId });
   }
 
   /** The monitor's wake-up: one probe of the partial index. */

@@ -4,7 +4,8 @@
  * rows per ticket, which on a million tickets made a month take seconds.
  *
  * Each column is the outcome of one of the ticket's own clocks (subject 0),
- * kept by triggers in the same transaction as the clock itself:
+ * written with the clocks themselves (db/clock-store.ts, one UPDATE per ticket)
+ * from the definitions in db/clock-outcomes.ts:
  *   *_missed_at — the instant the clock is or was missed: its due time, when
  *                 it stopped after it or has not stopped yet (so a running
  *                 clock is "missed at" a future instant until it stops in
@@ -13,18 +14,9 @@
  *   res_met_at  — when the resolution clock stopped within its limit; NULL otherwise.
  * docs/KPIS.md says how timeliness and breaches are counted from them.
  */
+import { metAt, missedAt } from '../clock-outcomes';
+
 export const name = 'report_outcomes';
-
-const MISSED = (r: 'NEW') => `CASE WHEN ${r}.cancelled = 0 AND ${r}.due_at IS NOT NULL
-  AND (${r}.stopped_at IS NULL OR ${r}.stopped_at > ${r}.due_at) THEN ${r}.due_at END`;
-const MET = (r: 'NEW') => `CASE WHEN ${r}.cancelled = 0 AND ${r}.stopped_at <= ${r}.due_at THEN ${r}.stopped_at END`;
-
-const SET_FROM_NEW = `UPDATE tickets SET
-    fr_missed_at  = CASE WHEN NEW.clock = 'first_response' THEN ${MISSED('NEW')} ELSE fr_missed_at END,
-    res_missed_at = CASE WHEN NEW.clock = 'resolution' THEN ${MISSED('NEW')} ELSE res_missed_at END,
-    res_met_at    = CASE WHEN NEW.clock = 'resolution' THEN ${MET('NEW')} ELSE res_met_at END,
-    fu_missed_at  = CASE WHEN NEW.clock = 'follow_up' THEN ${MISSED('NEW')} ELSE fu_missed_at END
-  WHERE id = NEW.ticket_id;`;
 
 const BACKFILL = (clock: string, set: string) => `UPDATE tickets SET ${set}
   FROM (SELECT * FROM ticket_clocks WHERE clock = '${clock}' AND subject_id = 0) AS NEW
@@ -36,22 +28,9 @@ ALTER TABLE tickets ADD COLUMN res_missed_at INTEGER;
 ALTER TABLE tickets ADD COLUMN res_met_at INTEGER;
 ALTER TABLE tickets ADD COLUMN fu_missed_at INTEGER;
 
-${BACKFILL('first_response', `fr_missed_at = ${MISSED('NEW')}`)}
-${BACKFILL('resolution', `res_missed_at = ${MISSED('NEW')}, res_met_at = ${MET('NEW')}`)}
-${BACKFILL('follow_up', `fu_missed_at = ${MISSED('NEW')}`)}
-
-CREATE TRIGGER ticket_clocks_outcome_insert AFTER INSERT ON ticket_clocks WHEN NEW.subject_id = 0
-BEGIN ${SET_FROM_NEW} END;
-CREATE TRIGGER ticket_clocks_outcome_update AFTER UPDATE OF clock, due_at, stopped_at, cancelled ON ticket_clocks WHEN NEW.subject_id = 0
-BEGIN ${SET_FROM_NEW} END;
-CREATE TRIGGER ticket_clocks_outcome_delete AFTER DELETE ON ticket_clocks WHEN OLD.subject_id = 0
-BEGIN UPDATE tickets SET
-    fr_missed_at  = CASE WHEN OLD.clock = 'first_response' THEN NULL ELSE fr_missed_at END,
-    res_missed_at = CASE WHEN OLD.clock = 'resolution' THEN NULL ELSE res_missed_at END,
-    res_met_at    = CASE WHEN OLD.clock = 'resolution' THEN NULL ELSE res_met_at END,
-    fu_missed_at  = CASE WHEN OLD.clock = 'follow_up' THEN NULL ELSE fu_missed_at END
-  WHERE id = OLD.ticket_id;
-END;
+${BACKFILL('first_response', `fr_missed_at = ${missedAt('NEW')}`)}
+${BACKFILL('resolution', `res_missed_at = ${missedAt('NEW')}, res_met_at = ${metAt('NEW')}`)}
+${BACKFILL('follow_up', `fu_missed_at = ${missedAt('NEW')}`)}
 
 -- The reports' one index: every column a report reads or filters on, after received_at.
 CREATE INDEX tickets_report ON tickets(received_at, status, level, channel, category_id, district, department, assignee_id,

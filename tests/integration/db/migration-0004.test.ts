@@ -1,7 +1,7 @@
 /**
  * 0004 (report outcomes): tickets of the previous shape get their clock
- * outcomes from the clocks they have; afterwards the triggers keep them in
- * step with every clock change, whoever makes it.
+ * outcomes from the clocks they have; afterwards every clock write keeps them
+ * in step (db/clock-store.ts), whoever makes it.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -50,7 +50,7 @@ describe('migration 0004_report_outcomes', () => {
     db.close();
   });
 
-  it('the triggers follow the clocks as tickets are worked', () => {
+  it('the outcomes follow the clocks as tickets are worked', () => {
     t = tempDb();
     const sup = addUser(t.ctx, 'sup', 'supervisor', '客服中心');
     const received = t.clock.now;
