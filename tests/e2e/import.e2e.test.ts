@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, workstation } from './support/browser';
 import { screenshotPath, startConsole, type TestConsole } from './support/console';
-import { SetupPage } from './pages/AuthPages';
+import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
 
 const CSV = [
@@ -36,14 +36,7 @@ describe('importing a CRM export from the console', () => {
     browser = await launchChromium();
     page = await (await workstation(browser)).newPage();
     await page.goto(desk.url);
-    await new SetupPage(page).createAdmin({
-      username: 'admin',
-      displayName: '王主管',
-      password: 'zhuguan-2026',
-      branchName: '佛山禅城分公司',
-      branchId: 'FS-CC',
-      loadDemo: false,
-    });
+    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: false });
     await new ShellPage(page).currentUser.waitFor();
   });
   afterAll(async () => {

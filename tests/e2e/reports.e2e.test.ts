@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, workstation } from './support/browser';
 import { WEB_DIR, screenshotPath, startConsole, type TestConsole } from './support/console';
-import { SetupPage } from './pages/AuthPages';
+import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
 import { TicketsPage } from './pages/TicketsPage';
 import { CHARTS, ReportsPage } from './pages/ReportsPage';
@@ -43,14 +43,7 @@ describe('the Reports page over the demo data', () => {
       if (!r.url().startsWith(desk.url)) problems.push(`request outside the console: ${r.url()}`);
     });
     await page.goto(desk.url);
-    await new SetupPage(page).createAdmin({
-      username: 'admin',
-      displayName: '王主管',
-      password: 'zhuguan-2026',
-      branchName: '佛山禅城分公司',
-      branchId: 'FS-CC',
-      loadDemo: true,
-    });
+    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: true });
     await new ShellPage(page).currentUser.waitFor();
     reports = new ReportsPage(page);
   });

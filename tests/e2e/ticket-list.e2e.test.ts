@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, workstation } from './support/browser';
 import { screenshotPath, startConsole, type TestConsole } from './support/console';
-import { LoginPage, SetupPage } from './pages/AuthPages';
+import { LoginPage, BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
 import { TicketPage } from './pages/TicketPage';
 import { TicketsPage } from './pages/TicketsPage';
@@ -39,14 +39,7 @@ describe('the ticket list over the demo data', () => {
       if (/Content Security Policy/i.test(m.text())) cspErrors.push(m.text());
     });
     await page.goto(desk.url);
-    await new SetupPage(page).createAdmin({
-      username: 'admin',
-      displayName: '王主管',
-      password: 'zhuguan-2026',
-      branchName: '佛山禅城分公司',
-      branchId: 'FS-CC',
-      loadDemo: true,
-    });
+    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: true });
     await new ShellPage(page).currentUser.waitFor();
   });
   afterAll(async () => {

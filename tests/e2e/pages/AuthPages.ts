@@ -10,6 +10,15 @@ export interface AdminSetup {
   loadDemo?: boolean;
 }
 
+/** The branch most e2e tests set up: 王主管, administrator of 佛山禅城分公司. */
+export const BRANCH_ADMIN: AdminSetup = {
+  username: 'admin',
+  displayName: '王主管',
+  password: 'zhuguan-2026',
+  branchName: '佛山禅城分公司',
+  branchId: 'FS-CC',
+};
+
 export class SetupPage {
   constructor(readonly page: Page) {}
 
