@@ -72,9 +72,13 @@ export class ClockStore {
       setNext: db.prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?'),
       forTicket: db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock'),
       deleteOne: db.prepare('DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock = ?'),
-      insert: db.prepare(`INSERT INTO ticket_clocks
+      upsert: db.prepare(`INSERT INTO ticket_clocks
         (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        ON CONFLICT (ticket_id, clock, subject_id) DO UPDATE SET rule_id = excluded.rule_id, started_at = excluded.started_at,
+          limit_ms = excluded.limit_ms, business = excluded.business, pauses = excluded.pauses, stopped_at = excluded.stopped_at,
+          cancelled = excluded.cancelled, due_at = excluded.due_at, warn_at = excluded.warn_at,
+          next_alert_at = excluded.next_alert_at, plan = excluded.plan`),
       refreshDue: db.prepare(`UPDATE tickets SET ${ticketColumnsFromClocks(db)} WHERE id = @id`),
     };
   }
@@ -108,9 +112,10 @@ export class ClockStore {
    */
   replace(ticketId: number, rows: readonly ClockRow[], scope: { clocks: readonly ClockKind[]; subjectId?: number }): void {
     const subject = scope.subjectId ?? 0;
-    for (const kind of scope.clocks) this.stmts.deleteOne.run(ticketId, subject, kind);
+    // Clocks of the scope that no longer apply go; the rest are written in place.
+    for (const kind of scope.clocks) if (!rows.some((r) => r.clock === kind)) this.stmts.deleteOne.run(ticketId, subject, kind);
     for (const r of rows) {
-      this.stmts.insert.run(
+      this.stmts.upsert.run(
         ticketId,
         r.clock,
         r.subjectId,

@@ -26,7 +26,7 @@ CREATE TABLE ticket_clocks (
   next_alert_at INTEGER,
   plan          TEXT NOT NULL DEFAULT '[]',
   PRIMARY KEY (ticket_id, clock, subject_id)
-) STRICT;
+) STRICT, WITHOUT ROWID;
 CREATE INDEX ticket_clocks_next_alert ON ticket_clocks(next_alert_at) WHERE next_alert_at IS NOT NULL;
 CREATE INDEX ticket_clocks_open_due ON ticket_clocks(due_at) WHERE stopped_at IS NULL AND cancelled = 0;
 
