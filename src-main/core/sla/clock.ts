@@ -55,6 +55,7 @@ export function usedMs(c: ClockInput, at: number): number {
 export function instantAtUsed(c: ClockInput, targetMs: number): number | null {
   let remaining = targetMs;
   if (remaining <= 0) return c.startedAt;
+  if (c.calendar === null) return calendarInstantAtUsed(c, targetMs);
   for (const [s, e] of activeSpans(c, c.startedAt, Number.POSITIVE_INFINITY)) {
     if (e === Number.POSITIVE_INFINITY || e - s >= remaining) {
       return s + remaining;
@@ -63,6 +64,26 @@ export function instantAtUsed(c: ClockInput, targetMs: number): number | null {
   }
   // Ran into an open pause (or off the end of the calendar).
   return null;
+}
+
+/**
+ * instantAtUsed for calendar time, without walking spans: the target instant
+ * moves later by each pause that begins before it. Most clocks are calendar
+ * time, and every ticket write computes several of these.
+ */
+function calendarInstantAtUsed(c: ClockInput, targetMs: number): number | null {
+  let at = c.startedAt + targetMs;
+  const pauses = c.pauses.length > 1 ? [...c.pauses].sort((a, b) => a[0] - b[0]) : c.pauses;
+  let cursor = c.startedAt;
+  for (const [ps, pe] of pauses) {
+    const start = Math.max(ps, cursor);
+    if (pe !== null && pe <= start) continue;
+    if (start >= at) break;
+    if (pe === null) return null;
+    at += pe - start;
+    cursor = pe;
+  }
+  return at;
 }
 
 export function isPausedAt(c: ClockInput, at: number): boolean {

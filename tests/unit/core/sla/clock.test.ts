@@ -102,3 +102,32 @@ describe('business calendar', () => {
     expect(it.next().value).toEqual([at('2026-11-03', 8, 30), at('2026-11-03', 12)]);
   });
 });
+
+describe('calendar time, computed directly', () => {
+  // A business calendar that works around the clock counts exactly calendar time, through the
+  // general span walk: the direct calendar-time arithmetic must agree with it.
+  const always: BusinessCalendar = { zone: 'UTC', week: Array.from({ length: 7 }, () => [[0, 1440]]), holidays: [], workdays: [] };
+  let seed = 7;
+  const rand = (n: number) => {
+    seed = (seed * 1103515245 + 12345) % 2 ** 31;
+    return seed % n;
+  };
+
+  it('agrees with the span walk for random pauses, open or closed, before, across and after the start', () => {
+    for (let i = 0; i < 300; i++) {
+      const start = Date.UTC(2026, 10, 2) + rand(48) * H;
+      const pauses: Array<[number, number | null]> = [];
+      let t = start - 24 * H;
+      for (let k = rand(4); k > 0; k--) {
+        t += rand(30) * H + 1;
+        const end = t + rand(20) * H + 1;
+        pauses.push([t, k === 1 && rand(3) === 0 ? null : end]);
+        t = end;
+      }
+      const base: ClockInput = { startedAt: start, limitMs: (1 + rand(72)) * H, pauses, stoppedAt: null, calendar: null };
+      for (const target of [0.8 * base.limitMs, base.limitMs]) {
+        expect(instantAtUsed(base, target), JSON.stringify({ base, target })).toBe(instantAtUsed({ ...base, calendar: always }, target));
+      }
+    }
+  });
+});
