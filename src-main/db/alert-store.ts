@@ -1,23 +1,11 @@
 /** Raised alerts: stored once each (the UNIQUE key), listed, acknowledged. */
 import type { Db } from './open';
 import type { Alert } from '../core/sla/alert-model';
-import type { AlertKind, EscalationTarget } from '../core/sla/alerts';
-import type { ClockKind } from '../core/sla/policy';
 
-export interface NewAlert {
-  ticketId: number;
-  clock: ClockKind;
-  subjectId: number;
+/** An alert as raised: what the store adds (id, ticket number, acknowledgement) left out, its clock cycle added. */
+export type NewAlert = Omit<Alert, 'id' | 'ticketNo' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'> & {
   cycleStart: number;
-  kind: AlertKind;
-  threshold: number;
-  step: number;
-  targetRole: EscalationTarget;
-  targetUserId: number | null;
-  dueAt: number | null;
-  plannedAt: number;
-  raisedAt: number;
-}
+};
 
 const SELECT = `SELECT a.id, a.ticket_id AS ticketId, t.ticket_no AS ticketNo, a.clock, a.subject_id AS subjectId, a.kind,
   a.threshold, a.step, a.target_role AS targetRole, a.target_user_id AS targetUserId, a.due_at AS dueAt,
