@@ -36,7 +36,9 @@ describe('locking after inactivity', () => {
     expect(await new TicketsPage(page).counterValue('open')).toBe(0); // the Today page has loaded: nothing in flight
 
     offset = 16 * 60_000; // the branch default locks after 15 minutes
-    await shell.go('tickets');
+    // Whichever call reaches the server first — this navigation or a background refresh of the
+    // page — is refused as locked; if the refresh wins, the rail is already gone when we click.
+    await page.locator('nav a[data-nav="tickets"]').click({ timeout: 5_000 }).catch(() => undefined);
     const login = new LoginPage(page);
     await login.heading.waitFor();
     expect(await login.notice.locator('.alert-body').innerText()).toBe('长时间未操作，控制台已锁定，请重新登录。');
