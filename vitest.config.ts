@@ -35,6 +35,8 @@ export default defineConfig({
           environment: 'node',
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          // A page on a loaded 2-core CI machine can take more than the default second to settle.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
