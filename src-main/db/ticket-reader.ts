@@ -3,6 +3,7 @@
  * columns, so the list stays fast on a table of millions: the renderer only
  * ever holds the page it shows.
  */
+import type Database from 'better-sqlite3';
 import type { Db } from './open';
 import type {
   Page,
@@ -195,17 +196,30 @@ function whereClause(
 }
 
 export class TicketReader {
+  // The fixed queries are prepared on first use and kept: a ticket action, an import batch
+  // and the clock upkeep read tickets by id many times over.
+  private readonly stmts = new Map<string, Database.Statement<unknown[], unknown>>();
+
   constructor(private readonly db: Db) {}
 
+  private stmt(sql: string): Database.Statement<unknown[], unknown> {
+    let s = this.stmts.get(sql);
+    if (!s) {
+      s = this.db.prepare(sql);
+      this.stmts.set(sql, s);
+    }
+    return s;
+  }
+
   get(id: number): Ticket | null {
-    const r = this.db
-      .prepare(`SELECT t.*, ${ROW_COLUMNS} FROM tickets t ${JOINS} WHERE t.id = ?`)
+    const r = this
+      .stmt(`SELECT t.*, ${ROW_COLUMNS} FROM tickets t ${JOINS} WHERE t.id = ?`)
       .get(id) as RawTicket | undefined;
     return r ? toTicket(r) : null;
   }
 
   findByNo(channel: Channel, ticketNo: string): Ticket | null {
-    const row = this.db.prepare('SELECT id FROM tickets WHERE channel = ? AND ticket_no = ?').get(channel, ticketNo) as
+    const row = this.stmt('SELECT id FROM tickets WHERE channel = ? AND ticket_no = ?').get(channel, ticketNo) as
       | { id: number }
       | undefined;
     return row ? this.get(row.id) : null;
@@ -230,8 +244,8 @@ export class TicketReader {
   }
 
   history(ticketId: number): TicketEvent[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .stmt(
         `SELECT e.*, u.display_name AS actor_name FROM ticket_events e
          LEFT JOIN users u ON u.id = e.actor_id WHERE e.ticket_id = ? ORDER BY e.id DESC`,
       )
@@ -263,8 +277,8 @@ export class TicketReader {
 
   /** Earlier complaints from the same phone since `from` (for repeat detection). */
   byPhoneSince(phone: string, from: number, to: number): Array<{ id: number; receivedAt: number }> {
-    return this.db
-      .prepare(
+    return this
+      .stmt(
         `SELECT id, received_at AS receivedAt FROM tickets
          WHERE phone = ? AND received_at >= ? AND received_at <= ? AND status <> 'voided'`,
       )
@@ -278,8 +292,8 @@ export class TicketReader {
     from: number,
     to: number,
   ): Array<{ id: number; phone: string; receivedAt: number }> {
-    return this.db
-      .prepare(
+    return this
+      .stmt(
         `SELECT id, phone, received_at AS receivedAt FROM tickets
          WHERE district = ? AND category_id = ? AND received_at BETWEEN ? AND ? AND status <> 'voided'`,
       )

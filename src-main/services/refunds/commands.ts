@@ -98,35 +98,52 @@ export function createRefund(ctx: ServiceContext, actor: UserInfo, input: NewRef
         { duplicates: dups.map((d) => ({ id: d.id, status: d.status, createdAt: d.createdAt, createdByName: d.createdByName })) },
       );
     }
-    const id = write.insert({
-      ticketId: ticket.id,
-      type: input.type,
-      amountFen: input.amountFen,
+    const id = insertDraft(
+      write,
+      { ticketId: ticket.id, type: input.type, amountFen: input.amountFen, reversesId: null },
       reason,
-      status: 'draft',
-      reversesId: null,
-      requiredRole: null,
-      createdAt: now,
-      createdBy: actor.id,
-      submittedAt: null,
-      submittedBy: null,
-      decidedAt: null,
-      decidedBy: null,
-    });
-    write.addEvent({
-      refundId: id,
-      ticketId: ticket.id,
-      at: now,
-      actorId: actor.id,
-      action: 'create',
-      fromStatus: null,
-      toStatus: 'draft',
-      note: reason,
-      details: { type: input.type, amountFen: input.amountFen, ...(dups.length ? { confirmedDuplicateOf: dups.map((d) => d.id) } : {}) },
-    });
+      actor,
+      now,
+      dups.length ? { confirmedDuplicateOf: dups.map((d) => d.id) } : {},
+    );
     const draft = load(ctx, id);
     return input.submit ? submit(ctx, actor, draft) : draft;
   });
+}
+
+/** A new entry as a draft, with the 'create' line of its history: entering and reversing both start here. */
+function insertDraft(
+  write: ReturnType<typeof stores>['write'],
+  entry: { ticketId: number; type: RefundType; amountFen: number; reversesId: number | null },
+  reason: string,
+  actor: UserInfo,
+  now: number,
+  details: Record<string, unknown>,
+): number {
+  const id = write.insert({
+    ...entry,
+    reason,
+    status: 'draft',
+    requiredRole: null,
+    createdAt: now,
+    createdBy: actor.id,
+    submittedAt: null,
+    submittedBy: null,
+    decidedAt: null,
+    decidedBy: null,
+  });
+  write.addEvent({
+    refundId: id,
+    ticketId: entry.ticketId,
+    at: now,
+    actorId: actor.id,
+    action: 'create',
+    fromStatus: null,
+    toStatus: 'draft',
+    note: reason,
+    details: { type: entry.type, amountFen: entry.amountFen, ...details },
+  });
+  return id;
 }
 
 function checkVersion(r: StoredRefund, version: number): void {
@@ -221,30 +238,7 @@ export function reverseRefund(ctx: ServiceContext, actor: UserInfo, id: number, 
     const siblings = read.forTicket(original.ticketId);
     const rev = reversalOf(original, siblings.filter((e) => e.reversesId === original.id));
     const now = ctx.now();
-    const newId = write.insert({
-      ticketId: original.ticketId,
-      ...rev,
-      reason,
-      status: 'draft',
-      requiredRole: null,
-      createdAt: now,
-      createdBy: actor.id,
-      submittedAt: null,
-      submittedBy: null,
-      decidedAt: null,
-      decidedBy: null,
-    });
-    write.addEvent({
-      refundId: newId,
-      ticketId: original.ticketId,
-      at: now,
-      actorId: actor.id,
-      action: 'create',
-      fromStatus: null,
-      toStatus: 'draft',
-      note: reason,
-      details: { type: rev.type, amountFen: rev.amountFen, reverses: original.id },
-    });
+    const newId = insertDraft(write, { ticketId: original.ticketId, ...rev }, reason, actor, now, { reverses: original.id });
     write.addEvent({
       refundId: original.id,
       ticketId: original.ticketId,
