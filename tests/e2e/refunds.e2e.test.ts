@@ -77,7 +77,8 @@ describe('an ¥80 SP information-fee refund from entry to execution', () => {
     await switchUser(AGENT);
     await openTicket();
     const refunds = new RefundsSection(page);
-    expect(await refunds.root.innerText()).toContain('本工单还没有退费记录。');
+    // The section loads its entries after the ticket: wait for them, then read.
+    await refunds.root.getByText('本工单还没有退费记录。').waitFor();
 
     // Money is parsed exactly: three decimals are refused before anything is sent.
     await refunds.add({ type: '信息费退费', amount: '80.005', reason: '客户否认定制，核实无有效订购记录，退还两个月信息费。' });
