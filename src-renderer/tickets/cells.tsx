@@ -1,5 +1,6 @@
 /** Cell renderers of the ticket grid; rows still loading have no data and render nothing. */
 import type { ICellRendererParams } from 'ag-grid-community';
+import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../api/types';
 import { FlagBadges, LevelBadge, StatusBadge } from '../components/Badges';
 import { Countdown, toneOf } from '../components/Countdown';
@@ -17,8 +18,14 @@ export const CustomerCell = ({ data }: P) =>
     </span>
   ) : null;
 
-/** The running clock due first; rows without one (closed, voided) show nothing. */
-export const DueCell = ({ data, context }: P) =>
-  data?.dueAt != null ? (
-    <Countdown dueAt={data.dueAt} now={(context as { now: number }).now} tone={toneOf({ dueAt: data.dueAt, warnAt: data.warnAt, now: (context as { now: number }).now })} />
-  ) : null;
+/**
+ * The running clock due first. A ticket waiting on the customer has its clock paused (no due
+ * time) and says so; rows without a running clock (closed, voided) show nothing.
+ */
+export function DueCell({ data, context }: P) {
+  const { t } = useTranslation();
+  if (!data) return null;
+  if (data.dueAt == null) return data.status === 'pending_customer' ? <span className="muted">‖ {t('clock.state.paused')}</span> : null;
+  const now = (context as { now: number }).now;
+  return <Countdown dueAt={data.dueAt} now={now} tone={toneOf({ dueAt: data.dueAt, warnAt: data.warnAt, now })} />;
+}
