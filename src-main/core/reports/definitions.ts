@@ -2,7 +2,7 @@
  * Every KPI of SPEC §5, defined once: which count is its numerator, which its
  * denominator, which way is better, and its target. deriveKpis() computes every
  * KPI from this table; docs/KPIS.md explains each one in words. The counts
- * themselves are taken in SQL (services/reports/sql.ts), one expression each.
+ * themselves are what each ticket adds to them, written in fold.ts.
  */
 import type { KpiCounts, KpiMedians, KpiSet } from './model';
 import { mean, per10k, rate } from './rates';
@@ -51,7 +51,7 @@ export const KPI_DEFINITIONS = {
 export type KpiId = keyof typeof KPI_DEFINITIONS;
 export const KPI_IDS = Object.keys(KPI_DEFINITIONS) as KpiId[];
 
-/** The value of one KPI from the counts (medians come from SQL as they are). */
+/** The value of one KPI from the counts (medians come from the fold as they are). */
 export function kpiValue(id: KpiId, c: KpiCounts, m: KpiMedians, subscribers: number | null): number | null {
   const d: KpiDefinition = KPI_DEFINITIONS[id];
   switch (d.kind) {

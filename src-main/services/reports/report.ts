@@ -16,7 +16,8 @@ import { arrivalCharts, type ArrivalCharts } from '../../core/reports/buckets';
 import { categoryPareto, channelMix, type CategoryShare, type ChannelShare } from '../../core/reports/rollup';
 import { branchSettings } from '../settings';
 import { branchSubscribers } from './settings';
-import { PeriodQueries, type DepartmentRow, type Period, type PeriodTotals } from './queries';
+import type { DepartmentRow, TicketFold } from '../../core/reports/fold';
+import { PeriodQueries, type Period } from './queries';
 import { refundSummary, type RefundSummary } from './refunds';
 
 export interface ReportQuery {
@@ -73,13 +74,12 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
   const db = ctx.db;
   const q = new PeriodQueries(db, filters, at);
   return db.transaction((): Dashboard => {
-    const kpis = (t: PeriodTotals) => deriveKpis(t.counts, t.medians, subscribers);
-    const totals = q.totals(cur);
-    const current = kpis(totals);
-    // The periods compared with get their counts (and so every rate and mean), not their medians.
-    const previous = kpis(q.countsOnly(prev));
-    const lastYear = kpis(q.countsOnly(year));
-    const mix = q.byChannelCategory(cur);
+    const kpis = (f: TicketFold) => deriveKpis(f.counts, f.medians(), subscribers);
+    const detail = q.detailed(cur);
+    const current = kpis(detail);
+    const previous = kpis(q.counts(prev));
+    const lastYear = kpis(q.counts(year));
+    const mix = detail.byChannelCategory();
     // Every category, retired ones too: old tickets still count under their names.
     const nodes = db.prepare('SELECT id, parent_id AS parentId, name FROM categories').all() as CategoryNode[];
     const report: Report = {
@@ -95,11 +95,11 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
       lastYear: { range: yearRange, kpis: lastYear, change: compareKpis(current, lastYear) },
       byCategory: categoryPareto(mix, nodes),
       byChannel: channelMix(mix),
-      byDepartment: q.byDepartment(cur),
-      breaches: totals.missed,
+      byDepartment: detail.byDepartment(),
+      breaches: detail.missed,
       ...refundSummary(db, at, cur.fromMs, cur.toMs, filters),
     };
-    const charts = withCharts ? arrivalCharts(q.buckets(cur), range, zone) : { daily: [], dayOfMonth: [], monthEdgeRatio: null, heat: [] };
+    const charts = withCharts ? arrivalCharts(detail.buckets(), range, zone) : { daily: [], dayOfMonth: [], monthEdgeRatio: null, heat: [] };
     return { report, charts };
   })();
 }
