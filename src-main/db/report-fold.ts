@@ -41,13 +41,12 @@ const registered = new WeakSet<Db>();
 
 function register(db: Db): void {
   if (registered.has(db)) return;
-  db.aggregate('report_fold', {
-    // Written out, not spread: the arity tells SQLite how many arguments to pass, and a spread would build an array per ticket.
-    step: (_acc: unknown, a: Arg, b: Arg, c: Arg, d: Arg, e: Arg, f: Arg, g: Arg, h: Arg, i: Arg, j: Arg, k: Arg, l: Arg, m: Arg, n: Arg) => {
-      active!.add(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
-    },
-    result: () => null,
-  });
+  // Written out, not spread: the arity tells SQLite how many arguments to pass, and a spread would build an array per ticket.
+  const step = (_acc: unknown, a: Arg, b: Arg, c: Arg, d: Arg, e: Arg, f: Arg, g: Arg, h: Arg, i: Arg, j: Arg, k: Arg, l: Arg, m: Arg, n: Arg) => {
+    active!.add(a, b, c, d, e, f, g, h, i, j, k, l, m, n);
+  };
+  // The typings know only a one-argument step; better-sqlite3 reads the real arity from step.length.
+  db.aggregate('report_fold', { step: step as unknown as (total: unknown, next: unknown) => unknown, result: () => null });
   registered.add(db);
 }
 
