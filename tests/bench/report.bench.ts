@@ -110,6 +110,8 @@ const ratio = (name: string) => `${(full / med[name]!).toFixed(2)}×`;
 console.log(
   `full report ÷ baseline A: ${ratio('baseline A: one aggregate, tickets ⋈ ticket_clocks')}   ÷ B: ${ratio('baseline B: one aggregate, outcome columns')}   ÷ C: ${ratio("baseline C: one aggregate, the month's KPI block")}   (target: < 300 ms, ≤ 3× C)`,
 );
+const c = med["baseline C: one aggregate, the month's KPI block"]!;
+console.log(`target: under 300 ms — ${full < 300 ? 'met' : 'NOT met'}; at most 3× baseline C — ${full <= 3 * c ? 'met' : 'NOT met'}`);
 console.log(
   `the two medians alone take ${(med["the month's two medians alone, one query"]! / med['baseline B: one aggregate, outcome columns']!).toFixed(2)}× B (B is six sums; the report also takes the month's other counts, two more periods, the breakdowns and the charts)`,
 );
