@@ -35,9 +35,12 @@ describe('complaint-desk CLI', () => {
   });
 
   it('seed is deterministic and tickets prints the spec’s fields with offsets', { timeout: 60_000 }, async () => {
-    expect((await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', db, '--json'])).json()).toEqual({ tickets: 300, refunds: 35 });
+    // The seed's months end today, so the refund count is compared between two runs, not with a number fixed on one day.
+    const first = (await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', db, '--json'])).json() as { tickets: number; refunds: number };
+    expect(first.tickets).toBe(300);
+    expect(first.refunds).toBeGreaterThan(0);
     const other = path.join(dir, 'other.db');
-    await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', other, '--json']);
+    expect((await cli(['seed', '--tickets', '300', '--seed', '7', '--months', '3', '--db', other, '--json'])).json()).toEqual(first);
     const a = (await cli(['tickets', '--limit', '300', '--db', db, '--json'])).json() as Array<Record<string, string>>;
     const b = (await cli(['tickets', '--limit', '300', '--db', other, '--json'])).json() as Array<Record<string, string>>;
     expect(a).toHaveLength(300);
