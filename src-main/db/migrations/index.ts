@@ -7,6 +7,7 @@ import * as m0001 from './0001_init';
 import * as m0002 from './0002_sla';
 import * as m0003 from './0003_refunds';
 import * as m0004 from './0004_report_outcomes';
+import * as m0005 from './0005_refund_report_indexes';
 
 export interface Migration {
   version: number;
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, ...m0002 },
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
+  { version: 5, ...m0005 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
