@@ -42,24 +42,25 @@ export interface ArrivalCharts {
 }
 
 const CLOCKS: readonly BreachClock[] = ['first_response', 'resolution', 'follow_up'];
-const HOUR = 3_600_000;
+const DAY = 86_400_000;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 /**
  * Local wall-clock fields of an instant in the zone. The zone's offset is
- * looked up once per UTC hour (a month has ~750 hours, ~3,000 buckets), and
- * per bucket only in an hour whose offset changes (a daylight-saving switch).
+ * looked up once per UTC day (a month has 31 days and ~3,000 buckets; each
+ * lookup goes through Intl and costs microseconds), and per bucket only on a
+ * day whose offset changes (a daylight-saving switch).
  */
 function localFields(zone: string) {
-  const byHour = new Map<number, number | null>();
+  const byDay = new Map<number, number | null>();
   const offsetMs = (ms: number) => tzOffset(zone, new Date(ms)) * 60_000;
   return (ms: number) => {
-    const hour = Math.floor(ms / HOUR);
-    let offset = byHour.get(hour);
+    const day = Math.floor(ms / DAY);
+    let offset = byDay.get(day);
     if (offset === undefined) {
-      const start = offsetMs(hour * HOUR);
-      offset = start === offsetMs(hour * HOUR + HOUR - 1) ? start : null;
-      byHour.set(hour, offset);
+      const start = offsetMs(day * DAY);
+      offset = start === offsetMs(day * DAY + DAY - 1) ? start : null;
+      byDay.set(day, offset);
     }
     const local = new Date(ms + (offset ?? offsetMs(ms)));
     return {
