@@ -24,8 +24,12 @@ const toInfo = (r: RawUser): UserInfo => ({
 export class UserReader {
   constructor(private readonly db: Db) {}
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
+  /** Accounts, or those of one role. */
+  count(role?: Role): number {
+    const row = role
+      ? this.db.prepare('SELECT count(*) AS n FROM users WHERE role = ?').get(role)
+      : this.db.prepare('SELECT count(*) AS n FROM users').get();
+    return (row as { n: number }).n;
   }
   get(id: number): UserInfo | null {
     const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as RawUser | undefined;

@@ -3,6 +3,7 @@ import { categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
 import { createApiServer, type ApiServer } from '../../../src-main/api/server';
 import type { SessionSlot } from '../../../src-main/api/handlers';
 import { contract, METHOD_NAMES } from '../../../src-main/api/contract';
+import { seedTickets } from '../../../src-main/services/seed';
 
 let t: TestDb;
 let api: ApiServer;
@@ -42,6 +43,18 @@ describe('the API contract', () => {
     expect(s.token).toBeTruthy();
     const again = await api.call('auth/setup', setup, slot(), 'en');
     expect(again).toEqual({ ok: false, error: { code: 'setup_done', message: 'The administrator account already exists.' } });
+  });
+
+  it('a database seeded from the command line (demo colleagues, no administrator) still lets its first administrator in', async () => {
+    seedTickets(t.ctx, null, { tickets: 20, seed: 3, months: 1 });
+    expect(t.ctx.read.users.count()).toBeGreaterThan(0);
+    const s = slot();
+    expect(await api.call('auth/status', {}, s, 'en')).toMatchObject({ ok: true, value: { needsSetup: true, user: null } });
+    // A demo colleague's username is taken: said as such, not as a database error.
+    const taken = await api.call('auth/setup', { ...setup, username: 'zhangwei' }, slot(), 'zh-CN');
+    expect(taken).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await api.call('auth/setup', setup, s, 'en')).toMatchObject({ ok: true, value: { needsSetup: false, user: { role: 'admin' } } });
+    expect(await api.call('auth/setup', { ...setup, username: 'second' }, slot(), 'en')).toMatchObject({ ok: false, error: { code: 'setup_done' } });
   });
 
   it('refuses a short password at setup, in the caller’s language', async () => {
