@@ -6,7 +6,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import type { Report } from './charts/types';
-import { count, duration, pct } from './format';
+import { count, duration, pct, showsAsZero } from './format';
 
 type TileId =
   | 'total'
@@ -73,8 +73,10 @@ function detail(r: Report, id: TileId, t: TFunction, locale: string): string {
 function ChangeLine({ label, change, kind, empty }: { label: string; change: Change; kind: Kind; empty: boolean }) {
   const { t } = useTranslation();
   let text: string;
+  // A change that rounds away on screen ("▼ 下降 0.0 个百分点（变差）") is shown as no change, in no colour.
+  const flat = change.delta !== null && !empty && showsAsZero(change.delta, change.relative, kind === 'rate');
   if (change.delta === null || empty) text = t('reports.noBase');
-  else if (change.delta === 0) text = t('reports.unchanged');
+  else if (flat) text = t('reports.unchanged');
   else {
     const arrow = change.delta > 0 ? '▲' : '▼';
     const amount =
@@ -86,7 +88,7 @@ function ChangeLine({ label, change, kind, empty }: { label: string; change: Cha
     const verdict = change.improved === null ? '' : t(change.improved ? 'reports.better' : 'reports.worse');
     text = `${arrow} ${t(change.delta > 0 ? 'reports.up' : 'reports.down')} ${amount}${verdict}`;
   }
-  const tone = change.improved === null || empty ? '' : change.improved ? ' good' : ' bad';
+  const tone = change.improved === null || empty || flat ? '' : change.improved ? ' good' : ' bad';
   return (
     <div className={`kpi-change${tone}`}>
       <span className="kpi-change-label">{label}</span> {text}
