@@ -98,7 +98,7 @@ export const en: Resources = {
   tickets: {
     importCrm: 'Import CRM tickets',
     title: 'Tickets',
-    total: 'Total: {{count}}',
+    total: 'Total: {{count, number}}',
     chipsLabel: 'Quick filters',
     chipOpen: 'Open',
     chipMine: 'My tickets',

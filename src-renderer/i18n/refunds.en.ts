@@ -81,7 +81,7 @@ export const refundsEn: Shape<typeof refundsZhCN> = {
   totalsByType: 'By type (submitted, not rejected)',
   totalsByStatus: 'By status',
   count: '{{count}} entries',
-  listTotal: '{{count}} entries',
+  listTotal: '{{count, number}} entries',
   col: {
     id: 'No.',
     ticketNo: 'Ticket no.',

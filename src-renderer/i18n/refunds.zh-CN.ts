@@ -77,7 +77,7 @@ export const refundsZhCN = {
   totalsByType: '按类型（已提交未驳回）',
   totalsByStatus: '按状态',
   count: '{{count}} 笔',
-  listTotal: '共 {{count}} 笔',
+  listTotal: '共 {{count, number}} 笔',
   col: {
     id: '编号',
     ticketNo: '工单编号',

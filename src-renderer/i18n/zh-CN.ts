@@ -92,7 +92,7 @@ export const zhCN = {
   tickets: {
     importCrm: '导入 CRM 工单',
     title: '工单',
-    total: '共 {{count}} 张',
+    total: '共 {{count, number}} 张',
     chipsLabel: '快速筛选',
     chipOpen: '在办',
     chipMine: '我的工单',
