@@ -289,7 +289,7 @@ export const en: Resources = {
     demoTitle: 'Demo data',
     demoBody: 'Loads about 3,000 fictitious tickets for training. Do not use on a live database.',
     demoLoad: 'Load demo data',
-    demoLoaded: '{{count}} demo tickets loaded.',
+    demoLoaded: '{{count, number}} demo tickets loaded.',
     adminOnly: 'Only an administrator can change settings.',
   },
   ...deadlinesEn,

@@ -80,7 +80,7 @@ export const refundsEn: Shape<typeof refundsZhCN> = {
   openTicket: 'Open ticket',
   totalsByType: 'By type (submitted, not rejected)',
   totalsByStatus: 'By status',
-  count: '{{count}} entries',
+  count: '{{count, number}} entries',
   listTotal: '{{count, number}} entries',
   col: {
     id: 'No.',

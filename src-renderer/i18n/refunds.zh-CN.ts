@@ -76,7 +76,7 @@ export const refundsZhCN = {
   openTicket: '打开工单',
   totalsByType: '按类型（已提交未驳回）',
   totalsByStatus: '按状态',
-  count: '{{count}} 笔',
+  count: '{{count, number}} 笔',
   listTotal: '共 {{count, number}} 笔',
   col: {
     id: '编号',

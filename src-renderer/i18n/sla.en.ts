@@ -78,9 +78,9 @@ export const slaEn: Shape<typeof slaZhCN> = {
   resetConfirm:
     'Restore the shipped deadline rules? The current rules (and any unsaved changes) will be replaced; the business calendar and alert settings stay as they are.',
   resetDo: 'Restore',
-  saved: 'Saved. Deadlines of {{count}} tickets recomputed under the new rules.',
-  resetDone: 'Default rules restored. Deadlines of {{count}} tickets recomputed under the new rules.',
-  invalidTitle: 'Not saved: {{count}} things to fix.',
+  saved: 'Saved. Deadlines of {{count, number}} tickets recomputed under the new rules.',
+  resetDone: 'Default rules restored. Deadlines of {{count, number}} tickets recomputed under the new rules.',
+  invalidTitle: 'Not saved: {{count, number}} things to fix.',
   moreProblems: '{{count}} more…',
   refused: 'Not saved: ',
   problem: {

@@ -282,7 +282,7 @@ export const zhCN = {
     demoTitle: '演示数据',
     demoBody: '载入约 3000 张虚构工单，便于培训和熟悉系统。不要在正式数据库中使用。',
     demoLoad: '载入演示数据',
-    demoLoaded: '已载入 {{count}} 张演示工单。',
+    demoLoaded: '已载入 {{count, number}} 张演示工单。',
     adminOnly: '只有管理员可以修改设置。',
   },
   ...deadlinesZhCN,
