@@ -175,9 +175,16 @@ function whereClause(
   if (f.q && f.q.trim()) {
     // Prefix ranges use the (channel, ticket_no) and phone indexes, unlike LIKE.
     const q = f.q.trim();
-    parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd) OR (t.phone >= @q AND t.phone < @qEnd))`);
+    // Ticket numbers are upper case (GD…, CD…); a supervisor types them either way.
+    const upper = q.toUpperCase();
+    const byUpper = upper === q ? '' : ' OR (t.ticket_no >= @qUpper AND t.ticket_no < @qUpperEnd)';
+    parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd)${byUpper} OR (t.phone >= @q AND t.phone < @qEnd))`);
     params.q = q;
     params.qEnd = q + '\uffff';
+    if (byUpper) {
+      params.qUpper = upper;
+      params.qUpperEnd = upper + '\uffff';
+    }
   }
   if (f.receivedFrom !== undefined) {
     parts.push('t.received_at >= @from');

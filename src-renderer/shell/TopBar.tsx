@@ -4,7 +4,7 @@ import { call } from '../api/client';
 import { Icon } from '../components/Icon';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from './AlertBell';
-import { navigate, ticketsHref } from '../state/route';
+import { navigate, ticketHref, ticketsHref } from '../state/route';
 import { useSession, useUser } from '../state/session';
 
 /** Search (Ctrl+K), register, who is logged in, language, lock. */
@@ -29,9 +29,19 @@ export function TopBar({ initialQuery }: { initialQuery: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  function search(e: FormEvent) {
+  async function search(e: FormEvent) {
     e.preventDefault();
-    navigate(ticketsHref({ q: q.trim() || undefined }));
+    const text = q.trim();
+    // A whole ticket number opens that ticket; anything else (a phone, part of a number) lists the matches.
+    if (text) {
+      const found = await call('tickets/list', { limit: 2, filter: { q: text } }).catch(() => null);
+      const only = found?.rows.length === 1 ? found.rows[0]! : null;
+      if (only && only.ticketNo.toUpperCase() === text.toUpperCase()) {
+        navigate(ticketHref(only.id));
+        return;
+      }
+    }
+    navigate(ticketsHref({ q: text || undefined }));
   }
 
   async function lock() {

@@ -241,4 +241,11 @@ describe('a ticket from registration to reopening', () => {
     expect(await today.counterValue('new')).toBe(0);
     expect(await today.counterValue('breached')).toBe(0);
   });
+
+  it('opens the ticket straight away when the search box holds its whole number', async () => {
+    await new ShellPage(page).search(ticketNo.toLowerCase());
+    const ticket = new TicketPage(page);
+    await ticket.ticketNo.waitFor();
+    expect(await ticket.ticketNo.innerText()).toBe(ticketNo);
+  });
 });

@@ -159,6 +159,11 @@ describe('the ticket list', () => {
     expect(store.rows.every((r) => r.channel === 'store')).toBe(true);
     const byPhone = listTickets(t.ctx, sup, { offset: 0, limit: 100, filter: { q: '1380000001' } });
     expect(byPhone.total).toBe(10);
+    // A ticket number typed in lower case finds the same tickets (each channel numbers its own).
+    const someNo = first.rows[3]!.ticketNo;
+    const ids = (q: string) => listTickets(t.ctx, sup, { offset: 0, limit: 100, filter: { q } }).rows.map((r) => r.id);
+    expect(ids(someNo).length).toBeGreaterThan(0);
+    expect(ids(someNo.toLowerCase())).toEqual(ids(someNo));
     const byCategory = listTickets(t.ctx, sup, { offset: 0, limit: 1, filter: { categoryId: categoryId(t.ctx, '网络质量') } });
     expect(byCategory.total).toBe(30);
   });
