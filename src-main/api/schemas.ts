@@ -34,6 +34,13 @@ export const newUserInput = z
   })
   .strict();
 
+export const resetPasswordInput = z
+  .object({
+    userId: id,
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
 export const ticketFilter = z
   .object({
     status: z.array(z.enum(STATUSES)).optional(),

@@ -50,4 +50,9 @@ export class SessionStore {
   close(token: string | null | undefined): void {
     if (token) this.sessions.delete(token);
   }
+
+  /** End every session of one user (their password changed): they log in again. */
+  closeUser(userId: number): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
+  }
 }

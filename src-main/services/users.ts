@@ -86,6 +86,22 @@ export function createUser(ctx: ServiceContext, actor: UserInfo, input: NewUserI
   });
 }
 
+/**
+ * An administrator sets someone's password: a colleague who forgot theirs,
+ * or a demo colleague whose seeded password nobody knows. Logged without the
+ * password; the caller ends that user's open sessions.
+ */
+export function resetPassword(ctx: ServiceContext, actor: UserInfo, userId: number, password: string): UserInfo {
+  checkPassword(password);
+  return inTransaction(ctx, () => {
+    const user = ctx.read.users.get(userId);
+    if (!user) throw new DomainError('not_found', { what: 'user', id: userId });
+    ctx.write.users.setPassword(userId, hashPassword(password));
+    ctx.audit.add(ctx.now(), actor.id, 'user.reset_password', user.username);
+    return user;
+  });
+}
+
 export function listUsers(ctx: ServiceContext): UserInfo[] {
   return ctx.read.users.list();
 }

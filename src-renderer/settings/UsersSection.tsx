@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf } from '../api/client';
-import type { Role } from '../api/types';
+import type { Role, UserInfo } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { ROLES } from '../lib/codes';
@@ -15,6 +15,7 @@ export function UsersSection() {
   const [v, setV] = useState(EMPTY);
   const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
+  const [resetFor, setResetFor] = useState<UserInfo | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -41,19 +42,35 @@ export function UsersSection() {
             <th>{t('settings.displayName')}</th>
             <th>{t('settings.role')}</th>
             <th>{t('settings.department')}</th>
+            <th>{t('settings.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id}>
+            <tr key={u.id} data-username={u.username}>
               <td>{u.username}</td>
               <td>{u.displayName}</td>
               <td>{t(`role.${u.role}`)}</td>
               <td>{u.department ?? ''}</td>
+              <td>
+                <button type="button" className="btn small" onClick={() => setResetFor(u)}>
+                  {t('settings.resetPassword')}
+                </button>
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {resetFor && (
+        <PasswordReset
+          user={resetFor}
+          onDone={(text) => {
+            setResetFor(null);
+            setMsg({ kind: 'ok', text });
+          }}
+          onCancel={() => setResetFor(null)}
+        />
+      )}
       <form onSubmit={submit} aria-label={t('settings.newUser')}>
         <h3>{t('settings.newUser')}</h3>
         {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
@@ -85,5 +102,44 @@ export function UsersSection() {
         </button>
       </form>
     </section>
+  );
+}
+
+/** An administrator sets a colleague's password (forgotten, or a demo colleague's unknown one). */
+function PasswordReset({ user, onDone, onCancel }: { user: UserInfo; onDone: (message: string) => void; onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    try {
+      await call('users/resetPassword', { userId: user.id, password });
+      onDone(t('settings.passwordReset', { name: user.displayName }));
+    } catch (err) {
+      setError(messageOf(err));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <form onSubmit={submit} aria-label={t('settings.resetPassword')} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
+      <h3>{t('settings.resetPassword')}</h3>
+      {error && <Alert kind="error">{error}</Alert>}
+      <div className="form-grid">
+        <Field label={t('settings.newPassword', { name: user.displayName })} required hint={t('auth.passwordTooShort')}>
+          <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" autoFocus />
+        </Field>
+      </div>
+      <button type="submit" className="btn primary small" disabled={busy}>
+        {t('settings.savePassword')}
+      </button>{' '}
+      <button type="button" className="btn small" onClick={onCancel}>
+        {t('common.cancel')}
+      </button>
+    </form>
   );
 }

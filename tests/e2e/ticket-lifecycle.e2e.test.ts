@@ -248,4 +248,17 @@ describe('a ticket from registration to reopening', () => {
     await ticket.ticketNo.waitFor();
     expect(await ticket.ticketNo.innerText()).toBe(ticketNo);
   });
+
+  it('lets the administrator set a colleague’s password, which the colleague then logs in with', async () => {
+    const shell = new ShellPage(page);
+    await shell.go('settings');
+    await new SettingsPage(page).resetPassword('lizx', '李坐席', 'xin-mima-2026');
+    await shell.lock();
+    const login = new LoginPage(page);
+    await login.login('lizx', 'zuoxi-2026');
+    expect(await login.error.innerText()).toContain('用户名或密码错误');
+    await login.login('lizx', 'xin-mima-2026');
+    await expect.poll(() => shell.currentUser.innerText()).toContain('李坐席');
+  });
 });
+

@@ -72,6 +72,12 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
   'tickets/revealPhone': (i, env) => ({ phone: tickets.revealPhone(env.ctx, needUser(env), i.id) }),
 
   'users/create': (i, env) => users.createUser(env.ctx, needUser(env), i),
+  'users/resetPassword': (i, env) => {
+    const user = users.resetPassword(env.ctx, needUser(env), i.userId, i.password);
+    // Whoever is logged in as that user (the old password) is let out; the admin resetting their own stays in.
+    if (user.id !== env.user?.id) env.sessions.closeUser(user.id);
+    return user;
+  },
   'settings/branch': (i, env) => saveBranchSettings(env.ctx, needUser(env).id, i),
   'demo/load': (_i, env) => ({ tickets: seedDemo(env.ctx, needUser(env)).tickets }),
 };

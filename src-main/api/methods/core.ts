@@ -44,6 +44,7 @@ export const coreMethods = {
   'tickets/revealPhone': method<{ phone: string }>()('agent', s.byId),
 
   'users/create': method<UserInfo>()('admin', s.newUserInput),
+  'users/resetPassword': method<UserInfo>()('admin', s.resetPasswordInput),
   'settings/branch': method<BranchSettings>()('admin', s.branchInput),
   'demo/load': method<{ tickets: number }>()('admin', s.empty),
 };

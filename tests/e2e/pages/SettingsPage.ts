@@ -22,4 +22,13 @@ export class SettingsPage {
     await form.getByRole('button', { name: '创建账号' }).click();
     await form.getByText(`已创建账号 ${a.displayName}。`).waitFor();
   }
+
+  /** 重设密码 on the account's row, then the new password. */
+  async resetPassword(username: string, displayName: string, password: string): Promise<void> {
+    await this.page.locator(`tr[data-username="${username}"]`).getByRole('button', { name: '重设密码' }).click();
+    const form = this.page.getByRole('form', { name: '重设密码' });
+    await form.getByLabel(`${displayName} 的新密码`).fill(password);
+    await form.getByRole('button', { name: '保存新密码' }).click();
+    await this.page.getByText(`已为 ${displayName} 重设密码`).waitFor();
+  }
 }

@@ -57,6 +57,28 @@ describe('the API contract', () => {
     expect(await api.call('auth/setup', { ...setup, username: 'second' }, slot(), 'en')).toMatchObject({ ok: false, error: { code: 'setup_done' } });
   });
 
+  it('an administrator resets a colleague’s password: the old one stops working and the colleague’s open sessions end', async () => {
+    seedTickets(t.ctx, null, { tickets: 5, seed: 3, months: 1 });
+    const admin = slot();
+    await api.call('auth/setup', setup, admin, 'en');
+    const agentId = t.ctx.read.users.credentials('zhangwei')!.user.id;
+    const reset = (s: SessionSlot, password: string, userId = agentId) => api.call('users/resetPassword', { userId, password }, s, 'zh-CN');
+
+    expect(await reset(admin, 'zhangwei-2026')).toMatchObject({ ok: true, value: { username: 'zhangwei' } });
+    const agent = slot();
+    expect((await api.call('auth/login', { username: 'zhangwei', password: 'zhangwei-2026' }, agent, 'en')).ok).toBe(true);
+    // The agent may not reset anyone's password, their own included.
+    expect(await reset(agent, 'another-pass')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+
+    expect(await reset(admin, 'short')).toMatchObject({ ok: false, error: { code: 'weak_password', message: '密码至少需要 8 个字符。' } });
+    expect(await reset(admin, 'long enough', 9999)).toMatchObject({ ok: false, error: { code: 'not_found' } });
+    expect(await reset(admin, 'zhangwei-new-2026')).toMatchObject({ ok: true });
+    expect(await api.call('tickets/list', {}, agent, 'en')).toMatchObject({ ok: false, error: { code: 'unauthenticated' } });
+    expect(await api.call('auth/login', { username: 'zhangwei', password: 'zhangwei-2026' }, slot(), 'en')).toMatchObject({ ok: false, error: { code: 'bad_credentials' } });
+    expect(t.ctx.audit.list(20).filter((e) => e.action === 'user.reset_password')).toHaveLength(2);
+    expect(JSON.stringify(t.ctx.audit.list(50))).not.toContain('zhangwei-new-2026');
+  });
+
   it('refuses a short password at setup, in the caller’s language', async () => {
     const r = await api.call('auth/setup', { ...setup, password: 'short' }, slot(), 'zh-CN');
     expect(r).toMatchObject({ ok: false, error: { code: 'weak_password', message: '密码至少需要 8 个字符。' } });
