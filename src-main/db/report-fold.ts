@@ -51,10 +51,10 @@ function register(db: Db): void {
 }
 
 /** Feed the tickets of `fromWhere` (`FROM tickets t … WHERE …`) to the fold, and return it. */
-export function runFold<F extends TicketFold>(db: Db, fold: F, fromWhere: string, params: Record<string, unknown>): F {
+export function runFold(db: Db, fold: TicketFold, fromWhere: string, params: Record<string, unknown>): TicketFold {
+  if (active) throw new Error('report_fold: a fold is already running');
   register(db);
   const statement = db.prepare(`SELECT ${fold.detailed ? SELECT.detailed : SELECT.counts} ${fromWhere}`);
-  if (active) throw new Error('report_fold: a fold is already running');
   active = fold;
   try {
     statement.get(params);
