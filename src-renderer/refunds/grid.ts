@@ -5,7 +5,8 @@
 import type { ColDef, IDatasource, IGetRowsParams } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import { formatFen } from '../../src-main/core/money';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { deliverPage, type GridReport } from '../lib/gridPage';
 import { formatDateTime } from '../lib/time';
 import type { RefundFilter, RefundRow, RefundSortField, RefundStatus, RefundType } from './types';
 
@@ -54,19 +55,11 @@ function sortFromModel(sortModel: IGetRowsParams['sortModel']) {
   return field && first ? { field, dir: first.sort } : { field: 'createdAt' as const, dir: 'desc' as const };
 }
 
-export function refundDatasource(filter: RefundFilter, report: { total(n: number): void; error(message: string | null): void }): IDatasource {
+export function refundDatasource(filter: RefundFilter, report: GridReport): IDatasource {
   return {
     getRows(params) {
-      call('refunds/list', { offset: params.startRow, limit: params.endRow - params.startRow, sort: sortFromModel(params.sortModel), filter })
-        .then((page) => {
-          params.successCallback(page.rows, page.total);
-          report.total(page.total);
-          report.error(null);
-        })
-        .catch((e: unknown) => {
-          params.failCallback();
-          report.error(messageOf(e));
-        });
+      const page = call('refunds/list', { offset: params.startRow, limit: params.endRow - params.startRow, sort: sortFromModel(params.sortModel), filter });
+      deliverPage(params, page, report);
     },
   };
 }

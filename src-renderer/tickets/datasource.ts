@@ -4,7 +4,8 @@
  * the column filters merged into the SQL filter object.
  */
 import type { IDatasource, IGetRowsParams } from 'ag-grid-community';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { deliverPage, type GridReport } from '../lib/gridPage';
 import type { Channel, Status, TicketFilter, TicketSortField } from '../api/types';
 import { SORTABLE } from '../lib/codes';
 import type { CodeSetModel } from './CodeSetFilter';
@@ -28,10 +29,7 @@ export function sortFromModel(sortModel: IGetRowsParams['sortModel']) {
   return field && first ? { field, dir: first.sort } : DEFAULT_SORT;
 }
 
-export function ticketDatasource(
-  base: TicketFilter,
-  report: { total(n: number): void; error(message: string | null): void },
-): IDatasource {
+export function ticketDatasource(base: TicketFilter, report: GridReport): IDatasource {
   return {
     getRows(params) {
       const input = {
@@ -40,16 +38,7 @@ export function ticketDatasource(
         sort: sortFromModel(params.sortModel),
         filter: filterFromModel(base, params.filterModel as FilterModel),
       };
-      call('tickets/list', input)
-        .then((page) => {
-          params.successCallback(page.rows, page.total);
-          report.total(page.total);
-          report.error(null);
-        })
-        .catch((e: unknown) => {
-          params.failCallback();
-          report.error(messageOf(e));
-        });
+      deliverPage(params, call('tickets/list', input), report);
     },
   };
 }
