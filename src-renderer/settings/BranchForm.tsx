@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { isValidZone } from '../lib/time';
@@ -10,22 +11,13 @@ export function BranchForm() {
   const { t } = useTranslation();
   const { status, setStatus } = useSession();
   const [v, setV] = useState(() => status?.branch ?? { branchName: '', branchId: '', zone: 'Asia/Shanghai' });
-  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, setMsg, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!isValidZone(v.zone.trim())) return setMsg({ kind: 'error', text: t('auth.badZone') });
-    setBusy(true);
-    try {
-      const branch = await call('settings/branch', { ...v, zone: v.zone.trim() });
-      if (status) setStatus({ ...status, branch });
-      setMsg({ kind: 'ok', text: t('settings.branchSaved') });
-    } catch (err) {
-      setMsg({ kind: 'error', text: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    const branch = await run(() => call('settings/branch', { ...v, zone: v.zone.trim() }), () => t('settings.branchSaved'));
+    if (branch && status) setStatus({ ...status, branch });
   }
 
   return (

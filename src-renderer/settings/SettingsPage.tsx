@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { navigate, useRoute } from '../state/route';
 import { useUser } from '../state/session';
@@ -10,19 +10,8 @@ import { UsersSection } from './UsersSection';
 
 function DemoSection() {
   const { t } = useTranslation();
-  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
-  async function load() {
-    setBusy(true);
-    try {
-      const r = await call('demo/load', {});
-      setMsg({ kind: 'ok', text: t('settings.demoLoaded', { count: r.tickets }) });
-    } catch (e) {
-      setMsg({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { busy, msg, run } = useAction();
+  const load = () => run(() => call('demo/load', {}), (r) => t('settings.demoLoaded', { count: r.tickets }));
   return (
     <section className="panel" aria-labelledby="demo-title">
       <h2 id="demo-title">{t('settings.demoTitle')}</h2>

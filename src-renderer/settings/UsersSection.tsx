@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../state/useAction';
 import type { Role, UserInfo } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
@@ -13,23 +14,18 @@ export function UsersSection() {
   const { t } = useTranslation();
   const { users, reloadUsers } = useMeta();
   const [v, setV] = useState(EMPTY);
-  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, setMsg, run } = useAction();
   const [resetFor, setResetFor] = useState<UserInfo | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      const user = await call('users/create', { ...v, department: v.department.trim() || null });
-      setMsg({ kind: 'ok', text: t('settings.created', { name: user.displayName }) });
-      setV(EMPTY);
-      reloadUsers();
-    } catch (err) {
-      setMsg({ kind: 'error', text: messageOf(err) });
-    } finally {
-      setBusy(false);
-    }
+    const user = await run(
+      () => call('users/create', { ...v, department: v.department.trim() || null }),
+      (u) => t('settings.created', { name: u.displayName }),
+    );
+    if (!user) return;
+    setV(EMPTY);
+    reloadUsers();
   }
 
   return (
@@ -109,26 +105,17 @@ export function UsersSection() {
 function PasswordReset({ user, onDone, onCancel }: { user: UserInfo; onDone: (message: string) => void; onCancel: () => void }) {
   const { t } = useTranslation();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    try {
-      await call('users/resetPassword', { userId: user.id, password });
-      onDone(t('settings.passwordReset', { name: user.displayName }));
-    } catch (err) {
-      setError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    if (await run(() => call('users/resetPassword', { userId: user.id, password }))) onDone(t('settings.passwordReset', { name: user.displayName }));
   }
 
   return (
     <form onSubmit={submit} aria-label={t('settings.resetPassword')} onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
       <h3>{t('settings.resetPassword')}</h3>
-      {error && <Alert kind="error">{error}</Alert>}
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
       <div className="form-grid">
         <Field label={t('settings.newPassword', { name: user.displayName })} required hint={t('auth.passwordTooShort')}>
           <input type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" autoFocus />
