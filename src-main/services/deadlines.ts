@@ -7,22 +7,14 @@ import { ClockStore, toStoredClock, type StoredClock } from '../db/clock-store';
 import { readSlaConfig } from '../db/sla-config';
 import { readClock, pausedMs, dueIfResumedAt, type ClockInput, type ClockState } from '../core/sla/clock';
 import type { ClockKind } from '../core/sla/policy';
+import type { ClockRow } from '../core/sla/rows';
 import { maskPhone } from '../core/phone';
 import type { UserInfo } from '../core/model';
 import type { ServiceContext } from './context';
 import { canSeePhone } from './tickets';
 
-export interface ClockView {
-  clock: ClockKind;
-  subjectId: number;
-  ruleId: string | null;
-  startedAt: number;
-  limitMs: number;
-  business: boolean;
-  dueAt: number | null;
-  /** When it turns amber (the first warning threshold); null while paused. */
-  warnAt: number | null;
-  stoppedAt: number | null;
+/** A stored clock as the console shows it: its facts, and its state at the instant read. warnAt: when it turns amber; null while paused. */
+export interface ClockView extends Pick<ClockRow, 'clock' | 'subjectId' | 'ruleId' | 'startedAt' | 'limitMs' | 'business' | 'dueAt' | 'warnAt' | 'stoppedAt'> {
   state: ClockState | 'cancelled';
   elapsedPct: number;
   pausedMs: number;
