@@ -14,8 +14,10 @@ export function UsersSection() {
   const { t } = useTranslation();
   const { users, reloadUsers } = useMeta();
   const [v, setV] = useState(EMPTY);
-  const { busy, msg, setMsg, run } = useAction();
+  const { busy, msg, run } = useAction();
   const [resetFor, setResetFor] = useState<UserInfo | null>(null);
+  // A reset's confirmation belongs to the table, not to the new-account form below it.
+  const [notice, setNotice] = useState<string | null>(null);
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -31,6 +33,7 @@ export function UsersSection() {
   return (
     <section className="panel" aria-labelledby="users-title">
       <h2 id="users-title">{t('settings.usersTitle')}</h2>
+      {notice && <Alert kind="ok">{notice}</Alert>}
       <table className="table compact">
         <thead>
           <tr>
@@ -49,7 +52,14 @@ export function UsersSection() {
               <td>{t(`role.${u.role}`)}</td>
               <td>{u.department ?? ''}</td>
               <td>
-                <button type="button" className="btn small" onClick={() => setResetFor(u)}>
+                <button
+                  type="button"
+                  className="btn small"
+                  onClick={() => {
+                    setNotice(null);
+                    setResetFor(u);
+                  }}
+                >
                   {t('settings.resetPassword')}
                 </button>
               </td>
@@ -62,7 +72,7 @@ export function UsersSection() {
           user={resetFor}
           onDone={(text) => {
             setResetFor(null);
-            setMsg({ kind: 'ok', text });
+            setNotice(text);
           }}
           onCancel={() => setResetFor(null)}
         />
