@@ -7,7 +7,8 @@
  *
  *   node scripts/electron-native.mjs [--platform linux|win32] [--arch x64|arm64]
  *
- * Run it once before `npm run dev` / `npm start`; electron-builder runs it by
+ * `npm start` / `npm run dev` run it when out/native has no build for the
+ * installed Electron (scripts/start-desktop.mjs); electron-builder runs it by
  * itself as its `beforePack` hook, for each platform and arch it packs. It
  * needs the network (Electron's headers, or a prebuilt binary for another
  * platform), so it cannot run on the offline machines; nothing in `npm test`

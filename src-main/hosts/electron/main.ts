@@ -36,7 +36,7 @@ if (!app.requestSingleInstanceLock()) {
 function start(): void {
   if (!paths.sqliteBinding) {
     // node_modules holds the Node build, which Electron cannot load.
-    console.warn('[desk] no Electron build of better-sqlite3 in out/native: run `npm run build:native` (needs the network).');
+    console.warn('[desk] no Electron build of better-sqlite3 in out/native: run `npm run build:native` (`npm start` does; needs the network once).');
   }
   const location = appLocation(paths.devServerUrl, paths.rendererDir);
   let win: BrowserWindow | null = null;
