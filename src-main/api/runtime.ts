@@ -51,7 +51,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const subscribe = (fn: (e: ConsoleEvent) => void) => ctx.bus.on('alerts', (payload) => fn({ type: 'alerts', payload }));
   if (opts.onEvent) subscribe(opts.onEvent);
   // The timeout monitor runs whenever the console runs, window or not (SPEC §2).
-  const monitor = new DeadlineMonitor(ctx);
+  const monitor = new DeadlineMonitor(ctx, opts.log ? { log: opts.log } : {});
   if (opts.backgroundJobs !== false) monitor.start();
 
   if (opts.backgroundJobs !== false && opts.dbPath !== ':memory:') {
