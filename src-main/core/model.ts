@@ -4,6 +4,7 @@
  * these types without pulling in anything that runs.
  */
 import type { Channel, Level, Role, Satisfaction, Status } from './enums';
+import type { ClockKind } from './sla/policy';
 
 export interface UserInfo {
   id: number;
@@ -73,7 +74,7 @@ export type TicketRow = Pick<
 > & {
   /** The running clock due first: its due time, which clock, and when it turns amber. */
   dueAt: number | null;
-  dueClock: string | null;
+  dueClock: ClockKind | null;
   warnAt: number | null;
 };
 

@@ -16,6 +16,7 @@ import type {
 } from '../core/model';
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
 import { reportDrill } from './report-drill';
+import type { ClockKind } from '../core/sla/policy';
 
 /** The SQL for every sortable field; never interpolate anything else into ORDER BY. */
 const SORT_SQL: Record<TicketSortField, string> = {
@@ -61,7 +62,7 @@ interface RawRow {
   is_repeat: number;
   is_collective: number;
   due_at: number | null;
-  due_clock: string | null;
+  due_clock: ClockKind | null;
   warn_at: number | null;
 }
 
@@ -131,14 +132,9 @@ function toTicket(r: RawTicket): Ticket {
   };
 }
 
-function whereClause(
-  f: TicketFilter | undefined,
-  now: number,
-  sortByDue: boolean,
-): { sql: string; params: Record<string, unknown> } {
+function whereClause(f: TicketFilter | undefined, now: number): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  if (sortByDue) parts.push('t.due_at IS NOT NULL');
   if (f?.deadline) {
     params.now = now;
     if (f.deadline === 'breached') parts.push('t.due_at <= @now');
@@ -234,7 +230,9 @@ export class TicketReader {
 
   page(q: TicketPageQuery, now: number): Page<TicketRow> {
     const sort = q.sort ?? { field: 'receivedAt', dir: 'desc' };
-    const where = whereClause(q.filter, now, sort.field === 'dueAt');
+    const where = whereClause(q.filter, now);
+    const total = (this.db.prepare(`SELECT count(*) AS n FROM tickets t ${where.sql}`).get(where.params) as { n: number }).n;
+    if (sort.field === 'dueAt') return { rows: this.pageByDue(where, sort.dir, q), total };
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
     const order = `${SORT_SQL[sort.field]} ${dir}, t.received_at ${dir}, t.id ${dir}`;
     // Page over the tickets table alone (an index walk), then join names for just this page:
@@ -246,8 +244,46 @@ export class TicketReader {
          ORDER BY ${order}`,
       )
       .all({ ...where.params, limit: q.limit, offset: q.offset }) as RawRow[];
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM tickets t ${where.sql}`).get(where.params) as { n: number }).n;
     return { rows: rows.map(toRow), total };
+  }
+
+  /**
+   * Sorted by due time, in either direction, tickets without a running clock
+   * (closed, voided, paused) come last, newest first — never left out. Two
+   * walks: the tickets with a due time along the due index, then the rest
+   * along received_at, each paged on its own.
+   */
+  private pageByDue(where: { sql: string; params: Record<string, unknown> }, direction: 'asc' | 'desc', q: TicketPageQuery): TicketRow[] {
+    const and = (cond: string) => (where.sql ? `${where.sql} AND ${cond}` : `WHERE ${cond}`);
+    const dir = direction === 'asc' ? 'ASC' : 'DESC';
+    const timed = (this.db.prepare(`SELECT count(*) AS n FROM tickets t ${and('t.due_at IS NOT NULL')}`).get(where.params) as { n: number }).n;
+    const ids = (sql: string, limit: number, offset: number) =>
+      (this.db.prepare(sql).all({ ...where.params, limit, offset }) as Array<{ id: number }>).map((r) => r.id);
+    const page: number[] = [];
+    if (q.offset < timed) {
+      page.push(
+        ...ids(
+          `SELECT t.id FROM tickets t ${and('t.due_at IS NOT NULL')} ORDER BY t.due_at ${dir}, t.received_at ${dir}, t.id ${dir} LIMIT @limit OFFSET @offset`,
+          q.limit,
+          q.offset,
+        ),
+      );
+    }
+    if (page.length < q.limit) {
+      page.push(
+        ...ids(
+          `SELECT t.id FROM tickets t ${and('t.due_at IS NULL')} ORDER BY t.received_at DESC, t.id DESC LIMIT @limit OFFSET @offset`,
+          q.limit - page.length,
+          Math.max(0, q.offset - timed),
+        ),
+      );
+    }
+    if (page.length === 0) return [];
+    const rows = this.db
+      .prepare(`SELECT ${ROW_COLUMNS} FROM tickets t ${JOINS} WHERE t.id IN (${page.map(() => '?').join(',')})`)
+      .all(...page) as RawRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return page.map((id) => toRow(byId.get(id)!));
   }
 
   history(ticketId: number): TicketEvent[] {

@@ -105,7 +105,7 @@ export const en: Resources = {
     chipMajor: 'Major / over-level',
     chipRepeat: 'Repeat',
     chipBreached: 'Breached',
-    dueSortHint: 'Sorted by due time, the list shows only tickets with a running clock.',
+    dueSortHint: 'Sorted by due time, tickets with no running clock (closed, voided, waiting on the customer) come last.',
     clear: 'Clear filters',
     searching: 'Search: {{q}}',
     clearSearch: 'Clear search',

@@ -99,7 +99,7 @@ export const zhCN = {
     chipMajor: '重大 / 越级',
     chipRepeat: '重复投诉',
     chipBreached: '已超时',
-    dueSortHint: '按到期时间排序时，只列出正在计时的工单。',
+    dueSortHint: '按到期时间排序时，没有正在计时时限的工单（已关闭、已作废、等待客户）排在最后。',
     clear: '清除筛选',
     searching: '搜索：{{q}}',
     clearSearch: '清除搜索',

@@ -19,13 +19,19 @@ export const CustomerCell = ({ data }: P) =>
   ) : null;
 
 /**
- * The running clock due first. A ticket waiting on the customer has its clock paused (no due
- * time) and says so; rows without a running clock (closed, voided) show nothing.
+ * The running clock due first, named (a closed ticket's running clock is its refund's, and says
+ * so). A ticket waiting on the customer has its clock paused (no due time) and says so; rows
+ * without a running clock (closed, voided) show nothing.
  */
 export function DueCell({ data, context }: P) {
   const { t } = useTranslation();
   if (!data) return null;
   if (data.dueAt == null) return data.status === 'pending_customer' ? <span className="muted">‖ {t('clock.state.paused')}</span> : null;
   const now = (context as { now: number }).now;
-  return <Countdown dueAt={data.dueAt} now={now} tone={toneOf({ dueAt: data.dueAt, warnAt: data.warnAt, now })} />;
+  return (
+    <span className="due-cell" data-clock={data.dueClock ?? ''}>
+      {data.dueClock && <span className="due-clock muted">{t(`clock.kind.${data.dueClock}`)}</span>}
+      <Countdown dueAt={data.dueAt} now={now} tone={toneOf({ dueAt: data.dueAt, warnAt: data.warnAt, now })} />
+    </span>
+  );
 }

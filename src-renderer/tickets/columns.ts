@@ -24,7 +24,7 @@ export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
     col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 150, cellClass: 'cell-strong', pinned: 'left' }),
     col('status', t('tickets.col.status'), { field: 'status', width: 138, cellRenderer: StatusCell, filter: CodeSetFilter, filterParams: statusFilter }),
     col('due', t('tickets.col.due'), {
-      width: 150,
+      width: 180,
       cellRenderer: DueCell,
       headerTooltip: t('tickets.dueSortHint'),
     }),
