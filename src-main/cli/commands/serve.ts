@@ -5,13 +5,17 @@ import { startWebHost } from '../../hosts/web/server';
 export const serve: Command = {
   name: 'serve',
   summary: 'run the console in a browser through the web host (127.0.0.1 only by default)',
-  usage: 'serve [--port P] [--host H]',
-  options: { port: { type: 'string' }, host: { type: 'string' } },
+  usage: 'serve [--port P] [--host H [--host NAME…]]',
+  // The first --host is the address to listen on; every --host is a name the
+  // browser may use in the address bar (any other Host header is refused).
+  options: { port: { type: 'string' }, host: { type: 'string', multiple: true } },
   run: async (env) => {
+    const names = (env.values.host as unknown as string[] | undefined) ?? [];
     const host = await startWebHost({
       dbPath: env.dbPath,
       port: intOption(env, 'port', 5180),
-      host: (env.values.host as string | undefined) ?? '127.0.0.1',
+      host: names[0] ?? '127.0.0.1',
+      hostNames: names,
       now: env.now,
       log: env.say,
     });

@@ -16,9 +16,9 @@ const TYPES: Record<string, string> = {
 const CSP =
   "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
 
-/** Serve the built renderer; unknown paths fall back to index.html (client-side routes). */
+/** Serve the built renderer; unknown paths fall back to index.html (client-side routes). `pathname` is already decoded. */
 export async function serveStatic(root: string, pathname: string, res: http.ServerResponse): Promise<void> {
-  const rel = path.normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+  const rel = path.normalize(pathname).replace(/^([/\\])+/, '');
   const base = path.resolve(root);
   let file = path.resolve(base, rel);
   if (file !== base && !file.startsWith(base + path.sep)) {
