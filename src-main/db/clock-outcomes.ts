@@ -12,10 +12,16 @@ export const missedAt = (r: string) => `CASE WHEN ${r}.cancelled = 0 AND ${r}.du
 
 export const metAt = (r: string) => `CASE WHEN ${r}.cancelled = 0 AND ${r}.stopped_at <= ${r}.due_at THEN ${r}.stopped_at END`;
 
-/** The outcome columns of ticket @id from its clock rows, as SET assignments. */
-export function outcomeAssignments(): string {
+/**
+ * The outcome columns of ticket @id from its clock rows, as SET assignments.
+ * A clock settled as "met, time not recorded" (ticket_clocks.untimed, migration
+ * 0006) is neither missed nor met at any instant: it is left out of the figures
+ * that need the time (docs/KPIS.md). `untimed` says whether that column exists yet.
+ */
+export function outcomeAssignments(untimed = true): string {
+  const timed = untimed ? ' AND c.untimed = 0' : '';
   const of = (clock: string, expr: (r: string) => string) =>
-    `(SELECT ${expr('c')} FROM ticket_clocks c WHERE c.ticket_id = @id AND c.clock = '${clock}' AND c.subject_id = 0)`;
+    `(SELECT ${expr('c')} FROM ticket_clocks c WHERE c.ticket_id = @id AND c.clock = '${clock}' AND c.subject_id = 0${timed})`;
   return [
     `fr_missed_at = ${of('first_response', missedAt)}`,
     `res_missed_at = ${of('resolution', missedAt)}`,

@@ -20,6 +20,8 @@ interface RawClock {
   pauses: string;
   stopped_at: number | null;
   cancelled: number;
+  /** Absent before migration 0006. */
+  untimed?: number;
   due_at: number | null;
   warn_at: number | null;
   next_alert_at: number | null;
@@ -40,6 +42,7 @@ export function toStoredClock(r: RawClock): StoredClock {
     pauses: JSON.parse(r.pauses) as ClockRow['pauses'],
     stoppedAt: r.stopped_at,
     cancelled: r.cancelled === 1,
+    untimed: r.untimed === 1,
     dueAt: r.due_at,
     warnAt: r.warn_at,
     nextAlertAt: r.next_alert_at,
@@ -53,18 +56,26 @@ export function toStoredClock(r: RawClock): StoredClock {
  * once migration 0004 has added them, the outcome columns the reports read.
  * (Migration 0002's backfill runs this store before 0004 exists.)
  */
-function ticketColumnsFromClocks(db: Db): string {
+function ticketColumnsFromClocks(db: Db, untimed: boolean): string {
   const due = `(due_at, due_clock, warn_at) = (SELECT due_at, clock, warn_at FROM ticket_clocks
     WHERE ticket_id = @id AND stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT 1)`;
-  const columns = db.pragma('table_info(tickets)') as Array<{ name: string }>;
-  return columns.some((c) => c.name === 'res_met_at') ? `${due},\n${outcomeAssignments()}` : due;
+  return hasColumn(db, 'tickets', 'res_met_at') ? `${due},\n${outcomeAssignments(untimed)}` : due;
+}
+
+function hasColumn(db: Db, table: string, column: string): boolean {
+  return (db.pragma(`table_info(${table})`) as Array<{ name: string }>).some((c) => c.name === column);
 }
 
 export class ClockStore {
   // Prepared once: the monitor's catch-up runs these thousands of times.
   private readonly stmts;
+  private readonly untimed: boolean;
 
   constructor(private readonly db: Db) {
+    // Migration 0002's backfill runs this store before 0006 adds ticket_clocks.untimed.
+    const untimed = hasColumn(db, 'ticket_clocks', 'untimed');
+    const cols = untimed ? ', untimed' : '';
+    this.untimed = untimed;
     this.stmts = {
       raised: db.prepare('SELECT clock, subject_id, cycle_start, kind, threshold, step FROM alerts WHERE ticket_id = ?'),
       next: db.prepare('SELECT next_alert_at AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL ORDER BY next_alert_at LIMIT 1'),
@@ -73,13 +84,13 @@ export class ClockStore {
       forTicket: db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock'),
       deleteOne: db.prepare('DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock = ?'),
       upsert: db.prepare(`INSERT INTO ticket_clocks
-        (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan${cols})
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${untimed ? ', ?' : ''})
         ON CONFLICT (ticket_id, clock, subject_id) DO UPDATE SET rule_id = excluded.rule_id, started_at = excluded.started_at,
           limit_ms = excluded.limit_ms, business = excluded.business, pauses = excluded.pauses, stopped_at = excluded.stopped_at,
           cancelled = excluded.cancelled, due_at = excluded.due_at, warn_at = excluded.warn_at,
-          next_alert_at = excluded.next_alert_at, plan = excluded.plan`),
-      refreshDue: db.prepare(`UPDATE tickets SET ${ticketColumnsFromClocks(db)} WHERE id = @id`),
+          next_alert_at = excluded.next_alert_at, plan = excluded.plan${untimed ? ', untimed = excluded.untimed' : ''}`),
+      refreshDue: db.prepare(`UPDATE tickets SET ${ticketColumnsFromClocks(db, untimed)} WHERE id = @id`),
     };
   }
 
@@ -130,6 +141,7 @@ export class ClockStore {
         r.warnAt,
         r.nextAlertAt,
         JSON.stringify(r.plan),
+        ...(this.untimed ? [r.untimed ? 1 : 0] : []),
       );
     }
     this.refreshTicketDue(ticketId);

@@ -14,7 +14,7 @@ import type { ServiceContext } from './context';
 import { canSeePhone } from './tickets';
 
 /** A stored clock as the console shows it: its facts, and its state at the instant read. warnAt: when it turns amber; null while paused. */
-export interface ClockView extends Pick<ClockRow, 'clock' | 'subjectId' | 'ruleId' | 'startedAt' | 'limitMs' | 'business' | 'dueAt' | 'warnAt' | 'stoppedAt'> {
+export interface ClockView extends Pick<ClockRow, 'clock' | 'subjectId' | 'ruleId' | 'startedAt' | 'limitMs' | 'business' | 'dueAt' | 'warnAt' | 'stoppedAt' | 'untimed'> {
   state: ClockState | 'cancelled';
   elapsedPct: number;
   pausedMs: number;
@@ -40,6 +40,7 @@ export function viewClock(c: StoredClock, at: number, calendar: Calendar): Clock
     dueAt: reading.dueAt,
     warnAt: c.warnAt,
     stoppedAt: c.stoppedAt,
+    untimed: c.untimed,
     state: c.cancelled ? 'cancelled' : reading.state,
     elapsedPct: reading.elapsedPct,
     pausedMs: pausedMs(input, at),

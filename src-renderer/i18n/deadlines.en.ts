@@ -11,6 +11,8 @@ export const deadlinesEn: Shape<typeof deadlinesZhCN> = {
     over: '{{time}} over',
     due: 'Due {{at}}',
     stopped: 'Done {{at}}',
+    untimed: 'Met, time not recorded',
+    untimedHint: 'The source record says this step is done but gives no time for it: never a breach, and left out of the figures that need the time.',
     paused: 'Paused for {{time}}',
     none: 'No clock',
     title: 'Deadlines',

@@ -7,6 +7,8 @@ export const deadlinesZhCN = {
     over: '超时 {{time}}',
     due: '到期 {{at}}',
     stopped: '完成于 {{at}}',
+    untimed: '已完成（未记录时间）',
+    untimedHint: '来源记录显示此环节已完成，但未给出完成时间：不计超时，也不计入需要该时间的指标。',
     paused: '暂停共 {{time}}',
     none: '无计时',
     title: '处理时限',

@@ -19,23 +19,31 @@ function ClockRow({ c, now }: { c: ClockView; now: number }) {
   const used = Math.min(100, Math.max(0, c.elapsedPct));
   const pausedShare = c.limitMs > 0 ? Math.min(100 - used, (c.pausedMs / c.limitMs) * 100) : 0;
   const live = c.stoppedAt === null && c.state !== 'cancelled';
-  const tone = c.state === 'cancelled' || c.state === 'met' ? 'done' : c.dueAt !== null ? toneOf({ dueAt: c.dueAt, now, elapsedPct: c.elapsedPct, state: c.state }) : 'ok';
+  const tone = c.state === 'cancelled' || c.state === 'met' || c.untimed ? 'done' : c.dueAt !== null ? toneOf({ dueAt: c.dueAt, now, elapsedPct: c.elapsedPct, state: c.state }) : 'ok';
   return (
-    <li className={`clock-row tone-${tone}`} data-clock={c.clock} data-state={c.state}>
+    <li className={`clock-row tone-${tone}`} data-clock={c.clock} data-state={c.untimed ? 'untimed' : c.state} title={c.untimed ? t('clock.untimedHint') : undefined}>
       <span className="clock-name">{t(`clock.kind.${c.clock}`)}</span>
       <span className="clock-bar" role="img" aria-label={`${t(`clock.kind.${c.clock}`)} ${Math.round(c.elapsedPct)}%`}>
         <span className="clock-used" style={{ width: `${used}%` }} />
         {pausedShare > 0 && <span className="clock-paused" style={{ width: `${pausedShare}%` }} />}
       </span>
       <span className="clock-text">
-        {live && c.dueAt !== null ? <Countdown dueAt={c.dueAt} now={now} tone={tone === 'done' ? 'ok' : tone} /> : t(`clock.state.${c.state}`)}
+        {c.untimed ? (
+          t('clock.untimed')
+        ) : live && c.dueAt !== null ? (
+          <Countdown dueAt={c.dueAt} now={now} tone={tone === 'done' ? 'ok' : tone} />
+        ) : (
+          t(`clock.state.${c.state}`)
+        )}
       </span>
       <span className="muted num clock-due">
-        {c.stoppedAt !== null
-          ? t('clock.stopped', { at: formatDateTime(c.stoppedAt, zone) })
-          : c.dueAt !== null
-            ? t('clock.due', { at: formatDateTime(c.dueAt, zone) })
-            : ''}
+        {c.untimed
+          ? ''
+          : c.stoppedAt !== null
+            ? t('clock.stopped', { at: formatDateTime(c.stoppedAt, zone) })
+            : c.dueAt !== null
+              ? t('clock.due', { at: formatDateTime(c.dueAt, zone) })
+              : ''}
       </span>
       {c.pausedMs >= 60_000 && <span className="muted clock-pause">{t('clock.paused', { time: formatDuration(c.pausedMs, t) })}</span>}
     </li>

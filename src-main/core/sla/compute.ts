@@ -27,6 +27,6 @@ export function computeTicketClocks(
   if (!match) return [];
   const ruleId = match.ruleIds.join('+');
   return ticketClocks(t, history, match, { pauseOnPending: config.pauseOnPending, calendar: config.calendar }).map((c) =>
-    clockRow(c.kind, 0, ruleId, c.input, c.cancelled, config.alerts, raised.get(`${c.kind}:0:${c.input.startedAt}`) ?? new Set()),
+    clockRow(c.kind, 0, ruleId, c.input, c.cancelled, config.alerts, raised.get(`${c.kind}:0:${c.input.startedAt}`) ?? new Set(), c.untimed),
   );
 }

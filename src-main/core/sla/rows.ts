@@ -16,6 +16,8 @@ export interface ClockRow {
   pauses: ClockInput['pauses'];
   stoppedAt: number | null;
   cancelled: boolean;
+  /** Met, time not recorded (core/sla/settlement.ts): stopped at its start, never missed, never "met at". */
+  untimed: boolean;
   dueAt: number | null;
   warnAt: number | null;
   nextAlertAt: number | null;
@@ -30,6 +32,7 @@ export function clockRow(
   cancelled: boolean,
   alerts: AlertSettings,
   raised: ReadonlySet<string>,
+  untimed = false,
 ): ClockRow {
   const plan = cancelled ? [] : planAlerts(input, alerts);
   const firstWarn = [...alerts.thresholds].filter((t) => t > 0 && t < 1).sort()[0];
@@ -43,6 +46,7 @@ export function clockRow(
     pauses: input.pauses,
     stoppedAt: input.stoppedAt,
     cancelled,
+    untimed,
     dueAt: instantAtUsed(input, input.limitMs),
     warnAt: firstWarn === undefined ? null : instantAtUsed(input, Math.round(input.limitMs * firstWarn)),
     nextAlertAt: nextAlertAt(plan, raised),

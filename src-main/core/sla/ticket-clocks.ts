@@ -2,12 +2,15 @@
  * A ticket's three clocks from its facts and its history: first response runs
  * from receipt to the first response; resolution from receipt (or the last
  * reopening) to resolution, paused while the ticket waits on the customer;
- * follow-up from resolution to the follow-up call that closes it.
+ * follow-up from resolution to the follow-up call that closes it. A step the
+ * status says happened but whose time is not recorded settles its clock as
+ * "met, time not recorded" (settlement.ts).
  */
 import type { Status } from '../enums';
 import type { BusinessCalendar } from './calendar';
 import type { ClockInput, Pause } from './clock';
 import type { RuleMatch, TicketClockKind } from './policy';
+import { settledUntimed } from './settlement';
 
 export interface ClockTicket {
   status: Status;
@@ -50,6 +53,8 @@ export interface PlannedClock {
   input: ClockInput;
   /** A voided ticket's clocks are cancelled: kept for the record, never alerting. */
   cancelled: boolean;
+  /** Met, time not recorded: stopped at its own start (0 % used), out of every figure that needs the time. */
+  untimed: boolean;
 }
 
 export function ticketClocks(
@@ -66,29 +71,51 @@ export function ticketClocks(
   const lastReopen = history.filter((h) => h.action === 'reopen').at(-1)?.at ?? null;
   const resolutionStart = lastReopen !== null && lastReopen > t.receivedAt ? lastReopen : t.receivedAt;
 
+  const untimed = (k: TicketClockKind) => settledUntimed(t, k);
+  // An untimed step stops its clock where it started: nothing counted, nothing planned, nothing missed.
+  const stopOf = (k: TicketClockKind, recorded: number | null, startedAt: number) => (untimed(k) ? startedAt : stop(recorded));
+
   const clocks: PlannedClock[] = [
     {
       kind: 'first_response',
       cancelled: cancelled && t.firstResponseAt === null,
-      input: { startedAt: t.receivedAt, limitMs: minutes('first_response'), pauses: [], stoppedAt: stop(t.firstResponseAt), calendar },
+      untimed: untimed('first_response'),
+      input: {
+        startedAt: t.receivedAt,
+        limitMs: minutes('first_response'),
+        pauses: [],
+        stoppedAt: stopOf('first_response', t.firstResponseAt, t.receivedAt),
+        calendar,
+      },
     },
     {
       kind: 'resolution',
       cancelled: cancelled && t.resolvedAt === null,
+      untimed: untimed('resolution'),
       input: {
         startedAt: resolutionStart,
         limitMs: minutes('resolution'),
         pauses: opts.pauseOnPending ? pendingPauses(history).filter(([, e]) => (e ?? Infinity) > resolutionStart) : [],
-        stoppedAt: stop(t.resolvedAt),
+        stoppedAt: stopOf('resolution', t.resolvedAt, resolutionStart),
         calendar,
       },
     },
   ];
-  if (t.resolvedAt !== null) {
+  // The follow-up clock starts at the resolution; a closed ticket whose resolution time is unknown still
+  // shows its follow-up as done (from the resolution clock's start, which is all that is known).
+  const followUpStart = t.resolvedAt ?? (untimed('follow_up') ? resolutionStart : null);
+  if (followUpStart !== null) {
     clocks.push({
       kind: 'follow_up',
       cancelled: cancelled && t.closedAt === null,
-      input: { startedAt: t.resolvedAt, limitMs: minutes('follow_up'), pauses: [], stoppedAt: stop(t.closedAt), calendar },
+      untimed: untimed('follow_up'),
+      input: {
+        startedAt: followUpStart,
+        limitMs: minutes('follow_up'),
+        pauses: [],
+        stoppedAt: stopOf('follow_up', t.closedAt, followUpStart),
+        calendar,
+      },
     });
   }
   return clocks;

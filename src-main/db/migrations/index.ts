@@ -8,6 +8,7 @@ import * as m0002 from './0002_sla';
 import * as m0003 from './0003_refunds';
 import * as m0004 from './0004_report_outcomes';
 import * as m0005 from './0005_refund_report_indexes';
+import * as m0006 from './0006_untimed_clocks';
 
 export interface Migration {
   version: number;
@@ -23,6 +24,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, ...m0003 },
   { version: 4, ...m0004 },
   { version: 5, ...m0005 },
+  { version: 6, ...m0006 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
