@@ -12,6 +12,7 @@ import type { ApiResponse } from './define';
 import { toApiError } from './errors';
 import { handlers as defaultHandlers, type Handlers, type SessionSlot } from './handlers';
 import { SessionStore } from './sessions';
+import { refuseControlCharacters } from './text-guard';
 
 export interface ApiServer {
   call(method: string, input: unknown, slot: SessionSlot, locale: Locale): Promise<ApiResponse<unknown>>;
@@ -40,6 +41,7 @@ export function createApiServer(
         throw new DomainError('forbidden', { needed: spec.access });
       }
     }
+    refuseControlCharacters(input);
     const parsed = spec.input.parse(input ?? {});
     const handler = handlers[name] as (i: unknown, env: Parameters<Handlers[MethodName]>[1]) => unknown;
     return await handler(parsed, { ctx, user: user ?? null, sessions, slot });

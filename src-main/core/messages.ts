@@ -44,6 +44,10 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   password: { zh: '密码', en: 'password' },
   displayName: { zh: '姓名', en: 'name' },
   satisfaction: { zh: '满意度', en: 'satisfaction' },
+  assigneeId: { zh: '处理人', en: 'assignee' },
+  offset: { zh: '起始行', en: 'offset' },
+  limit: { zh: '每页条数', en: 'page size' },
+  request: { zh: '请求内容', en: 'request' },
   ...REFUND_FIELD_LABELS,
 };
 
@@ -84,7 +88,15 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       same_as_current: '转派目标与当前责任部门和处理人相同。',
       already_involved: '该部门已参与处理此工单。',
       in_future: `${f}不能晚于现在。`,
+      too_old: `${f}不能早于一年前（更早的工单请通过 CRM 导入）。`,
       taken: `${f}已被使用。`,
+      unknown_user: `找不到${f}：没有编号为 ${p.value} 的在用账号。`,
+      control_chars: `${f}含有控制字符（不可见的代码，如 NUL 或终端转义），请删除后再提交。`,
+      too_small: `${f}不能小于 ${p.min}。`,
+      too_large: `${f}不能大于 ${p.max}。`,
+      too_few: `${f}至少需要 ${p.min} 项。`,
+      too_many: `${f}最多 ${p.max} 项。`,
+      unknown_field: `请求中有无法识别的字段「${p.field}」。`,
     };
     const en: Record<string, string> = {
       required: `Please fill in the ${f}.`,
@@ -93,7 +105,15 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       same_as_current: 'The transfer target is the same department and assignee as now.',
       already_involved: 'That department is already working on this ticket.',
       in_future: `The ${f} cannot be in the future.`,
+      too_old: `The ${f} cannot be more than a year ago (bring older tickets in through the CRM import).`,
       taken: `That ${f} is already taken.`,
+      unknown_user: `No active account has id ${p.value}, so it cannot be the ${f}.`,
+      control_chars: `The ${f} contains control characters (invisible codes such as NUL or terminal escapes); remove them and try again.`,
+      too_small: `The ${f} must be at least ${p.min}.`,
+      too_large: `The ${f} must be at most ${p.max}.`,
+      too_few: `The ${f} needs at least ${p.min} items.`,
+      too_many: `The ${f} takes at most ${p.max} items.`,
+      unknown_field: `The request has a field this console does not know: "${p.field}".`,
     };
     return (l === 'en' ? en[rule] : zh[rule]) ?? (l === 'en' ? `The ${f} is not valid.` : `${f}无效。`);
   },

@@ -15,6 +15,7 @@ import type {
   TicketSortField,
 } from '../core/model';
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
+import { normalizePhone } from '../core/phone';
 import { reportDrill } from './report-drill';
 import type { ClockKind } from '../core/sla/policy';
 
@@ -132,7 +133,18 @@ function toTicket(r: RawTicket): Ticket {
   };
 }
 
-function whereClause(f: TicketFilter | undefined, now: number): { sql: string; params: Record<string, unknown> } {
+/**
+ * How the search box matches phone numbers: `prefix` for people who see whole
+ * numbers, `whole` for those who see them masked (a prefix search would let
+ * them read a masked number back digit by digit).
+ */
+export type PhoneMatch = 'prefix' | 'whole';
+
+function whereClause(
+  f: TicketFilter | undefined,
+  now: number,
+  phoneMatch: PhoneMatch = 'prefix',
+): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   if (f?.deadline) {
@@ -174,9 +186,12 @@ function whereClause(f: TicketFilter | undefined, now: number): { sql: string; p
     // Ticket numbers are upper case (GD…, CD…); a supervisor types them either way.
     const upper = q.toUpperCase();
     const byUpper = upper === q ? '' : ' OR (t.ticket_no >= @qUpper AND t.ticket_no < @qUpperEnd)';
-    parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd)${byUpper} OR (t.phone >= @q AND t.phone < @qEnd))`);
+    const phone = phoneMatch === 'prefix' ? q : normalizePhone(q);
+    const byPhone = phone === null ? '' : phoneMatch === 'prefix' ? ' OR (t.phone >= @q AND t.phone < @qEnd)' : ' OR t.phone = @phone';
+    parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd)${byUpper}${byPhone})`);
     params.q = q;
     params.qEnd = q + '\uffff';
+    if (phoneMatch === 'whole' && phone !== null) params.phone = phone;
     if (byUpper) {
       params.qUpper = upper;
       params.qUpperEnd = upper + '\uffff';
@@ -228,9 +243,9 @@ export class TicketReader {
     return row ? this.get(row.id) : null;
   }
 
-  page(q: TicketPageQuery, now: number): Page<TicketRow> {
+  page(q: TicketPageQuery, now: number, phoneMatch: PhoneMatch = 'prefix'): Page<TicketRow> {
     const sort = q.sort ?? { field: 'receivedAt', dir: 'desc' };
-    const where = whereClause(q.filter, now);
+    const where = whereClause(q.filter, now, phoneMatch);
     const total = (this.db.prepare(`SELECT count(*) AS n FROM tickets t ${where.sql}`).get(where.params) as { n: number }).n;
     if (sort.field === 'dueAt') return { rows: this.pageByDue(where, sort.dir, q), total };
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';

@@ -7,6 +7,7 @@
  */
 import fs from 'node:fs';
 import { once } from 'node:events';
+import { csvLine } from '../../core/cells';
 import type { Locale } from '../../core/messages';
 import type { RejectedCell, SourceRow } from '../../core/import/types';
 
@@ -15,18 +16,6 @@ const EXTRA_HEADERS: Record<Locale, readonly string[]> = {
   en: ['source_line', 'error_columns', 'error_reasons'],
 };
 
-/**
- * One cell as CSV. A cell Excel would run as a formula (=, @, or + - not
- * starting a number) gets a leading apostrophe, which Excel shows as text and
- * drops again when the file is saved.
- */
-export function csvCell(value: string): string {
-  let v = value;
-  if (/^[=@\t\r]/.test(v) || /^[+-][^\d\s.]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) || /^\s|\s$/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
-}
-
-export const csvLine = (cells: readonly string[]) => cells.map(csvCell).join(',') + '\r\n';
 
 export class RejectsWriter {
   private out: fs.WriteStream | null = null;

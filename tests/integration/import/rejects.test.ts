@@ -62,7 +62,7 @@ describe('bad rows', () => {
   });
 
   it('writes the rejected rows as a UTF-8 CSV with BOM: original columns plus where and why', async () => {
-    const rows = [HEADER, GOOD_ROWS[1]!, variant('B08', { 客户号码: '12345', 受理渠道: '传真' }), variant('B09', { 投诉类别: '=HYPERLINK("x")' })];
+    const rows = [HEADER, GOOD_ROWS[1]!, variant('B08', { 客户号码: '12345', 受理渠道: '传真' }), variant('B09', { 投诉类别: '=HYPERLINK("x")', 客户姓名: "+1+cmd|' /C calc'!A0", 区县: '-2+3' })];
     const rejectsPath = path.join(t.dir, 'rejects.csv');
     const r = await importFile(t.ctx, user, writeCsv(t.dir, 'bad.csv', rows), { rejectsPath });
     expect(r.rejectsFile).toBe(rejectsPath);
@@ -76,6 +76,9 @@ describe('bad rows', () => {
     expect(table[1]![HEADER.length + 2]).toMatch(/^受理渠道：未知的受理渠道.*；客户号码：不是 11 位大陆手机号码。$/);
     // A cell Excel would run as a formula is neutralised.
     expect(table[2]![col('投诉类别')]).toBe(`'=HYPERLINK("x")`);
+    // So are + and - followed by a digit (they were let through before).
+    expect(table[2]![col('客户姓名')]).toBe("'+1+cmd|' /C calc'!A0");
+    expect(table[2]![col('区县')]).toBe("'-2+3");
   });
 
   it('the fixed rejects file imports as it is (its extra columns are ignored)', async () => {

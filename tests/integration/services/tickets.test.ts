@@ -141,6 +141,41 @@ describe('phone privacy', () => {
     expect(revealPhone(t.ctx, agent, id)).toBe('13812345678');
     expect(t.ctx.audit.list(1)[0]).toMatchObject({ action: 'phone.reveal', actorId: agent.id, details: { ticketId: id } });
   });
+
+  it('an agent cannot read a masked number back through prefix searches (the 39-call attack recovers nothing)', () => {
+    createTicket(t.ctx, sup, input({ phone: '13812345678' }));
+    const found = (q: string) => listTickets(t.ctx, agent, { offset: 0, limit: 10, filter: { q } }).total > 0;
+    // What the attacker knows: 138****5678. Guess the hidden digits one at a time by prefix.
+    let known = '138';
+    let calls = 0;
+    for (let position = 0; position < 4; position++) {
+      const digit = [...'0123456789'].find((d) => (calls++, found(known + d)));
+      if (digit === undefined) break;
+      known += digit;
+    }
+    expect(known).toBe('138');
+    // Every phone-like search is audited, like a reveal, with what it matched.
+    const searches = t.ctx.audit.list(100).filter((e) => e.action === 'phone.search');
+    expect(searches).toHaveLength(calls);
+    expect(searches[0]).toMatchObject({ actorId: agent.id, subject: '1389', details: { matched: 0 } });
+  });
+
+  it('an agent still finds a ticket by the whole number (any way it is written), and by ticket number prefix', () => {
+    const { ticket } = createTicket(t.ctx, sup, input({ ticketNo: 'GD7001', phone: '13812345678' }));
+    const ids = (q: string, who = agent) => listTickets(t.ctx, who, { offset: 0, limit: 10, filter: { q } }).rows.map((r) => r.id);
+    expect(ids('13812345678')).toEqual([ticket.id]);
+    expect(ids('+86 138-1234-5678')).toEqual([ticket.id]);
+    expect(ids('gd70')).toEqual([ticket.id]);
+    expect(ids('1381234567')).toEqual([]);
+    expect(t.ctx.audit.list(10).filter((e) => e.action === 'phone.search').map((e) => e.details)).toEqual([
+      { matched: 0 },
+      { matched: 1 },
+      { matched: 1 },
+    ]);
+    // A supervisor sees whole numbers anyway: prefix search as before, not audited.
+    expect(ids('1381234', sup)).toEqual([ticket.id]);
+    expect(t.ctx.audit.list(10).filter((e) => e.action === 'phone.search')).toHaveLength(3);
+  });
 });
 
 describe('the ticket list', () => {
