@@ -70,7 +70,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     ctx,
     monitor,
     subscribe,
-    summary: () => ({ counts: deadlineCounts(ctx), urgent: urgentClocks(ctx, null, 5), unacknowledged: unacknowledgedAlerts(ctx) }),
+    summary: () => ({ counts: deadlineCounts(ctx), urgent: urgentClocks(ctx, null, 5), unacknowledged: unacknowledgedAlerts(ctx, null) }),
     close() {
       monitor.stop();
       for (const t of timers) clearInterval(t);

@@ -1,13 +1,15 @@
-/** Raised alerts: stored once each (the UNIQUE key), listed, acknowledged. */
+/**
+ * Raised alerts: stored once each (the UNIQUE key), read back one entry per
+ * clock cycle for the notification centre, acknowledged a clock at a time.
+ */
 import type { Db } from './open';
-import type { Alert } from '../core/sla/alert-model';
+import type { Alert, AlertEntry } from '../core/sla/alert-model';
+import { LADDER, type EscalationTarget } from '../core/sla/alerts';
 
-/** An alert as raised: what the store adds (id, ticket number, acknowledgement) left out, its clock cycle added. */
-export type NewAlert = Omit<Alert, 'id' | 'ticketNo' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'> & {
-  cycleStart: number;
-};
+/** An alert as raised: what the store adds (id, ticket number, acknowledgement) left out. */
+export type NewAlert = Omit<Alert, 'id' | 'ticketNo' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'>;
 
-const SELECT = `SELECT a.id, a.ticket_id AS ticketId, t.ticket_no AS ticketNo, a.clock, a.subject_id AS subjectId, a.kind,
+const SELECT = `SELECT a.id, a.ticket_id AS ticketId, t.ticket_no AS ticketNo, a.clock, a.subject_id AS subjectId, a.cycle_start AS cycleStart, a.kind,
   a.threshold, a.step, a.target_role AS targetRole, a.target_user_id AS targetUserId, a.due_at AS dueAt,
   a.planned_at AS plannedAt, a.raised_at AS raisedAt, a.acknowledged_at AS acknowledgedAt,
   a.acknowledged_by AS acknowledgedBy, u.display_name AS acknowledgedByName
@@ -41,27 +43,66 @@ export class AlertStore {
     return out;
   }
 
-  list(opts: { unacknowledgedOnly: boolean; limit: number; ticketId?: number | undefined }): Alert[] {
-    const where: string[] = [];
-    const params: unknown[] = [];
-    if (opts.unacknowledgedOnly) where.push('a.acknowledged_at IS NULL');
-    if (opts.ticketId !== undefined) {
-      where.push('a.ticket_id = ?');
-      params.push(opts.ticketId);
-    }
-    return this.db
-      .prepare(`${SELECT} ${where.length ? `WHERE ${where.join(' AND ')}` : ''} ORDER BY a.id DESC LIMIT ?`)
-      .all(...params, opts.limit) as Alert[];
+  /**
+   * One entry per clock cycle with an alert addressed to `audience`, the most
+   * recently raised first: its latest stage (by planned instant: approaching,
+   * breached, then each escalation), when it was first raised, and how many of
+   * its alerts are still unacknowledged.
+   */
+  entries(opts: { audience: readonly EscalationTarget[]; unacknowledgedOnly: boolean; limit: number; ticketId?: number | undefined }): AlertEntry[] {
+    const to = audienceSql(opts.audience);
+    const same = `b.ticket_id = c.ticket_id AND b.clock = c.clock AND b.subject_id = c.subject_id AND b.cycle_start = c.cycle_start AND b.target_role IN ${to}`;
+    const where = [`target_role IN ${to}`];
+    if (opts.unacknowledgedOnly) where.push('acknowledged_at IS NULL');
+    if (opts.ticketId !== undefined) where.push('ticket_id = @ticketId');
+    const cycles = this.db
+      .prepare(
+        `WITH c AS (
+           SELECT ticket_id, clock, subject_id, cycle_start, max(raised_at) AS last_raised, max(id) AS last_id
+           FROM alerts WHERE ${where.join(' AND ')}
+           GROUP BY ticket_id, clock, subject_id, cycle_start
+           ORDER BY last_raised DESC, last_id DESC LIMIT @limit)
+         SELECT (SELECT b.id FROM alerts b WHERE ${same} ORDER BY b.planned_at DESC, b.id DESC LIMIT 1) AS id,
+           (SELECT min(b.raised_at) FROM alerts b WHERE ${same}) AS firstRaisedAt,
+           (SELECT count(*) FROM alerts b WHERE ${same}) AS stages,
+           (SELECT count(*) FROM alerts b WHERE ${same} AND b.acknowledged_at IS NULL) AS unacknowledged
+         FROM c ORDER BY c.last_raised DESC, c.last_id DESC`,
+      )
+      .all({ limit: opts.limit, ticketId: opts.ticketId }) as Array<{ id: number; firstRaisedAt: number; stages: number; unacknowledged: number }>;
+    const latest = new Map(this.byIds(cycles.map((c) => c.id)).map((a) => [a.id, a]));
+    return cycles.map((c) => ({ ...latest.get(c.id)!, firstRaisedAt: c.firstRaisedAt, stages: c.stages, unacknowledged: c.unacknowledged }));
   }
 
-  unacknowledgedCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM alerts WHERE acknowledged_at IS NULL').get() as { n: number }).n;
+  /** Clock cycles with an unacknowledged alert addressed to `audience`: the bell's number. */
+  unacknowledgedClocks(audience: readonly EscalationTarget[]): number {
+    return (
+      this.db
+        .prepare(
+          `SELECT count(*) AS n FROM (SELECT 1 FROM alerts WHERE acknowledged_at IS NULL AND target_role IN ${audienceSql(audience)}
+           GROUP BY ticket_id, clock, subject_id, cycle_start)`,
+        )
+        .get() as { n: number }
+    ).n;
   }
 
-  acknowledge(ids: readonly number[], by: number, at: number): number {
-    const stmt = this.db.prepare('UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE id = ? AND acknowledged_at IS NULL');
+  /**
+   * Acknowledge the clock cycles of these alerts: every alert of each cycle
+   * addressed to `audience` and not yet acknowledged. Returns how many cycles
+   * had something to acknowledge.
+   */
+  acknowledgeClocks(alerts: readonly Alert[], audience: readonly EscalationTarget[], by: number, at: number): number {
+    const stmt = this.db.prepare(
+      `UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ? AND cycle_start = ?
+       AND acknowledged_at IS NULL AND target_role IN ${audienceSql(audience)}`,
+    );
     let n = 0;
-    for (const id of ids) n += stmt.run(at, by, id).changes;
+    for (const a of alerts) if (stmt.run(at, by, a.ticketId, a.clock, a.subjectId, a.cycleStart).changes > 0) n++;
     return n;
   }
+}
+
+/** The ladder's rungs as an SQL list; only names from LADDER ever reach the SQL. */
+function audienceSql(audience: readonly EscalationTarget[]): string {
+  const known = LADDER.filter((t) => audience.includes(t));
+  return `(${known.length ? known.map((t) => `'${t}'`).join(',') : 'NULL'})`;
 }

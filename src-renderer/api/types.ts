@@ -22,6 +22,6 @@ export type { DeadlineSummary } from '../../src-main/api/methods/deadlines';
 export type { ClockView, DeadlineCounts, UrgentClock } from '../../src-main/services/deadlines';
 export type { ClockKind } from '../../src-main/core/sla/policy';
 export type { ClockState } from '../../src-main/core/sla/clock';
-export type { Alert, AlertBatch } from '../../src-main/core/sla/alert-model';
+export type { Alert, AlertBatch, AlertEntry } from '../../src-main/core/sla/alert-model';
 export type { AlertKind, EscalationTarget } from '../../src-main/core/sla/alerts';
 export type { DeskBridge, DeskEvent, DESK_EVENTS, OpenTicketPayload } from '../../src-main/api/bridge';

@@ -1,11 +1,13 @@
 /**
- * The notification bell: the count of unacknowledged alerts, and a panel to
- * read and acknowledge them (who and when is recorded by the server).
+ * The notification bell: how many clocks have an alert for this person's role
+ * that nobody acknowledged, and a panel listing each such clock once at its
+ * latest stage. Acknowledging an entry acknowledges the clock (who and when
+ * are recorded by the server).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf } from '../api/client';
-import type { Alert } from '../api/types';
+import type { AlertEntry } from '../api/types';
 import { Alert as Notice } from '../components/Alert';
 import { Icon } from '../components/Icon';
 import { formatDateTime } from '../lib/time';
@@ -14,7 +16,7 @@ import { useBranch } from '../state/session';
 import { useQuery } from '../state/useQuery';
 import { useDeadlineSummary } from './useDeadlineSummary';
 
-const KIND_ICON: Record<Alert['kind'], string> = { approaching: '!', breached: '✕', escalated: '⇧' };
+const KIND_ICON: Record<AlertEntry['kind'], string> = { approaching: '!', breached: '✕', escalated: '⇧' };
 
 function AlertPanel({ onChanged, onClose }: { onChanged(): void; onClose(): void }) {
   const { t } = useTranslation();
@@ -43,11 +45,12 @@ function AlertPanel({ onChanged, onClose }: { onChanged(): void; onClose(): void
           </button>
         )}
       </div>
+      <p className="hint">{t('alerts.hint')}</p>
       {(error ?? list.error) && <Notice kind="error">{error ?? list.error}</Notice>}
       {list.data && alerts.length === 0 && <p className="empty">{t('alerts.empty')}</p>}
       <ul className="bell-list">
         {alerts.map((a) => (
-          <li key={a.id} className={`bell-item kind-${a.kind}`}>
+          <li key={a.id} className={`bell-item kind-${a.kind}`} data-ticket-no={a.ticketNo} data-clock={a.clock}>
             <span className={`badge alert-${a.kind}`}>
               <span aria-hidden="true">{KIND_ICON[a.kind]} </span>
               {t(`alerts.kind.${a.kind}`)}
@@ -58,6 +61,7 @@ function AlertPanel({ onChanged, onClose }: { onChanged(): void; onClose(): void
             <span>{t(`clock.kind.${a.clock}`)}</span>
             {a.dueAt !== null && <span className="muted num">{t('clock.due', { at: formatDateTime(a.dueAt, zone) })}</span>}
             <span className="muted">{t('alerts.to', { target: t(`alerts.target.${a.targetRole}`) })}</span>
+            {a.stages > 1 && <span className="muted small" data-testid="alert-stages">{t('alerts.stages', { count: a.stages, at: formatDateTime(a.firstRaisedAt, zone) })}</span>}
             <button type="button" className="btn small" onClick={() => void ack([a.id])}>
               {t('alerts.ack')}
             </button>

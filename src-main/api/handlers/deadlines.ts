@@ -8,10 +8,10 @@ export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
   'deadlines/summary': (_i, env) => ({
     counts: deadlineCounts(env.ctx),
     urgent: urgentClocks(env.ctx, needUser(env), 5),
-    unacknowledged: unacknowledgedAlerts(env.ctx),
+    unacknowledged: unacknowledgedAlerts(env.ctx, needUser(env)),
   }),
   'deadlines/urgent': (i, env) => urgentClocks(env.ctx, needUser(env), i.limit),
-  'alerts/list': (i, env) => listAlerts(env.ctx, i),
+  'alerts/list': (i, env) => listAlerts(env.ctx, needUser(env), i),
   'alerts/acknowledge': (i, env) => ({ acknowledged: acknowledgeAlerts(env.ctx, needUser(env), i.ids) }),
   'sla/policy': (_i, env) => getPolicy(env.ctx),
   'sla/savePolicy': (i, env) => savePolicy(env.ctx, needUser(env).id, i),

@@ -1,7 +1,7 @@
 /** Contract methods of the deadlines: the policy, the clocks, and the notification centre. */
 import { method } from '../define';
 import * as s from '../schemas';
-import type { Alert } from '../../core/sla/alert-model';
+import type { AlertEntry } from '../../core/sla/alert-model';
 import type { DeadlineCounts, UrgentClock } from '../../services/deadlines';
 import type { SlaPolicy } from '../../services/sla-policy';
 
@@ -9,13 +9,14 @@ export interface DeadlineSummary {
   counts: DeadlineCounts;
   /** The five most urgent running clocks (the tray menu). */
   urgent: UrgentClock[];
+  /** Clocks with an alert addressed to the viewer's role (or below) that nobody has acknowledged. */
   unacknowledged: number;
 }
 
 export const deadlineMethods = {
   'deadlines/summary': method<DeadlineSummary>()('agent', s.empty),
   'deadlines/urgent': method<UrgentClock[]>()('agent', s.urgentInput),
-  'alerts/list': method<Alert[]>()('agent', s.alertListInput),
+  'alerts/list': method<AlertEntry[]>()('agent', s.alertListInput),
   'alerts/acknowledge': method<{ acknowledged: number }>()('agent', s.idsInput),
   'sla/policy': method<SlaPolicy>()('agent', s.empty),
   'sla/savePolicy': method<SlaPolicy & { recomputed: number }>()('admin', s.slaPolicyInput),

@@ -55,20 +55,26 @@ export function alertText(a: Alert, locale: Locale): NoticeText {
 }
 
 const GROUP_ORDER: readonly AlertKind[] = ['breached', 'approaching', 'escalated'];
+const STAGE: Record<AlertKind, number> = { approaching: 0, breached: 1, escalated: 2 };
 
 /**
- * Many alerts at once, counted in tickets: "5 个工单已超时，12 个即将超时";
- * a catch-up batch says it happened while the console was closed.
+ * Many alerts at once, counted in tickets, each ticket once at the latest
+ * stage it reached in the batch: "5 个工单已超时，12 个即将超时" — an import of
+ * long-overdue rows that fires every stage at once reads "500 个工单已超时并升级",
+ * not three numbers adding to 1,500. A catch-up batch says it happened while
+ * the console was closed.
  */
 export function groupText(batch: AlertBatch, locale: Locale): NoticeText {
   const en = locale === 'en';
-  const parts = GROUP_ORDER.map((kind) => ({
-    kind,
-    n: new Set(batch.alerts.filter((a) => a.kind === kind).map((a) => a.ticketId)).size,
-  }))
+  const latest = new Map<number, AlertKind>();
+  for (const a of batch.alerts) {
+    const seen = latest.get(a.ticketId);
+    if (seen === undefined || STAGE[a.kind] > STAGE[seen]) latest.set(a.ticketId, a.kind);
+  }
+  const parts = GROUP_ORDER.map((kind) => ({ kind, n: [...latest.values()].filter((k) => k === kind).length }))
     .filter((p) => p.n > 0)
     .map(({ kind, n }, i) => {
-      const word = label(kind, locale);
+      const word = kind === 'escalated' ? (en ? 'overdue and escalated' : '已超时并升级') : label(kind, locale);
       if (en) return i === 0 ? `${n} ${n === 1 ? 'ticket' : 'tickets'} ${word}` : `${n} ${word}`;
       return i === 0 ? `${n} 个工单${word}` : `${n} 个${word}`;
     });

@@ -12,6 +12,7 @@ export function alert(over: Partial<Alert> = {}): Alert {
     ticketNo: `CD-20261102-${String(id).padStart(4, '0')}`,
     clock: 'resolution',
     subjectId: 0,
+    cycleStart: AT - 48 * 60 * MIN,
     kind: 'breached',
     threshold: 1,
     step: 0,

@@ -51,9 +51,21 @@ describe('alert notices', () => {
     ]);
     const escalated = alert({ id: 9, kind: 'escalated', step: 2, targetRole: 'manager' });
     expect(noticesFor(batch([...many(2, 4), escalated], true), 'en')[0]!.body).toBe(
-      'While the console was closed: 2 tickets overdue, 4 approaching, 1 escalated',
+      'While the console was closed: 2 tickets overdue, 4 approaching, 1 overdue and escalated',
     );
     expect(noticesFor(batch([], true), 'zh-CN')).toEqual([]);
+  });
+
+  it('counts each ticket once, at the latest stage it reached in the batch', () => {
+    // Ticket 1 fired every stage at once; ticket 2 only approached.
+    const alerts = [
+      alert({ id: 1, ticketId: 1, kind: 'approaching', threshold: 0.8 }),
+      alert({ id: 2, ticketId: 1, kind: 'breached' }),
+      alert({ id: 3, ticketId: 1, kind: 'escalated', step: 1, targetRole: 'supervisor' }),
+      alert({ id: 4, ticketId: 1, kind: 'escalated', step: 2, targetRole: 'manager' }),
+      alert({ id: 5, ticketId: 2, kind: 'approaching', threshold: 0.8 }),
+    ];
+    expect(noticesFor(batch(alerts), 'zh-CN')[0]!.body).toBe('1 个工单即将超时，1 个已超时并升级');
   });
 
   it('speaks English when asked', () => {
