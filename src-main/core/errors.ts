@@ -29,6 +29,7 @@ export type ErrorCode =
   | 'refund_self_approval'
   | 'refund_authority'
   | 'refund_state'
+  | 'export_refused'
   | 'internal';
 
 export class DomainError extends Error {

@@ -6,6 +6,7 @@ import type { DomainError, ErrorCode } from './errors';
 import { STATUS_LABELS, LEVEL_LABELS, ROLE_LABELS, type Status, type Level, type Role } from './enums';
 import { refusalMessage } from './import/reasons';
 import { REFUND_FIELD_LABELS, REFUND_TEMPLATES } from './refunds/messages';
+import { exportRefusalMessage } from './export/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -150,6 +151,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   db_corrupt: (p, l) =>
     l === 'en' ? `The database failed its integrity check: ${p.problem}` : `数据库完整性检查未通过：${p.problem}`,
   import_refused: refusalMessage,
+  export_refused: exportRefusalMessage,
   ...REFUND_TEMPLATES,
   sla_policy_invalid: (p, l) => {
     const why: Record<string, { zh: string; en: string }> = {

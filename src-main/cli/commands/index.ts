@@ -8,5 +8,8 @@ import { backup, restore, check } from './backup';
 import { sla } from './sla';
 import { importCommand } from './import';
 import { report } from './report';
+import { exportCommand } from './export';
+import { verify } from './verify';
+import { key } from './key';
 
-export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, report, backup, restore, check];
+export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, report, exportCommand, verify, key, backup, restore, check];

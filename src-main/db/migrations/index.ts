@@ -9,6 +9,7 @@ import * as m0003 from './0003_refunds';
 import * as m0004 from './0004_report_outcomes';
 import * as m0005 from './0005_refund_report_indexes';
 import * as m0006 from './0006_untimed_clocks';
+import * as m0007 from './0007_export_history';
 
 export interface Migration {
   version: number;
@@ -25,6 +26,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, ...m0004 },
   { version: 5, ...m0005 },
   { version: 6, ...m0006 },
+  { version: 7, ...m0007 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

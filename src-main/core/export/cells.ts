@@ -1,0 +1,83 @@
+/**
+ * How a bundle value appears in the workbook: the cell's value and number
+ * format, and how wide its column must be. Instants become Excel dates showing
+ * the branch's wall-clock (Excel has no zones: the ISO value's local part is
+ * written as if it were UTC, which exceljs turns into that serial number).
+ */
+import type { Column } from './tables';
+
+export type CellValue = string | number | boolean | Date | null;
+export interface Cell {
+  value: CellValue;
+  numFmt?: string;
+}
+
+export const FORMATS = {
+  instant: 'yyyy-mm-dd hh:mm',
+  money: '"¥"#,##0.00;-"¥"#,##0.00',
+  rate: '0.0%',
+  count: '#,##0',
+  per10k: '0.00',
+  hours: '0.0 "小时"',
+};
+
+function wallClockDate(iso: string): Date {
+  // 2026-10-03T09:12:00+08:00 → a Date whose UTC reading is 2026-10-03 09:12:00
+  return new Date(`${iso.slice(0, 19)}Z`);
+}
+
+function kpiCell(value: unknown, unit: string): Cell {
+  if (typeof value !== 'number') return { value: null };
+  switch (unit) {
+    case 'rate':
+      return { value, numFmt: FORMATS.rate };
+    case 'duration_ms':
+      return { value: value / 3_600_000, numFmt: FORMATS.hours };
+    case 'per10k':
+      return { value, numFmt: FORMATS.per10k };
+    default:
+      return { value, numFmt: FORMATS.count };
+  }
+}
+
+/** The workbook cell of one value; `row` gives context (a KPI's unit). */
+export function cellOf(col: Column, value: unknown, row: Record<string, unknown>): Cell {
+  if (col.kind === 'kpi_value') return kpiCell(value, String(row.unit));
+  if (value === null || value === undefined) return { value: null };
+  switch (col.kind) {
+    case 'instant':
+      return { value: wallClockDate(String(value)), numFmt: FORMATS.instant };
+    case 'fen':
+      return { value: Number(value) / 100, numFmt: FORMATS.money };
+    case 'rate':
+      return { value: Number(value), numFmt: FORMATS.rate };
+    case 'count':
+      return { value: Number(value) };
+    case 'bool':
+      return { value: value === true ? '是' : '否' };
+    case 'code':
+      return { value: col.labels?.[String(value)]?.zh ?? String(value) };
+    default:
+      // Always a string cell: text that looks like a formula (=, +, -, @) stays text, never runs.
+      return { value: String(value) };
+  }
+}
+
+/** Display width in Excel's character units: a CJK character takes two. */
+export function displayWidth(text: string): number {
+  let w = 0;
+  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  return w;
+}
+
+/** How wide a value's cell shows, as text. */
+export function shownWidth(col: Column, cell: Cell): number {
+  if (cell.value === null) return 0;
+  if (cell.value instanceof Date) return 16;
+  if (typeof cell.value === 'number') return col.kind === 'fen' ? 14 : 10;
+  return displayWidth(String(cell.value));
+}
+
+export function fittedWidth(col: Column, header: string, widest: number): number {
+  return Math.min(col.maxWidth ?? 40, Math.max(displayWidth(header), widest) + 2);
+}

@@ -1,0 +1,34 @@
+/** Why an export or a verification was refused, in zh-CN and English. */
+type Locale = 'zh-CN' | 'en';
+type Params = Record<string, string | number>;
+
+const WHY: Record<string, (p: Params) => { zh: string; en: string }> = {
+  bad_month: (p) => ({ zh: `月份须为 YYYY-MM，收到「${p.value}」。`, en: `The month must be YYYY-MM, got "${p.value}".` }),
+  future_month: (p) => ({ zh: `${p.month} 尚未开始，不能上报。`, en: `${p.month} has not begun yet; there is nothing to export.` }),
+  no_tickets: (p) => ({
+    zh: `${p.month} 没有受理任何工单，未生成上报包。`,
+    en: `No tickets were received in ${p.month}; no bundle was written.`,
+  }),
+  out_not_writable: (p) => ({
+    zh: `无法写入输出文件夹 ${p.path}（${p.detail}）。未做任何更改。`,
+    en: `Cannot write to the output folder ${p.path} (${p.detail}). Nothing was changed.`,
+  }),
+  reason_required: (p) => ({
+    zh: `${p.month} 已上报过（第 ${p.revision} 版），数据已有变化：重新上报须填写原因（--reason）。`,
+    en: `${p.month} was already sent (revision ${p.revision}) and its data changed since: give a reason (--reason) for the new revision.`,
+  }),
+  key_unreadable: (p) => ({
+    zh: `签名密钥文件 ${p.path} 无法读取（${p.detail}）。请检查该文件，或将其移走以生成新密钥。`,
+    en: `The signing key file ${p.path} cannot be read (${p.detail}). Check it, or move it away to make a new key.`,
+  }),
+  key_file_unreadable: (p) => ({
+    zh: `公钥文件 ${p.path} 无法读取：${p.detail}`,
+    en: `The public key file ${p.path} cannot be read: ${p.detail}`,
+  }),
+  bundle_unreadable: (p) => ({ zh: `无法读取上报包 ${p.path}：${p.detail}`, en: `Cannot read the bundle ${p.path}: ${p.detail}` }),
+};
+
+export function exportRefusalMessage(p: Params, locale: Locale): string {
+  const words = WHY[String(p.why)]?.(p) ?? { zh: `无法上报：${p.why}`, en: `Cannot export: ${p.why}` };
+  return locale === 'en' ? words.en : words.zh;
+}

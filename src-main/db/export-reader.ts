@@ -1,0 +1,54 @@
+/**
+ * The rows of a month's bundle, read in a stable order (received or decided
+ * time, then id) one at a time: iterate() never holds the month in memory.
+ * Callers read inside one transaction so every file is of the same moment.
+ */
+import type { Db } from './open';
+import type { RefundExportRaw, TicketExportRaw } from '../core/export/rows';
+
+/** An approved entry without a clock row (older data) is due 72 h after approval, as the reports count it. */
+const DEFAULT_EXECUTE_LIMIT_MS = 72 * 3_600_000;
+
+const CATEGORY_PATH = `CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '/' || c.name END`;
+
+export class ExportReader {
+  constructor(private readonly db: Db) {}
+
+  countTickets(fromMs: number, toMs: number): number {
+    const r = this.db.prepare('SELECT count(*) AS n FROM tickets WHERE received_at >= ? AND received_at < ?').get(fromMs, toMs) as { n: number };
+    return r.n;
+  }
+
+  /** Tickets received in [from, to), voided ones included (their status says so). */
+  tickets(fromMs: number, toMs: number): IterableIterator<TicketExportRaw> {
+    return this.db
+      .prepare(
+        `SELECT t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.city, t.district, ${CATEGORY_PATH} AS category,
+           t.level, t.status, t.department, t.assignee_name AS assignee, t.first_response_at, t.resolved_at, t.closed_at,
+           t.satisfaction, t.is_repeat, t.is_collective, t.reopen_count, t.root_cause, t.description,
+           t.fr_missed_at, t.res_missed_at, t.fu_missed_at
+         FROM tickets t INDEXED BY tickets_received
+         JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id
+         WHERE t.received_at >= ? AND t.received_at < ?
+         ORDER BY t.received_at, t.id`,
+      )
+      .iterate(fromMs, toMs) as IterableIterator<TicketExportRaw>;
+  }
+
+  /** Refund entries decided (approved or rejected) in [from, to), reversals included, with their execution deadline. */
+  refunds(fromMs: number, toMs: number): IterableIterator<RefundExportRaw> {
+    return this.db
+      .prepare(
+        `SELECT r.id AS refund_id, t.ticket_no, t.channel, r.type, r.amount_fen, r.status, r.reverses_id, r.submitted_at,
+           r.decided_at, r.executed_at,
+           coalesce(k.due_at, CASE WHEN r.status IN ('approved', 'executed') AND r.reverses_id IS NULL THEN r.decided_at + @defaultLimit END) AS execute_due_at, r.voucher_no, r.reason,
+           ${CATEGORY_PATH} AS category, t.department, t.assignee_name AS assignee
+         FROM refunds r JOIN tickets t ON t.id = r.ticket_id
+         JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id
+         LEFT JOIN ticket_clocks k ON k.ticket_id = r.ticket_id AND k.clock = 'refund' AND k.subject_id = r.id
+         WHERE r.decided_at >= @from AND r.decided_at < @to
+         ORDER BY r.decided_at, r.id`,
+      )
+      .iterate({ from: fromMs, to: toMs, defaultLimit: DEFAULT_EXECUTE_LIMIT_MS }) as IterableIterator<RefundExportRaw>;
+  }
+}
