@@ -4,7 +4,7 @@
  * the database's folder.
  */
 import path from 'node:path';
-import { exportMonthBundle, type ExportResult } from '../../services/export/export-month';
+import type { ExportResult } from '../../services/export/export-month';
 import { UsageError, type Command, type CommandEnv } from '../command';
 import { withContext } from '../open-context';
 
@@ -31,6 +31,8 @@ export const exportCommand: Command = {
   run: async (env) => {
     const { month, out, reason } = env.values as Record<string, string | undefined>;
     if (!month || !out) throw new UsageError('give --month YYYY-MM and --out DIR');
+    // Loaded when used: the bundle code brings exceljs and the zip libraries, which other commands need not pay for at start-up.
+    const { exportMonthBundle } = await import('../../services/export/export-month');
     const result = await withContext(env, (ctx) =>
       exportMonthBundle(ctx, { month, outDir: out, reason, dataDir: path.dirname(env.dbPath) }),
     );

@@ -8,7 +8,6 @@ import type crypto from 'node:crypto';
 import { DomainError } from '../../core/errors';
 import { describeProblem, type Problem } from '../../core/export/check';
 import { publicKeyFrom } from '../../services/export/signature';
-import { verifyBundle } from '../../services/export/verify';
 import { UsageError, type Command, type CommandEnv } from '../command';
 
 interface VerifyJson {
@@ -42,6 +41,8 @@ export const verify: Command = {
     if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
       throw new DomainError('export_refused', { why: 'bundle_unreadable', path: file, detail: 'no such file' });
     }
+    // Loaded when used (the zip libraries), like export.
+    const { verifyBundle } = await import('../../services/export/verify');
     const r = await verifyBundle(file, key);
     return {
       ok: r.ok,
