@@ -109,7 +109,6 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     executed: 'Executed',
     inTime: 'Executed within 72 h',
     total: 'Total',
-    unavailable: 'Refund figures unavailable: {{reason}}',
     none: 'No refunds were approved in this period.',
   },
   today: {

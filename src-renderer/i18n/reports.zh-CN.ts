@@ -105,7 +105,6 @@ export const reportsZhCN = {
     executed: '已执行',
     inTime: '72 小时内执行占比',
     total: '合计',
-    unavailable: '退费数据不可用：{{reason}}',
     none: '该期间内没有批准的退费。',
   },
   today: {

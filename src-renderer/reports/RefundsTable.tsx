@@ -7,7 +7,6 @@ const yuan = (fen: number) => `¥${(fen / 100).toLocaleString('zh-CN', { minimum
 
 export function RefundsTable({ report }: { report: Report }) {
   const { t } = useTranslation();
-  if (!report.refunds) return <p className="hint">{t('reports.refunds.unavailable', { reason: report.refundsUnavailable ?? '' })}</p>;
   const { byType, total } = report.refunds;
   if (byType.length === 0) return <p className="hint">{t('reports.refunds.none')}</p>;
   const typeLabel = (type: string) => (type === 'all' ? t('reports.refunds.total') : t(`refunds.type.${type as 'other'}`, { defaultValue: type }));

@@ -3,8 +3,7 @@
  * §5; 72 h by default, the refund clock's own due time when it has one).
  * Counted: entries approved in the range (decided_at, status approved or
  * executed), of tickets that pass the report's filters; reversals are not
- * entries of their own here. Written against the refunds table of migration
- * 0003 (issue 5); on a database without it the report says so instead.
+ * entries of their own here.
  */
 import type { Db } from '../../db/open';
 import type { ReportFilters } from '../../core/reports/model';
@@ -24,22 +23,10 @@ export interface RefundTypeRow {
 }
 
 export type RefundSummary = { byType: RefundTypeRow[]; total: RefundTypeRow };
-export type RefundOutcome = { refunds: RefundSummary; refundsUnavailable: null } | { refunds: null; refundsUnavailable: string };
 
-const NEEDED = ['ticket_id', 'type', 'amount_fen', 'status', 'reverses_id', 'decided_at', 'executed_at'];
 const DEFAULT_LIMIT_MS = 72 * 3_600_000;
 
-function missingColumns(db: Db): string[] | null {
-  const cols = db.prepare(`SELECT name FROM pragma_table_info('refunds')`).all() as Array<{ name: string }>;
-  if (cols.length === 0) return null;
-  const have = new Set(cols.map((c) => c.name));
-  return NEEDED.filter((c) => !have.has(c));
-}
-
-export function refundSummary(db: Db, now: number, fromMs: number, toMs: number, filters: ReportFilters): RefundOutcome {
-  const missing = missingColumns(db);
-  if (missing === null) return { refunds: null, refundsUnavailable: 'this database has no refunds table yet (refunds arrive with migration 0003)' };
-  if (missing.length > 0) return { refunds: null, refundsUnavailable: `the refunds table lacks ${missing.join(', ')}` };
+export function refundSummary(db: Db, now: number, fromMs: number, toMs: number, filters: ReportFilters): RefundSummary {
   const f = filterSql(filters);
   // The ticket is read only to apply the report's filters: a refund's own row says the rest.
   const ticketJoin = f.sql ? 'JOIN tickets t ON t.id = r.ticket_id' : '';
@@ -67,5 +54,5 @@ export function refundSummary(db: Db, now: number, fromMs: number, toMs: number,
     executedInTime: sum('executedInTime'),
     inTimeShare: rate(sum('executedInTime'), sum('due')),
   };
-  return { refunds: { byType, total }, refundsUnavailable: null };
+  return { byType, total };
 }

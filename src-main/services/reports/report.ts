@@ -51,9 +51,7 @@ export interface Report extends KpiSet {
   byDepartment: DepartmentRow[];
   /** Tickets of the range that missed each of their clocks. */
   breaches: BreachCounts;
-  refunds: RefundSummary | null;
-  /** Why `refunds` is null. */
-  refundsUnavailable: string | null;
+  refunds: RefundSummary;
 }
 
 export interface Dashboard {
@@ -97,7 +95,7 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
       byChannel: channelMix(mix),
       byDepartment: detail.byDepartment(),
       breaches: detail.missed,
-      ...refundSummary(db, at, cur.fromMs, cur.toMs, filters),
+      refunds: refundSummary(db, at, cur.fromMs, cur.toMs, filters),
     };
     const charts = withCharts ? arrivalCharts(detail.buckets(), range, zone) : { daily: [], dayOfMonth: [], monthEdgeRatio: null, heat: [] };
     return { report, charts };
