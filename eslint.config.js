@@ -12,6 +12,9 @@
  *   src-main/core/enums.ts (code lists and labels), src-main/api/bridge.ts
  *   (the preload's channel and event names) and src-main/core/money.ts
  *   (parsing and showing fen, so the console and the server agree exactly).
+ * - a migration (src-main/db/migrations) imports nothing but other files of
+ *   that folder and better-sqlite3's types: once released it is frozen, so its
+ *   SQL and any data logic it needs are its own copies, never live code.
  * - tests may import anything.
  */
 import js from '@eslint/js';
@@ -33,6 +36,7 @@ const ELEMENTS = [
   { type: 'enums', pattern: 'src-main/core/enums.ts', mode: 'full' },
   { type: 'money', pattern: 'src-main/core/money.ts', mode: 'full' },
   { type: 'core', pattern: 'src-main/core/**', mode: 'full' },
+  { type: 'migrations', pattern: 'src-main/db/migrations/**', mode: 'full' },
   { type: 'db', pattern: 'src-main/db/**', mode: 'full' },
   { type: 'services', pattern: 'src-main/services/**', mode: 'full' },
   { type: 'bridge', pattern: 'src-main/api/bridge.ts', mode: 'full' },
@@ -50,7 +54,8 @@ const BELOW_HOSTS = [...API, 'services', 'db', ...CORE];
 
 const LAYER_RULES = [
   { from: CORE, allow: CORE },
-  { from: ['db'], allow: ['db', ...CORE] },
+  { from: ['migrations'], allow: ['migrations'] },
+  { from: ['db'], allow: ['db', 'migrations', ...CORE] },
   { from: ['services'], allow: ['services', 'db', ...CORE] },
   { from: API, allow: [...API, 'services', 'db', ...CORE] },
   { from: ['electron-host'], allow: ['electron-host', ...BELOW_HOSTS] },
@@ -118,6 +123,22 @@ export default tseslint.config(
             {
               regex: `^(?!\\.{1,2}/|(${PURE_LIBRARIES.map((l) => l.replace('/', '\\/')).join('|')})(\\/|$))`,
               message: `core is pure: it may import only other core files and ${PURE_LIBRARIES.join(', ')}.`,
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src-main/db/migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!\\./|better-sqlite3$)',
+              message: 'A released migration is frozen: it may import only files of src-main/db/migrations (its own copies of any logic) and better-sqlite3.',
             },
           ],
         },

@@ -52,30 +52,18 @@ export function toStoredClock(r: RawClock): StoredClock {
 
 /**
  * What a ticket row keeps from its clocks, in one UPDATE: the clock its list
- * row shows (running — not stopped, paused or cancelled — and due first) and,
- * once migration 0004 has added them, the outcome columns the reports read.
- * (Migration 0002's backfill runs this store before 0004 exists.)
+ * row shows (running — not stopped, paused or cancelled — and due first) and
+ * the outcome columns the reports read.
  */
-function ticketColumnsFromClocks(db: Db, untimed: boolean): string {
-  const due = `(due_at, due_clock, warn_at) = (SELECT due_at, clock, warn_at FROM ticket_clocks
-    WHERE ticket_id = @id AND stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT 1)`;
-  return hasColumn(db, 'tickets', 'res_met_at') ? `${due},\n${outcomeAssignments(untimed)}` : due;
-}
-
-function hasColumn(db: Db, table: string, column: string): boolean {
-  return (db.pragma(`table_info(${table})`) as Array<{ name: string }>).some((c) => c.name === column);
-}
+const TICKET_COLUMNS_FROM_CLOCKS = `(due_at, due_clock, warn_at) = (SELECT due_at, clock, warn_at FROM ticket_clocks
+    WHERE ticket_id = @id AND stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT 1),
+  ${outcomeAssignments()}`;
 
 export class ClockStore {
   // Prepared once: the monitor's catch-up runs these thousands of times.
   private readonly stmts;
-  private readonly untimed: boolean;
 
   constructor(private readonly db: Db) {
-    // Migration 0002's backfill runs this store before 0006 adds ticket_clocks.untimed.
-    const untimed = hasColumn(db, 'ticket_clocks', 'untimed');
-    const cols = untimed ? ', untimed' : '';
-    this.untimed = untimed;
     this.stmts = {
       raised: db.prepare('SELECT clock, subject_id, cycle_start, kind, threshold, step FROM alerts WHERE ticket_id = ?'),
       next: db.prepare('SELECT next_alert_at AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL ORDER BY next_alert_at LIMIT 1'),
@@ -84,13 +72,13 @@ export class ClockStore {
       forTicket: db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock'),
       deleteOne: db.prepare('DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock = ?'),
       upsert: db.prepare(`INSERT INTO ticket_clocks
-        (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan${cols})
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?${untimed ? ', ?' : ''})
+        (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan, untimed)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         ON CONFLICT (ticket_id, clock, subject_id) DO UPDATE SET rule_id = excluded.rule_id, started_at = excluded.started_at,
           limit_ms = excluded.limit_ms, business = excluded.business, pauses = excluded.pauses, stopped_at = excluded.stopped_at,
           cancelled = excluded.cancelled, due_at = excluded.due_at, warn_at = excluded.warn_at,
-          next_alert_at = excluded.next_alert_at, plan = excluded.plan${untimed ? ', untimed = excluded.untimed' : ''}`),
-      refreshDue: db.prepare(`UPDATE tickets SET ${ticketColumnsFromClocks(db, untimed)} WHERE id = @id`),
+          next_alert_at = excluded.next_alert_at, plan = excluded.plan, untimed = excluded.untimed`),
+      refreshDue: db.prepare(`UPDATE tickets SET ${TICKET_COLUMNS_FROM_CLOCKS} WHERE id = @id`),
     };
   }
 
@@ -141,7 +129,7 @@ export class ClockStore {
         r.warnAt,
         r.nextAlertAt,
         JSON.stringify(r.plan),
-        ...(this.untimed ? [r.untimed ? 1 : 0] : []),
+        r.untimed ? 1 : 0,
       );
     }
     this.refreshTicketDue(ticketId);

@@ -4,8 +4,9 @@
  * rows per ticket, which on a million tickets made a month take seconds.
  *
  * Each column is the outcome of one of the ticket's own clocks (subject 0),
- * written with the clocks themselves (db/clock-store.ts, one UPDATE per ticket)
- * from the definitions in db/clock-outcomes.ts:
+ * written from then on with the clocks themselves (db/clock-store.ts, from the
+ * definitions in db/clock-outcomes.ts); here, for the tickets already there,
+ * from this file's own frozen copy of those definitions:
  *   *_missed_at — the instant the clock is or was missed: its due time, when
  *                 it stopped after it or has not stopped yet (so a running
  *                 clock is "missed at" a future instant until it stops in
@@ -14,9 +15,12 @@
  *   res_met_at  — when the resolution clock stopped within its limit; NULL otherwise.
  * docs/KPIS.md says how timeliness and breaches are counted from them.
  */
-import { metAt, missedAt } from '../clock-outcomes';
-
 export const name = 'report_outcomes';
+
+const missedAt = (r: string) => `CASE WHEN ${r}.cancelled = 0 AND ${r}.due_at IS NOT NULL
+  AND (${r}.stopped_at IS NULL OR ${r}.stopped_at > ${r}.due_at) THEN ${r}.due_at END`;
+
+const metAt = (r: string) => `CASE WHEN ${r}.cancelled = 0 AND ${r}.stopped_at <= ${r}.due_at THEN ${r}.stopped_at END`;
 
 const BACKFILL = (clock: string, set: string) => `UPDATE tickets SET ${set}
   FROM (SELECT * FROM ticket_clocks WHERE clock = '${clock}' AND subject_id = 0) AS NEW

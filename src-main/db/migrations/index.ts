@@ -1,6 +1,9 @@
 /**
  * Every migration, in order. A migration is never edited once released: a
- * change to the schema is a new file with the next number.
+ * change to the schema is a new file with the next number. Each imports
+ * nothing outside this folder (lint keeps it so): its SQL and any data logic
+ * are its own copies, so later changes to the application cannot change what
+ * it does to an old database. See docs/ARCHITECTURE.md, "Migrations".
  */
 import type Database from 'better-sqlite3';
 import * as m0001 from './0001_init';

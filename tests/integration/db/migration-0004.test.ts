@@ -1,53 +1,52 @@
 /**
- * 0004 (report outcomes): tickets of the previous shape get their clock
- * outcomes from the clocks they have; afterwards every clock write keeps them
- * in step (db/clock-store.ts), whoever makes it.
+ * 0004 (report outcomes): tickets of a version-3 database — one in every
+ * status, with their clocks and refunds — get their clock outcomes from the
+ * clocks they have; afterwards every clock write keeps them in step
+ * (db/clock-store.ts), whoever makes it.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
-import { migrate } from '../../../src-main/db/migrate';
-import { MIGRATIONS } from '../../../src-main/db/migrations';
-import { backfillClocks } from '../../../src-main/db/clock-backfill';
-import { addUser, categoryId, tempDb, tempDir, type TestDb } from '../../helpers/temp-db';
+import { addUser, categoryId, tempDb, tempDir, PINNED_NOW, type TestDb } from '../../helpers/temp-db';
 import { actOnTicket, createTicket, getTicket } from '../../../src-main/services/tickets';
+import { H, OUTCOMES_OF_EVERY_STATUS, allRows, emptyAt, fillRefundsV3, fillV1, upgradeTo } from './old-databases';
 
-const H = 3_600_000;
-const outcome = (db: Database.Database, id: number) =>
-  db.prepare('SELECT fr_missed_at AS fr, res_missed_at AS res, res_met_at AS met, fu_missed_at AS fu FROM tickets WHERE id = ?').get(id);
+const OUTCOMES = 'fr_missed_at AS fr, res_missed_at AS res, res_met_at AS met, fu_missed_at AS fu';
+const outcome = (db: Database.Database, id: number) => db.prepare(`SELECT ${OUTCOMES} FROM tickets WHERE id = ?`).get(id);
+const h = (ms: number | null) => (ms === null ? null : (ms - PINNED_NOW) / H);
 
 let dir: string | null = null;
+let db: Database.Database | null = null;
 let t: TestDb | null = null;
 afterEach(() => {
+  db?.close();
   if (dir) fs.rmSync(dir, { recursive: true, force: true });
   t?.close();
   dir = null;
+  db = null;
   t = null;
 });
 
 describe('migration 0004_report_outcomes', () => {
-  it('fills the outcomes of existing tickets from their clocks, leaving everything else as it was', () => {
+  it('fills the outcomes of existing tickets from their own clocks, leaving every other row and column as it was', () => {
     dir = tempDir();
-    const db = new Database(path.join(dir, 'desk.db'));
-    migrate(db, MIGRATIONS.slice(0, 3));
-    db.prepare("INSERT INTO categories (name) VALUES ('宽带')").run();
-    const add = db.prepare(`INSERT INTO tickets (ticket_no, channel, received_at, phone, category_id, level, status, description,
-        first_response_at, resolved_at, created_at, updated_at) VALUES (?, '10086', ?, '13800000000', 1, 'normal', ?, '断网', ?, ?, 0, 0)`);
-    add.run('late', 0, 'resolved', 5 * H, 50 * H); // respond 4 h, resolve 48 h: both missed; follow-up running since 50 h
-    add.run('ok', 0, 'resolved', 1 * H, 10 * H);
-    add.run('open', 0, 'in_progress', 1 * H, null);
-    backfillClocks(db);
-    const before = db.prepare('SELECT id, status, resolved_at FROM tickets ORDER BY id').all();
-    expect(migrate(db, MIGRATIONS.slice(0, 4))).toBe(4);
-    expect(db.prepare('SELECT id, status, resolved_at FROM tickets ORDER BY id').all()).toEqual(before);
-    expect(outcome(db, 1)).toEqual({ fr: 4 * H, res: 48 * H, met: null, fu: 74 * H });
-    expect(outcome(db, 2)).toEqual({ fr: null, res: null, met: 10 * H, fu: 34 * H });
-    // Still open: missed at its due time unless it stops before.
-    expect(outcome(db, 3)).toEqual({ fr: null, res: 48 * H, met: null, fu: null });
+    db = emptyAt(dir, 1);
+    fillV1(db);
+    upgradeTo(db, 3);
+    fillRefundsV3(db);
+    const before = allRows(db);
+
+    expect(upgradeTo(db, 4)).toBe(4);
+    const rows = db.prepare(`SELECT ${OUTCOMES} FROM tickets ORDER BY id`).all() as Array<Record<'fr' | 'res' | 'met' | 'fu', number | null>>;
+    expect(rows.map((r) => [h(r.fr), h(r.res), h(r.met), h(r.fu)])).toEqual(OUTCOMES_OF_EVERY_STATUS);
+    const after = allRows(db);
+    const withoutOutcomes = (after.tickets as Array<Record<string, unknown>>).map(
+      ({ fr_missed_at: _a, res_missed_at: _b, res_met_at: _c, fu_missed_at: _d, ...rest }) => rest,
+    );
+    expect({ ...after, tickets: withoutOutcomes }).toEqual(before);
+
     const plan = db.prepare('EXPLAIN QUERY PLAN SELECT count(*), sum(res_met_at <= 1) FROM tickets WHERE received_at >= 0 AND received_at < 9').all();
     expect(JSON.stringify(plan)).toMatch(/COVERING INDEX tickets_report/);
-    db.close();
   });
 
   it('the outcomes follow the clocks as tickets are worked', () => {
