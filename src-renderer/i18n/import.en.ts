@@ -5,15 +5,15 @@ type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<
 
 export const importEn: Shape<typeof importZhCN> = {
   title: 'Import CRM tickets',
-  intro: 'A ticket export from the provincial CRM (CSV or XLSX). The encoding is detected (UTF-8, GBK/GB18030); headers may be Chinese or English, in any order, and columns the console does not use are ignored. A ticket whose channel and number already exist is updated, an identical one is left alone: importing the same file twice changes nothing.',
+  intro: 'A ticket export from the provincial CRM (CSV or Excel: XLSX, and legacy XLS). The encoding is detected (UTF-8, GBK/GB18030); headers may be Chinese or English, in any order, and columns the console does not use are ignored. A ticket whose channel and number already exist is updated, an identical one is left alone: importing the same file twice changes nothing.',
   needRole: 'Importing tickets needs a supervisor or higher.',
   choose: 'Choose a file',
-  chooseHint: 'CSV or XLSX, at most {{max}} MB',
+  chooseHint: 'CSV, XLSX or XLS, at most {{max}} MB',
   fileInfo: '{{name}} ({{size}})',
   uploading: 'Uploading… {{pct}}%',
   reading: 'Reading the file…',
   another: 'Choose another file',
-  format: { csv: 'CSV', xlsx: 'Excel workbook (XLSX)' },
+  format: { csv: 'CSV', xlsx: 'Excel workbook (XLSX)', xls: 'Excel 97-2003 workbook (XLS)' },
   encoding: { utf8: 'UTF-8', gb18030: 'GBK / GB18030', utf16le: 'UTF-16', utf16be: 'UTF-16' },
   delimiter: { ',': 'comma-separated', '\t': 'tab-separated', ';': 'semicolon-separated' },
   headerLine: 'header on line {{line}}',

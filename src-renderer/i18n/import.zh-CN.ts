@@ -1,15 +1,15 @@
 /** 导入 (CRM import) strings in Chinese. import.en.ts must match this shape; mergeable into zh-CN.ts under `import`. */
 export const importZhCN = {
   title: '导入 CRM 工单',
-  intro: '从省 CRM 导出的工单文件（CSV 或 XLSX）。编码自动识别（UTF-8、GBK/GB18030）；表头中英文均可，顺序不限，多余的列不导入。同一渠道 + 工单编号已存在时更新，内容相同则不变，重复导入同一文件不会产生变化。',
+  intro: '从省 CRM 导出的工单文件（CSV 或 Excel：XLSX，以及旧版 XLS）。编码自动识别（UTF-8、GBK/GB18030）；表头中英文均可，顺序不限，多余的列不导入。同一渠道 + 工单编号已存在时更新，内容相同则不变，重复导入同一文件不会产生变化。',
   needRole: '导入工单需要班长/主管或以上权限。',
   choose: '选择文件',
-  chooseHint: 'CSV 或 XLSX，最大 {{max}} MB',
+  chooseHint: 'CSV、XLSX 或 XLS，最大 {{max}} MB',
   fileInfo: '{{name}}（{{size}}）',
   uploading: '正在上传… {{pct}}%',
   reading: '正在读取文件…',
   another: '换一个文件',
-  format: { csv: 'CSV', xlsx: 'Excel 工作簿（XLSX）' },
+  format: { csv: 'CSV', xlsx: 'Excel 工作簿（XLSX）', xls: 'Excel 97-2003 工作簿（XLS）' },
   encoding: { utf8: 'UTF-8', gb18030: 'GBK / GB18030', utf16le: 'UTF-16', utf16be: 'UTF-16' },
   delimiter: { ',': '逗号分隔', '\t': '制表符分隔', ';': '分号分隔' },
   headerLine: '表头在第 {{line}} 行',

@@ -9,8 +9,8 @@ const SHOWN = 50;
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'import a CRM export (CSV or XLSX); exit 1 when the file cannot be read at all',
-  usage: 'import FILE [--dry-run] [--sheet NAME] [--rejects OUT.csv] [--user USERNAME]',
+  summary: 'import a CRM export (CSV, XLSX or XLS); exit 1 when the file cannot be read at all',
+  usage: 'import FILE [--dry-run] [--sheet NAME|N] [--rejects OUT.csv] [--user USERNAME]',
   options: {
     'dry-run': { type: 'boolean' },
     sheet: { type: 'string' },

@@ -89,12 +89,12 @@ export function refusalMessage(p: Params, locale: Locale): string {
       return en ? 'The file is empty.' : '文件是空的。';
     case 'binary':
       return en
-        ? 'The file is neither CSV nor XLSX (it holds binary data). Export the tickets from the CRM as CSV or XLSX.'
-        : '文件不是 CSV 或 XLSX（含有二进制内容）。请从 CRM 导出为 CSV 或 XLSX。';
-    case 'xls':
+        ? 'The file is not CSV, XLSX or XLS (it holds binary data). Export the tickets from the CRM as CSV or Excel.'
+        : '文件不是 CSV、XLSX 或 XLS（含有二进制内容）。请从 CRM 导出为 CSV 或 Excel 文件。';
+    case 'bad_xls':
       return en
-        ? 'This is an old Excel .xls file. Open it in Excel and save it as .xlsx or CSV.'
-        : '这是旧版 Excel（.xls）文件。请用 Excel 打开并另存为 .xlsx 或 CSV。';
+        ? `The Excel 97-2003 (.xls) file cannot be read: ${p.detail}`
+        : `Excel 97-2003（.xls）文件无法读取：${p.detail}`;
     case 'bad_xlsx':
       return en ? `The XLSX file cannot be read: ${p.detail}` : `XLSX 文件无法读取：${p.detail}`;
     case 'no_sheet':

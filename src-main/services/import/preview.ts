@@ -21,10 +21,10 @@ export interface PreviewRow {
 }
 
 export interface ImportPreview {
-  format: 'csv' | 'xlsx';
+  format: 'csv' | 'xlsx' | 'xls';
   encoding: CsvEncoding | null;
   delimiter: Delimiter | null;
-  /** XLSX: every sheet, and the one shown. */
+  /** Workbooks (XLSX, XLS): every sheet, and the one shown. */
   sheets: string[];
   sheet: string | null;
   headerLine: number;

@@ -26,7 +26,7 @@ import { openTable, type Table } from './table';
 
 export interface ImportOptions {
   dryRun?: boolean;
-  /** XLSX: the sheet to read (name or 1-based position); default the first. */
+  /** Workbooks (XLSX, XLS): the sheet to read (name or 1-based position); default the first. */
   sheet?: string | undefined;
   locale?: Locale;
   /** Where to write the rejected rows as CSV; none when absent. */

@@ -1,6 +1,6 @@
 /**
  * What kind of file this is, from its first bytes, never its name: an XLSX is
- * a zip; a CSV is text whose encoding is told by its BOM, else by whether the
+ * a zip; a legacy .xls an OLE2 compound file; a CSV is text whose encoding is told by its BOM, else by whether the
  * bytes are valid UTF-8 (a deterministic check: GB18030 Chinese text is almost
  * never valid UTF-8 over more than a few characters), else GB18030 (a superset
  * of GBK and GB2312, which is what Chinese Excel writes). Anything else is
@@ -15,6 +15,7 @@ export type Delimiter = ',' | '\t' | ';';
 
 export type FileKind =
   | { format: 'xlsx' }
+  | { format: 'xls' }
   | { format: 'csv'; encoding: CsvEncoding; bomBytes: number; delimiter: Delimiter };
 
 const SAMPLE_BYTES = 64 * 1024;
@@ -87,7 +88,8 @@ export async function sniffFile(filePath: string): Promise<FileKind> {
   }
   if (size === 0) throw refuse('empty');
   if (startsWith(sample, [0x50, 0x4b, 0x03, 0x04])) return { format: 'xlsx' };
-  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) throw refuse('xls');
+  // An OLE2 compound file: what Excel 97–2003 saves (.xls). Anything else in one is refused by the reader.
+  if (startsWith(sample, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { format: 'xls' };
 
   let encoding: CsvEncoding;
   let bomBytes = 0;

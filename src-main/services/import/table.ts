@@ -1,18 +1,19 @@
 /**
  * A CRM file opened as a table: its kind, its header row (the first of the
  * top rows that names the required columns; title rows above it are skipped)
- * and the data rows after it, still streaming. Works the same for CSV and XLSX.
+ * and the data rows after it, still streaming. Works the same for CSV, XLSX and XLS.
  */
 import { DomainError } from '../../core/errors';
 import { HEADER_SEARCH_ROWS, looksLikeHeader, mapHeaders, type HeaderMap } from '../../core/import/headers';
 import type { SourceRow } from '../../core/import/types';
 import { readCsv } from './csv-source';
 import { sniffFile, type FileKind } from './sniff';
+import { readXls } from './xls-source';
 import { readXlsx, type SheetChoice } from './xlsx-source';
 
 export interface Table {
   kind: FileKind;
-  /** XLSX only: every sheet's name and the one read. */
+  /** Workbooks (XLSX, XLS) only: every sheet's name and the one read. */
   sheets: string[];
   sheet: string | null;
   headerLine: number;
@@ -27,7 +28,8 @@ export interface Table {
 export async function openTable(filePath: string, opts: { sheet?: string | undefined } = {}): Promise<Table> {
   const kind = await sniffFile(filePath);
   const choice: SheetChoice = { sheet: opts.sheet, found: { sheets: [], sheet: null } };
-  const source = kind.format === 'xlsx' ? readXlsx(filePath, choice) : readCsv(filePath, kind);
+  const source =
+    kind.format === 'xlsx' ? readXlsx(filePath, choice) : kind.format === 'xls' ? readXls(filePath, choice) : readCsv(filePath, kind);
 
   let first: SourceRow | null = null;
   let headerRow: SourceRow | null = null;

@@ -1,40 +1,15 @@
 /**
- * The rows of one sheet of an XLSX workbook, streamed with exceljs's
- * WorkbookReader (the zip is read entry by entry, rows are handed over as they
- * are parsed). Cells become the text a person sees: dates as the wall-clock
- * time Excel shows (Excel has no time zones), numbers without Excel's
- * scientific display, formulas as their results. The line of a row is its
- * row number in the sheet.
+ * The rows of one sheet of an XLSX workbook, whatever program wrote it
+ * (Excel, LibreOffice, exceljs, SheetJS, openpyxl/pandas…): the package is
+ * opened by its relationships (xlsx-package.ts) and the chosen sheet streamed
+ * row by row (xlsx-sheet.ts). Cells become the text a person sees
+ * (sheet-values.ts). Anything the package format does not allow is refused
+ * whole as an unreadable XLSX, saying what was wrong.
  */
-import fs from 'node:fs';
-import ExcelJS from 'exceljs';
 import { DomainError } from '../../core/errors';
 import type { SourceRow } from '../../core/import/types';
-
-const pad = (n: number, w = 2) => String(n).padStart(w, '0');
-
-/** Excel stores a time as a fraction of a day; round the float noise (09:29:59.9997) to the second. */
-function wallClock(d: Date): string {
-  const t = new Date(Math.round(d.getTime() / 1000) * 1000);
-  return `${t.getUTCFullYear()}-${pad(t.getUTCMonth() + 1)}-${pad(t.getUTCDate())} ${pad(t.getUTCHours())}:${pad(t.getUTCMinutes())}:${pad(t.getUTCSeconds())}`;
-}
-
-export function cellText(v: unknown): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'string') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'TRUE' : 'FALSE';
-  if (v instanceof Date) return Number.isNaN(v.getTime()) ? '' : wallClock(v);
-  if (typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    if (Array.isArray(o.richText)) return (o.richText as Array<{ text?: string }>).map((r) => r.text ?? '').join('');
-    if ('result' in o) return cellText(o.result);
-    if ('formula' in o || 'sharedFormula' in o) return '';
-    if (typeof o.text === 'string') return o.text;
-    if (typeof o.error === 'string') return o.error;
-  }
-  return String(v);
-}
+import { openXlsxPackage, type XlsxPackage } from './xlsx-package';
+import { readSheetRows } from './xlsx-sheet';
 
 export interface SheetChoice {
   /** A sheet name, or its 1-based position; absent: the first sheet. */
@@ -43,57 +18,47 @@ export interface SheetChoice {
   found?: { sheets: string[]; sheet: string | null };
 }
 
-interface SheetReader extends AsyncIterable<ExcelJS.Row> {
-  name?: string;
-  id?: number | string;
+/**
+ * The sheet asked for: by name first, then (digits that name no sheet) by
+ * position, else the first sheet. -1 when there is no such sheet.
+ */
+export function chooseSheet(names: readonly string[], wanted: string | undefined): number {
+  if (wanted === undefined) return names.length > 0 ? 0 : -1;
+  const byName = names.indexOf(wanted);
+  if (byName >= 0) return byName;
+  if (/^\d+$/.test(wanted) && Number(wanted) >= 1 && Number(wanted) <= names.length) return Number(wanted) - 1;
+  return -1;
 }
 
+export function noSheet(choice: SheetChoice): DomainError {
+  return new DomainError('import_refused', { what: choice.sheet === undefined ? 'empty' : 'no_sheet', sheet: choice.sheet ?? '' });
+}
+
+const unreadable = (e: unknown) =>
+  new DomainError('import_refused', { what: 'bad_xlsx', detail: e instanceof Error ? e.message : String(e) });
+
 export async function* readXlsx(filePath: string, choice: SheetChoice = {}): AsyncGenerator<SourceRow> {
-  const stream = fs.createReadStream(filePath);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache',
-    // Styles tell which numbers are dates.
-    styles: 'cache',
-    hyperlinks: 'ignore',
-    worksheets: 'emit',
-    entries: 'ignore',
-  });
-  const model = () => (reader as unknown as { model?: { sheets?: Array<{ name: string; id: number }> } }).model;
-  let position = 0;
-  let read = false;
+  let pkg: XlsxPackage;
   try {
-    for await (const ws of reader as unknown as AsyncIterable<SheetReader>) {
-      position++;
-      const names = (model()?.sheets ?? []).map((s) => s.name);
-      if (choice.found) choice.found.sheets = names;
-      const name = ws.name ?? `Sheet${position}`;
-      const wanted = choice.sheet;
-      const first = model()?.sheets?.[0]?.name;
-      const isChosen =
-        wanted === undefined
-          ? first === undefined ? position === 1 : name === first
-          : name === wanted || (!names.includes(wanted) && /^\d+$/.test(wanted) && Number(wanted) === position);
-      if (!isChosen || read) {
-        // Read and drop a sheet we skip: exceljs may be spooling it to a temporary file, and
-        // closing the stream under it leaves that work to fail later, outside any await.
-        for await (const skipped of ws) void skipped;
-        continue;
-      }
-      read = true;
-      if (choice.found) choice.found.sheet = name;
-      for await (const row of ws) {
-        const values = row.values as unknown[];
-        const cells: string[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(cellText(values[i]));
-        if (cells.every((c) => c.trim() === '')) continue;
-        yield { line: row.number, cells };
-      }
-    }
+    pkg = await openXlsxPackage(filePath);
   } catch (e) {
-    if (e instanceof DomainError) throw e;
-    throw new DomainError('import_refused', { what: 'bad_xlsx', detail: e instanceof Error ? e.message : String(e) });
-  } finally {
-    stream.destroy();
+    throw unreadable(e);
   }
-  if (!read) throw new DomainError('import_refused', { what: choice.sheet === undefined ? 'empty' : 'no_sheet', sheet: choice.sheet ?? '' });
+  try {
+    const names = pkg.sheets.map((s) => s.name);
+    if (choice.found) choice.found.sheets = names;
+    const index = chooseSheet(names, choice.sheet);
+    if (index < 0) throw noSheet(choice);
+    const sheet = pkg.sheets[index]!;
+    if (choice.found) choice.found.sheet = sheet.name;
+    // A sheet the workbook lists but the package lacks reads as a sheet with no rows.
+    if (sheet.part === null) return;
+    try {
+      yield* readSheetRows(pkg, sheet.part);
+    } catch (e) {
+      throw e instanceof DomainError ? e : unreadable(e);
+    }
+  } finally {
+    pkg.close();
+  }
 }

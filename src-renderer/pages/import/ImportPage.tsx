@@ -96,7 +96,7 @@ export function ImportPage() {
         <input
           ref={input}
           type="file"
-          accept=".csv,.xlsx,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+          accept=".csv,.xlsx,.xls,.txt,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel"
           className="sr-only"
           data-testid="import-file"
           onChange={(e) => {

@@ -90,7 +90,7 @@ describe('import over the contract', () => {
     const b = await login('supervisor', 'b');
     const id = await upload(a, Buffer.from([0, 1, 2, 3, 0, 0, 9]), 'junk.csv');
     expect(await api.call('import/preview', { uploadId: id }, b, 'zh-CN')).toMatchObject({ ok: false, error: { code: 'import_refused', message: '上传的文件已过期，请重新选择文件。' } });
-    expect(await api.call('import/run', { uploadId: id }, a, 'en')).toMatchObject({ ok: false, error: { code: 'import_refused', message: expect.stringContaining('neither CSV nor XLSX') } });
+    expect(await api.call('import/run', { uploadId: id }, a, 'en')).toMatchObject({ ok: false, error: { code: 'import_refused', message: expect.stringContaining('not CSV, XLSX or XLS') } });
     expect(await api.call('import/upload', { uploadId: id, fileName: 'junk.csv', offset: 3, data: 'AAAA' }, a, 'zh-CN')).toMatchObject({ ok: false, error: { code: 'validation' } });
   });
 });

@@ -21,6 +21,16 @@ async function cli(args: string[], lang = 'en_US.UTF-8') {
 }
 
 describe('complaint-desk import', () => {
+  it('imports an openpyxl workbook (inline strings, sheet before workbook in the zip) and a legacy .xls, with --sheet by name or position', async () => {
+    const fixtures = path.resolve(import.meta.dirname, '../../fixtures/crm-writers');
+    const openpyxl = await cli(['import', path.join(fixtures, 'openpyxl-crm-export.xlsx'), '--sheet', 'Sheet', '--db', db, '--json']);
+    expect([openpyxl.code, openpyxl.stderr]).toEqual([0, '']);
+    expect(JSON.parse(openpyxl.stdout)).toEqual({ inserted: 2, updated: 0, unchanged: 0, rejected: [] });
+    const xls = await cli(['import', path.join(fixtures, 'libreoffice.xls'), '--sheet', '2', '--db', db, '--json']);
+    expect(xls.code).toBe(0);
+    expect(JSON.parse(xls.stdout)).toMatchObject({ inserted: 3, updated: 0, unchanged: 0, rejected: [{ line: 6, column: '投诉类别', value: '天气' }] });
+  });
+
   it('prints exactly {inserted, updated, unchanged, rejected} and exits 0 even with rejected rows', async () => {
     const bad = GOOD_ROWS[0]!.map((c, i) => (i === 0 ? 'CRM404' : i === 1 ? 'fax' : c));
     const file = writeCsv(dir, 'crm.csv', [HEADER, ...GOOD_ROWS, bad], { encoding: 'gb18030' });
@@ -56,7 +66,7 @@ describe('complaint-desk import', () => {
     fs.writeFileSync(junk, Buffer.from([0x00, 0xff, 0x10, 0x00, 0x01, 0x02]));
     const r = await cli(['import', junk, '--db', db, '--json']);
     expect(r).toMatchObject({ code: 1, stdout: '' });
-    expect(r.stderr).toContain('neither CSV nor XLSX');
+    expect(r.stderr).toContain('not CSV, XLSX or XLS');
     const missing = await cli(['import', path.join(dir, 'none.csv'), '--db', db, '--json'], 'zh_CN.UTF-8');
     expect(missing).toMatchObject({ code: 1, stdout: '' });
     expect(missing.stderr).toContain('无法打开文件');

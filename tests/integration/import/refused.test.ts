@@ -36,12 +36,13 @@ async function refusal(bytes: Buffer | string, name = 'x.csv'): Promise<{ what: 
 describe('files that cannot be read at all', () => {
   it('refuses binary junk', async () => {
     const junk = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
-    expect(await refusal(junk)).toMatchObject({ what: 'binary', zh: expect.stringContaining('不是 CSV 或 XLSX') });
+    expect(await refusal(junk)).toMatchObject({ what: 'binary', zh: expect.stringContaining('不是 CSV、XLSX 或 XLS') });
   });
 
-  it('refuses an old .xls and a PDF by their first bytes, whatever the name', async () => {
+  it('takes an OLE2 file for .xls and a PDF for binary by their first bytes, whatever the name', async () => {
+    // An OLE2 header with nothing behind it: read as a legacy workbook, refused as an unreadable one.
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
-    expect(await refusal(xls, 'export.csv')).toMatchObject({ what: 'xls', en: expect.stringContaining('.xlsx or CSV') });
+    expect(await refusal(xls, 'export.csv')).toMatchObject({ what: 'bad_xls', en: expect.stringContaining('(.xls) file cannot be read') });
     expect((await refusal(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64)]), 'export.xlsx')).what).toBe('binary');
   });
 
