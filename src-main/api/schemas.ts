@@ -34,6 +34,15 @@ export const newUserInput = z
   })
   .strict();
 
+export const setActiveInput = z.object({ userId: id, active: z.boolean() }).strict();
+
+export const changePasswordInput = z
+  .object({
+    current: z.string().min(1).max(200),
+    password: z.string().min(1).max(200),
+  })
+  .strict();
+
 export const resetPasswordInput = z
   .object({
     userId: id,

@@ -13,10 +13,12 @@ import { toApiError } from './errors';
 import { handlers as defaultHandlers, type Handlers, type SessionSlot } from './handlers';
 import { SessionStore } from './sessions';
 import { refuseControlCharacters } from './text-guard';
+import { LoginGate } from '../services/login-gate';
 
 export interface ApiServer {
   call(method: string, input: unknown, slot: SessionSlot, locale: Locale): Promise<ApiResponse<unknown>>;
   sessions: SessionStore;
+  loginGate: LoginGate;
   ctx: ServiceContext;
 }
 
@@ -25,6 +27,7 @@ export function createApiServer(
   opts: { handlers?: Handlers; log?: (e: unknown) => void } = {},
 ): ApiServer {
   const sessions = new SessionStore(ctx.now);
+  const loginGate = new LoginGate();
   const handlers = opts.handlers ?? defaultHandlers;
 
   async function run(name: MethodName, input: unknown, slot: SessionSlot): Promise<unknown> {
@@ -44,11 +47,12 @@ export function createApiServer(
     refuseControlCharacters(input);
     const parsed = spec.input.parse(input ?? {});
     const handler = handlers[name] as (i: unknown, env: Parameters<Handlers[MethodName]>[1]) => unknown;
-    return await handler(parsed, { ctx, user: user ?? null, sessions, slot });
+    return await handler(parsed, { ctx, user: user ?? null, sessions, loginGate, slot });
   }
 
   return {
     sessions,
+    loginGate,
     ctx,
     async call(method, input, slot, locale) {
       try {

@@ -51,8 +51,11 @@ export class SessionStore {
     if (token) this.sessions.delete(token);
   }
 
-  /** End every session of one user (their password changed): they log in again. */
-  closeUser(userId: number): void {
-    for (const [token, s] of this.sessions) if (s.userId === userId) this.sessions.delete(token);
+  /**
+   * End every session of one user (their password changed, their account was
+   * disabled): they log in again. `keep` spares the session making the change.
+   */
+  closeUser(userId: number, keep: string | null = null): void {
+    for (const [token, s] of this.sessions) if (s.userId === userId && token !== keep) this.sessions.delete(token);
   }
 }

@@ -30,6 +30,10 @@ export type ErrorCode =
   | 'refund_authority'
   | 'refund_state'
   | 'export_refused'
+  | 'too_many_attempts'
+  | 'account_disabled'
+  | 'account_change_refused'
+  | 'wrong_current_password'
   | 'internal';
 
 export class DomainError extends Error {

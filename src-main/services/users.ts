@@ -4,6 +4,7 @@ import type { Role } from '../core/enums';
 import type { UserInfo } from '../core/model';
 import { hashPassword, verifyPassword } from './passwords';
 import { inTransaction, type ServiceContext } from './context';
+import type { LoginGate } from './login-gate';
 
 export const MIN_PASSWORD = 8;
 
@@ -53,15 +54,46 @@ export function createFirstAdmin(ctx: ServiceContext, input: Omit<NewUserInput, 
   });
 }
 
-export function login(ctx: ServiceContext, username: string, password: string): UserInfo {
-  const found = ctx.read.users.credentials(username.trim());
+export interface LoginAttempt {
+  username: string;
+  password: string;
+  /** Where the attempt comes from (an address, or "desktop"), for throttling and the audit. */
+  client: string;
+}
+
+/**
+ * Check a password. Before looking at it, the gate says whether this account
+ * or this client must still wait after earlier wrong passwords: while it
+ * must, even the right password is refused, so guessing cannot go faster than
+ * the gate allows. Every refusal and every lock-out is in the audit log.
+ */
+export function login(ctx: ServiceContext, gate: LoginGate, attempt: LoginAttempt): UserInfo {
+  const name = attempt.username.trim();
+  const account = name.toLowerCase();
+  const { client } = attempt;
+  const now = ctx.now();
+  const waitUntil = gate.waitUntil(account, client, now);
+  if (waitUntil !== null) {
+    const seconds = Math.ceil((waitUntil - now) / 1000);
+    ctx.audit.add(now, null, 'auth.login_throttled', name, { client, retryInSeconds: seconds });
+    throw new DomainError('too_many_attempts', { seconds });
+  }
+  const found = ctx.read.users.credentials(name);
   // Same answer (and the same scrypt cost) whether the name or the password is wrong.
-  const ok = found ? verifyPassword(password, found.passwordHash) : (verifyPassword(password, DUMMY_HASH), false);
-  if (!found || !ok || !found.user.active) {
-    ctx.audit.add(ctx.now(), found?.user.id ?? null, 'auth.login_failed', username.trim());
+  const ok = found ? verifyPassword(attempt.password, found.passwordHash) : (verifyPassword(attempt.password, DUMMY_HASH), false);
+  if (!found || !ok) {
+    ctx.audit.add(now, found?.user.id ?? null, 'auth.login_failed', name, { client });
+    const started = gate.failed(account, client, now);
+    if (started.account) ctx.audit.add(now, found?.user.id ?? null, 'auth.lockout', name, { scope: 'account', client });
+    if (started.client) ctx.audit.add(now, null, 'auth.lockout', client, { scope: 'client', client });
     throw new DomainError('bad_credentials');
   }
-  ctx.audit.add(ctx.now(), found.user.id, 'auth.login', found.user.username);
+  if (!found.user.active) {
+    ctx.audit.add(now, found.user.id, 'auth.login_failed', name, { client, disabled: true });
+    throw new DomainError('account_disabled');
+  }
+  gate.succeeded(account);
+  ctx.audit.add(now, found.user.id, 'auth.login', found.user.username, { client });
   return found.user;
 }
 const DUMMY_HASH = hashPassword('not-a-real-password');
@@ -99,6 +131,39 @@ export function resetPassword(ctx: ServiceContext, actor: UserInfo, userId: numb
     ctx.write.users.setPassword(userId, hashPassword(password));
     ctx.audit.add(ctx.now(), actor.id, 'user.reset_password', user.username);
     return user;
+  });
+}
+
+/** Anyone changes their own password, proving they know the current one. */
+export function changeOwnPassword(ctx: ServiceContext, actor: UserInfo, current: string, next: string): UserInfo {
+  const found = ctx.read.users.credentials(actor.username);
+  if (!found || !verifyPassword(current, found.passwordHash)) {
+    ctx.audit.add(ctx.now(), actor.id, 'user.change_password_failed', actor.username);
+    throw new DomainError('wrong_current_password');
+  }
+  checkPassword(next);
+  return inTransaction(ctx, () => {
+    ctx.write.users.setPassword(actor.id, hashPassword(next));
+    ctx.audit.add(ctx.now(), actor.id, 'user.change_password', actor.username);
+    return ctx.read.users.get(actor.id)!;
+  });
+}
+
+/**
+ * An administrator disables (or enables again) an account. Nothing is
+ * deleted: the person's tickets, events and audit entries keep naming them.
+ * An administrator cannot disable themselves (so one active administrator
+ * always remains). The caller ends the disabled user's sessions.
+ */
+export function setUserActive(ctx: ServiceContext, actor: UserInfo, userId: number, active: boolean): UserInfo {
+  return inTransaction(ctx, () => {
+    const user = ctx.read.users.get(userId);
+    if (!user) throw new DomainError('not_found', { what: 'user', id: userId });
+    if (user.active === active) return user;
+    if (!active && user.id === actor.id) throw new DomainError('account_change_refused', { reason: 'self' });
+    ctx.write.users.setActive(userId, active);
+    ctx.audit.add(ctx.now(), actor.id, active ? 'user.enable' : 'user.disable', user.username);
+    return ctx.read.users.get(userId)!;
   });
 }
 

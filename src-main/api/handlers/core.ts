@@ -35,7 +35,9 @@ function detail(env: HandlerEnv, id: number): TicketDetail {
   };
 }
 
+/** A login over an open session ends the old token: one slot, one session. */
 function startSession(env: HandlerEnv, user: UserInfo): AuthStatus {
+  env.sessions.close(env.slot.get());
   env.slot.set(env.sessions.open(user).token);
   return status(env, user);
 }
@@ -48,11 +50,18 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
     if (i.loadDemo) seedDemo(env.ctx, admin);
     return startSession(env, admin);
   },
-  'auth/login': (i, env) => startSession(env, users.login(env.ctx, i.username, i.password)),
+  'auth/login': (i, env) =>
+    startSession(env, users.login(env.ctx, env.loginGate, { username: i.username, password: i.password, client: env.slot.client ?? 'local' })),
   'auth/logout': (_i, env) => {
     env.sessions.close(env.slot.get());
     env.slot.set(null);
     return null;
+  },
+  'auth/changePassword': (i, env) => {
+    const user = users.changeOwnPassword(env.ctx, needUser(env), i.current, i.password);
+    // Anyone still logged in with the old password elsewhere is let out; this session stays.
+    env.sessions.closeUser(user.id, env.slot.get());
+    return user;
   },
 
   'meta/categories': (_i, env) => {
@@ -74,8 +83,15 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
   'users/create': (i, env) => users.createUser(env.ctx, needUser(env), i),
   'users/resetPassword': (i, env) => {
     const user = users.resetPassword(env.ctx, needUser(env), i.userId, i.password);
-    // Whoever is logged in as that user (the old password) is let out; the admin resetting their own stays in.
-    if (user.id !== env.user?.id) env.sessions.closeUser(user.id);
+    // Whoever is logged in as that user (the old password) is let out; an
+    // admin resetting their own keeps this session and loses the others.
+    env.sessions.closeUser(user.id, user.id === env.user?.id ? env.slot.get() : null);
+    return user;
+  },
+  'users/list': (_i, env) => users.listUsers(env.ctx),
+  'users/setActive': (i, env) => {
+    const user = users.setUserActive(env.ctx, needUser(env), i.userId, i.active);
+    if (!user.active) env.sessions.closeUser(user.id);
     return user;
   },
   'settings/branch': (i, env) => saveBranchSettings(env.ctx, needUser(env).id, i),

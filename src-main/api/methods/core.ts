@@ -33,6 +33,7 @@ export const coreMethods = {
   'auth/setup': method<AuthStatus>()('public', s.setupInput),
   'auth/login': method<AuthStatus>()('public', s.loginInput),
   'auth/logout': method<null>()('public', s.empty),
+  'auth/changePassword': method<UserInfo>()('agent', s.changePasswordInput),
 
   'meta/categories': method<Category[]>()('agent', s.empty),
   'meta/users': method<UserInfo[]>()('agent', s.empty),
@@ -45,6 +46,9 @@ export const coreMethods = {
 
   'users/create': method<UserInfo>()('admin', s.newUserInput),
   'users/resetPassword': method<UserInfo>()('admin', s.resetPasswordInput),
+  /** Every account, disabled ones too (meta/users lists only active colleagues). */
+  'users/list': method<UserInfo[]>()('admin', s.empty),
+  'users/setActive': method<UserInfo>()('admin', s.setActiveInput),
   'settings/branch': method<BranchSettings>()('admin', s.branchInput),
   'demo/load': method<{ tickets: number }>()('admin', s.empty),
 };

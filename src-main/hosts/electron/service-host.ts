@@ -33,6 +33,8 @@ export function createServiceHost(
   const tokens = new Map<number, string>();
 
   const slotFor = (senderId: number): SessionSlot => ({
+    // Login throttling counts per client: on the desktop, per window.
+    client: `desktop:${senderId}`,
     get: () => tokens.get(senderId) ?? null,
     set: (token) => {
       if (token) tokens.set(senderId, token);

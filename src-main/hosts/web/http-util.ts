@@ -71,6 +71,7 @@ export function sessionSlotFor(req: http.IncomingMessage): SessionSlot & { cooki
   let token = cookie.value;
   let changed = cookie.malformed;
   return {
+    client: req.socket.remoteAddress ?? 'unknown',
     get: () => token,
     set: (t) => {
       token = t;
