@@ -11,9 +11,11 @@ import { importMethods } from './methods/import';
 import { deadlineMethods } from './methods/deadlines';
 import { reportMethods } from './methods/reports';
 import { refundMethods } from './methods/refunds';
+import { systemMethods } from './methods/system';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
+export type { Health } from './methods/system';
 
 export const contract = {
   ...coreMethods,
@@ -21,6 +23,7 @@ export const contract = {
   ...deadlineMethods,
   ...reportMethods,
   ...refundMethods,
+  ...systemMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

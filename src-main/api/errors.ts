@@ -38,8 +38,22 @@ export function zodToDomain(e: ZodError): DomainError {
   return new DomainError('validation', params, e.issues.map((i) => ({ path: i.path.join('.'), code: i.code })));
 }
 
+/**
+ * SQLite reports damage found while answering a call (a page the start-up
+ * check never read) as SQLITE_CORRUPT: the user gets the damaged-file message
+ * with the way to restore, not "internal error".
+ */
+function corruption(e: unknown): DomainError | null {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)
+    ? new DomainError('db_corrupt', { problem: (e as Error).message })
+    : null;
+}
+
 export function toApiError(e: unknown, locale: Locale, log: (e: unknown) => void = console.error): ApiError {
-  const domain = e instanceof ZodError ? zodToDomain(e) : e instanceof DomainError ? e : null;
+  const damaged = corruption(e);
+  if (damaged) log(e);
+  const domain = e instanceof ZodError ? zodToDomain(e) : e instanceof DomainError ? e : damaged;
   if (!domain) {
     log(e);
     const internal = new DomainError('internal');

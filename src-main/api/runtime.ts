@@ -1,12 +1,21 @@
 /**
  * One running console over one database: what both hosts (the Electron service
- * process and the web host) start. It opens and checks the database, makes sure
- * the default categories exist, and runs the background jobs — today the daily
- * backup — for as long as it is open.
+ * process and the web host) start.
+ *
+ * The start path does only what costs the same on ten tickets as on a million:
+ * open the file (WAL, schema read, migrations), make sure the default
+ * categories exist, build the API. Everything that grows with the database
+ * waits until the console has answered and gone quiet (when-quiet.ts): the
+ * monitor's catch-up (its grouped notice arrives a moment later), the
+ * `quick_check` of the live file on a worker thread, and the daily backup with
+ * the full check of its copy (hourly after that). docs/INTEGRITY.md says what
+ * is checked when.
  */
 import { openDatabase } from '../db/open';
+import { DomainError } from '../core/errors';
 import { createContext, type ServiceContext } from '../services/context';
 import { ensureDailyBackup } from '../services/backups';
+import { checkDatabase } from '../services/integrity';
 import { createApiServer, type ApiServer } from './server';
 import { backupDirFor } from './data-dir';
 import { DeadlineMonitor } from '../services/monitor';
@@ -14,6 +23,7 @@ import type { AlertBatch } from '../core/sla/alert-model';
 import { deadlineCounts, urgentClocks } from '../services/deadlines';
 import { unacknowledgedAlerts } from '../services/alerts';
 import type { DeadlineSummary } from './methods/deadlines';
+import { whenQuiet } from './when-quiet';
 
 /** What a running console tells its host without being asked. */
 export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch };
@@ -21,10 +31,12 @@ export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch };
 export interface ConsoleOptions {
   dbPath: string;
   now?: () => number;
-  nativeBinding?: string;
+  nativeBinding?: string | undefined;
   log?: (line: string) => void;
   /** Hosts run the jobs; tests may switch them off. */
   backgroundJobs?: boolean;
+  /** When the jobs start: `quietMs` after the latest answer, at most `latestMs` after opening. */
+  startJobs?: { quietMs: number; latestMs: number };
   /** Attached before the monitor's catch-up round, so the host hears that too. */
   onEvent?: (e: ConsoleEvent) => void;
 }
@@ -33,6 +45,8 @@ export interface RunningConsole {
   api: ApiServer;
   ctx: ServiceContext;
   monitor: DeadlineMonitor;
+  /** Resolves once the background jobs have started (the catch-up round is done by then). */
+  jobsStarted: Promise<void>;
   /** Listen to what the console raises (alerts); returns the unsubscribe. */
   subscribe(fn: (e: ConsoleEvent) => void): () => void;
   /** What `deadlines/summary` answers, for the host itself (the tray): no user, so customers are masked. */
@@ -41,40 +55,75 @@ export interface RunningConsole {
 }
 
 const HOUR = 3_600_000;
+/** Long enough for the renderer's first few calls (status, first page, Today) to go out together. */
+export const DEFAULT_JOB_START = { quietMs: 500, latestMs: 3000 };
 
 export function openConsole(opts: ConsoleOptions): RunningConsole {
-  const db = openDatabase(opts.dbPath, opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {});
+  const log = opts.log ?? (() => {});
+  const db = openWithAdvice(opts);
   const ctx = createContext(db, opts.now ?? Date.now);
   ctx.categories.seedDefaults();
-  const api = createApiServer(ctx, { log: (e) => opts.log?.(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) });
+  const api = createApiServer(ctx, { log: (e) => log(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) });
   const timers: NodeJS.Timeout[] = [];
   const subscribe = (fn: (e: ConsoleEvent) => void) => ctx.bus.on('alerts', (payload) => fn({ type: 'alerts', payload }));
   if (opts.onEvent) subscribe(opts.onEvent);
-  // The timeout monitor runs whenever the console runs, window or not (SPEC §2).
+  // The timeout monitor runs whenever the console runs, window or not.
   const monitor = new DeadlineMonitor(ctx, opts.log ? { log: opts.log } : {});
-  if (opts.backgroundJobs !== false) monitor.start();
+  const jobs = opts.backgroundJobs !== false;
+  const onDisk = opts.dbPath !== ':memory:';
 
-  if (opts.backgroundJobs !== false && opts.dbPath !== ':memory:') {
+  const startJobs = () => {
+    monitor.start();
+    if (!onDisk) return;
+    const backupDir = backupDirFor(opts.dbPath);
+    void checkDatabase(ctx, opts.dbPath, backupDir, { nativeBinding: opts.nativeBinding, log });
     const backup = () =>
-      ensureDailyBackup(ctx, backupDirFor(opts.dbPath))
-        .then((r) => r.created && opts.log?.(`daily backup written to ${r.path}`))
-        .catch((e: unknown) => opts.log?.(`daily backup failed: ${String(e)}`));
+      ensureDailyBackup(ctx, backupDir, { nativeBinding: opts.nativeBinding, log }).catch((e: unknown) =>
+        log(`daily backup failed: ${String(e)}`),
+      );
     void backup();
     const t = setInterval(() => void backup(), HOUR);
     t.unref();
     timers.push(t);
+  };
+  const quiet = jobs ? whenQuiet(startJobs, opts.startJobs ?? DEFAULT_JOB_START) : null;
+  if (quiet) {
+    const call = api.call.bind(api);
+    api.call = async (...args) => {
+      const answer = await call(...args);
+      quiet.answered();
+      return answer;
+    };
   }
 
   return {
     api,
     ctx,
     monitor,
+    jobsStarted: quiet?.started ?? Promise.resolve(),
     subscribe,
     summary: () => ({ counts: deadlineCounts(ctx), urgent: urgentClocks(ctx, null, 5), unacknowledged: unacknowledgedAlerts(ctx, null) }),
     close() {
+      quiet?.cancel();
       monitor.stop();
       for (const t of timers) clearInterval(t);
       db.close();
     },
   };
+}
+
+/**
+ * The full integrity check is not on the start path (it reads the whole file);
+ * a file SQLite cannot read is still refused here, and the refusal names the
+ * backup folder to restore from.
+ */
+function openWithAdvice(opts: ConsoleOptions) {
+  try {
+    return openDatabase(opts.dbPath, { integrity: 'skip', ...(opts.nativeBinding ? { nativeBinding: opts.nativeBinding } : {}) });
+  } catch (e) {
+    if (e instanceof DomainError && e.code === 'db_corrupt') {
+      throw new DomainError('db_corrupt', { ...e.params, backupDir: backupDirFor(opts.dbPath) });
+    }
+    throw e;
+  }
 }

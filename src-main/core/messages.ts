@@ -149,8 +149,13 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     l === 'en'
       ? `This database was written by a newer Complaint Desk (schema ${p.found}, this version knows ${p.known}). Update the application; the database was not changed.`
       : `该数据库由更新版本的投诉工作台创建（结构版本 ${p.found}，本程序支持到 ${p.known}）。请升级程序；数据库未被修改。`,
-  db_corrupt: (p, l) =>
-    l === 'en' ? `The database failed its integrity check: ${p.problem}` : `数据库完整性检查未通过：${p.problem}`,
+  // A damaged file always comes with the way back: the newest checked backup and the command that restores it.
+  db_corrupt: (p, l) => {
+    const where = p.backupDir ? (l === 'en' ? ` (daily backups are in ${p.backupDir})` : `（每日备份在 ${p.backupDir}）`) : '';
+    return l === 'en'
+      ? `The database failed its integrity check: ${p.problem}. Close the console and restore the newest backup that passed its check with \`complaint-desk restore FILE\`${where}.`
+      : `数据库完整性检查未通过：${p.problem}。请关闭控制台，用最近一份通过检查的备份恢复：complaint-desk restore 备份文件${where}。`;
+  },
   import_refused: refusalMessage,
   export_refused: exportRefusalMessage,
   ...REFUND_TEMPLATES,

@@ -7,10 +7,23 @@ import { migrate, schemaVersion } from './migrate';
 import { LATEST_VERSION } from './migrations';
 import { DomainError } from '../core/errors';
 
-/** SQLite's online backup: consistent while the console keeps working, unlike a file copy. */
-export async function backupTo(db: Db, file: string): Promise<string> {
+/**
+ * SQLite's online backup: consistent while the console keeps working, unlike a
+ * file copy. It copies `pagesPerStep` pages at a time and lets the event loop
+ * run between steps, so requests are answered while a large file is copied.
+ */
+export async function backupTo(db: Db, file: string, pagesPerStep?: number): Promise<string> {
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
-  await db.backup(file);
+  await (pagesPerStep ? db.backup(file, { progress: () => pagesPerStep }) : db.backup(file));
+  // The copy inherits WAL mode, and whoever opens it (its check, a restore) would leave -wal and -shm files
+  // beside it that rotation never removes: a backup is one self-contained file.
+  // Done through this connection (ATTACH), so the Electron build of SQLite is the one that does it.
+  db.prepare('ATTACH DATABASE ? AS backup_copy').run(path.resolve(file));
+  try {
+    db.pragma('backup_copy.journal_mode = DELETE');
+  } finally {
+    db.prepare('DETACH DATABASE backup_copy').run();
+  }
   return path.resolve(file);
 }
 

@@ -12,8 +12,11 @@ export interface OpenOptions {
   /** better-sqlite3's nativeBinding: the Electron build lives apart from the Node one. */
   nativeBinding?: string;
   /**
-   * 'full' (PRAGMA integrity_check) when the console starts; 'skip' for short
-   * CLI commands on a large file, where `check` does it on demand.
+   * 'full' (PRAGMA integrity_check, the default: `init`, tests, small files);
+   * 'skip' where the file may be large and its check runs elsewhere — the
+   * console checks on a worker thread after it has answered (services/integrity.ts),
+   * short CLI commands leave it to `check`. Either way a file SQLite cannot
+   * read (not a database, a damaged header or schema) is refused at open.
    */
   integrity?: 'full' | 'skip';
 }
@@ -21,7 +24,8 @@ export interface OpenOptions {
 /**
  * Open (creating if needed) a Complaint Desk database: WAL with full sync, so a
  * crash or a killed process loses no committed change and leaves no half-written
- * one; foreign keys on; integrity checked before anything is read or written.
+ * one; foreign keys on; the schema read and migrated, which refuses a file SQLite
+ * cannot read; the full integrity check unless the caller runs it elsewhere.
  */
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
@@ -36,6 +40,8 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Reading the schema costs microseconds whatever the size, and refuses a damaged header or schema here.
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
     const problems = opts.integrity === 'skip' ? [] : integrityProblems(db);
     if (problems.length > 0) throw new DomainError('db_corrupt', { problem: problems.slice(0, 3).join('; ') });
     if (opts.migrate !== false) migrate(db);

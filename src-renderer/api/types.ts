@@ -19,6 +19,7 @@ export type { Channel, Level, Role, Satisfaction, Status } from '../../src-main/
 export type { ActionType, TicketAction } from '../../src-main/core/lifecycle';
 export type { BranchSettings } from '../../src-main/services/settings';
 export type { DeadlineSummary } from '../../src-main/api/methods/deadlines';
+export type { Health, CheckRecord, BackupRecord } from '../../src-main/services/integrity';
 export type { ClockView, DeadlineCounts, UrgentClock } from '../../src-main/services/deadlines';
 export type { ClockKind } from '../../src-main/core/sla/policy';
 export type { ClockState } from '../../src-main/core/sla/clock';

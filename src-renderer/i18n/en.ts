@@ -1,5 +1,6 @@
 /** English strings. The type makes a missing or extra key a compile error. */
 import { deadlinesEn } from './deadlines.en';
+import { healthEn } from './health.en';
 import { refundsEn } from './refunds.en';
 import { reportsEn } from './reports.en';
 import { slaEn } from './sla.en';
@@ -298,6 +299,7 @@ export const en: Resources = {
     adminOnly: 'Only an administrator can change settings.',
   },
   ...deadlinesEn,
+  ...healthEn,
   refunds: refundsEn,
   reports: reportsEn,
   sla: slaEn,

@@ -3,6 +3,7 @@ import { refundsZhCN } from './refunds.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { slaZhCN } from './sla.zh-CN';
 import { deadlinesZhCN } from './deadlines.zh-CN';
+import { healthZhCN } from './health.zh-CN';
 export const zhCN = {
   app: { title: '投诉工作台', connecting: '正在连接控制台…', skip: '跳到主要内容' },
   lang: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
@@ -291,6 +292,7 @@ export const zhCN = {
     adminOnly: '只有管理员可以修改设置。',
   },
   ...deadlinesZhCN,
+  ...healthZhCN,
   refunds: refundsZhCN,
   reports: reportsZhCN,
   sla: slaZhCN,

@@ -7,6 +7,7 @@ import { useUser } from '../state/session';
 import { BranchForm } from './BranchForm';
 import { SlaPolicySection } from './sla/SlaPolicySection';
 import { UsersSection } from './UsersSection';
+import { HealthSection } from '../health/HealthSection';
 
 function DemoSection() {
   const { t } = useTranslation();
@@ -54,6 +55,7 @@ export function SettingsPage() {
             <BranchForm />
             <DemoSection />
             <UsersSection />
+            <HealthSection />
           </div>
         )}
       </div>

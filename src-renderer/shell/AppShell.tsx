@@ -17,6 +17,7 @@ import { NavRail } from './NavRail';
 import { StatusStrip } from './StatusStrip';
 import { TopBar } from './TopBar';
 import { ImportPage } from '../pages/import/ImportPage';
+import { HealthBanner } from '../health/HealthBanner';
 
 // The reports page brings the charts library: loaded only when opened.
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
@@ -70,6 +71,7 @@ export function AppShell() {
           <NavRail active={sectionOf(route)} />
           <TopBar initialQuery={query} />
           <main id="main" className="content" tabIndex={-1}>
+            <HealthBanner />
             <Content route={route} />
           </main>
           <StatusStrip />

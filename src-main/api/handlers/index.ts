@@ -5,6 +5,7 @@ import { importHandlers } from './import';
 import { deadlineHandlers } from './deadlines';
 import { reportHandlers } from './reports';
 import { refundHandlers } from './refunds';
+import { systemHandlers } from './system';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -12,6 +13,7 @@ export const handlers: Handlers = {
   ...deadlineHandlers,
   ...reportHandlers,
   ...refundHandlers,
+  ...systemHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

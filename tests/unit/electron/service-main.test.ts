@@ -1,7 +1,8 @@
 /**
  * The service process's body run in-process over a real database file with a
- * pinned clock: the catch-up batch at start reaches main (the listener is
- * attached before the monitor's first round), the tray summary follows it,
+ * pinned clock: the tray is drawn at once, the catch-up batch reaches main once
+ * the console has answered (the listener is attached before the monitor's first
+ * round) and the tray is drawn again after it,
  * live alerts name only the windows with a session, and writes refresh the tray.
  */
 import fs from 'node:fs';
@@ -95,10 +96,15 @@ afterEach(async () => {
 });
 
 describe('service process', () => {
-  it('reports the catch-up batch raised while opening, then the tray summary', () => {
+  it('draws the tray at once; the catch-up batch follows once the console has answered, then the tray again', async () => {
     const { ticketId } = prepareOverdueDatabase();
     running = start();
-    const [first, second, ...rest] = notices(running.messages);
+    const { messages } = running;
+    // At once: the tray from the clocks as they stand; the catch-up waits until the console has answered (or 3 s).
+    expect(notices(messages)).toEqual([{ kind: 'summary', summary: expect.objectContaining({ counts: { breached: 1, approaching: 0 } }) }]);
+    await call(running.service, 1, 7, 'auth/status');
+    await until(() => notices(messages).length >= 3);
+    const [tray, first, second, ...rest] = notices(messages);
     expect(rest).toEqual([]);
     expect(first).toMatchObject({
       kind: 'alerts',
@@ -106,6 +112,7 @@ describe('service process', () => {
       batch: { catchUp: true, counts: { breached: 1, approaching: 1 } },
     });
     expect(first!.kind === 'alerts' && first!.batch.alerts.every((a) => a.ticketId === ticketId)).toBe(true);
+    expect(second).toEqual(tray);
     expect(second).toEqual({
       kind: 'summary',
       summary: {
@@ -143,6 +150,10 @@ describe('service process', () => {
     const { categoryId: cat } = prepareOverdueDatabase();
     running = start();
     const { service, messages } = running;
+    // The catch-up round goes first (it starts once the console has answered and gone quiet).
+    await call(service, 99, 7, 'auth/status');
+    await until(() => notices(messages).some((n) => n.kind === 'alerts' && n.batch.catchUp));
+    await until(() => notices(messages).filter((n) => n.kind === 'summary').length >= 2);
     messages.length = 0;
 
     await call(service, 1, 7, 'auth/login', LOGIN);
