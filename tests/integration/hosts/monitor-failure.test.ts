@@ -40,6 +40,9 @@ afterEach(async () => {
 });
 
 it('a wake-up of the monitor that throws is logged and retried; the alerts come and the host keeps serving', async () => {
+  // The monitor starts once the console has answered and gone quiet.
+  await fetch(`${host.url}/api/auth/status`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' });
+  await host.desk.jobsStarted;
   const ctx = host.desk.ctx;
   const events: ConsoleEvent[] = [];
   host.desk.subscribe((e) => events.push(e));
