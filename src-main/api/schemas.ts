@@ -129,6 +129,7 @@ export const alertListInput = z
 export const idsInput = z.object({ ids: z.array(id).min(1).max(5000) }).strict();
 
 export const urgentInput = z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict();
+export const atRiskInput = z.object({ which: z.enum(['breached', 'within2h']), limit: z.number().int().min(1).max(100).default(20) }).strict();
 
 const minutes = z.number().int().positive().max(60 * 24 * 365);
 export const slaRule = z

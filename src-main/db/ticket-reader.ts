@@ -151,7 +151,8 @@ function whereClause(
     params.now = now;
     if (f.deadline === 'breached') parts.push('t.due_at <= @now');
     else if (f.deadline === 'within2h') {
-      parts.push('t.due_at > @now AND t.due_at <= @soon');
+      // Any running clock due in the next 2 h, not only the ticket's worst: the ones that can still be saved.
+      parts.push(`t.id IN (SELECT ticket_id FROM ticket_clocks WHERE stopped_at IS NULL AND cancelled = 0 AND due_at > @now AND due_at <= @soon)`);
       params.soon = now + 2 * 3_600_000;
     } else parts.push('t.due_at > @now AND t.warn_at <= @now');
   }

@@ -102,21 +102,31 @@ export function urgentClocks(ctx: ServiceContext, viewer: UserInfo | null, limit
   });
 }
 
+export const SAVE_WINDOW_MS = 2 * 3_600_000;
+
+/** A running clock (not stopped, cancelled or paused), as the partial index ticket_clocks_open_due has it. */
+export const RUNNING = 'stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL';
+
 export interface DeadlineCounts {
+  /** Tickets whose worst clock is past due. */
   breached: number;
+  /** Tickets whose worst clock is past its warning share and not yet due. */
   approaching: number;
+  /** Tickets with a running clock due within the next 2 h (not yet past due). */
   dueWithin2h: number;
 }
 
-/** Counts over running clocks now: what the tray and the Today counters show. */
+/**
+ * Today's tiles and the tray, counted in tickets (see deadline-tickets.ts): each
+ * is the total of the ticket list's deadline filter of the same name.
+ */
 export function deadlineCounts(ctx: ServiceContext): DeadlineCounts {
   const now = ctx.now();
-  const q = (sql: string, ...p: unknown[]) => (ctx.db.prepare(sql).get(...p) as { n: number }).n;
-  const open = 'stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL';
+  const n = (sql: string, ...p: unknown[]) => (ctx.db.prepare(sql).get(...p) as { n: number }).n;
   return {
-    breached: q(`SELECT count(*) AS n FROM ticket_clocks WHERE ${open} AND due_at <= ?`, now),
-    approaching: q(`SELECT count(*) AS n FROM ticket_clocks WHERE ${open} AND due_at > ? AND warn_at <= ?`, now, now),
-    dueWithin2h: q(`SELECT count(*) AS n FROM ticket_clocks WHERE ${open} AND due_at > ? AND due_at <= ?`, now, now + 2 * 3_600_000),
+    breached: n('SELECT count(*) AS n FROM tickets WHERE due_at <= ?', now),
+    approaching: n('SELECT count(*) AS n FROM tickets WHERE due_at > ? AND warn_at <= ?', now, now),
+    dueWithin2h: n(`SELECT count(DISTINCT ticket_id) AS n FROM ticket_clocks WHERE ${RUNNING} AND due_at > ? AND due_at <= ?`, now, now + SAVE_WINDOW_MS),
   };
 }
 

@@ -8,16 +8,21 @@ import { useBranch } from '../state/session';
 import { useListKeys } from '../state/useListKeys';
 import { useNow } from '../state/useNow';
 
-/** The most urgent running clocks as a keyboard queue: j/k to move, Enter to open. */
-export function DueNextList({ clocks }: { clocks: UrgentClock[] }) {
+/** Tickets, each with one clock, as a keyboard queue: j/k to move, Enter to open. */
+export function DueNextList({ clocks, label, testId, empty }: { clocks: UrgentClock[]; label: string; testId: string; empty: string }) {
   const { t } = useTranslation();
   const { zone } = useBranch();
   const now = useNow(30_000);
   const open = useCallback((i: number) => clocks[i] && navigate(ticketHref(clocks[i].ticketId)), [clocks]);
   const keys = useListKeys(clocks.length, open);
-  if (clocks.length === 0) return <p className="empty">{t('today.dueNextEmpty')}</p>;
+  if (clocks.length === 0)
+    return (
+      <p className="empty" data-testid={testId}>
+        {empty}
+      </p>
+    );
   return (
-    <div className="table-wrap" tabIndex={0} onKeyDown={keys.onKeyDown} aria-label={t('today.dueNext')} data-testid="due-next">
+    <div className="table-wrap" tabIndex={0} onKeyDown={keys.onKeyDown} aria-label={label} data-testid={testId}>
       <table className="table">
         <thead>
           <tr>

@@ -1,8 +1,9 @@
 /**
- * The start page: what needs doing now. Deadline counters and the most urgent
- * clocks come from the timeout monitor's tables; the status counters are each
- * a tickets/list `total` (limit 1). Every number is counted, none estimated,
- * and each counter opens the matching list.
+ * The start page: what needs doing now. The deadline tiles count tickets, each
+ * by its worst clock, and each is the total of the list it opens; below them
+ * the clocks that can still be saved (due within 2 h) and, apart from them,
+ * the breached tickets. The status counters are each a tickets/list `total`
+ * (limit 1). Every number is counted, none estimated.
  */
 import { useTranslation } from 'react-i18next';
 import type { TicketFilter } from '../api/types';
@@ -13,7 +14,7 @@ import { useAlertsRevision } from '../state/deskEvents';
 import { ticketsHref } from '../state/route';
 import { useQuery } from '../state/useQuery';
 import { useUser } from '../state/session';
-import { DueNextList } from './DueNextList';
+import { AtRiskList } from './AtRiskList';
 import { TodayNumbers } from '../reports/TodayNumbers';
 
 function CounterLink({ label, value, href, testId, tone }: { label: string; value: number | undefined; href: string; testId: string; tone?: string }) {
@@ -46,7 +47,8 @@ export function TodayPage() {
   const { t } = useTranslation();
   const revision = useAlertsRevision();
   const summary = useDeadlineSummary();
-  const urgent = useQuery('deadlines/urgent', { limit: 20 }, `${revision}-${summary.data?.counts.breached ?? ''}`);
+  // The lists reload with the tiles, so the two never disagree for long.
+  const listKey = `${revision}-${summary.data ? JSON.stringify(summary.data.counts) : ''}`;
   const counts = summary.data?.counts;
   const user = useUser();
   return (
@@ -54,16 +56,15 @@ export function TodayPage() {
       <h1 id="today-title">{t('today.title')}</h1>
       <h2 className="section-title">{t('today.deadlines')}</h2>
       {summary.error && <Alert kind="error">{summary.error}</Alert>}
+      <p className="hint" data-testid="tiles-hint">{t('today.tilesHint')}</p>
       <div className="counters">
         <CounterLink label={`✕ ${t('today.breached')}`} value={counts?.breached} href={ticketsHref({ chips: 'breached' })} testId="count-breached" tone="breached" />
         <CounterLink label={`◷ ${t('today.within2h')}`} value={counts?.dueWithin2h} href={ticketsHref({ deadline: 'within2h' })} testId="count-within2h" tone="warn" />
         <CounterLink label={`! ${t('today.approaching')}`} value={counts?.approaching} href={ticketsHref({ deadline: 'approaching' })} testId="count-approaching" tone="warn" />
         {user.role !== 'agent' && <ApprovalsCounter />}
       </div>
-      <h2 className="section-title">{t('today.dueNext')}</h2>
-      <p className="hint">{t('today.dueNextHint')}</p>
-      {urgent.error && <Alert kind="error">{urgent.error}</Alert>}
-      {urgent.data && <DueNextList clocks={urgent.data} />}
+      <AtRiskList which="within2h" refresh={listKey} href={ticketsHref({ deadline: 'within2h' })} />
+      <AtRiskList which="breached" refresh={listKey} href={ticketsHref({ chips: 'breached' })} />
       <h2 className="section-title">{t('today.byStatus')}</h2>
       <div className="counters">
         {OPEN_STATUSES.map((s) => (

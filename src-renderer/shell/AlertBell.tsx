@@ -61,7 +61,13 @@ function AlertPanel({ onChanged, onClose }: { onChanged(): void; onClose(): void
             <span>{t(`clock.kind.${a.clock}`)}</span>
             {a.dueAt !== null && <span className="muted num">{t('clock.due', { at: formatDateTime(a.dueAt, zone) })}</span>}
             <span className="muted">{t('alerts.to', { target: t(`alerts.target.${a.targetRole}`) })}</span>
-            {a.stages > 1 && <span className="muted small" data-testid="alert-stages">{t('alerts.stages', { count: a.stages, at: formatDateTime(a.firstRaisedAt, zone) })}</span>}
+            {a.stages > 1 ? (
+              <span className="muted small" data-testid="alert-stages" title={t('alerts.stagesSince', { at: formatDateTime(a.firstRaisedAt, zone) })}>
+                {t('alerts.stages', { count: a.stages })}
+              </span>
+            ) : (
+              <span />
+            )}
             <button type="button" className="btn small" onClick={() => void ack([a.id])}>
               {t('alerts.ack')}
             </button>

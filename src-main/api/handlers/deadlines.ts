@@ -2,6 +2,7 @@ import { needUser, type HandlersOf } from './types';
 import type { deadlineMethods } from '../methods/deadlines';
 import { deadlineCounts, urgentClocks } from '../../services/deadlines';
 import { acknowledgeAlerts, listAlerts, unacknowledgedAlerts } from '../../services/alerts';
+import { ticketsAtRisk } from '../../services/deadline-tickets';
 import { getPolicy, resetRules, savePolicy } from '../../services/sla-policy';
 
 export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
@@ -11,6 +12,7 @@ export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
     unacknowledged: unacknowledgedAlerts(env.ctx, needUser(env)),
   }),
   'deadlines/urgent': (i, env) => urgentClocks(env.ctx, needUser(env), i.limit),
+  'deadlines/atRisk': (i, env) => ticketsAtRisk(env.ctx, needUser(env), i.which, i.limit),
   'alerts/list': (i, env) => listAlerts(env.ctx, needUser(env), i),
   'alerts/acknowledge': (i, env) => ({ acknowledged: acknowledgeAlerts(env.ctx, needUser(env), i.ids) }),
   'sla/policy': (_i, env) => getPolicy(env.ctx),

@@ -4,6 +4,7 @@ import * as s from '../schemas';
 import type { AlertEntry } from '../../core/sla/alert-model';
 import type { DeadlineCounts, UrgentClock } from '../../services/deadlines';
 import type { SlaPolicy } from '../../services/sla-policy';
+import type { TicketsAtRisk } from '../../services/deadline-tickets';
 
 export interface DeadlineSummary {
   counts: DeadlineCounts;
@@ -16,6 +17,8 @@ export interface DeadlineSummary {
 export const deadlineMethods = {
   'deadlines/summary': method<DeadlineSummary>()('agent', s.empty),
   'deadlines/urgent': method<UrgentClock[]>()('agent', s.urgentInput),
+  /** Today's lists: the breached tickets, or those with a clock due within 2 h, each with its clock and the list's total. */
+  'deadlines/atRisk': method<TicketsAtRisk>()('agent', s.atRiskInput),
   'alerts/list': method<AlertEntry[]>()('agent', s.alertListInput),
   'alerts/acknowledge': method<{ acknowledged: number }>()('agent', s.idsInput),
   'sla/policy': method<SlaPolicy>()('agent', s.empty),

@@ -24,6 +24,7 @@ const READS: ReadonlySet<string> = new Set([
   'tickets/revealPhone',
   'deadlines/summary',
   'deadlines/urgent',
+  'deadlines/atRisk',
   'alerts/list',
   'sla/policy',
 ]);
