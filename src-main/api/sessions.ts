@@ -1,6 +1,6 @@
 /**
  * Who is logged in on each connection. A session locks after inactivity
- * (*default* 15 min, SPEC §7): on a shared workstation the next person must log in.
+ * (*default* 15 min, docs/REQUIREMENTS.md §7): on a shared workstation the next person must log in.
  */
 import { randomBytes } from 'node:crypto';
 import type { UserInfo } from '../core/model';

@@ -1,4 +1,4 @@
-/** The default complaint category tree of SPEC §1 (editable by an admin). */
+/** The default complaint category tree of docs/REQUIREMENTS.md §1 (editable by an admin). */
 export const DEFAULT_CATEGORIES: ReadonlyArray<{ name: string; children: readonly string[] }> = [
   {
     name: '网络质量',

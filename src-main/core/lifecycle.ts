@@ -1,5 +1,5 @@
 /**
- * The ticket lifecycle of SPEC §1 as a pure function: given a ticket's current
+ * The ticket lifecycle of docs/REQUIREMENTS.md §1 as a pure function: given a ticket's current
  * state and an action, either the change to make (a patch plus the event that
  * records it) or the reason it is refused. No I/O: the caller passes `now`.
  */
@@ -135,7 +135,7 @@ export function decide(state: TicketState, action: TicketAction, actorId: number
     case 'reopen': {
       const e = textError(action.reason, 'reason');
       if (e) return e;
-      // A reopened ticket counts as a repeat complaint (SPEC §1); the earlier
+      // A reopened ticket counts as a repeat complaint (docs/REQUIREMENTS.md §1); the earlier
       // resolution stays in the history, the ticket itself is open again.
       patch.status = 'in_progress';
       patch.resolvedAt = null;

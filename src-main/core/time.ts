@@ -12,11 +12,6 @@ export function isoInZone(ms: number, zone: string = DEFAULT_ZONE): string {
   return formatISO(new TZDate(ms, zone));
 }
 
-/** 2026-11-28 19:03 — what a supervisor reads. */
-export function localDateTime(ms: number, zone: string = DEFAULT_ZONE): string {
-  return format(new TZDate(ms, zone), 'yyyy-MM-dd HH:mm');
-}
-
 /** 20261128 — the local calendar day, for numbering and bucketing. */
 export function localDayKey(ms: number, zone: string = DEFAULT_ZONE): string {
   return format(new TZDate(ms, zone), 'yyyyMMdd');

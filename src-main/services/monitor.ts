@@ -1,5 +1,5 @@
 /**
- * The timeout monitor (SPEC §2). It never scans tickets on a timer: it asks
+ * The timeout monitor (docs/REQUIREMENTS.md §2). It never scans tickets on a timer: it asks
  * the partial index on next_alert_at when the next alert falls due, sleeps
  * until then, raises what is due, and asks again. Clock changes wake it early.
  * On start it catches up on everything that fell due while the console was

@@ -90,7 +90,7 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       city: input.city?.trim() || null,
       district: input.district?.trim() || null,
       categoryId: input.categoryId,
-      // 10080 and 12300 complaints went over the branch: over-level by definition (SPEC §1).
+      // 10080 and 12300 complaints went over the branch: over-level by definition (docs/REQUIREMENTS.md §1).
       level: input.channel === '10080' || input.channel === '12300' ? 'overlevel' : input.level,
       status: 'new',
       description: input.description.trim(),

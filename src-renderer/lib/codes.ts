@@ -1,8 +1,7 @@
 /**
  * The code lists the UI iterates over. Written as records keyed by the
  * backend's union types, so a code added to src-main/core/enums.ts without
- * being added here is a compile error (and the renderer stays free of
- * run-time imports from src-main).
+ * being added here is a compile error.
  */
 import type { ActionType, Channel, Level, Role, Satisfaction, Status, TicketSortField } from '../api/types';
 
@@ -20,7 +19,6 @@ export const STATUSES = keys<Status>({
   closed: true,
   voided: true,
 });
-export const OPEN_STATUSES: Status[] = ['new', 'accepted', 'in_progress', 'pending_customer', 'responded'];
 export const SATISFACTIONS = keys<Satisfaction>({ satisfied: true, basically_satisfied: true, dissatisfied: true });
 export const ROLES = keys<Role>({ agent: true, supervisor: true, manager: true, admin: true });
 

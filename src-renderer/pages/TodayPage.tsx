@@ -8,7 +8,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TicketFilter } from '../api/types';
 import { Alert } from '../components/Alert';
-import { OPEN_STATUSES } from '../lib/codes';
+import { OPEN_STATUSES } from '../../src-main/core/enums';
 import { useDeadlineSummary } from '../shell/useDeadlineSummary';
 import { useAlertsRevision } from '../state/deskEvents';
 import { ticketsHref } from '../state/route';

@@ -1,5 +1,5 @@
 /** The refund shapes of the backend, as types only, and the code lists the UI iterates over. */
-import type { RefundAction, RefundStatus, RefundType } from '../../src-main/core/refunds/types';
+import type { RefundStatus, RefundType } from '../../src-main/core/refunds/types';
 
 export type {
   ApproverRole,
@@ -22,4 +22,3 @@ const keys = <T extends string>(record: Record<T, true>): T[] => Object.keys(rec
 
 export const REFUND_TYPES = keys<RefundType>({ sp_info_fee: true, overcharge: true, goodwill_credit: true, compensation: true, other: true });
 export const REFUND_STATUSES = keys<RefundStatus>({ draft: true, pending_approval: true, approved: true, rejected: true, executed: true });
-export const REFUND_ACTIONS = keys<RefundAction>({ submit: true, approve: true, reject: true, execute: true, reverse: true });

@@ -1,4 +1,4 @@
-/** The six pictures of SPEC §5; a click on a bar, slice or cell opens the matching tickets. */
+/** The six pictures of docs/REQUIREMENTS.md §5; a click on a bar, slice or cell opens the matching tickets. */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../state/route';

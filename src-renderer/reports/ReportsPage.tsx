@@ -1,7 +1,7 @@
 /**
- * 报表 Reports (SCREENS.md): a month (or custom days) and filters; KPI tiles
+ * 报表 Reports (docs/REQUIREMENTS.md §10): a month (or custom days) and filters; KPI tiles
  * with their change against the previous period and the same period last
- * year; the charts of SPEC §5, each opening the matching tickets; refunds;
+ * year; the charts of docs/REQUIREMENTS.md §5, each opening the matching tickets; refunds;
  * print or save as PDF. Loaded on demand: the charts' code is not part of the
  * console's first load.
  */

@@ -1,5 +1,5 @@
 /**
- * 工作台 Today's numbers (SCREENS.md): received today and this month,
+ * 工作台 Today's numbers (docs/REQUIREMENTS.md §10): received today and this month,
  * resolved, timeliness so far this month against its 90 % target as a small
  * gauge, and repeat complaints — the month's KPIs from reports/kpis (no charts
  * library: this is on the start page).

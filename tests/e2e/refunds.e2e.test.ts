@@ -1,5 +1,5 @@
 /**
- * The refund scenario of SPEC §4 end to end, in Chinese, through the real
+ * The refund scenario of docs/REQUIREMENTS.md §4 end to end, in Chinese, through the real
  * renderer and web host: an agent enters ¥80 on an SP information-fee
  * complaint; it is above the agent's ¥50 authority, so it waits for a
  * supervisor; the supervisor approves it from 待我审批 with a comment; the

@@ -1,5 +1,5 @@
 /**
- * The console locks after inactivity (SPEC §7). The server decides: when a
+ * The console locks after inactivity (docs/REQUIREMENTS.md §7). The server decides: when a
  * call is refused as `locked`, whatever screen made it, the app returns to the
  * login screen and says why in the server's words. The server's clock is moved
  * forward instead of waiting 15 minutes.

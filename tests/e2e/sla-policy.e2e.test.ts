@@ -1,5 +1,5 @@
 /**
- * The SLA policy editor (SPEC §2) end to end, in Chinese, through the real
+ * The SLA policy editor (docs/REQUIREMENTS.md §2) end to end, in Chinese, through the real
  * renderer and web host: the administrator shortens the 10086 normal
  * resolution limit from 48 h to 36 h and saves; the console says how many
  * tickets' clocks it recomputed, and an open 10086 ticket's resolution due

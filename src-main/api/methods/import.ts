@@ -1,5 +1,5 @@
 /**
- * Contract methods of the CRM import (SPEC §6). A file travels in chunks
+ * Contract methods of the CRM import (docs/REQUIREMENTS.md §6). A file travels in chunks
  * ('import/upload', ≤ 1 MiB each, base64), is previewed, run or dry-run by its
  * upload id, and the rejected rows come back as a CSV in chunks
  * ('import/rejects'). Supervisors and above.

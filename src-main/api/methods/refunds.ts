@@ -1,4 +1,4 @@
-/** Contract methods of refunds and compensation (SPEC §4), with their input schemas. */
+/** Contract methods of refunds and compensation (docs/REQUIREMENTS.md §4), with their input schemas. */
 import { z } from 'zod';
 import { method } from '../define';
 import type { Page } from '../../core/model';

@@ -1,4 +1,4 @@
-/** Contract methods of the reports (SPEC §5): KPIs, the dashboard with its charts, and the report settings. */
+/** Contract methods of the reports (docs/REQUIREMENTS.md §5): KPIs, the dashboard with its charts, and the report settings. */
 import { z } from 'zod';
 import { method } from '../define';
 import { CHANNELS } from '../../core/enums';

@@ -32,7 +32,7 @@ export const importCommand: Command = {
         rejectsPath: env.values.rejects ? path.resolve(env.values.rejects as string) : null,
       });
       if (r.rejectsFile) env.say(`rejected rows written to ${r.rejectsFile}`);
-      // Exactly SPEC §9's shape: nothing more, nothing less.
+      // Exactly docs/REQUIREMENTS.md §9's shape: nothing more, nothing less.
       return { inserted: r.inserted, updated: r.updated, unchanged: r.unchanged, rejected: r.rejected };
     });
   },

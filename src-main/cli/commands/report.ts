@@ -1,6 +1,6 @@
 /**
  * `report (--month YYYY-MM | --from D --to D) [filters] [--json]`: the KPIs of
- * SPEC §5 over the tickets received in the range. Days are local days in the
+ * docs/REQUIREMENTS.md §5 over the tickets received in the range. Days are local days in the
  * branch's zone and --to is included. Rates are fractions 0–1, null when
  * undefined; durations are milliseconds; instants are ISO-8601 with offset.
  */

@@ -6,7 +6,7 @@
  */
 import { IMPORT_FIELDS, REQUIRED_FIELDS, type ImportField } from './types';
 
-/** SPEC §6's names first (zh, en), then what real exports also call them. */
+/** docs/REQUIREMENTS.md §6's names first (zh, en), then what real exports also call them. */
 const HEADER_NAMES: Record<ImportField, readonly string[]> = {
   ticketNo: ['工单编号', 'ticket_no', '工单号', '工单流水号', '投诉工单号', 'ticket number', 'ticket'],
   channel: ['受理渠道', 'channel', '投诉渠道', '渠道', '来源渠道'],

@@ -1,5 +1,5 @@
 /**
- * Times as CRM exports write them (SPEC §6): `YYYY-MM-DD HH:mm[:ss]` or
+ * Times as CRM exports write them (docs/REQUIREMENTS.md §6): `YYYY-MM-DD HH:mm[:ss]` or
  * `YYYY/MM/DD HH:mm[:ss]` in the branch's zone, or ISO-8601 with an offset
  * (`2026-11-02T10:00:00+08:00`, `…Z`). Month, day and hour may have one digit
  * (what Excel writes after a re-save); fractions of a second are kept to the

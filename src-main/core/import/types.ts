@@ -1,5 +1,5 @@
 /**
- * The shapes of a CRM import (SPEC §6): what a row of the file becomes once it
+ * The shapes of a CRM import (docs/REQUIREMENTS.md §6): what a row of the file becomes once it
  * is understood, why a row is refused, and what an import reports. Plain data
  * only, so the API and the renderer can share these types.
  */
@@ -86,7 +86,7 @@ export interface Problem {
   params?: Record<string, string | number>;
 }
 
-/** One line of the report: SPEC §9's `{"line","column","value","reason"}`. */
+/** One line of the report: docs/REQUIREMENTS.md §9's `{"line","column","value","reason"}`. */
 export interface RejectedCell {
   line: number;
   column: string;

@@ -75,7 +75,7 @@ export const parseLevel = (text: string): Level | null => LEVEL_WORDS.get(valueK
 export const parseStatus = (text: string): Status | null => STATUS_WORDS.get(valueKey(text)) ?? null;
 export const parseSatisfaction = (text: string): Satisfaction | null => SATISFACTION_WORDS.get(valueKey(text)) ?? null;
 
-/** 10080 and 12300 complaints went over the branch: over-level unless the file says otherwise (SPEC §1). */
+/** 10080 and 12300 complaints went over the branch: over-level unless the file says otherwise (docs/REQUIREMENTS.md §1). */
 export function defaultLevel(channel: Channel): Level {
   return channel === '10080' || channel === '12300' ? 'overlevel' : 'normal';
 }

@@ -1,5 +1,5 @@
 /**
- * Approval authority (处理权限, SPEC §4). Per entry, an agent may settle up to
+ * Approval authority (处理权限, docs/REQUIREMENTS.md §4). Per entry, an agent may settle up to
  * ¥50 and a supervisor up to ¥500 on their own authority; above that, or when
  * the ticket's refunds would total over ¥2,000, only a manager may approve.
  * All limits are settings an admin can change; these are the shipped defaults.
@@ -25,7 +25,7 @@ export interface RefundSettings {
   secondPersonWithinLimit: boolean;
 }
 
-/** No single entry may exceed ¥100,000 (a fixed rule of SPEC §4, also a CHECK in the schema). */
+/** No single entry may exceed ¥100,000 (a fixed rule of docs/REQUIREMENTS.md §4, also a CHECK in the schema). */
 export const MAX_REFUND_FEN = 10_000_000;
 
 export const DEFAULT_REFUND_SETTINGS: RefundSettings = {

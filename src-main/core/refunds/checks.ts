@@ -1,5 +1,5 @@
 /**
- * The checks of SPEC §4 and the arithmetic of a ticket's refunds: amount
+ * The checks of docs/REQUIREMENTS.md §4 and the arithmetic of a ticket's refunds: amount
  * bounds, likely duplicates, what counts toward the per-ticket total, and
  * reversal entries (an executed entry is corrected only by a new entry of the
  * opposite sign; the original stays as it was).

@@ -1,5 +1,5 @@
 /**
- * Refund and compensation entries (SPEC §4): their types, their statuses, and
+ * Refund and compensation entries (docs/REQUIREMENTS.md §4): their types, their statuses, and
  * the shapes the services return. Plain data; amounts in integer fen.
  */
 import type { Role } from '../enums';
@@ -12,8 +12,7 @@ export const REFUND_STATUSES = ['draft', 'pending_approval', 'approved', 'reject
 export type RefundStatus = (typeof REFUND_STATUSES)[number];
 
 /** What a person can do to an entry; `reverse` makes a new entry and leaves this one as it is. */
-export const REFUND_ACTIONS = ['submit', 'approve', 'reject', 'execute', 'reverse'] as const;
-export type RefundAction = (typeof REFUND_ACTIONS)[number];
+export type RefundAction = 'submit' | 'approve' | 'reject' | 'execute' | 'reverse';
 
 /** What a history line records. `auto_approve`: approved on submission within the submitter's own authority. */
 export type RefundEventAction = 'create' | 'submit' | 'auto_approve' | 'approve' | 'reject' | 'execute' | 'reversed';

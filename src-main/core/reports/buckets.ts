@@ -1,6 +1,6 @@
 /**
  * From arrival counts in 15-minute buckets (UTC epoch ÷ 15 min, so every
- * zone's offset falls on a bucket edge) to the pictures of SPEC §5 in the
+ * zone's offset falls on a bucket edge) to the pictures of docs/REQUIREMENTS.md §5 in the
  * branch's zone: the daily trend, the day-of-month pattern, the hour × weekday
  * heat map, and the daily breaches of the tickets received each day.
  */

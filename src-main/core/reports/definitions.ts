@@ -1,5 +1,5 @@
 /**
- * Every KPI of SPEC §5, defined once: which count is its numerator, which its
+ * Every KPI of docs/REQUIREMENTS.md §5, defined once: which count is its numerator, which its
  * denominator, which way is better, and its target. deriveKpis() computes every
  * KPI from this table; docs/KPIS.md explains each one in words. The counts
  * themselves are what each ticket adds to them, written in fold.ts.
@@ -28,7 +28,7 @@ export const KPI_DEFINITIONS = {
   complaintsPer10k: { kind: 'per10k', count: 'total', better: 'lower' },
   /** 投诉解决率: resolved or closed ÷ received. */
   resolutionRate: { kind: 'rate', numerator: 'resolved', denominator: 'total', better: 'higher' },
-  /** 及时率: resolved within the resolution limit ÷ resolved or already due (SPEC §2). */
+  /** 及时率: resolved within the resolution limit ÷ resolved or already due (docs/REQUIREMENTS.md §2). */
   timelinessRate: { kind: 'rate', numerator: 'onTime', denominator: 'dueCount', better: 'higher', target: { op: '>=', value: 0.9 } },
   /** 重复投诉率: flagged repeat ÷ received. */
   repeatRate: { kind: 'rate', numerator: 'repeat', denominator: 'total', better: 'lower', target: { op: '<', value: 0.05 } },

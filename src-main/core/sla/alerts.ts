@@ -1,5 +1,5 @@
 /**
- * When a clock raises its alerts (SPEC §2): `approaching` at each threshold
+ * When a clock raises its alerts (docs/REQUIREMENTS.md §2): `approaching` at each threshold
  * (*default* 80 %), `breached` at 100 %, and while the breach stays open the
  * escalation ladder — assignee, then supervisor, then manager — one step every
  * escalation delay (*default* 2 h). Each alert is raised once per clock cycle.

@@ -1,5 +1,5 @@
 /**
- * The SLA policy (SPEC §2): rules matched by channel, level and optionally
+ * The SLA policy (docs/REQUIREMENTS.md §2): rules matched by channel, level and optionally
  * category, each giving the three limits. The most specific rule wins — one
  * naming a category beats one naming a level, which beats one naming only a
  * channel — and a tie goes to the shorter limit, clock by clock.
@@ -9,7 +9,6 @@ import { CHANNELS, type Channel, type Level } from '../enums';
 export type TicketClockKind = 'first_response' | 'resolution' | 'follow_up';
 export type ClockKind = TicketClockKind | 'refund';
 export const TICKET_CLOCKS: readonly TicketClockKind[] = ['first_response', 'resolution', 'follow_up'];
-export const CLOCK_KINDS: readonly ClockKind[] = [...TICKET_CLOCKS, 'refund'];
 
 export interface SlaRule {
   id: string;

@@ -76,7 +76,7 @@ CREATE INDEX tickets_district_category ON tickets(district, category_id, receive
 CREATE INDEX tickets_assignee ON tickets(assignee_id, status);
 CREATE INDEX tickets_category ON tickets(category_id, received_at);
 
--- Nothing is ever deleted (SPEC §1): a mistaken ticket is voided instead.
+-- Nothing is ever deleted (docs/REQUIREMENTS.md §1): a mistaken ticket is voided instead.
 CREATE TRIGGER tickets_no_delete BEFORE DELETE ON tickets
 BEGIN SELECT RAISE(ABORT, 'tickets are never deleted; void the ticket instead'); END;
 

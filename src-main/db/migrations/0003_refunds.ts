@@ -1,5 +1,5 @@
 /**
- * Refund and compensation entries (SPEC §4) and their append-only history.
+ * Refund and compensation entries (docs/REQUIREMENTS.md §4) and their append-only history.
  * The triggers are the last line of the rules: whatever the code above does,
  * an entry is never deleted, never edited once executed or rejected, its
  * money and ticket never change once submitted, and its status only moves

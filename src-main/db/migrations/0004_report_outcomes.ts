@@ -1,5 +1,5 @@
 /**
- * What the reports read (SPEC §5), kept on the ticket row so that a month's
+ * What the reports read (docs/REQUIREMENTS.md §5), kept on the ticket row so that a month's
  * report is one range scan of one covering index: no lookup of three clock
  * rows per ticket, which on a million tickets made a month take seconds.
  *

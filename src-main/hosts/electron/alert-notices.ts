@@ -1,5 +1,5 @@
 /**
- * Which desktop notifications one batch of alerts makes (SPEC §2: grouped when
+ * Which desktop notifications one batch of alerts makes (docs/REQUIREMENTS.md §2: grouped when
  * many fire together): one per alert when a few fire, one grouped notice when
  * more do, and always one grouped notice for the catch-up at start, however
  * many fell due while the console was closed.

@@ -122,7 +122,7 @@ function start(): void {
         notifier,
       }),
     );
-    // The monitor runs whenever the console runs, window shown or not (SPEC §2).
+    // The monitor runs whenever the console runs, window shown or not (docs/REQUIREMENTS.md §2).
     service.start();
 
     const about = () =>

@@ -1,5 +1,5 @@
 /**
- * Print the Reports page to a PDF (SPEC §5: the monthly report, saved from
+ * Print the Reports page to a PDF (docs/REQUIREMENTS.md §5: the monthly report, saved from
  * the console): the page asks over PRINT_PDF_CHANNEL, main checks it is our
  * own window, asks where to save, and writes Chromium's A4 rendering of the
  * page with its print stylesheet (reports.css lays out tiles and charts).

@@ -1,5 +1,5 @@
 /**
- * Import a CRM export (SPEC §6). Phase one streams the file: each row is
+ * Import a CRM export (docs/REQUIREMENTS.md §6). Phase one streams the file: each row is
  * validated (core/import/row.ts), good rows are staged, bad ones are reported
  * with line, column, value and reason and written to the rejects file. Phase
  * two applies the staged rows in one transaction (apply.ts). A file that

@@ -1,5 +1,5 @@
 /**
- * The execution deadline of an approved entry (SPEC §4): a clock of kind
+ * The execution deadline of an approved entry (docs/REQUIREMENTS.md §4): a clock of kind
  * 'refund' (subject = the entry) that starts at approval, is limited to
  * refunds.executeWithinHours (*default* 72 h) and stops at execution. It lives
  * in ticket_clocks like a ticket's own clocks, so the timeout monitor raises

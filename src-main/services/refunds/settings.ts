@@ -1,5 +1,5 @@
 /**
- * The refund settings (SPEC §4 *default* values) as stored: the authority
+ * The refund settings (docs/REQUIREMENTS.md §4 *default* values) as stored: the authority
  * limits, the per-ticket total, the hours to execute, and whether an entry
  * within the submitter's own limit still needs a second person.
  */

@@ -1,6 +1,6 @@
 /**
- * Refunds by type with the share executed within the execution limit (SPEC
- * §5; 72 h by default, the refund clock's own due time when it has one).
+ * Refunds by type with the share executed within the execution limit
+ * (docs/REQUIREMENTS.md §5; 72 h by default, the refund clock's own due time when it has one).
  * Counted: entries approved in the range (decided_at, status approved or
  * executed), of tickets that pass the report's filters; reversals are not
  * entries of their own here.

@@ -1,5 +1,5 @@
 /**
- * The report of SPEC §5 for any range of local days and any filters: every
+ * The report of docs/REQUIREMENTS.md §5 for any range of local days and any filters: every
  * KPI for the range, for the previous period and for the same period last year
  * (with the change against each), the breakdowns, refunds, and for the
  * dashboard the arrival charts. Read in one transaction: every number is of
@@ -32,7 +32,7 @@ export interface ComparedPeriod {
   change: KpiChanges;
 }
 
-/** The report: the range's KPIs at the top level (SPEC §9's `report --json`), then the rest. */
+/** The report: the range's KPIs at the top level (docs/REQUIREMENTS.md §9's `report --json`), then the rest. */
 export interface Report extends KpiSet {
   range: DayRange;
   zone: string;

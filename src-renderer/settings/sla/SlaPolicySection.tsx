@@ -1,5 +1,5 @@
 /**
- * 设置 → 处理时限: the SLA policy (SPEC §2). An admin edits the rules, the
+ * 设置 → 处理时限: the SLA policy (docs/REQUIREMENTS.md §2). An admin edits the rules, the
  * business calendar, the alert thresholds, the escalation delay and the
  * pause-while-pending switch, and saves them in one go (`sla/savePolicy`,
  * which recomputes every running clock and says how many); or restores the

@@ -85,7 +85,7 @@ export type ProblemCode =
   | 'escalation_format'
   | 'escalation_zero';
 
-/** Which words a rule's precedence tier is explained with (SPEC §2). */
+/** Which words a rule's precedence tier is explained with (docs/REQUIREMENTS.md §2). */
 export type Tier = 'category' | 'level' | 'channel' | 'any';
 
 export const MAX_LIMIT_MIN = 60 * 24 * 365;

@@ -42,7 +42,7 @@ export function hmText(v: HM, t: TFunction): string {
   return Number.isFinite(h) && Number.isFinite(m) ? limitText(h * 60 + m, t) : `${v.h}:${v.m}`;
 }
 
-/** SPEC §1's order (codes.ts lists them as JavaScript orders integer-like keys: 10080 first). */
+/** docs/REQUIREMENTS.md §1's order (codes.ts lists them as JavaScript orders integer-like keys: 10080 first). */
 const CHANNEL_RANK: Record<Channel, number> = { '10086': 0, '10080': 1, '12300': 2, store: 3, online: 4, social: 5, other: 6 };
 export const CHANNEL_ORDER: readonly Channel[] = [...CHANNELS].sort((a, b) => CHANNEL_RANK[a] - CHANNEL_RANK[b]);
 

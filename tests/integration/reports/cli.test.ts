@@ -1,4 +1,4 @@
-/** `complaint-desk report` as SPEC §9 has it, on the hand-made October of fixture.ts. */
+/** `complaint-desk report` as docs/REQUIREMENTS.md §9 has it, on the hand-made October of fixture.ts. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/main';
 import { tempDb, type TestDb } from '../../helpers/temp-db';
@@ -24,7 +24,7 @@ async function cli(args: string[]) {
 }
 
 describe('complaint-desk report', () => {
-  it('--month --json prints one object with the KPIs of SPEC §9, rates as fractions', async () => {
+  it('--month --json prints one object with the KPIs of docs/REQUIREMENTS.md §9, rates as fractions', async () => {
     const r = await cli(['report', '--month', '2026-10', '--json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as Record<string, unknown>;

@@ -1,5 +1,5 @@
 /**
- * Every KPI of SPEC §5 on the hand-made October of fixture.ts. The expected
+ * Every KPI of docs/REQUIREMENTS.md §5 on the hand-made October of fixture.ts. The expected
  * numbers are worked out by hand in the comments, never by calling the code
  * under test.
  */

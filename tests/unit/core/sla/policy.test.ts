@@ -14,7 +14,7 @@ function limits(channel: Channel, level: Level, categoryId = NETWORK) {
   return [m.limitsMin.first_response / 60, m.limitsMin.resolution / 60, m.limitsMin.follow_up / 60, m.ruleIds.join('+')];
 }
 
-describe('default SLA rules (SPEC §2)', () => {
+describe('default SLA rules (docs/REQUIREMENTS.md §2)', () => {
   it('10086 normal: 4 h / 48 h / 24 h', () => expect(limits('10086', 'normal')).toEqual([4, 48, 24, '10086-normal']));
   it('10080 any level: 2 h / 24 h / 24 h', () => expect(limits('10080', 'overlevel')).toEqual([2, 24, 24, '10080']));
   it('12300 any level: 1 h / 12 h / 24 h', () => expect(limits('12300', 'overlevel')).toEqual([1, 12, 24, '12300']));
