@@ -56,6 +56,8 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     responseMeanMs: 'median {{median}}, {{n}} responded',
     handlingMeanMs: 'median {{median}}, {{n}} resolved',
     breached: 'response {{fr}} · resolution {{res}} · follow-up {{fu}}',
+    breachOverlap: '{{sum}} clocks missed: a ticket can miss several',
+    breachOverlapWhy: 'The {{n}} tickets are counted once each; response, resolution and follow-up count missed clocks, and one ticket can miss more than one, so the three add up to {{sum}}, which can be more than {{n}}.',
     complaintsPer10k: '{{subscribers}} subscribers',
     noSubscribers: 'Subscriber count not set',
   },

@@ -52,6 +52,8 @@ export const reportsZhCN = {
     responseMeanMs: '中位数 {{median}}，{{n}} 张已响应',
     handlingMeanMs: '中位数 {{median}}，{{n}} 张已办结',
     breached: '首响 {{fr}} · 办结 {{res}} · 回访 {{fu}}',
+    breachOverlap: '共超 {{sum}} 个时限：一张工单可超多个',
+    breachOverlapWhy: '超时工单 {{n}} 张按工单计，每张只计一次；首响、办结、回访按时限计，一张工单可能同时超过其中几个，所以三项之和 {{sum}} 可以大于 {{n}}。',
     complaintsPer10k: '用户数 {{subscribers}} 户',
     noSubscribers: '未设置用户数',
   },

@@ -96,6 +96,23 @@ function ChangeLine({ label, change, kind, empty }: { label: string; change: Cha
   );
 }
 
+/**
+ * The breached tile counts tickets; its detail counts missed clocks per clock.
+ * A ticket can miss more than one clock, so the three add up to at least the
+ * tile: say so, with the sum, rather than leave the reader to wonder.
+ */
+function BreachOverlap({ report }: { report: Report }) {
+  const { t, i18n } = useTranslation();
+  const b = report.breaches;
+  const sum = b.first_response + b.resolution + b.follow_up;
+  const words = { sum: sum.toLocaleString(i18n.language), n: (report.breached ?? 0).toLocaleString(i18n.language) };
+  return (
+    <div className="kpi-detail" title={t('reports.detail.breachOverlapWhy', words)} data-testid="breach-overlap" data-sum={sum}>
+      {t('reports.detail.breachOverlap', words)}
+    </div>
+  );
+}
+
 export function KpiTiles({ report }: { report: Report }) {
   const { t, i18n } = useTranslation();
   return (
@@ -113,6 +130,7 @@ export function KpiTiles({ report }: { report: Report }) {
               </div>
             )}
             <div className="kpi-detail">{detail(report, id, t, i18n.language)}</div>
+            {id === 'breached' && <BreachOverlap report={report} />}
             {kind !== 'per10k' && (
               <>
                 <ChangeLine label={t('reports.vsPrevious')} change={report.previous.change[id]} kind={kind} empty={report.previous.kpis.total === 0} />

@@ -19,7 +19,7 @@ import { CHARTS, ReportsPage } from './pages/ReportsPage';
 interface DashboardAnswer {
   ok: boolean;
   value: {
-    report: { total: number; byCategory: Array<{ name: string; count: number }> };
+    report: { total: number; byCategory: Array<{ name: string; count: number }>; breaches: { first_response: number; resolution: number; follow_up: number } };
     charts: { daily: Array<{ day: string; count: number }>; heat: number[][] };
   };
 }
@@ -77,6 +77,11 @@ describe('the Reports page over the demo data', () => {
     expect(timeliness).toBeLessThanOrEqual(1);
     await expect(reports.tile('timelinessRate').textContent()).resolves.toMatch(/目标 ≥ 90%/);
     await expect(reports.tile('total').textContent()).resolves.toMatch(/环比.*同比/s);
+    // The breached tile counts tickets, its per-clock figures count missed clocks: the tile says they overlap.
+    const b = answer.report.breaches;
+    const overlap = reports.tile('breached').getByTestId('breach-overlap');
+    expect(Number(await overlap.getAttribute('data-sum'))).toBe(b.first_response + b.resolution + b.follow_up);
+    expect(await overlap.textContent()).toBe(`共超 ${(b.first_response + b.resolution + b.follow_up).toLocaleString('zh-CN')} 个时限：一张工单可超多个`);
   });
 
   it('draws the six charts on canvas, each with its legend', async () => {
