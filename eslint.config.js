@@ -7,11 +7,10 @@
  *
  * - core imports nothing outside core, and of libraries only the pure ones
  *   (date-fns, @date-fns/tz, zod): no Node built-ins, no sqlite, no electron.
- * - the renderer imports src-main only with `import type`, except files
- *   that are pure, with no run-time imports of their own:
- *   src-main/core/enums.ts (code lists and labels), src-main/api/bridge.ts
- *   (the preload's channel and event names) and src-main/core/money.ts
- *   (parsing and showing fen, so the console and the server agree exactly).
+ * - the renderer imports from src-main at run time only core (pure rules: the
+ *   one source of a rule for the server and the console alike) and
+ *   src-main/api/bridge.ts (the preload's channel and event names); anything
+ *   else only with `import type`.
  * - a migration (src-main/db/migrations) imports nothing but other files of
  *   that folder and better-sqlite3's types: once released it is frozen, so its
  *   SQL and any data logic it needs are its own copies, never live code.
@@ -62,7 +61,7 @@ const LAYER_RULES = [
   { from: ['web-host'], allow: ['web-host', ...BELOW_HOSTS] },
   // `complaint-desk serve` starts the web host.
   { from: ['cli'], allow: ['cli', 'web-host', ...BELOW_HOSTS] },
-  { from: ['renderer'], allow: ['renderer', 'enums', 'bridge', 'money'] },
+  { from: ['renderer'], allow: ['renderer', 'bridge', ...CORE] },
   { from: ['renderer'], allow: BELOW_HOSTS, importKind: 'type' },
   { from: ['tests'], allow: ['*'] },
 ];

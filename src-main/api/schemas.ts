@@ -1,6 +1,7 @@
 /** Input schemas at the edge: nothing reaches a service without passing one of these. */
 import { z } from 'zod';
 import { CHANNELS, LEVELS, ROLES, SATISFACTIONS, STATUSES } from '../core/enums';
+import { MAX_HOLIDAYS, MAX_LIMIT_MIN, MAX_RULE_ID_LENGTH, MAX_RULES, MAX_SPANS, MAX_THRESHOLDS, MAX_WORKDAYS } from '../core/sla/bounds';
 import { TICKET_SORT_FIELDS } from '../core/model';
 
 const text = (max: number) => z.string().trim().min(1).max(max);
@@ -131,10 +132,10 @@ export const idsInput = z.object({ ids: z.array(id).min(1).max(5000) }).strict()
 export const urgentInput = z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict();
 export const atRiskInput = z.object({ which: z.enum(['breached', 'within2h']), limit: z.number().int().min(1).max(100).default(20) }).strict();
 
-const minutes = z.number().int().positive().max(60 * 24 * 365);
+const minutes = z.number().int().positive().max(MAX_LIMIT_MIN);
 export const slaRule = z
   .object({
-    id: text(40),
+    id: text(MAX_RULE_ID_LENGTH),
     channels: z.array(z.enum(CHANNELS)).nullable(),
     level: z.enum(LEVELS).nullable(),
     categoryId: id.nullable(),
@@ -149,11 +150,16 @@ const span = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0)
 const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/);
 export const slaPolicyInput = z
   .object({
-    rules: z.array(slaRule).min(1).max(200),
+    rules: z.array(slaRule).min(1).max(MAX_RULES),
     calendar: z
-      .object({ zone: text(60), week: z.array(z.array(span).max(6)).length(7), holidays: z.array(isoDate).max(400), workdays: z.array(isoDate).max(100) })
+      .object({
+        zone: text(60),
+        week: z.array(z.array(span).max(MAX_SPANS)).length(7),
+        holidays: z.array(isoDate).max(MAX_HOLIDAYS),
+        workdays: z.array(isoDate).max(MAX_WORKDAYS),
+      })
       .strict(),
-    alerts: z.object({ thresholds: z.array(z.number().gt(0).lt(1)).min(1).max(5), escalationDelayMs: z.number().int().positive() }).strict(),
+    alerts: z.object({ thresholds: z.array(z.number().gt(0).lt(1)).min(1).max(MAX_THRESHOLDS), escalationDelayMs: z.number().int().positive() }).strict(),
     pauseOnPending: z.boolean(),
   })
   .strict();

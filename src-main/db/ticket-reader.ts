@@ -16,8 +16,12 @@ import type {
 } from '../core/model';
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
 import { normalizePhone } from '../core/phone';
+import { OPEN_STATUSES } from '../core/enums';
 import { reportDrill } from './report-drill';
 import type { ClockKind } from '../core/sla/policy';
+
+/** The list's "open" chip: the statuses in which a ticket is still being worked (core/enums.ts). */
+const OPEN_SQL = `t.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`;
 
 /** The SQL for every sortable field; never interpolate anything else into ORDER BY. */
 const SORT_SQL: Record<TicketSortField, string> = {
@@ -168,7 +172,7 @@ function whereClause(
   inList('t.status', 'st', f.status);
   inList('t.channel', 'ch', f.channel);
   inList('t.level', 'lv', f.level);
-  if (f.open) parts.push(`t.status IN ('new','accepted','in_progress','pending_customer','responded')`);
+  if (f.open) parts.push(OPEN_SQL);
   if (f.categoryId !== undefined) {
     parts.push('(t.category_id = @cat OR t.category_id IN (SELECT id FROM categories WHERE parent_id = @cat))');
     params.cat = f.categoryId;

@@ -38,7 +38,6 @@ export const ACTION_ORDER = keys<ActionType>({
   void: true,
 });
 
-export const LEVEL_RANK: Record<Level, number> = { normal: 0, major: 1, overlevel: 2 };
 
 /** Grid column id → the backend's sort field (columns not listed cannot be sorted). */
 export const SORTABLE: Record<string, TicketSortField> = {
@@ -52,10 +51,3 @@ export const SORTABLE: Record<string, TicketSortField> = {
   due: 'dueAt',
 };
 
-/** Mainland mobile: 11 digits starting 13–19, written with spaces, dashes or +86 as customers do. */
-export function normalizePhone(input: string): string | null {
-  let digits = input.replace(/[\s-]/g, '');
-  if (digits.startsWith('+86')) digits = digits.slice(3);
-  else if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
-  return /^1[3-9]\d{9}$/.test(digits) ? digits : null;
-}

@@ -3,7 +3,8 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionType, Level, TicketAction } from '../api/types';
 import { Field } from '../components/Field';
-import { LEVEL_RANK, LEVELS, SATISFACTIONS } from '../lib/codes';
+import { LEVELS, SATISFACTIONS } from '../lib/codes';
+import { levelRank } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
 import { ACTION_FIELDS, buildAction, EMPTY_VALUES, fieldLabel, type ActionField, type ActionValues } from './actionInput';
 
@@ -22,7 +23,7 @@ export function ActionForm({ type, currentLevel, busy, onSubmit, onClose }: Prop
   const [errors, setErrors] = useState<Partial<Record<ActionField, string>>>({});
   const fields = ACTION_FIELDS[type];
   const set = (k: ActionField, value: string) => setV((x) => ({ ...x, [k]: value }));
-  const higher = LEVELS.filter((l) => LEVEL_RANK[l] > LEVEL_RANK[currentLevel]);
+  const higher = LEVELS.filter((l) => levelRank(l) > levelRank(currentLevel));
 
   function submit(e: FormEvent) {
     e.preventDefault();

@@ -5,7 +5,7 @@
  */
 import type { TFunction } from 'i18next';
 import type { Category, Channel, InputOf, Level } from '../api/types';
-import { normalizePhone } from '../lib/codes';
+import { normalizePhone } from '../../src-main/core/phone';
 import { fromLocalInput } from '../lib/time';
 import { childrenOf } from './CategorySelect';
 

@@ -6,11 +6,10 @@
  */
 import { z } from 'zod';
 import { method } from '../define';
+import { MAX_CHUNK_BASE64 } from '../../core/import/limits';
 import type { ImportPreview } from '../../services/import/preview';
 import type { ImportRunResult } from '../../services/import/console';
 
-/** base64 of 1 MiB (services/import/files.ts CHUNK_BYTES). */
-const MAX_CHUNK_BASE64 = Math.ceil((1024 * 1024) / 3) * 4;
 const uploadId = z.uuid();
 const locale = z.enum(['zh-CN', 'en']).default('zh-CN');
 const sheet = z.string().trim().min(1).max(100).optional();

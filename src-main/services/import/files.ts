@@ -10,12 +10,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { DomainError } from '../../core/errors';
+import { CHUNK_BYTES, MAX_UPLOAD_BYTES, MAX_UPLOAD_MB } from '../../core/import/limits';
 import type { ServiceContext } from '../context';
 
-export const MAX_UPLOAD_MB = 50;
-const MAX_UPLOAD_BYTES = MAX_UPLOAD_MB * 1024 * 1024;
-/** The largest chunk a call carries (base64 of it stays well under the web host's 2 MB request limit). */
-export const CHUNK_BYTES = 1024 * 1024;
 const TTL_MS = 2 * 3_600_000;
 
 interface Entry {

@@ -8,7 +8,8 @@ import { roleAtLeast } from '../../../src-main/core/enums';
 import { PreviewPanel } from './PreviewPanel';
 import { ResultPanel } from './ResultPanel';
 import { fill, useImportText } from './text';
-import { MAX_UPLOAD_MB, uploadFile } from './transfer';
+import { uploadFile } from './transfer';
+import { MAX_UPLOAD_MB } from '../../../src-main/core/import/limits';
 import './import.css';
 
 type Preview = OutputOf<'import/preview'>;

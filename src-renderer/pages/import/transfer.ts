@@ -5,9 +5,8 @@
  */
 import { call } from '../../api/client';
 import type { OutputOf } from '../../api/types';
+import { CHUNK_BYTES } from '../../../src-main/core/import/limits';
 
-export const CHUNK_BYTES = 1024 * 1024;
-export const MAX_UPLOAD_MB = 50;
 
 function toBase64(bytes: Uint8Array): string {
   let binary = '';

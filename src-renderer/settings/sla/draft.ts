@@ -3,11 +3,13 @@
  * back to the exact shape `sla/savePolicy` takes. Pure: no React, no i18n —
  * problems come out as codes with parameters and the components word them.
  *
- * The checks mirror the server's (core/sla/policy.ts validatePolicy,
- * core/sla/calendar.ts validateCalendar, the slaPolicyInput schema) so the
- * admin is told before anything is sent; the server checks again.
+ * The checks are the server's own where they can be (the bounds of
+ * core/sla/bounds.ts); the rest follow core/sla/policy.ts validatePolicy and
+ * core/sla/calendar.ts validateCalendar, so the admin is told before anything
+ * is sent. The server checks again.
  */
 import type { Channel, InputOf, Level, OutputOf } from '../../api/types';
+import { MAX_HOLIDAYS, MAX_LIMIT_MIN, MAX_RULE_ID_LENGTH, MAX_RULES, MAX_SPANS, MAX_THRESHOLDS, MAX_WORKDAYS } from '../../../src-main/core/sla/bounds';
 
 export type SlaPolicy = OutputOf<'sla/policy'>;
 export type PolicyInput = InputOf<'sla/savePolicy'>;
@@ -88,12 +90,6 @@ export type ProblemCode =
 /** Which words a rule's precedence tier is explained with (docs/REQUIREMENTS.md §2). */
 export type Tier = 'category' | 'level' | 'channel' | 'any';
 
-export const MAX_LIMIT_MIN = 60 * 24 * 365;
-const MAX_SPANS = 6;
-const MAX_HOLIDAYS = 400;
-const MAX_WORKDAYS = 100;
-const MAX_THRESHOLDS = 5;
-const MAX_RULES = 200;
 
 let keySeq = 0;
 export const newKey = (): string => `r${++keySeq}`;
@@ -272,7 +268,7 @@ export function draftToPolicy(d: PolicyDraft): { policy: PolicyInput; problems: 
     const id = r.id.trim();
     const name = id || '?';
     if (id === '') problems.push({ path: rulePath(r.key, 'id'), code: 'id_empty' });
-    else if (id.length > 40) problems.push({ path: rulePath(r.key, 'id'), code: 'id_too_long', params: { rule: name, max: 40 } });
+    else if (id.length > MAX_RULE_ID_LENGTH) problems.push({ path: rulePath(r.key, 'id'), code: 'id_too_long', params: { rule: name, max: MAX_RULE_ID_LENGTH } });
     else if (ids.has(id)) problems.push({ path: rulePath(r.key, 'id'), code: 'id_duplicate', params: { rule: name } });
     else ids.set(id, r.key);
 
