@@ -42,7 +42,12 @@ function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string 
   }
 }
 
-function parseSheet(bytes: Buffer, choice: SheetChoice): { rows: SourceRow[] } {
+interface ParsedSheet {
+  data: Array<Array<XLSX.CellObject | undefined> | undefined>;
+  date1904: boolean;
+}
+
+function parseSheet(bytes: Buffer, choice: SheetChoice): ParsedSheet {
   const names = XLSX.read(bytes, { type: 'buffer', bookSheets: true }).SheetNames;
   if (choice.found) choice.found.sheets = names;
   const index = chooseSheet(names, choice.sheet);
@@ -51,23 +56,24 @@ function parseSheet(bytes: Buffer, choice: SheetChoice): { rows: SourceRow[] } {
 
   const book = XLSX.read(bytes, { type: 'buffer', sheets: index, dense: true, cellNF: true, cellDates: false, cellHTML: false, cellFormula: false });
   const sheet = book.Sheets[names[index]!] as XLSX.DenseWorkSheet | undefined;
-  const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
-  const rows: SourceRow[] = [];
-  (sheet?.['!data'] ?? []).forEach((row, r) => {
-    if (!row) return;
-    const cells: string[] = [];
-    for (let c = 0; c < row.length; c++) cells.push(cellText(row[c], date1904));
-    if (cells.some((x) => x.trim() !== '')) rows.push({ line: r + 1, cells });
-  });
-  return { rows };
+  return { data: sheet?.['!data'] ?? [], date1904: Boolean(book.Workbook?.WBProps?.date1904) };
 }
 
 export async function* readXls(filePath: string, choice: SheetChoice = {}): AsyncGenerator<SourceRow> {
-  let rows: SourceRow[];
+  let parsed: ParsedSheet;
   try {
-    rows = parseSheet(await fs.readFile(filePath), choice).rows;
+    parsed = parseSheet(await fs.readFile(filePath), choice);
   } catch (e) {
     throw e instanceof DomainError ? e : unreadable(e);
   }
-  yield* rows;
+  const { data, date1904 } = parsed;
+  for (let r = 0; r < data.length; r++) {
+    const row = data[r];
+    if (!row) continue;
+    // Handed over row by row, and let go of: the sheet's cells shrink as the import goes.
+    data[r] = undefined;
+    const cells: string[] = [];
+    for (let c = 0; c < row.length; c++) cells.push(cellText(row[c], date1904));
+    if (cells.some((x) => x.trim() !== '')) yield { line: r + 1, cells };
+  }
 }
