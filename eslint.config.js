@@ -42,6 +42,7 @@ const ELEMENTS = [
   { type: 'api', pattern: 'src-main/api/**', mode: 'full' },
   { type: 'electron-host', pattern: 'src-main/hosts/electron/**', mode: 'full' },
   { type: 'web-host', pattern: 'src-main/hosts/web/**', mode: 'full' },
+  { type: 'receiver', pattern: 'src-main/hosts/receiver/**', mode: 'full' },
   { type: 'cli', pattern: 'src-main/cli/**', mode: 'full' },
   { type: 'renderer', pattern: 'src-renderer/**', mode: 'full' },
   { type: 'tests', pattern: 'tests/**', mode: 'full' },
@@ -59,6 +60,8 @@ const LAYER_RULES = [
   { from: API, allow: [...API, 'services', 'db', ...CORE] },
   { from: ['electron-host'], allow: ['electron-host', ...BELOW_HOSTS] },
   { from: ['web-host'], allow: ['web-host', ...BELOW_HOSTS] },
+  // Headquarters' reference receiver shares the bundle format and verification, nothing of the console's database.
+  { from: ['receiver'], allow: ['receiver', 'services', ...CORE] },
   // `complaint-desk serve` starts the web host.
   { from: ['cli'], allow: ['cli', 'web-host', ...BELOW_HOSTS] },
   { from: ['renderer'], allow: ['renderer', 'bridge', ...CORE] },

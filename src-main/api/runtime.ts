@@ -19,6 +19,7 @@ import { checkDatabase } from '../services/integrity';
 import { createApiServer, type ApiServer } from './server';
 import { backupDirFor } from './data-dir';
 import { DeadlineMonitor } from '../services/monitor';
+import { OutboxWorker } from '../services/export/outbox';
 import type { AlertBatch } from '../core/sla/alert-model';
 import { deadlineCounts, urgentClocks } from '../services/deadlines';
 import { unacknowledgedAlerts } from '../services/alerts';
@@ -71,9 +72,12 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const monitor = new DeadlineMonitor(ctx, opts.log ? { log: opts.log } : {});
   const jobs = opts.backgroundJobs !== false;
   const onDisk = opts.dbPath !== ':memory:';
+  // The upload outbox runs beside it: bundles queued for headquarters go out whenever the console runs.
+  const outbox = new OutboxWorker(ctx, opts.log ? { log: opts.log } : {});
 
   const startJobs = () => {
     monitor.start();
+    outbox.start();
     if (!onDisk) return;
     const backupDir = backupDirFor(opts.dbPath);
     void checkDatabase(ctx, opts.dbPath, backupDir, { nativeBinding: opts.nativeBinding, log });
@@ -106,6 +110,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     close() {
       quiet?.cancel();
       monitor.stop();
+      outbox.stop();
       for (const t of timers) clearInterval(t);
       db.close();
     },

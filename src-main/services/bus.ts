@@ -7,6 +7,8 @@ import type { AlertBatch } from '../core/sla/alert-model';
 export interface BusEvents {
   'clocks-changed': { earliest: number | null };
   alerts: AlertBatch;
+  /** A bundle was queued or set to retry now: the outbox worker wakes. */
+  'outbox-changed': { id: number };
 }
 
 type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;

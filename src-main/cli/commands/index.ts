@@ -11,5 +11,6 @@ import { report } from './report';
 import { exportCommand } from './export';
 import { verify } from './verify';
 import { key } from './key';
+import { upload } from './upload';
 
-export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, report, exportCommand, verify, key, backup, restore, check];
+export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, report, exportCommand, verify, key, upload, backup, restore, check];

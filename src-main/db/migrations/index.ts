@@ -13,6 +13,7 @@ import * as m0004 from './0004_report_outcomes';
 import * as m0005 from './0005_refund_report_indexes';
 import * as m0006 from './0006_untimed_clocks';
 import * as m0007 from './0007_export_history';
+import * as m0008 from './0008_outbox';
 
 export interface Migration {
   version: number;
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, ...m0005 },
   { version: 6, ...m0006 },
   { version: 7, ...m0007 },
+  { version: 8, ...m0008 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

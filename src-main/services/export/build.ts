@@ -65,8 +65,9 @@ function writeMachineFiles(ctx: ServiceContext, root: string, input: BuildInput)
 
 const monthOf = (r: DayRange) => (r.from.slice(0, 7) === r.to.slice(0, 7) ? r.from.slice(0, 7) : `${r.from}～${r.to}`);
 
-export async function buildMonthData(ctx: ServiceContext, root: string, input: BuildInput): Promise<BuiltData> {
+export async function buildMonthData(ctx: ServiceContext, root: string, input: BuildInput, onStep: (step: 'workbook') => void = () => {}): Promise<BuiltData> {
   const machine = writeMachineFiles(ctx, root, input);
+  onStep('workbook');
   const { month, mask, branch, zone } = input;
   const workbookPath = path.join(root, WORKBOOK_FILE);
   await writeWorkbook(root, workbookPath, {

@@ -125,7 +125,7 @@ export async function exportMonthBundle(ctx: ServiceContext, req: ExportRequest)
       mask,
       branch: { id: branch.branchId, name: branch.branchName },
       at: now,
-    });
+    }, () => progress(0.3, 'workbook'));
     progress(0.7, 'sign');
     const past = history.ofMonth(req.month);
     const decision = decideRevision(past, data.dataDigest, draft, reason);

@@ -84,3 +84,17 @@ describe('manifest helpers', () => {
     ]);
   });
 });
+
+describe('upload retries', () => {
+  it('doubles from 30 s with equal jitter, up to an hour, and believes a longer Retry-After', async () => {
+    const { retryDelay, verdictOf } = await import('../../../src-main/core/export/backoff');
+    expect(retryDelay(1, 0)).toBe(15_000);
+    expect(retryDelay(1, 0.999999)).toBe(30_000);
+    expect(retryDelay(3, 0.5)).toBe(90_000);
+    expect(retryDelay(30, 0.5)).toBe(2_700_000);
+    expect(retryDelay(99, 0.999999)).toBe(3_599_998);
+    expect(retryDelay(1, 0.5, undefined, 120_000)).toBe(120_000);
+    expect(retryDelay(1, 0.5, undefined, 10 * 3_600_000)).toBe(3_600_000);
+    expect([200, 201, 503, 429, 408, 401, 422, 413].map(verdictOf)).toEqual(['sent', 'sent', 'retry', 'retry', 'retry', 'rejected', 'rejected', 'rejected']);
+  });
+});
