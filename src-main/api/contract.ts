@@ -12,6 +12,7 @@ import { deadlineMethods } from './methods/deadlines';
 import { reportMethods } from './methods/reports';
 import { refundMethods } from './methods/refunds';
 import { systemMethods } from './methods/system';
+import { auditMethods } from './methods/audit';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -24,6 +25,7 @@ export const contract = {
   ...reportMethods,
   ...refundMethods,
   ...systemMethods,
+  ...auditMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

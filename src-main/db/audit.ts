@@ -1,5 +1,55 @@
 import type { Db } from './open';
 
+export interface AuditRow {
+  id: number;
+  at: number;
+  actorId: number | null;
+  action: string;
+  subject: string | null;
+  details: unknown;
+}
+
+/** Which entries an administrator is looking at. `from`/`to` are instants, `to` exclusive. */
+export interface AuditFilter {
+  actorId?: number | undefined;
+  /** An exact action (`auth.login_failed`) or an area ending in a dot (`auth.`). */
+  action?: string | undefined;
+  from?: number | undefined;
+  to?: number | undefined;
+}
+
+type RawRow = Omit<AuditRow, 'details'> & { details: string };
+const SELECT = 'SELECT id, at, actor_id AS actorId, action, subject, details FROM audit_log';
+const toRow = (r: RawRow): AuditRow => ({ ...r, details: JSON.parse(r.details) as unknown });
+
+function where(f: AuditFilter): { sql: string; params: Array<string | number> } {
+  const parts: string[] = [];
+  const params: Array<string | number> = [];
+  if (f.actorId !== undefined) {
+    parts.push('actor_id = ?');
+    params.push(f.actorId);
+  }
+  if (f.action !== undefined) {
+    if (f.action.endsWith('.')) {
+      // A prefix match that LIKE's wildcards in the text cannot widen.
+      parts.push('substr(action, 1, ?) = ?');
+      params.push(f.action.length, f.action);
+    } else {
+      parts.push('action = ?');
+      params.push(f.action);
+    }
+  }
+  if (f.from !== undefined) {
+    parts.push('at >= ?');
+    params.push(f.from);
+  }
+  if (f.to !== undefined) {
+    parts.push('at < ?');
+    params.push(f.to);
+  }
+  return { sql: parts.length ? ` WHERE ${parts.join(' AND ')}` : '', params };
+}
+
 /** Append-only record of who did what outside a ticket's own history. */
 export class AuditLog {
   constructor(private readonly db: Db) {}
@@ -8,11 +58,31 @@ export class AuditLog {
       .prepare('INSERT INTO audit_log (at, actor_id, action, subject, details) VALUES (?, ?, ?, ?, ?)')
       .run(at, actorId, action, subject, JSON.stringify(details));
   }
-  list(limit = 200): Array<{ id: number; at: number; actorId: number | null; action: string; subject: string | null; details: unknown }> {
-    return (
-      this.db
-        .prepare('SELECT id, at, actor_id AS actorId, action, subject, details FROM audit_log ORDER BY id DESC LIMIT ?')
-        .all(limit) as Array<{ id: number; at: number; actorId: number | null; action: string; subject: string | null; details: string }>
-    ).map((r) => ({ ...r, details: JSON.parse(r.details) as unknown }));
+  list(limit = 200): AuditRow[] {
+    return (this.db.prepare(`${SELECT} ORDER BY id DESC LIMIT ?`).all(limit) as RawRow[]).map(toRow);
+  }
+
+  /** One page of the filtered entries, newest first. */
+  page(filter: AuditFilter, offset: number, limit: number): AuditRow[] {
+    const w = where(filter);
+    return (this.db.prepare(`${SELECT}${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as RawRow[]).map(toRow);
+  }
+
+  count(filter: AuditFilter): number {
+    const w = where(filter);
+    return (this.db.prepare(`SELECT count(*) AS n FROM audit_log${w.sql}`).get(...w.params) as { n: number }).n;
+  }
+
+  /** The filtered entries one by one, newest first (an export never holds them all as objects). */
+  *iterate(filter: AuditFilter): Generator<AuditRow> {
+    const w = where(filter);
+    for (const r of this.db.prepare(`${SELECT}${w.sql} ORDER BY id DESC`).iterate(...w.params) as IterableIterator<RawRow>) {
+      yield toRow(r);
+    }
+  }
+
+  /** Every action that occurs, for the filter's choices. */
+  actions(): string[] {
+    return (this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as Array<{ action: string }>).map((r) => r.action);
   }
 }

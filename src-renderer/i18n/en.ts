@@ -1,6 +1,7 @@
 /** English strings. The type makes a missing or extra key a compile error. */
 import { deadlinesEn } from './deadlines.en';
 import { healthEn } from './health.en';
+import { auditEn } from './audit.en';
 import { refundsEn } from './refunds.en';
 import { reportsEn } from './reports.en';
 import { slaEn } from './sla.en';
@@ -308,12 +309,20 @@ export const en: Resources = {
     demoBody: 'Loads about 3,000 fictitious tickets for training. Do not use on a live database.',
     demoLoad: 'Load demo data',
     demoLoaded: '{{count, number}} demo tickets loaded.',
+    state: 'State',
+    active: 'Active',
+    inactive: 'Disabled',
+    disable: 'Disable',
+    enable: 'Enable',
+    disabled: 'Account {{name}} disabled; their open sessions have ended. Their history stays.',
+    enabled: 'Account {{name}} enabled again.',
     adminOnly: 'Only an administrator can change settings.',
   },
   ...deadlinesEn,
   ...healthEn,
   refunds: refundsEn,
   reports: reportsEn,
+  audit: auditEn,
   sla: slaEn,
   errors: {
     network: 'Cannot reach the console service ({{detail}}). Check that it is running.',

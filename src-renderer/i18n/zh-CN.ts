@@ -1,5 +1,6 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
 import { refundsZhCN } from './refunds.zh-CN';
+import { auditZhCN } from './audit.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { slaZhCN } from './sla.zh-CN';
 import { deadlinesZhCN } from './deadlines.zh-CN';
@@ -301,12 +302,20 @@ export const zhCN = {
     demoBody: '载入约 3000 张虚构工单，便于培训和熟悉系统。不要在正式数据库中使用。',
     demoLoad: '载入演示数据',
     demoLoaded: '已载入 {{count, number}} 张演示工单。',
+    state: '状态',
+    active: '启用',
+    inactive: '已停用',
+    disable: '停用',
+    enable: '启用',
+    disabled: '已停用账号 {{name}}，其已登录的会话已结束；历史记录保留。',
+    enabled: '已重新启用账号 {{name}}。',
     adminOnly: '只有管理员可以修改设置。',
   },
   ...deadlinesZhCN,
   ...healthZhCN,
   refunds: refundsZhCN,
   reports: reportsZhCN,
+  audit: auditZhCN,
   sla: slaZhCN,
   errors: {
     network: '无法连接控制台服务（{{detail}}）。请确认服务正在运行。',

@@ -8,6 +8,7 @@ import { BranchForm } from './BranchForm';
 import { SlaPolicySection } from './sla/SlaPolicySection';
 import { UsersSection } from './UsersSection';
 import { HealthSection } from '../health/HealthSection';
+import { AuditSection } from './AuditSection';
 
 function DemoSection() {
   const { t } = useTranslation();
@@ -26,28 +27,33 @@ function DemoSection() {
 }
 
 /**
- * Two tabs, the tab in the URL (#/settings?tab=sla): 基本设置 (branch,
- * accounts, demo data; admin only) and 处理时限 (the SLA policy; everyone
- * reads it, only an admin changes it).
+ * Tabs, the tab in the URL (#/settings?tab=sla): 基本设置 (branch,
+ * accounts, demo data; admin only), 处理时限 (the SLA policy; everyone
+ * reads it, only an admin changes it) and 审计日志 (admin only).
  */
 export function SettingsPage() {
   const { t } = useTranslation();
   const user = useUser();
   const route = useRoute();
-  const tab = route.name === 'section' && route.params.get('tab') === 'sla' ? 'sla' : 'general';
+  const asked = route.name === 'section' ? route.params.get('tab') : null;
+  const tab = asked === 'sla' || (asked === 'audit' && user.role === 'admin') ? asked : 'general';
+  const tabs = user.role === 'admin' ? (['general', 'sla', 'audit'] as const) : (['general', 'sla'] as const);
+  const label = (x: string) => (x === 'sla' ? t('sla.tab') : x === 'audit' ? t('audit.tab') : t('sla.tabGeneral'));
   return (
     <section className="page settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
       <div className="tabs" role="tablist">
-        {(['general', 'sla'] as const).map((x) => (
-          <button key={x} type="button" role="tab" className="tab" aria-selected={x === tab} data-tab={x} onClick={() => navigate(x === 'sla' ? '/settings?tab=sla' : '/settings')}>
-            {x === 'sla' ? t('sla.tab') : t('sla.tabGeneral')}
+        {tabs.map((x) => (
+          <button key={x} type="button" role="tab" className="tab" aria-selected={x === tab} data-tab={x} onClick={() => navigate(x === 'general' ? '/settings' : `/settings?tab=${x}`)}>
+            {label(x)}
           </button>
         ))}
       </div>
       <div role="tabpanel" className="settings-panel">
         {tab === 'sla' ? (
           <SlaPolicySection />
+        ) : tab === 'audit' ? (
+          <AuditSection />
         ) : user.role !== 'admin' ? (
           <Alert kind="info">{t('settings.adminOnly')}</Alert>
         ) : (

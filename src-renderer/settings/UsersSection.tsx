@@ -7,12 +7,15 @@ import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { ROLES } from '../lib/codes';
 import { useMeta } from '../state/meta';
+import { useUser } from '../state/session';
 
 const EMPTY = { username: '', displayName: '', role: 'agent' as Role, department: '', password: '' };
 
 export function UsersSection() {
   const { t } = useTranslation();
-  const { users, reloadUsers } = useMeta();
+  const { allUsers: users, reloadUsers } = useMeta();
+  const me = useUser();
+  const toggle = useAction();
   const [v, setV] = useState(EMPTY);
   const { busy, msg, run } = useAction();
   const [resetFor, setResetFor] = useState<UserInfo | null>(null);
@@ -30,10 +33,20 @@ export function UsersSection() {
     reloadUsers();
   }
 
+  /** Disable (sessions end at once, history stays) or enable an account again. */
+  async function setActive(user: UserInfo, active: boolean) {
+    setNotice(null);
+    const done = await toggle.run(() => call('users/setActive', { userId: user.id, active }));
+    if (!done) return;
+    setNotice(t(active ? 'settings.enabled' : 'settings.disabled', { name: user.displayName }));
+    reloadUsers();
+  }
+
   return (
     <section className="panel" aria-labelledby="users-title">
       <h2 id="users-title">{t('settings.usersTitle')}</h2>
       {notice && <Alert kind="ok">{notice}</Alert>}
+      {toggle.msg?.kind === 'error' && <Alert kind="error">{toggle.msg.text}</Alert>}
       <table className="table compact">
         <thead>
           <tr>
@@ -41,27 +54,38 @@ export function UsersSection() {
             <th>{t('settings.displayName')}</th>
             <th>{t('settings.role')}</th>
             <th>{t('settings.department')}</th>
+            <th>{t('settings.state')}</th>
             <th>{t('settings.actions')}</th>
           </tr>
         </thead>
         <tbody>
           {users.map((u) => (
-            <tr key={u.id} data-username={u.username}>
+            <tr key={u.id} data-username={u.username} className={u.active ? undefined : 'inactive'}>
               <td>{u.username}</td>
               <td>{u.displayName}</td>
               <td>{t(`role.${u.role}`)}</td>
               <td>{u.department ?? ''}</td>
               <td>
-                <button
-                  type="button"
-                  className="btn small"
-                  onClick={() => {
-                    setNotice(null);
-                    setResetFor(u);
-                  }}
-                >
-                  {t('settings.resetPassword')}
-                </button>
+                <span className={`badge ${u.active ? 'account-active' : 'account-inactive'}`}>{t(u.active ? 'settings.active' : 'settings.inactive')}</span>
+              </td>
+              <td>
+                <div className="cell-actions">
+                  <button
+                    type="button"
+                    className="btn small"
+                    onClick={() => {
+                      setNotice(null);
+                      setResetFor(u);
+                    }}
+                  >
+                    {t('settings.resetPassword')}
+                  </button>
+                  {u.id !== me.id && (
+                    <button type="button" className="btn small" disabled={toggle.busy} onClick={() => void setActive(u, !u.active)}>
+                      {t(u.active ? 'settings.disable' : 'settings.enable')}
+                    </button>
+                  )}
+                </div>
               </td>
             </tr>
           ))}

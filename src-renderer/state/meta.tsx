@@ -1,5 +1,5 @@
 /**
- * Reference data every screen uses (category tree, active users), loaded once
+ * Reference data every screen uses (category tree, users), loaded once
  * per login. Small tables: a branch has dozens of users and categories.
  */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
@@ -8,7 +8,11 @@ import { useQuery } from './useQuery';
 
 interface Meta {
   categories: Category[];
+  /** Active colleagues: the ones a form may offer. */
   users: UserInfo[];
+  /** Every account, disabled ones too (the accounts screen). */
+  allUsers: UserInfo[];
+  /** Anyone's name, a disabled colleague's included (history keeps naming them). */
   userName(id: number | null | undefined): string | null;
   /** Departments known from the users' records, for suggestions in forms. */
   departments: string[];
@@ -21,12 +25,14 @@ export function MetaProvider({ children }: { children: ReactNode }) {
   const categories = useQuery('meta/categories', {});
   const users = useQuery('meta/users', {});
   const value = useMemo<Meta>(() => {
-    const list = users.data ?? [];
-    const byId = new Map(list.map((u) => [u.id, u]));
+    const all = users.data ?? [];
+    const byId = new Map(all.map((u) => [u.id, u]));
+    const list = all.filter((u) => u.active);
     const departments = [...new Set(list.map((u) => u.department).filter((d): d is string => !!d))].sort();
     return {
       categories: categories.data ?? [],
       users: list,
+      allUsers: all,
       userName: (id) => (id === null || id === undefined ? null : (byId.get(id)?.displayName ?? `#${id}`)),
       departments,
       reloadUsers: users.reload,

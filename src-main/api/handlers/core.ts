@@ -69,7 +69,8 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
     const byId = new Map(nodes.map((n) => [n.id, n]));
     return nodes.map((n) => ({ ...n, path: categoryPath(n, byId) }));
   },
-  'meta/users': (_i, env) => users.listUsers(env.ctx).filter((u) => u.active),
+  // Disabled colleagues too (flagged): their names still show in history; pickers offer only active ones.
+  'meta/users': (_i, env) => users.listUsers(env.ctx),
 
   'tickets/list': (i, env) => tickets.listTickets(env.ctx, needUser(env), i),
   'tickets/get': (i, env) => detail(env, i.id),
@@ -88,7 +89,6 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
     env.sessions.closeUser(user.id, user.id === env.user?.id ? env.slot.get() : null);
     return user;
   },
-  'users/list': (_i, env) => users.listUsers(env.ctx),
   'users/setActive': (i, env) => {
     const user = users.setUserActive(env.ctx, needUser(env), i.userId, i.active);
     if (!user.active) env.sessions.closeUser(user.id);

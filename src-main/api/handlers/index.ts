@@ -6,6 +6,7 @@ import { deadlineHandlers } from './deadlines';
 import { reportHandlers } from './reports';
 import { refundHandlers } from './refunds';
 import { systemHandlers } from './system';
+import { auditHandlers } from './audit';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -14,6 +15,7 @@ export const handlers: Handlers = {
   ...reportHandlers,
   ...refundHandlers,
   ...systemHandlers,
+  ...auditHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

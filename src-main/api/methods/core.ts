@@ -46,8 +46,6 @@ export const coreMethods = {
 
   'users/create': method<UserInfo>()('admin', s.newUserInput),
   'users/resetPassword': method<UserInfo>()('admin', s.resetPasswordInput),
-  /** Every account, disabled ones too (meta/users lists only active colleagues). */
-  'users/list': method<UserInfo[]>()('admin', s.empty),
   'users/setActive': method<UserInfo>()('admin', s.setActiveInput),
   'settings/branch': method<BranchSettings>()('admin', s.branchInput),
   'demo/load': method<{ tickets: number }>()('admin', s.empty),

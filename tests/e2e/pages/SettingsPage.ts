@@ -1,4 +1,4 @@
-/** Settings, as far as the backend offers them: branch, accounts, demo data. */
+/** Settings, as far as the backend offers them: branch, accounts, demo data, the audit log. */
 import type { Page } from 'playwright-core';
 
 export interface NewAccount {
@@ -30,5 +30,37 @@ export class SettingsPage {
     await form.getByLabel(`${displayName} 的新密码`).fill(password);
     await form.getByRole('button', { name: '保存新密码' }).click();
     await this.page.getByText(`已为 ${displayName} 重设密码`).waitFor();
+  }
+
+  accountRow(username: string) {
+    return this.page.locator(`tr[data-username="${username}"]`);
+  }
+
+  /** 停用 / 启用 on the account's row, then the confirmation above the table. */
+  async setActive(username: string, displayName: string, active: boolean): Promise<void> {
+    await this.accountRow(username).getByRole('button', { name: active ? '启用' : '停用', exact: true }).click();
+    await this.page.getByText(active ? `已重新启用账号 ${displayName}。` : `已停用账号 ${displayName}`).waitFor();
+  }
+
+  async openAudit(): Promise<void> {
+    await this.page.getByRole('tab', { name: '审计日志' }).click();
+    await this.page.getByTestId('audit-total').waitFor();
+  }
+
+  /** Choose the filter (labels as shown: a person's "姓名（账号）", an event's name) and search. */
+  async filterAudit(f: { user?: string; kind?: string; from?: string; to?: string }): Promise<void> {
+    const form = this.page.getByRole('form', { name: '审计日志' });
+    if (f.user) await form.getByLabel('操作人', { exact: true }).selectOption({ label: f.user });
+    if (f.kind) await form.getByLabel('事件', { exact: true }).selectOption({ label: f.kind });
+    if (f.from) await form.getByLabel('从', { exact: true }).fill(f.from);
+    if (f.to) await form.getByLabel('到', { exact: true }).fill(f.to);
+    await form.getByRole('button', { name: '查询' }).click();
+  }
+
+  /** The audit table's rows as [who, event, subject]. */
+  async auditRows(): Promise<string[][]> {
+    return this.page.locator('.audit-table tbody tr').evaluateAll((rows) =>
+      rows.map((r) => [1, 2, 3].map((i) => (r.children[i]?.textContent ?? '').trim())),
+    );
   }
 }
