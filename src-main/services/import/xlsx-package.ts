@@ -12,7 +12,7 @@ import path from 'node:path';
 import { StringDecoder } from 'node:string_decoder';
 import yauzl from 'yauzl';
 import { isDateFormat } from './sheet-values';
-import { parseXml, unescapeOoxml } from './xlsx-xml';
+import { parseXml, unescapeOoxml, xmlParser } from './xlsx-xml';
 
 export interface SheetPart {
   name: string;
@@ -114,7 +114,7 @@ export async function openXlsxPackage(filePath: string): Promise<XlsxPackage> {
 
     const sharedStringsPart = byType(workbookRels, 'sharedStrings');
     const stylesPart = byType(workbookRels, 'styles');
-    const sharedStrings = sharedStringsPart ? parseSharedStrings((await readPart(sharedStringsPart)) ?? '') : [];
+    const sharedStrings = sharedStringsPart && entries.has(keyOf(sharedStringsPart)) ? await parseSharedStrings(streamPart(sharedStringsPart)) : [];
     const dateStyles = stylesPart ? parseDateStyles((await readPart(stylesPart)) ?? '') : [];
 
     return { sheets, date1904, sharedStrings, dateStyles, streamPart, close: () => zip.close() };
@@ -124,14 +124,17 @@ export async function openXlsxPackage(filePath: string): Promise<XlsxPackage> {
   }
 }
 
-/** Each `<si>`: its text runs joined, without the phonetic guides (`<rPh>`) some writers add. */
-export function parseSharedStrings(xml: string): string[] {
+/**
+ * Each `<si>`: its text runs joined, without the phonetic guides (`<rPh>`)
+ * some writers add. Parsed as it streams: a large table costs its strings,
+ * not its XML as well.
+ */
+export async function parseSharedStrings(xml: AsyncIterable<string>): Promise<string[]> {
   const strings: string[] = [];
   let current = '';
   let inText = false;
   let phonetic = 0;
-  if (xml === '') return strings;
-  parseXml(xml, {
+  const parser = xmlParser({
     open(name) {
       if (name === 'si') current = '';
       else if (name === 'rPh') phonetic++;
@@ -146,6 +149,8 @@ export function parseSharedStrings(xml: string): string[] {
       if (inText) current += t;
     },
   });
+  for await (const piece of xml) parser.write(piece);
+  parser.end();
   return strings;
 }
 

@@ -25,6 +25,9 @@ function columnOf(ref: string): number {
   return i === 0 ? -1 : col - 1;
 }
 
+/** XFD, Excel's last column: a reference beyond it is not a spreadsheet's, and would make a row of millions of cells. */
+const MAX_COLUMNS = 16_384;
+
 interface CellState {
   col: number;
   type: string;
@@ -73,8 +76,10 @@ export async function* readSheetRows(pkg: XlsxPackage, part: string): AsyncGener
         cells = [];
         nextCol = 0;
       } else if (name === 'c' && cells) {
-        const col = a.r !== undefined ? columnOf(a.r) : -1;
-        cell = { col: col >= 0 ? col : nextCol, type: a.t ?? 'n', style: Number(a.s ?? 0), value: '', inline: '' };
+        const ref = a.r !== undefined ? columnOf(a.r) : -1;
+        const col = ref >= 0 ? ref : nextCol;
+        if (col >= MAX_COLUMNS) throw new Error(`row ${rowNumber} has a cell beyond column XFD (${a.r ?? col + 1})`);
+        cell = { col, type: a.t ?? 'n', style: Number(a.s ?? 0), value: '', inline: '' };
       } else if (cell) {
         if (name === 'v') capture = 'v';
         else if (name === 'rPh') phonetic++;
