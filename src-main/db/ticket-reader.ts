@@ -19,6 +19,7 @@ import { normalizePhone } from '../core/phone';
 import { OPEN_STATUSES } from '../core/enums';
 import { reportDrill } from './report-drill';
 import type { ClockKind } from '../core/sla/policy';
+import { PageSeek } from './page-seek';
 
 /** The list's "open" chip: the statuses in which a ticket is still being worked (core/enums.ts). */
 const OPEN_SQL = `t.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`;
@@ -34,6 +35,9 @@ const SORT_SQL: Record<TicketSortField, string> = {
   categoryPath: 't.category_id',
   dueAt: 't.due_at',
 };
+
+/** Sorts whose column may be NULL: a row-value comparison with NULL matches nothing, so these page by OFFSET. */
+const NULLABLE_SORTS: ReadonlySet<TicketSortField> = new Set(['district', 'dueAt']);
 
 const CATEGORY_PATH_SQL = `CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '/' || c.name END`;
 
@@ -170,8 +174,12 @@ function whereClause(
     parts.push(`${column} IN (${names.join(',')})`);
   };
   inList('t.status', 'st', f.status);
-  inList('t.channel', 'ch', f.channel);
-  inList('t.level', 'lv', f.level);
+  // Open tickets are a few thousand of a million, a level or channel hundreds of thousands; without
+  // statistics SQLite may walk the level index and test each row's status. With a status filter the
+  // unary + keeps it on the status index (the Today page's 重大未结 counter: 3.8 s → under 5 ms).
+  const byStatus = (f.status?.length ?? 0) > 0 || f.open === true;
+  inList(byStatus ? '+t.channel' : 't.channel', 'ch', f.channel);
+  inList(byStatus ? '+t.level' : 't.level', 'lv', f.level);
   if (f.open) parts.push(OPEN_SQL);
   if (f.categoryId !== undefined) {
     parts.push('(t.category_id = @cat OR t.category_id IN (SELECT id FROM categories WHERE parent_id = @cat))');
@@ -223,7 +231,11 @@ export class TicketReader {
   // and the clock upkeep read tickets by id many times over.
   private readonly stmts = new Map<string, Database.Statement<unknown[], unknown>>();
 
-  constructor(private readonly db: Db) {}
+  private readonly seek: PageSeek;
+
+  constructor(private readonly db: Db) {
+    this.seek = new PageSeek(db, (sql) => this.stmt(sql));
+  }
 
   private stmt(sql: string): Database.Statement<unknown[], unknown> {
     let s = this.stmts.get(sql);
@@ -251,20 +263,28 @@ export class TicketReader {
   page(q: TicketPageQuery, now: number, phoneMatch: PhoneMatch = 'prefix'): Page<TicketRow> {
     const sort = q.sort ?? { field: 'receivedAt', dir: 'desc' };
     const where = whereClause(q.filter, now, phoneMatch);
-    const total = (this.db.prepare(`SELECT count(*) AS n FROM tickets t ${where.sql}`).get(where.params) as { n: number }).n;
+    const key = JSON.stringify([where.sql, where.params]);
+    // Kept until the data changes (page-seek.ts): the grid asks for the total with every block it scrolls to.
+    const total = this.seek.total(key, () => (this.stmt(`SELECT count(*) AS n FROM tickets t ${where.sql}`).get(where.params) as { n: number }).n);
     if (sort.field === 'dueAt') return { rows: this.pageByDue(where, sort.dir, q), total };
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
-    const order = `${SORT_SQL[sort.field]} ${dir}, t.received_at ${dir}, t.id ${dir}`;
-    // Page over the tickets table alone (an index walk), then join names for just this page:
-    // skipping rows never pays for their joins.
-    const rows = this.db
-      .prepare(
-        `SELECT ${ROW_COLUMNS} FROM tickets t ${JOINS}
-         WHERE t.id IN (SELECT t.id FROM tickets t ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
-         ORDER BY ${order}`,
-      )
-      .all({ ...where.params, limit: q.limit, offset: q.offset }) as RawRow[];
-    return { rows: rows.map(toRow), total };
+    const column = SORT_SQL[sort.field];
+    // Page over the tickets table alone (an index walk; keyset from a remembered mark for a deep page),
+    // then join names for just this page: skipping rows never pays for their joins.
+    const ids = NULLABLE_SORTS.has(sort.field)
+      ? (this
+          .stmt(`SELECT t.id FROM tickets t ${where.sql} ORDER BY ${column} ${dir}, t.received_at ${dir}, t.id ${dir} LIMIT @limit OFFSET @offset`)
+          .all({ ...where.params, limit: q.limit, offset: q.offset }) as Array<{ id: number }>).map((r) => r.id)
+      : this.seek.ids({ key: `${key}|${sort.field}|${dir}`, where: where.sql, params: where.params, column, dir }, q.offset, q.limit);
+    return { rows: this.rowsInOrder(ids), total };
+  }
+
+  /** The list rows of `ids`, in that order. */
+  private rowsInOrder(ids: number[]): TicketRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.stmt(`SELECT ${ROW_COLUMNS} FROM tickets t ${JOINS} WHERE t.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as RawRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => toRow(byId.get(id)!));
   }
 
   /**

@@ -1,0 +1,142 @@
+/**
+ * The ticket list, the ticket page and the Today page through the API (the
+ * same ApiServer the hosts run, a logged-in session, zod and all), each
+ * against a hand-written indexed query for the same rows, measured in the same
+ * run. Reads only; writes nothing.
+ *
+ *   npx tsx tests/bench/list.bench.ts --db /tmp/bench-1m.db [--quick]
+ */
+import { openDatabase } from '../../src-main/db/open';
+import { createContext } from '../../src-main/services/context';
+import { createApiServer } from '../../src-main/api/server';
+import type { SessionSlot } from '../../src-main/api/handlers';
+import { OPEN_STATUSES } from '../../src-main/core/enums';
+import { benchOptions, figure, loadLine, ratioAtMost, timeMedian, under } from './lib/figures';
+import { BENCH_USER } from './lib/bench-db';
+
+const opts = benchOptions();
+const file = opts.db ?? '/tmp/bench-1m.db';
+const runs = opts.quick ? 7 : 15;
+
+const db = openDatabase(file, { integrity: 'skip' });
+const newest = (db.prepare('SELECT max(received_at) AS t FROM tickets').get() as { t: number }).t;
+const now = newest + 60_000;
+const ctx = createContext(db, () => now);
+const api = createApiServer(ctx, { log: () => {} });
+const user = ctx.read.users.list().find((u) => u.username === BENCH_USER.username);
+if (!user) throw new Error(`no ${BENCH_USER.username} in ${file}: run through npm run bench, which adds it`);
+const token = api.sessions.open(user).token;
+const slot: SessionSlot = { get: () => token, set: () => {} };
+
+async function call(method: string, input: unknown): Promise<unknown> {
+  const r = await api.call(method, input, slot, 'zh-CN');
+  if (!r.ok) throw new Error(`${method}: ${r.error.message}`);
+  return r.value;
+}
+
+const tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+const district = (db.prepare('SELECT district AS d FROM tickets WHERE district IS NOT NULL GROUP BY district ORDER BY count(*) DESC LIMIT 1').get() as { d: string }).d;
+const COLS = `t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district, c.name AS category, t.level, t.status,
+  a.display_name AS assignee, t.due_at, t.due_clock`;
+const JOINS = 'JOIN categories c ON c.id = t.category_id LEFT JOIN users a ON a.id = t.assignee_id';
+/**
+ * The hand-written query for the same rows: the page's ids along the index
+ * named, then the page's columns and names for those ids — what one would
+ * write for one page, without the API's validation, session, count or mapping.
+ */
+const hand = (index: string, where: string, order: string, offset = 0) => {
+  const ids = db.prepare(`SELECT t.id FROM tickets t INDEXED BY ${index} ${where} ORDER BY ${order} LIMIT 100 OFFSET ${offset}`).pluck();
+  return {
+    all(params: Record<string, unknown> = {}) {
+      const page = ids.all(params) as number[];
+      return db.prepare(`SELECT ${COLS} FROM tickets t ${JOINS} WHERE t.id IN (${page.map(() => '?').join(',')})`).all(...page);
+    },
+  };
+};
+const DESC = 't.received_at DESC, t.id DESC';
+const offsetDeep = Math.floor(tickets / 2);
+
+interface Case {
+  name: string;
+  input: Record<string, unknown>;
+  baseline: () => unknown;
+}
+const cases: Case[] = [
+  { name: 'list.first_page', input: { offset: 0, limit: 100 }, baseline: () => hand('tickets_received', '', DESC).all() },
+  {
+    name: 'list.sorted_ticket_no',
+    input: { offset: 0, limit: 100, sort: { field: 'ticketNo', dir: 'asc' } },
+    baseline: () => hand('tickets_no', '', 't.ticket_no ASC, t.received_at ASC, t.id ASC').all(),
+  },
+  {
+    name: 'list.filter_breached',
+    input: { offset: 0, limit: 100, filter: { deadline: 'breached' } },
+    baseline: () => hand('tickets_due', 'WHERE t.due_at <= @now', DESC).all({ now }),
+  },
+  {
+    name: 'list.filter_status',
+    input: { offset: 0, limit: 100, filter: { status: ['in_progress'] } },
+    baseline: () => hand('tickets_status', "WHERE t.status = 'in_progress'", DESC).all(),
+  },
+  {
+    name: 'list.filter_district',
+    input: { offset: 0, limit: 100, filter: { district } },
+    baseline: () => hand('tickets_district', 'WHERE t.district = @d', DESC).all({ d: district }),
+  },
+  {
+    name: 'list.filter_phone_prefix',
+    input: { offset: 0, limit: 100, filter: { q: '1391' } },
+    baseline: () => hand('tickets_phone', "WHERE t.phone >= '1391' AND t.phone < '1392'", DESC).all(),
+  },
+  {
+    name: `list.offset_${offsetDeep}`,
+    input: { offset: offsetDeep, limit: 100 },
+    baseline: () => hand('tickets_received', '', DESC, offsetDeep).all(),
+  },
+];
+
+console.log(`database: ${file}, ${tickets.toLocaleString('en-US')} tickets; ${runs} runs each, medians; ${loadLine()}`);
+for (const c of cases) {
+  const apiMs = await timeMedian(runs, () => call('tickets/list', c.input));
+  const baseMs = await timeMedian(runs, c.baseline);
+  figure(c.name, apiMs, 'ms', {
+    baseline: { name: 'hand-written indexed query', value: baseMs },
+    targets: [under(apiMs, 50, 'ms'), ratioAtMost(apiMs, baseMs, 2, 'baseline')],
+  });
+}
+
+// The ticket page: the ticket with the longest history among recent ones, its events and clocks.
+const busy = (db.prepare(`SELECT ticket_id AS id FROM ticket_events WHERE ticket_id > (SELECT max(id) - 5000 FROM tickets)
+  GROUP BY ticket_id ORDER BY count(*) DESC LIMIT 1`).get() as { id: number }).id;
+const ticketMs = await timeMedian(runs, () => call('tickets/get', { id: busy }));
+const ticketBase = await timeMedian(runs, () => {
+  db.prepare(`SELECT t.*, c.name FROM tickets t ${JOINS} WHERE t.id = ?`).get(busy);
+  db.prepare('SELECT * FROM ticket_events WHERE ticket_id = ? ORDER BY id DESC').all(busy);
+  db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ?').all(busy);
+});
+figure('ticket.page', ticketMs, 'ms', {
+  baseline: { name: 'three indexed reads (ticket, events, clocks)', value: ticketBase },
+  targets: [under(ticketMs, 20, 'ms')],
+});
+
+// Today: every call the Today page makes when it opens.
+const ymd = (ms: number) => new Date(ms + 8 * 3_600_000).toISOString().slice(0, 10);
+const today = ymd(now);
+const todayCalls: Array<[string, unknown]> = [
+  ['deadlines/summary', {}],
+  ['deadlines/urgent', { limit: 20 }],
+  ['refunds/queue', { limit: 500 }],
+  ['reports/kpis', { from: `${today.slice(0, 7)}-01`, to: today }],
+  ['reports/kpis', { from: today, to: today }],
+  ...OPEN_STATUSES.map((s): [string, unknown] => ['tickets/list', { limit: 1, filter: { status: [s] } }]),
+  ['tickets/list', { limit: 1, filter: { open: true } }],
+  ['tickets/list', { limit: 1, filter: { open: true, level: ['major', 'overlevel'] } }],
+  ['tickets/list', { limit: 1, filter: { open: true, repeat: true } }],
+];
+const todayMs = await timeMedian(runs, async () => {
+  for (const [m, i] of todayCalls) await call(m, i);
+});
+const perCall: string[] = [];
+for (const [m, i] of todayCalls) perCall.push(`${m} ${(await timeMedian(3, () => call(m, i), 1)).toFixed(1)}`);
+figure('today.numbers', todayMs, 'ms', { targets: [under(todayMs, 50, 'ms')], note: `${todayCalls.length} calls: ${perCall.join(', ')}` });
+db.close();
