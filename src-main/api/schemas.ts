@@ -111,6 +111,9 @@ export const ticketAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('collaborate'), department: text(40), note: z.string().trim().max(500).optional() }),
   z.object({ type: z.literal('escalate'), level: z.enum(LEVELS), reason }),
   z.object({ type: z.literal('void'), reason }),
+  z.object({ type: z.literal('release'), reason }),
+  z.object({ type: z.literal('request_transfer'), department: text(40), assigneeId: id.nullable(), reason }),
+  z.object({ type: z.literal('decline_transfer'), reason }),
 ]);
 
 export const actInput = z.object({ id, version: z.number().int().positive(), action: ticketAction }).strict();

@@ -34,6 +34,9 @@ export type ErrorCode =
   | 'account_disabled'
   | 'account_change_refused'
   | 'wrong_current_password'
+  | 'refund_executor'
+  | 'action_forbidden'
+  | 'refund_voucher_used'
   | 'internal';
 
 export class DomainError extends Error {

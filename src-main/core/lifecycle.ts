@@ -19,6 +19,14 @@ export interface TicketState {
   satisfaction: Satisfaction | null;
   isRepeat: boolean;
   reopenCount: number;
+  /** An agent's open request to transfer the ticket, waiting for a supervisor (derived from the history). */
+  transferRequest?: TransferRequest | null;
+}
+
+/** Where an agent asks a ticket to go; a supervisor confirms it (as a transfer) or declines it. */
+export interface TransferRequest {
+  department: string;
+  assigneeId: number | null;
 }
 
 export type TicketAction =
@@ -33,7 +41,10 @@ export type TicketAction =
   | { type: 'transfer'; department: string; assigneeId: number | null; reason?: string | undefined }
   | { type: 'collaborate'; department: string; note?: string | undefined }
   | { type: 'escalate'; level: Level; reason: string }
-  | { type: 'void'; reason: string };
+  | { type: 'void'; reason: string }
+  | { type: 'release'; reason: string }
+  | { type: 'request_transfer'; department: string; assigneeId: number | null; reason: string }
+  | { type: 'decline_transfer'; reason: string };
 
 export type ActionType = TicketAction['type'];
 
@@ -51,6 +62,9 @@ export const ALLOWED_FROM: Record<ActionType, readonly Status[]> = {
   collaborate: ['accepted', 'in_progress', 'pending_customer', 'responded'],
   escalate: ['new', 'accepted', 'in_progress', 'pending_customer', 'responded'],
   void: ['new', 'accepted', 'in_progress', 'pending_customer', 'responded', 'resolved', 'closed'],
+  release: ['new', 'accepted', 'in_progress', 'pending_customer', 'responded'],
+  request_transfer: ['new', 'accepted', 'in_progress', 'pending_customer', 'responded'],
+  decline_transfer: ['new', 'accepted', 'in_progress', 'pending_customer', 'responded'],
 };
 
 export const ACTION_TYPES = Object.keys(ALLOWED_FROM) as ActionType[];
@@ -156,7 +170,37 @@ export function decide(state: TicketState, action: TicketAction, actorId: number
       }
       patch.department = action.department.trim();
       patch.assigneeId = action.assigneeId;
+      // A transfer settles any open request: the supervisor confirmed it, or chose otherwise.
+      if (state.transferRequest) patch.transferRequest = null;
       note = action.reason?.trim() || null;
+      break;
+    }
+    case 'release': {
+      const e = textError(action.reason, 'reason');
+      if (e) return e;
+      if (state.assigneeId === null) return fail('validation', { field: 'assigneeId', rule: 'not_assigned' });
+      patch.assigneeId = null;
+      note = action.reason.trim();
+      break;
+    }
+    case 'request_transfer': {
+      const e = textError(action.department, 'department') ?? textError(action.reason, 'reason');
+      if (e) return e;
+      if (state.transferRequest) return fail('validation', { field: 'department', rule: 'request_open' });
+      const department = action.department.trim();
+      if (department === state.department && action.assigneeId === state.assigneeId) {
+        return fail('validation', { field: 'department', rule: 'same_as_current' });
+      }
+      patch.transferRequest = { department, assigneeId: action.assigneeId };
+      note = action.reason.trim();
+      break;
+    }
+    case 'decline_transfer': {
+      const e = textError(action.reason, 'reason');
+      if (e) return e;
+      if (!state.transferRequest) return fail('validation', { field: 'department', rule: 'no_request' });
+      patch.transferRequest = null;
+      note = action.reason.trim();
       break;
     }
     case 'collaborate': {

@@ -27,6 +27,9 @@ const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
   collaborate: { zh: '协作', en: 'add a collaborator to' },
   escalate: { zh: '升级', en: 'escalate' },
   void: { zh: '作废', en: 'void' },
+  release: { zh: '退回队列', en: 'hand back to the queue' },
+  request_transfer: { zh: '申请转派', en: 'ask for a transfer of' },
+  decline_transfer: { zh: '驳回转派申请', en: 'decline the transfer request of' },
 };
 
 const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
@@ -99,6 +102,9 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       too_few: `${f}至少需要 ${p.min} 项。`,
       too_many: `${f}最多 ${p.max} 项。`,
       unknown_field: `请求中有无法识别的字段「${p.field}」。`,
+      not_assigned: '该工单没有处理人，已在队列中。',
+      request_open: '该工单已有一个待确认的转派申请。',
+      no_request: '该工单没有待确认的转派申请。',
     };
     const en: Record<string, string> = {
       required: `Please fill in the ${f}.`,
@@ -116,6 +122,9 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       too_few: `The ${f} needs at least ${p.min} items.`,
       too_many: `The ${f} takes at most ${p.max} items.`,
       unknown_field: `The request has a field this console does not know: "${p.field}".`,
+      not_assigned: 'This ticket has no assignee: it is already in the queue.',
+      request_open: 'This ticket already has a transfer request waiting for a supervisor.',
+      no_request: 'This ticket has no transfer request waiting.',
     };
     return (l === 'en' ? en[rule] : zh[rule]) ?? (l === 'en' ? `The ${f} is not valid.` : `${f}无效。`);
   },
@@ -123,6 +132,20 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   forbidden: (p, l) => {
     const needed = label(ROLE_LABELS as Record<Role, { zh: string; en: string }>, p.needed, l);
     return l === 'en' ? `Your role cannot do this (needs ${needed}).` : `您的角色无权执行此操作（需要${needed}）。`;
+  },
+  action_forbidden: (p, l) => {
+    const action = label(ACTION_LABELS, p.action, l);
+    const needed = label(ROLE_LABELS as Record<Role, { zh: string; en: string }>, p.needed, l);
+    if (p.why === 'not_assignee') {
+      return l === 'en' ? 'You can hand back only a ticket assigned to you.' : '只能退回分派给自己的工单。';
+    }
+    const hint =
+      p.action === 'transfer'
+        ? { zh: '您可以「申请转派」，由班长/主管确认。', en: ' You can ask for a transfer, which a supervisor confirms.' }
+        : { zh: '', en: '' };
+    return l === 'en'
+      ? `Only a ${needed.toLowerCase()} or above may ${action} a ticket.${hint.en}`
+      : `只有${needed}及以上可以${action}工单。${hint.zh}`;
   },
   unauthenticated: (_p, l) => (l === 'en' ? 'Please log in.' : '请先登录。'),
   locked: (_p, l) => (l === 'en' ? 'The console locked after inactivity. Log in again.' : '长时间未操作，控制台已锁定，请重新登录。'),

@@ -102,6 +102,12 @@ export class RefundReader {
     return r ? toRefund(r) : null;
   }
 
+  /** The entry already paid with this voucher number (case aside), if any. */
+  byVoucher(voucherNo: string): StoredRefund | null {
+    const r = this.db.prepare(`SELECT id FROM refunds WHERE voucher_no = ? COLLATE NOCASE LIMIT 1`).get(voucherNo) as { id: number } | undefined;
+    return r ? this.get(r.id) : null;
+  }
+
   forTicket(ticketId: number): StoredRefund[] {
     return (this.db.prepare(`${REFUND_SELECT} WHERE r.ticket_id = ? ORDER BY r.created_at, r.id`).all(ticketId) as RawRefund[]).map(toRefund);
   }

@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../core/errors';
 import { decide, type TicketAction, type TicketState } from '../core/lifecycle';
+import { actionRefusal, openTransferRequest, type OpenTransferRequest } from '../core/ticket-roles';
 import { normalizePhone, maskPhone } from '../core/phone';
 import { findCollective, collectiveWindow, findRepeatOf, repeatWindowStart } from '../core/detection';
 import { roleAtLeast, type Channel, type Level } from '../core/enums';
@@ -158,6 +159,11 @@ function markCollective(
   return ids.filter((x) => x !== id);
 }
 
+/** The ticket as the lifecycle sees it, with any open transfer request from its history. */
+export function ticketState(ctx: ServiceContext, t: Ticket): TicketState & { transferRequest: OpenTransferRequest | null } {
+  return { ...stateOf(t), transferRequest: openTransferRequest(ctx.read.tickets.history(t.id)) };
+}
+
 function stateOf(t: Ticket): TicketState {
   return {
     status: t.status,
@@ -190,11 +196,15 @@ export function actOnTicket(
     const t = ctx.read.tickets.get(id);
     if (!t) throw new DomainError('not_found', { what: 'ticket', id });
     if (t.version !== version) throw new DomainError('conflict', { id });
-    if (action.type === 'transfer' && action.assigneeId !== null && !ctx.read.users.get(action.assigneeId)) {
-      throw new DomainError('not_found', { what: 'user', id: action.assigneeId });
+    const refusal = actionRefusal(action.type, actor, t);
+    if (refusal) throw refusal;
+    if ((action.type === 'transfer' || action.type === 'request_transfer') && action.assigneeId !== null && !ctx.read.users.get(action.assigneeId)?.active) {
+      throw new DomainError('validation', { field: 'assigneeId', rule: 'unknown_user', value: action.assigneeId });
     }
     const now = ctx.now();
-    const decision = decide(stateOf(t), action, actor.id, now);
+    const open = openTransferRequest(ctx.read.tickets.history(t.id));
+    const state = { ...stateOf(t), transferRequest: open && { department: open.department, assigneeId: open.assigneeId } };
+    const decision = decide(state, action, actor.id, now);
     if (!decision.ok) throw decision.error;
     const { patch, changes, note } = decision.value;
     const extra: Record<string, unknown> = {};

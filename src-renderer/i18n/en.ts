@@ -177,6 +177,8 @@ export const en: Resources = {
     another: 'Register another',
   },
   ticket: {
+    transferRequested: '{{name}} asks to transfer it to {{target}}: {{reason}}',
+    transferRequestHint: 'A supervisor confirms it (Transfer) or declines it.',
     back: 'Back to list',
     customer: 'Customer',
     phone: 'Phone',
@@ -228,6 +230,9 @@ export const en: Resources = {
     collaborate: 'Collaborate',
     escalate: 'Escalate',
     void: 'Void',
+    release: 'Hand back to queue',
+    request_transfer: 'Ask for transfer',
+    decline_transfer: 'Decline transfer request',
     create: 'Registered',
     flag_collective: 'Flagged collective',
   },
@@ -258,6 +263,7 @@ export const en: Resources = {
     isRepeat: 'Repeat',
     isCollective: 'Collective',
     reopenCount: 'Times reopened',
+    transferRequest: 'Transfer request',
   },
   channel: {
     '10086': '10086 hotline',

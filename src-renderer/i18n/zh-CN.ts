@@ -170,6 +170,8 @@ export const zhCN = {
     another: '继续登记',
   },
   ticket: {
+    transferRequested: '{{name}} 申请转派至 {{target}}：{{reason}}',
+    transferRequestHint: '由班长/主管确认（转派）或驳回。',
     back: '返回列表',
     customer: '客户',
     phone: '号码',
@@ -221,6 +223,9 @@ export const zhCN = {
     collaborate: '协作',
     escalate: '升级',
     void: '作废',
+    release: '退回队列',
+    request_transfer: '申请转派',
+    decline_transfer: '驳回转派申请',
     create: '登记',
     flag_collective: '标记集体投诉',
   },
@@ -251,6 +256,7 @@ export const zhCN = {
     isRepeat: '重复投诉',
     isCollective: '集体投诉',
     reopenCount: '重开次数',
+    transferRequest: '转派申请',
   },
   channel: {
     '10086': '10086热线',

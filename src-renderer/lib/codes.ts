@@ -32,8 +32,11 @@ export const ACTION_ORDER = keys<ActionType>({
   resolve: true,
   close: true,
   transfer: true,
+  request_transfer: true,
+  decline_transfer: true,
   collaborate: true,
   escalate: true,
+  release: true,
   reopen: true,
   void: true,
 });

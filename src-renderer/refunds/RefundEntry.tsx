@@ -87,6 +87,11 @@ export function RefundEntry({ entry, onChanged }: Props) {
             {t('refunds.needs', { role: t(`refunds.role.${e.requiredRole}`) })}
           </span>
         )}
+        {e.status === 'approved' && !e.allowed.includes('execute') && (
+          <span className="muted" data-testid="refund-awaits-executor">
+            {t('refunds.awaitsExecutor')}
+          </span>
+        )}
         {e.reversesId !== null && <span className="badge">{t('refunds.reversalOf', { no: String(e.reversesId) })}</span>}
         {e.reversedById !== null && <span className="badge">{t('refunds.reversedBy', { no: String(e.reversedById) })}</span>}
         <ClockNote entry={e} />

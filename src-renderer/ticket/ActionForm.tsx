@@ -11,15 +11,17 @@ import { ACTION_FIELDS, buildAction, EMPTY_VALUES, fieldLabel, type ActionField,
 interface Props {
   type: ActionType;
   currentLevel: Level;
+  /** Values to start from (a transfer confirming an agent's request). */
+  initial?: Partial<ActionValues> | undefined;
   busy: boolean;
   onSubmit(action: TicketAction): void;
   onClose(): void;
 }
 
-export function ActionForm({ type, currentLevel, busy, onSubmit, onClose }: Props) {
+export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClose }: Props) {
   const { t } = useTranslation();
   const { users, departments } = useMeta();
-  const [v, setV] = useState<ActionValues>(EMPTY_VALUES);
+  const [v, setV] = useState<ActionValues>({ ...EMPTY_VALUES, ...initial });
   const [errors, setErrors] = useState<Partial<Record<ActionField, string>>>({});
   const fields = ACTION_FIELDS[type];
   const set = (k: ActionField, value: string) => setV((x) => ({ ...x, [k]: value }));

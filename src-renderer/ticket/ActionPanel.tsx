@@ -11,6 +11,7 @@ import { Alert } from '../components/Alert';
 import { ACTION_ORDER } from '../lib/codes';
 import { ACTION_FIELDS } from './actionInput';
 import { ActionForm } from './ActionForm';
+import { useMeta } from '../state/meta';
 
 interface Props {
   detail: TicketDetail;
@@ -24,7 +25,8 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<{ message: string; code: string } | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  const { ticket, allowedActions } = detail;
+  const { ticket, allowedActions, transferRequest } = detail;
+  const { users } = useMeta();
   const actions = ACTION_ORDER.filter((a) => allowedActions.includes(a));
 
   async function send(action: TicketAction) {
@@ -55,6 +57,18 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
   return (
     <section className="panel actions" aria-labelledby="actions-title" data-testid="action-panel">
       <h2 id="actions-title">{t('ticket.actions')}</h2>
+      {transferRequest && (
+        <Alert kind="info" testId="transfer-request">
+          <p>
+            {t('ticket.transferRequested', {
+              name: transferRequest.requestedByName ?? '',
+              target: [transferRequest.department, users.find((u) => u.id === transferRequest.assigneeId)?.displayName].filter(Boolean).join(' · '),
+              reason: transferRequest.reason ?? '',
+            })}
+          </p>
+          <p className="muted">{t('ticket.transferRequestHint')}</p>
+        </Alert>
+      )}
       {actions.length === 0 && <p className="empty">{t('ticket.noActions')}</p>}
       <div className="action-buttons">
         {actions.map((a) => (
@@ -76,6 +90,12 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
           key={active}
           type={active}
           currentLevel={ticket.level}
+          // Confirming an agent's request starts from what they asked for.
+          initial={
+            active === 'transfer' && transferRequest
+              ? { department: transferRequest.department, assigneeId: transferRequest.assigneeId === null ? '' : String(transferRequest.assigneeId) }
+              : undefined
+          }
           busy={busy}
           onSubmit={(action) => void send(action)}
           onClose={() => {

@@ -42,6 +42,9 @@ export const ACTION_FIELDS: Record<ActionType, Partial<Record<ActionField, boole
   escalate: { level: true, reason: true },
   transfer: { department: true, assigneeId: false, reason: false },
   collaborate: { department: true, note: false },
+  release: { reason: true },
+  request_transfer: { department: true, assigneeId: false, reason: true },
+  decline_transfer: { reason: true },
 };
 
 export function fieldLabel(field: ActionField, t: TFunction): string {
@@ -71,6 +74,8 @@ export function buildAction(
       case 'pend':
       case 'reopen':
       case 'void':
+      case 'release':
+      case 'decline_transfer':
         return { type, reason };
       case 'respond':
         return { type, note };
@@ -84,6 +89,8 @@ export function buildAction(
         return { type, department: v.department.trim(), assigneeId: v.assigneeId ? Number(v.assigneeId) : null, reason: opt(v.reason) };
       case 'collaborate':
         return { type, department: v.department.trim(), note: opt(v.note) };
+      case 'request_transfer':
+        return { type, department: v.department.trim(), assigneeId: v.assigneeId ? Number(v.assigneeId) : null, reason };
     }
   };
   return { action: build(), errors };

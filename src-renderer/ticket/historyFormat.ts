@@ -17,6 +17,7 @@ const KNOWN_FIELDS = new Set([
   'isRepeat',
   'isCollective',
   'reopenCount',
+  'transferRequest',
 ]);
 
 export function changeFieldLabel(field: string, t: TFunction): string {
@@ -44,6 +45,10 @@ export function formatChangeValue(
     case 'resolvedAt':
     case 'closedAt':
       return formatDateTime(Number(value), ctx.zone);
+    case 'transferRequest': {
+      const r = value as { department: string; assigneeId: number | null };
+      return r.assigneeId === null ? r.department : `${r.department} · ${ctx.userName(r.assigneeId) ?? `#${r.assigneeId}`}`;
+    }
   }
   if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
   if (Array.isArray(value)) return value.length ? value.join('、') : t('common.none');

@@ -3,7 +3,8 @@
  * renderer and web host: an agent enters ¥80 on an SP information-fee
  * complaint; it is above the agent's ¥50 authority, so it waits for a
  * supervisor; the supervisor approves it from 待我审批 with a comment; the
- * agent executes it with the billing voucher number; the ticket shows it all.
+ * agent cannot pay it out (that is a supervisor's), so the supervisor
+ * executes it with the billing voucher number; the ticket shows it all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -120,12 +121,21 @@ describe('an ¥80 SP information-fee refund from entry to execution', () => {
     await refundsPage.queueEmpty.waitFor();
   });
 
-  it('the agent executes it with the billing voucher number; the ticket shows every step with who and when', async () => {
+  it('the agent sees it approved and waiting, with no 执行 button: paying out is for a supervisor or above', async () => {
     await switchUser(AGENT);
     await openTicket();
     const refunds = new RefundsSection(page);
     await refunds.entry(refundId).locator('[data-refund-status="approved"]').waitFor();
     expect(await refunds.entry(refundId).getByTestId('refund-clock').innerText()).toMatch(/须于 \d{4}-\d\d-\d\d \d\d:\d\d 前执行/);
+    expect(await refunds.offered(refundId)).toEqual([]);
+    expect(await refunds.entry(refundId).getByTestId('refund-awaits-executor').innerText()).toBe('待班长/主管执行');
+  });
+
+  it('the supervisor executes it with the billing voucher number; the ticket shows every step with who and when', async () => {
+    await switchUser(SUP);
+    await openTicket();
+    const refunds = new RefundsSection(page);
+    await refunds.entry(refundId).locator('[data-refund-status="approved"]').waitFor();
 
     await refunds.step(refundId, 'execute', '  ');
     expect(await refunds.entry(refundId).locator('.field-error').innerText()).toContain('请填写计费系统凭证号');
@@ -142,7 +152,7 @@ describe('an ¥80 SP information-fee refund from entry to execution', () => {
       '李坐席 录入',
       '李坐席 提交审批',
       '张班长 审批通过 — 核实无订购记录，同意退费。',
-      `李坐席 执行 · 凭证号 ${VOUCHER}`,
+      `张班长 执行 · 凭证号 ${VOUCHER}`,
     ]);
     for (const h of history) expect(h).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d /);
     expect(await refunds.root.getByTestId('refunds-totals').innerText()).toContain('已执行净额：¥80.00');
@@ -152,6 +162,7 @@ describe('an ¥80 SP information-fee refund from entry to execution', () => {
   it('the refunds list shows it with totals by type and status', async () => {
     await new ShellPage(page).go('refunds');
     const list = new RefundsPage(page);
+    await list.tab('全部');
     await list.listTotal(1);
     expect(await list.totalRow('type-sp_info_fee')).toBe('信息费退费 1 笔 ¥80.00');
     expect(await list.totalRow('status-executed')).toBe('已执行 1 笔 ¥80.00');

@@ -260,5 +260,29 @@ describe('a ticket from registration to reopening', () => {
     await login.login('lizx', 'xin-mima-2026');
     await expect.poll(() => shell.currentUser.innerText()).toContain('李坐席');
   });
-});
 
+  it('the agent cannot transfer, escalate or void: they ask for a transfer, which the supervisor sees and confirms', async () => {
+    // Logged in as 李坐席 (an agent, and this ticket's assignee) from the step before.
+    const shell = new ShellPage(page);
+    await shell.search(ticketNo);
+    const ticket = new TicketPage(page);
+    await ticket.ticketNo.waitFor();
+    expect(await ticket.offeredActions()).toEqual(['答复', '恢复处理', '办结', '申请转派', '协作', '退回队列']);
+    await ticket.actAndWait('request_transfer', { department: '客服中心', reason: '属计费问题，非网络原因' });
+    expect(await ticket.fact('department').innerText()).toBe('网络部'); // nothing moves until a supervisor confirms
+    expect(await page.getByTestId('transfer-request').innerText()).toContain('李坐席 申请转派至 客服中心：属计费问题，非网络原因');
+
+    await shell.lock();
+    await new LoginPage(page).login(ADMIN.username, ADMIN.password);
+    await expect.poll(() => shell.currentUser.innerText()).toContain('王主管');
+    await shell.search(ticketNo);
+    await ticket.ticketNo.waitFor();
+    await page.getByTestId('transfer-request').waitFor();
+    expect(await ticket.offeredActions()).toContain('驳回转派申请');
+    await page.screenshot({ path: screenshotPath('ticket-transfer-request') });
+    // The transfer form starts from what the agent asked for.
+    await ticket.actAndWait('transfer');
+    expect(await ticket.fact('department').innerText()).toBe('客服中心');
+    expect(await page.getByTestId('transfer-request').count()).toBe(0);
+  });
+});

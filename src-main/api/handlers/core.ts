@@ -2,7 +2,7 @@
  * The implementation of every contract method: each turns a validated input
  * and the caller's identity into a service call. No rules live here.
  */
-import { allowedActions } from '../../core/lifecycle';
+import { actionsFor } from '../../core/ticket-roles';
 import { categoryPath } from '../../core/categories';
 import type { UserInfo } from '../../core/model';
 import * as tickets from '../../services/tickets';
@@ -26,10 +26,13 @@ function status(env: HandlerEnv, user: UserInfo | null): AuthStatus {
 }
 
 function detail(env: HandlerEnv, id: number): TicketDetail {
-  const ticket = tickets.getTicket(env.ctx, needUser(env), id);
+  const viewer = needUser(env);
+  const ticket = tickets.getTicket(env.ctx, viewer, id);
+  const state = tickets.ticketState(env.ctx, ticket);
   return {
     ticket,
-    allowedActions: allowedActions(ticket.status),
+    allowedActions: actionsFor(state, viewer),
+    transferRequest: state.transferRequest,
     history: tickets.ticketHistory(env.ctx, id),
     clocks: ticketClockViews(env.ctx, id),
   };

@@ -3,6 +3,7 @@ import { method } from '../define';
 import * as s from '../schemas';
 import type { Category, Page, Ticket, TicketEvent, TicketRow, UserInfo } from '../../core/model';
 import type { ActionType } from '../../core/lifecycle';
+import type { OpenTransferRequest } from '../../core/ticket-roles';
 import type { BranchSettings } from '../../services/settings';
 import type { ClockView } from '../../services/deadlines';
 
@@ -17,6 +18,8 @@ export interface AuthStatus {
 export interface TicketDetail {
   ticket: Ticket;
   allowedActions: ActionType[];
+  /** An agent's request to transfer this ticket, waiting for a supervisor. */
+  transferRequest: OpenTransferRequest | null;
   history: TicketEvent[];
   /** Deadline clocks with their state now, pauses included. */
   clocks: ClockView[];

@@ -66,7 +66,7 @@ export const refundMethods = {
   'refunds/submit': method<TicketRefunds>()('agent', stepInput),
   'refunds/approve': method<TicketRefunds>()('supervisor', approveInput),
   'refunds/reject': method<TicketRefunds>()('supervisor', rejectInput),
-  'refunds/execute': method<TicketRefunds>()('agent', executeInput),
+  'refunds/execute': method<TicketRefunds>()('supervisor', executeInput),
   'refunds/reverse': method<TicketRefunds>()('agent', reverseInput),
   'refunds/queue': method<ApprovalItem[]>()('supervisor', queueInput),
   'refunds/list': method<Page<RefundRow>>()('agent', pageInput),

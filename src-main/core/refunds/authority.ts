@@ -4,12 +4,14 @@
  * the ticket's refunds would total over ¥2,000, only a manager may approve.
  * All limits are settings an admin can change; these are the shipped defaults.
  *
- * Second person: by default an entry within the submitter's own limit is
- * approved on submission (their authority is the approval, recorded as
- * `auto_approve` with who and when); anything above goes to someone else with
- * enough authority. A branch that wants four eyes on every entry sets
- * `secondPersonWithinLimit`: then every entry waits for a supervisor or above
- * other than its enterer. Nobody ever approves an entry they entered.
+ * Separation of duties (the amended rule): only a small entry within the
+ * agent limit may be entered and approved by one person — their authority is
+ * the approval, recorded as `auto_approve` with who and when. Anything larger
+ * goes to a second person with enough authority, whoever entered it: a
+ * manager entering ¥100,000 waits for another manager like anyone else. A
+ * branch that wants four eyes on every entry sets `secondPersonWithinLimit`.
+ * Nobody ever approves an entry they entered, and only a supervisor or above
+ * executes one (pays it out in the billing system).
  */
 import { DomainError } from '../errors';
 import { roleAtLeast, type Role } from '../enums';
@@ -62,11 +64,23 @@ export type SubmitOutcome =
   | { status: 'approved'; requiredRole: ApproverRole }
   | { status: 'pending_approval'; requiredRole: ApproverRole };
 
-/** What submitting does: approve within the submitter's own authority, or wait for someone with enough. */
-export function submitOutcome(submitter: Role, required: ApproverRole, s: RefundSettings): SubmitOutcome {
-  if (!s.secondPersonWithinLimit && roleAtLeast(submitter, required)) return { status: 'approved', requiredRole: required };
+/**
+ * What submitting does: an entry within the agent limit is approved by the
+ * submitter's own authority (anyone may settle one); anything needing more
+ * waits for a second person with enough authority, whatever the submitter's
+ * own role.
+ */
+export function submitOutcome(required: ApproverRole, s: RefundSettings): SubmitOutcome {
+  if (!s.secondPersonWithinLimit && required === 'agent') return { status: 'approved', requiredRole: required };
   // Agents never approve: a second person is a supervisor at least.
   return { status: 'pending_approval', requiredRole: higher(required, 'supervisor') };
+}
+
+/** Who may pay an approved entry out and record the voucher: a supervisor or above. */
+export const EXECUTOR_ROLE: Role = 'supervisor';
+
+export function executionRefusal(executor: Approver): DomainError | null {
+  return roleAtLeast(executor.role, EXECUTOR_ROLE) ? null : new DomainError('refund_executor', { needed: EXECUTOR_ROLE });
 }
 
 export interface Approver {

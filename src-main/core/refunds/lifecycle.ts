@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../errors';
 import { roleAtLeast, type Role } from '../enums';
+import { EXECUTOR_ROLE } from './authority';
 import type { Refund, RefundAction, RefundStatus } from './types';
 
 const FROM: Record<Exclude<RefundAction, 'reverse'>, RefundStatus> = {
@@ -36,7 +37,7 @@ export function allowedRefundActions(e: Facts, viewer: Viewer): RefundAction[] {
       return e.createdBy !== viewer.id && roleAtLeast(viewer.role, needed) ? ['approve', 'reject'] : [];
     }
     case 'approved':
-      return ['execute'];
+      return roleAtLeast(viewer.role, EXECUTOR_ROLE) ? ['execute'] : [];
     case 'executed':
       return e.reversesId === null && e.reversedById === null && e.amountFen > 0 ? ['reverse'] : [];
     default:

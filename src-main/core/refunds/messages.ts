@@ -59,6 +59,16 @@ export const REFUND_TEMPLATES = {
       ? `This entry needs approval by a ${role.toLowerCase()}; it is beyond your authority.`
       : `该笔退费须由${role}审批，超出您的审批权限。`;
   },
+  refund_executor: (p: Params, l: Locale) => {
+    const role = pick(ROLE_LABELS[p.needed as Role], l, String(p.needed));
+    return l === 'en'
+      ? `Only a ${role.toLowerCase()} or above may execute a refund and record its voucher.`
+      : `只有${role}及以上可以执行退费并登记凭证号。`;
+  },
+  refund_voucher_used: (p: Params, l: Locale) =>
+    l === 'en'
+      ? `Voucher ${p.voucher} is already recorded on refund ${p.id} (ticket ${p.ticketNo}); one payment cannot settle two entries. Check the voucher number.`
+      : `凭证号 ${p.voucher} 已登记在工单 ${p.ticketNo} 的退费 ${p.id} 上，一笔付款不能结两笔退费，请核对凭证号。`,
   refund_state: (p: Params, l: Locale) => {
     const special = SPECIAL[String(p.status)];
     if (special) return pick(special, l, '');

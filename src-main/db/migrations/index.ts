@@ -14,6 +14,7 @@ import * as m0005 from './0005_refund_report_indexes';
 import * as m0006 from './0006_untimed_clocks';
 import * as m0007 from './0007_export_history';
 import * as m0008 from './0008_outbox';
+import * as m0009 from './0009_refund_voucher_once';
 
 export interface Migration {
   version: number;
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, ...m0006 },
   { version: 7, ...m0007 },
   { version: 8, ...m0008 },
+  { version: 9, ...m0009 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -8,7 +8,7 @@
 import { DomainError } from '../../core/errors';
 import type { UserInfo } from '../../core/model';
 import { formatFen } from '../../core/money';
-import { approvalRefusal, higherRole, requiredRole, submitOutcome, type RefundSettings } from '../../core/refunds/authority';
+import { approvalRefusal, executionRefusal, higherRole, requiredRole, submitOutcome, type RefundSettings } from '../../core/refunds/authority';
 import { checkAmount, likelyDuplicates, reversalOf, ticketTotal } from '../../core/refunds/checks';
 import { assertStatusFor } from '../../core/refunds/lifecycle';
 import type { ApproverRole, RefundType } from '../../core/refunds/types';
@@ -56,7 +56,7 @@ function submit(ctx: ServiceContext, actor: UserInfo, r: StoredRefund): StoredRe
   const s = refundSettings(ctx);
   const others = stores(ctx).read.forTicket(r.ticketId).filter((e) => e.id !== r.id);
   const totalAfter = r.amountFen > 0 ? ticketTotal(others) + r.amountFen : 0;
-  const outcome = submitOutcome(actor.role, requiredRole(r.amountFen, totalAfter, s), s);
+  const outcome = submitOutcome(requiredRole(r.amountFen, totalAfter, s), s);
   const now = ctx.now();
   const approved = outcome.status === 'approved';
   const next = apply(ctx, r, {
@@ -199,14 +199,22 @@ export function decideRefund(
   });
 }
 
-/** Paid out in the billing system: the voucher number is the proof, and the entry is final from here. */
+/**
+ * Paid out in the billing system: the voucher number is the proof, and the
+ * entry is final from here. Only a supervisor or above executes (recorded as
+ * `executedBy`), and one voucher never settles two entries.
+ */
 export function executeRefund(ctx: ServiceContext, actor: UserInfo, id: number, version: number, voucherNo: string): StoredRefund {
   const voucher = voucherNo.trim();
   if (!voucher) throw new DomainError('reason_required', { field: 'voucherNo' });
+  const refusal = executionRefusal(actor);
+  if (refusal) throw refusal;
   return inTransaction(ctx, () => {
     const r = load(ctx, id);
     checkVersion(r, version);
     assertStatusFor('execute', r.status);
+    const used = stores(ctx).read.byVoucher(voucher);
+    if (used) throw new DomainError('refund_voucher_used', { voucher, id: used.id, ticketNo: used.ticketNo });
     const now = ctx.now();
     const next = apply(ctx, r, { status: 'executed', executedAt: now, executedBy: actor.id, voucherNo: voucher });
     stores(ctx).write.addEvent({

@@ -1,9 +1,9 @@
 /**
  * Demo refunds, a second pass over freshly seeded tickets: SP information-fee
  * refunds on 增值业务 complaints, overcharge refunds on 资费计费, compensation
- * on 速递, goodwill credits now and then. Each follows the real rules (the
- * enterer's authority, a supervisor or manager for larger sums, the 72-hour
- * execution clock) and has got as far as its age allows: old entries are
+ * on 速递, goodwill credits now and then. Each follows the real rules (one
+ * person within the agent limit, a second person — supervisor or manager —
+ * above it, a supervisor or above pays out, the 72-hour execution clock) and has got as far as its age allows: old entries are
  * executed or rejected, recent ones still wait. Plain prepared statements in
  * batches: a million tickets add their refunds in seconds.
  */
@@ -62,8 +62,9 @@ export function seedRefunds(ctx: ServiceContext, r: () => number, opts: { fromTi
   const limitMs = s.executeWithinHours * HOUR;
   const alerts = readSlaConfig(db).alerts;
   const users = db.prepare('SELECT id, role FROM users WHERE active = 1').all() as Array<{ id: number; role: Role }>;
-  const roleOf = new Map(users.map((u) => [u.id, u.role]));
   const approvers = { supervisor: users.filter((u) => u.role === 'supervisor'), manager: users.filter((u) => u.role === 'manager') };
+  // Paying out is for a supervisor or above (separation of duties), whoever entered the entry.
+  const executors = [...approvers.supervisor, ...approvers.manager];
   if (approvers.manager.length === 0) return 0;
 
   const tickets = db.prepare(`SELECT t.id, t.received_at AS receivedAt, t.first_response_at AS respondedAt, t.assignee_id AS assigneeId,
@@ -86,7 +87,7 @@ export function seedRefunds(ctx: ServiceContext, r: () => number, opts: { fromTi
     const enterer = t.assigneeId;
     const amount = amountFor(r, type);
     const required = requiredRole(amount, amount, s);
-    const outcome = submitOutcome(roleOf.get(enterer) ?? 'agent', required, s);
+    const outcome = submitOutcome(required, s);
     const reason = pick(r, REASONS[type]);
     const events: Array<[number, number, RefundEventAction, RefundStatus | null, RefundStatus, string | null, object]> = [];
     events.push([createdAt, enterer, 'create', null, 'draft', reason, { type, amountFen: amount }]);
@@ -112,19 +113,21 @@ export function seedRefunds(ctx: ServiceContext, r: () => number, opts: { fromTi
       }
     }
     let executedAt: number | null = null;
+    let executedBy: number | null = null;
     let voucher: string | null = null;
     if (status === 'approved' && decidedAt !== null) {
       const at = decidedAt + Math.round((r() < 0.08 ? 72 + r() * 48 : 2 + r() * 60) * HOUR);
       if (at < opts.end) {
         status = 'executed';
         executedAt = at;
+        executedBy = pick(r, executors).id;
         voucher = `TF${new Date(at + 8 * HOUR).toISOString().slice(0, 10).replace(/-/g, '')}${String(++voucherSeq).padStart(6, '0')}`;
-        events.push([at, enterer, 'execute', 'approved', 'executed', null, { voucherNo: voucher }]);
+        events.push([at, executedBy, 'execute', 'approved', 'executed', null, { voucherNo: voucher }]);
       }
     }
     const submittedAt = createdAt;
     const id = Number(
-      insert.run(t.id, type, amount, reason, status, outcome.requiredRole, createdAt, enterer, submittedAt, enterer, decidedAt, decidedBy, note, executedAt, executedAt ? enterer : null, voucher)
+      insert.run(t.id, type, amount, reason, status, outcome.requiredRole, createdAt, enterer, submittedAt, enterer, decidedAt, decidedBy, note, executedAt, executedBy, voucher)
         .lastInsertRowid,
     );
     for (const [at, actor, action, from, to, n, details] of events) event.run(id, t.id, at, actor, action, from, to, n, JSON.stringify(details));

@@ -157,7 +157,7 @@ describe('refunds', () => {
     const add = t.ctx.db.prepare(`INSERT INTO refunds (ticket_id, type, amount_fen, reason, status, created_at, created_by, decided_at, executed_at, voucher_no)
       VALUES (?, ?, ?, '测试', ?, ?, 1, ?, ?, ?)`);
     const refund = (no: string, type: string, fen: number, status: string, decided: number | null, executed: number | null) =>
-      add.run(ids[no], type, fen, status, decided ?? cn(2026, 10, 1), decided, executed, executed ? 'V1' : null);
+      add.run(ids[no], type, fen, status, decided ?? cn(2026, 10, 1), decided, executed, executed ? `V-${no}-${fen}` : null);
     refund('T1', 'sp_info_fee', 800, 'executed', cn(2026, 10, 6, 10), cn(2026, 10, 7, 10)); // 24 h: in time
     refund('T2', 'overcharge', 1500, 'executed', cn(2026, 10, 12, 10), cn(2026, 10, 16, 10)); // 96 h: late
     refund('T5', 'goodwill_credit', 500, 'approved', cn(2026, 10, 30, 10), null); // due 2 Nov 10:00 = now, not executed

@@ -121,7 +121,7 @@ describe('working a ticket', () => {
     expect(codeOf(() => actOnTicket(t.ctx, sup, created.id, created.version, { type: 'close', satisfaction: 'satisfied' }))).toBe('illegal_transition');
     expect(codeOf(() => actOnTicket(t.ctx, sup, created.id, created.version + 1, { type: 'accept' }))).toBe('conflict');
     expect(codeOf(() => actOnTicket(t.ctx, sup, 999, 1, { type: 'accept' }))).toBe('not_found');
-    expect(codeOf(() => actOnTicket(t.ctx, sup, created.id, created.version, { type: 'transfer', department: '网络部', assigneeId: 999 }))).toBe('not_found');
+    expect(codeOf(() => actOnTicket(t.ctx, sup, created.id, created.version, { type: 'transfer', department: '网络部', assigneeId: 999 }))).toBe('validation');
     expect(snapshot()).toEqual(before);
   });
 
@@ -129,6 +129,48 @@ describe('working a ticket', () => {
     const created = createTicket(t.ctx, sup, input()).ticket;
     const voided = actOnTicket(t.ctx, sup, created.id, created.version, { type: 'void', reason: '重复录入' });
     expect(voided).toMatchObject({ status: 'voided', voidReason: '重复录入' });
+  });
+});
+
+describe('who may do what (the roles table)', () => {
+  it('an agent cannot transfer, escalate or void; the refusal writes nothing', () => {
+    const { ticket } = createTicket(t.ctx, sup, input());
+    const accepted = actOnTicket(t.ctx, agent, ticket.id, ticket.version, { type: 'accept' });
+    const events = ticketHistory(t.ctx, ticket.id).length;
+    expect(codeOf(() => actOnTicket(t.ctx, agent, ticket.id, accepted.version, { type: 'transfer', department: '网络部', assigneeId: sup.id }))).toBe('action_forbidden');
+    expect(codeOf(() => actOnTicket(t.ctx, agent, ticket.id, accepted.version, { type: 'escalate', level: 'major', reason: '客户情绪激动' }))).toBe('action_forbidden');
+    expect(codeOf(() => actOnTicket(t.ctx, agent, ticket.id, accepted.version, { type: 'void', reason: '不想处理' }))).toBe('action_forbidden');
+    expect(ticketHistory(t.ctx, ticket.id)).toHaveLength(events);
+    expect(getTicket(t.ctx, sup, ticket.id)).toMatchObject({ version: accepted.version, level: 'normal', status: 'accepted' });
+  });
+
+  it('an agent asks for a transfer; a supervisor confirms it by transferring, and the request is settled', () => {
+    const net = addUser(t.ctx, 'net1', 'agent', '网络部');
+    const { ticket } = createTicket(t.ctx, sup, input());
+    let v = actOnTicket(t.ctx, agent, ticket.id, ticket.version, { type: 'accept' }).version;
+    v = actOnTicket(t.ctx, agent, ticket.id, v, { type: 'request_transfer', department: '网络部', assigneeId: net.id, reason: '属无线网络问题' }).version;
+    // Nothing moved yet: the ticket is still the agent's.
+    expect(getTicket(t.ctx, sup, ticket.id)).toMatchObject({ assigneeId: agent.id, department: null });
+    expect(codeOf(() => actOnTicket(t.ctx, agent, ticket.id, v, { type: 'request_transfer', department: '计费中心', assigneeId: null, reason: '再申请' }))).toBe('validation');
+    const done = actOnTicket(t.ctx, sup, ticket.id, v, { type: 'transfer', department: '网络部', assigneeId: net.id, reason: '同意' });
+    expect(done).toMatchObject({ assigneeId: net.id, department: '网络部' });
+    const h = ticketHistory(t.ctx, ticket.id);
+    expect(h.slice(0, 2).map((e) => [e.action, e.actorId, e.changes.transferRequest])).toEqual([
+      ['transfer', sup.id, [{ department: '网络部', assigneeId: net.id }, null]],
+      ['request_transfer', agent.id, [null, { department: '网络部', assigneeId: net.id }]],
+    ]);
+  });
+
+  it('a supervisor may decline the request instead; an agent hands their own ticket back to the queue', () => {
+    const { ticket } = createTicket(t.ctx, sup, input());
+    let v = actOnTicket(t.ctx, agent, ticket.id, ticket.version, { type: 'accept' }).version;
+    v = actOnTicket(t.ctx, agent, ticket.id, v, { type: 'request_transfer', department: '网络部', assigneeId: null, reason: '属网络问题' }).version;
+    expect(codeOf(() => actOnTicket(t.ctx, agent, ticket.id, v, { type: 'decline_transfer', reason: '自己驳回' }))).toBe('action_forbidden');
+    v = actOnTicket(t.ctx, sup, ticket.id, v, { type: 'decline_transfer', reason: '本部门可处理' }).version;
+    const other = addUser(t.ctx, 'agent2', 'agent');
+    expect(codeOf(() => actOnTicket(t.ctx, other, ticket.id, v, { type: 'release', reason: '不是我的' }))).toBe('action_forbidden');
+    const back = actOnTicket(t.ctx, agent, ticket.id, v, { type: 'release', reason: '下班交接' });
+    expect(back).toMatchObject({ assigneeId: null, assigneeName: null, status: 'accepted' });
   });
 });
 

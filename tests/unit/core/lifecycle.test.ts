@@ -36,6 +36,15 @@ const SAMPLE: Record<TicketAction['type'], TicketAction> = {
   collaborate: { type: 'collaborate', department: '计费中心' },
   escalate: { type: 'escalate', level: 'major', reason: '多次处理未解决' },
   void: { type: 'void', reason: '重复录入' },
+  release: { type: 'release', reason: '本人休假，退回队列' },
+  request_transfer: { type: 'request_transfer', department: '网络部', assigneeId: null, reason: '属无线网络问题' },
+  decline_transfer: { type: 'decline_transfer', reason: '本部门可以处理' },
+};
+
+/** What a ticket must have for an action to make sense at all (its status aside). */
+const NEEDS: Partial<Record<TicketAction['type'], Partial<TicketState>>> = {
+  release: { assigneeId: 3 },
+  decline_transfer: { transferRequest: { department: '网络部', assigneeId: null } },
 };
 
 /** Where each status-changing action leads. */
@@ -74,7 +83,7 @@ describe('ticket lifecycle', () => {
     for (const type of ACTION_TYPES) {
       const legal = LEGAL[status].includes(type);
       it(`${type} from ${status} is ${legal ? 'allowed' : 'refused'}`, () => {
-        const r = decide(state(status, { department: '客服中心' }), SAMPLE[type], 1, NOW);
+        const r = decide(state(status, { department: '客服中心', ...NEEDS[type] }), SAMPLE[type], 1, NOW);
         expect(r.ok).toBe(legal);
         if (r.ok) expect(r.value.patch.status ?? status).toBe(TARGET[type] ?? status);
         else expect(r.error.code).toBe('illegal_transition');
@@ -168,5 +177,33 @@ describe('ticket lifecycle', () => {
       expect(r.ok, a.type).toBe(false);
       if (!r.ok) expect(r.error.code).toBe('reason_required');
     }
+  });
+});
+
+describe('handing back and asking for a transfer', () => {
+  const request = { department: '网络部', assigneeId: 7 };
+
+  it('release empties the assignee and keeps the status (the clocks run on)', () => {
+    const r = decide(state('in_progress', { assigneeId: 3 }), SAMPLE.release, 3, NOW);
+    expect(r.ok && r.value).toMatchObject({ patch: { assigneeId: null }, changes: { assigneeId: [3, null] }, note: '本人休假，退回队列' });
+    const again = decide(state('in_progress'), SAMPLE.release, 3, NOW);
+    expect(!again.ok && again.error.params).toMatchObject({ rule: 'not_assigned' });
+  });
+
+  it('a request is recorded as a change of transferRequest and changes nothing else', () => {
+    const r = decide(state('in_progress', { assigneeId: 3, department: '客服中心', transferRequest: null }), { ...SAMPLE.request_transfer, assigneeId: 7 } as TicketAction, 3, NOW);
+    expect(r.ok && r.value).toEqual({ patch: { transferRequest: request }, changes: { transferRequest: [null, request] }, note: '属无线网络问题' });
+    const twice = decide(state('in_progress', { transferRequest: request }), SAMPLE.request_transfer, 3, NOW);
+    expect(!twice.ok && twice.error.params).toMatchObject({ rule: 'request_open' });
+  });
+
+  it('a transfer settles the open request; declining closes it with a reason', () => {
+    const open = state('in_progress', { assigneeId: 3, department: '客服中心', transferRequest: request });
+    const t = decide(open, SAMPLE.transfer, 1, NOW);
+    expect(t.ok && t.value.changes.transferRequest).toEqual([request, null]);
+    const d = decide(open, SAMPLE.decline_transfer, 1, NOW);
+    expect(d.ok && d.value).toMatchObject({ patch: { transferRequest: null }, note: '本部门可以处理' });
+    const none = decide(state('in_progress', { transferRequest: null }), SAMPLE.decline_transfer, 1, NOW);
+    expect(!none.ok && none.error.params).toMatchObject({ rule: 'no_request' });
   });
 });

@@ -8,6 +8,7 @@ import type { ApiResponse } from '../../../../src-main/api/define';
 import { seedTickets } from '../../../../src-main/services/seed';
 import { addUser, tempDb } from '../../../helpers/temp-db';
 import { approvalQueue } from '../../../../src-main/services/refunds/queries';
+import * as cmd from '../../../../src-main/services/refunds/commands';
 
 let f: Fixture;
 let api: ApiServer;
@@ -63,9 +64,12 @@ describe('refunds through the API', () => {
   it('lists and totals in SQL: by type and by status, filtered', async () => {
     const a = f.enter(f.agent, 3000, { type: 'goodwill_credit' });
     f.enter(f.agent, 8000);
-    f.enter(f.sup, 12_345, { type: 'overcharge' });
+    const b = f.enter(f.sup, 12_345, { type: 'overcharge' });
+    cmd.decideRefund(f.t.ctx, f.sup2, b.id, b.version, { approve: true, comment: null });
     const agent = as(f.agent);
-    await call('refunds/execute', { id: a.id, version: a.version, voucherNo: 'TF1' }, agent);
+    // Paying out is a supervisor's: the agent is refused by role, the supervisor records it.
+    expect(await call('refunds/execute', { id: a.id, version: a.version, voucherNo: 'TF1' }, agent)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect((await call('refunds/execute', { id: a.id, version: a.version, voucherNo: 'TF1' }, as(f.sup))).ok).toBe(true);
     const page = await call('refunds/list', { limit: 2, sort: { field: 'amountFen', dir: 'desc' } }, agent);
     expect(page).toMatchObject({ ok: true, value: { total: 3, rows: [{ amountFen: 12_345, ticketNo: f.ticketNo }, { amountFen: 8000 }] } });
     const totals = await call('refunds/totals', {}, agent);
@@ -122,6 +126,10 @@ describe('demo data', () => {
       expect(stale).toEqual([{ n: 0 }]);
       expect(q(`SELECT count(*) AS n FROM refunds WHERE status = 'executed' AND (voucher_no IS NULL OR executed_at > ${end})`)).toEqual([{ n: 0 }]);
       expect(q(`SELECT count(*) AS n FROM refunds WHERE status = 'pending_approval' AND required_role = 'agent'`)).toEqual([{ n: 0 }]);
+      // Separation of duties: only agent-limit entries are decided by their enterer; a supervisor or above pays out.
+      expect(q(`SELECT count(*) AS n FROM refunds WHERE decided_by = created_by AND amount_fen > 5000`)).toEqual([{ n: 0 }]);
+      expect(q(`SELECT count(*) AS n FROM refunds r JOIN users u ON u.id = r.executed_by WHERE u.role = 'agent'`)).toEqual([{ n: 0 }]);
+      expect(q(`SELECT count(*) AS n FROM refunds WHERE status = 'executed' AND executed_by IS NULL`)).toEqual([{ n: 0 }]);
       // Approved entries have a running execution clock; executed ones a stopped one.
       const clocks = q(`SELECT r.status, count(c.subject_id) AS clocks, count(*) AS n FROM refunds r
           LEFT JOIN ticket_clocks c ON c.clock = 'refund' AND c.subject_id = r.id GROUP BY r.status`) as Array<{ status: string; clocks: number; n: number }>;

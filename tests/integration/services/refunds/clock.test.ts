@@ -69,7 +69,7 @@ describe('the refund execution clock', () => {
     const startedAt = f.t.clock.now;
     expect(refundClock(r.id)).toMatchObject({ startedAt, state: 'running' });
     f.t.clock.advance(10 * H);
-    cmd.executeRefund(f.t.ctx, f.agent, r.id, r.version, 'TF001');
+    cmd.executeRefund(f.t.ctx, f.sup2, r.id, r.version, 'TF001');
     expect(refundClock(r.id)).toMatchObject({ stoppedAt: startedAt + 10 * H, state: 'met' });
     f.t.clock.advance(100 * H);
     expect(m.wake().alerts).toEqual([]);
@@ -84,7 +84,7 @@ describe('the refund execution clock', () => {
     cmd.decideRefund(f.t.ctx, f.sup, r.id, r.version, { approve: false, comment: '不符合退费条件' });
     expect(refundClock(r.id)).toBeUndefined();
     const ok = f.enter(f.agent, 4000, { type: 'overcharge' });
-    cmd.executeRefund(f.t.ctx, f.agent, ok.id, ok.version, 'TF002');
+    cmd.executeRefund(f.t.ctx, f.sup2, ok.id, ok.version, 'TF002');
     cmd.reverseRefund(f.t.ctx, f.agent2, ok.id, '重复退费，冲正');
     const rev = ticketRefunds(f.t.ctx, f.sup, f.ticketId).entries.find((e) => e.reversesId === ok.id)!;
     expect(rev).toMatchObject({ status: 'approved', amountFen: -4000 });
@@ -96,7 +96,7 @@ describe('the refund execution clock', () => {
   it('the hours are a setting: a change moves running clocks, not finished ones', () => {
     const a = f.enter(f.agent, 3000);
     const b = f.enter(f.agent, 2000, { type: 'overcharge' });
-    cmd.executeRefund(f.t.ctx, f.agent, b.id, b.version, 'TF003');
+    cmd.executeRefund(f.t.ctx, f.sup2, b.id, b.version, 'TF003');
     saveRefundSettings(f.t.ctx, f.mgr.id, { ...refundSettings(f.t.ctx), executeWithinHours: 48 });
     expect(refundSettings(f.t.ctx).executeWithinHours).toBe(48);
     expect(refundClock(a.id)).toMatchObject({ dueAt: a.createdAt + 48 * H, limitMs: 48 * H });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { codeOf, fixture, H, type Fixture } from './fixture';
+import { addUser } from '../../../helpers/temp-db';
 import * as cmd from '../../../../src-main/services/refunds/commands';
 import { ticketRefunds } from '../../../../src-main/services/refunds/queries';
 import { saveRefundSettings } from '../../../../src-main/services/refunds/admin';
@@ -14,7 +15,7 @@ afterEach(() => f.t.close());
 const entries = () => ticketRefunds(f.t.ctx, f.sup, f.ticketId).entries;
 
 describe('an agent enters ¥80', () => {
-  it('waits for a supervisor, who approves; someone executes it with a voucher; every step is in the history', () => {
+  it('waits for a supervisor, who approves; a supervisor executes it with a voucher; every step is in the history', () => {
     const r = f.enter(f.agent, 8000);
     expect(r).toMatchObject({ status: 'pending_approval', requiredRole: 'supervisor', amountFen: 8000 });
     // The agent has no authority over it, and the queue buttons say so.
@@ -26,29 +27,34 @@ describe('an agent enters ¥80', () => {
     expect(approved).toMatchObject({ status: 'approved', decidedBy: f.sup.id, decidedAt: f.t.clock.now });
 
     f.t.clock.advance(2 * H);
-    expect(codeOf(() => cmd.executeRefund(f.t.ctx, f.agent, r.id, approved.version, '   '))).toBe('reason_required');
-    const done = cmd.executeRefund(f.t.ctx, f.agent, r.id, approved.version, 'TF2026110200001');
-    expect(done).toMatchObject({ status: 'executed', voucherNo: 'TF2026110200001', executedBy: f.agent.id });
+    expect(codeOf(() => cmd.executeRefund(f.t.ctx, f.sup2, r.id, approved.version, '   '))).toBe('reason_required');
+    // Paying out is for a supervisor or above: the agent gets no button and is refused.
+    expect(ticketRefunds(f.t.ctx, f.agent, f.ticketId).entries[0]!.allowed).toEqual([]);
+    expect(codeOf(() => cmd.executeRefund(f.t.ctx, f.agent, r.id, approved.version, 'AGENT-PAID'))).toBe('refund_executor');
+    const done = cmd.executeRefund(f.t.ctx, f.sup2, r.id, approved.version, 'TF2026110200001');
+    expect(done).toMatchObject({ status: 'executed', voucherNo: 'TF2026110200001', executedBy: f.sup2.id });
 
     const view = entries()[0]!;
     expect(view.events.map((e) => [e.action, e.actorName, e.fromStatus, e.toStatus])).toEqual([
       ['create', 'AGENT', null, 'draft'],
       ['submit', 'AGENT', 'draft', 'pending_approval'],
       ['approve', 'SUP', 'pending_approval', 'approved'],
-      ['execute', 'AGENT', 'approved', 'executed'],
+      ['execute', 'SUP2', 'approved', 'executed'],
     ]);
     expect(view.events.map((e) => e.at - view.createdAt)).toEqual([0, 0, H, 3 * H]);
     expect(view.events[2]!.note).toBe('核实无订购记录');
     expect(view.allowed).toEqual(['reverse']);
   });
 
-  it('within their own limit (¥50.00) it is approved on submission by their own authority', () => {
+  it('within the agent limit (¥50.00) it is approved on submission by their own authority; above it a second person decides, whoever entered it', () => {
     const r = f.enter(f.agent, 5000);
     expect(r).toMatchObject({ status: 'approved', requiredRole: 'agent', decidedBy: f.agent.id });
     expect(entries()[0]!.events.map((e) => e.action)).toEqual(['create', 'auto_approve']);
     expect(f.enter(f.agent, 5001, { type: 'overcharge' }).status).toBe('pending_approval');
-    expect(f.enter(f.sup, 50_000, { type: 'goodwill_credit' }).status).toBe('approved');
+    // Before the amended rule a supervisor's ¥500 was approved on entry by that supervisor.
+    expect(f.enter(f.sup, 50_000, { type: 'goodwill_credit' })).toMatchObject({ status: 'pending_approval', requiredRole: 'supervisor' });
     expect(f.enter(f.sup, 50_001, { type: 'compensation' })).toMatchObject({ status: 'pending_approval', requiredRole: 'manager' });
+    expect(f.enter(f.mgr, 1000, { type: 'other' })).toMatchObject({ status: 'approved', decidedBy: f.mgr.id });
   });
 
   it('a draft waits until its enterer submits it', () => {
@@ -63,7 +69,7 @@ describe('an agent enters ¥80', () => {
     expect(codeOf(() => cmd.decideRefund(f.t.ctx, f.sup, r.id, r.version, { approve: false, comment: ' ' }))).toBe('reason_required');
     const rej = cmd.decideRefund(f.t.ctx, f.sup, r.id, r.version, { approve: false, comment: '客户有订购记录' });
     expect(rej).toMatchObject({ status: 'rejected', decisionNote: '客户有订购记录' });
-    expect(codeOf(() => cmd.executeRefund(f.t.ctx, f.agent, r.id, rej.version, 'X1'))).toBe('refund_state');
+    expect(codeOf(() => cmd.executeRefund(f.t.ctx, f.sup2, r.id, rej.version, 'X1'))).toBe('refund_state');
     expect(entries()[0]!.allowed).toEqual([]);
   });
 
@@ -112,10 +118,12 @@ describe('approval authority', () => {
   });
 
   it('per-ticket total: past ¥2,000 a manager must approve, even small entries and entries submitted earlier', () => {
-    // A supervisor settles ¥500 three times on their own authority: ¥1,500 so far.
-    for (const type of ['sp_info_fee', 'overcharge', 'goodwill_credit'] as const) expect(f.enter(f.sup, 50_000, { type }).status).toBe('approved');
-    // ¥500 more makes exactly ¥2,000: still within a supervisor's authority.
-    expect(f.enter(f.sup, 50_000, { type: 'compensation' }).status).toBe('approved');
+    // ¥500 three times, each waiting for a second supervisor (pending entries count): ¥1,500 so far.
+    for (const type of ['sp_info_fee', 'overcharge', 'goodwill_credit'] as const) {
+      expect(f.enter(f.sup, 50_000, { type })).toMatchObject({ status: 'pending_approval', requiredRole: 'supervisor' });
+    }
+    // ¥500 more makes exactly ¥2,000: still a supervisor's to approve.
+    expect(f.enter(f.sup, 50_000, { type: 'compensation' })).toMatchObject({ status: 'pending_approval', requiredRole: 'supervisor' });
     // One fen over ¥2,000: an agent's ¥0.01 now needs a manager.
     const tiny = f.enter(f.agent, 1, { type: 'other' });
     expect(tiny).toMatchObject({ status: 'pending_approval', requiredRole: 'manager' });
@@ -138,11 +146,56 @@ describe('approval authority', () => {
   });
 });
 
+describe('separation of duties on money', () => {
+  it('a manager’s ¥100,000 waits for another manager; an agent cannot pay it out; a supervisor does, recorded; the voucher is used once', () => {
+    const small = f.enter(f.agent, 3000, { type: 'overcharge' }); // ¥30, approved on entry
+    const big = f.enter(f.mgr, 10_000_000);
+    expect(big).toMatchObject({ status: 'pending_approval', requiredRole: 'manager', decidedBy: null });
+    expect(codeOf(() => cmd.decideRefund(f.t.ctx, f.mgr, big.id, big.version, { approve: true, comment: null }))).toBe('refund_self_approval');
+    const mgr2 = addUser(f.t.ctx, 'mgr2', 'manager');
+    const approved = cmd.decideRefund(f.t.ctx, mgr2, big.id, big.version, { approve: true, comment: '核实' });
+    expect(approved).toMatchObject({ status: 'approved', decidedBy: mgr2.id });
+
+    let err: DomainError | undefined;
+    try {
+      cmd.executeRefund(f.t.ctx, f.agent, big.id, approved.version, 'AGENT-PAID');
+    } catch (e) {
+      err = e as DomainError;
+    }
+    expect(err?.code).toBe('refund_executor');
+    expect(messageFor(err!, 'zh-CN')).toBe('只有班长/主管及以上可以执行退费并登记凭证号。');
+    const paid = cmd.executeRefund(f.t.ctx, f.sup, big.id, approved.version, 'TF-0001');
+    expect(paid).toMatchObject({ status: 'executed', executedBy: f.sup.id, executedByName: 'SUP', voucherNo: 'TF-0001' });
+
+    // The same voucher (in any case) on a second entry is refused, and that entry stays approved.
+    try {
+      cmd.executeRefund(f.t.ctx, f.sup2, small.id, small.version, ' tf-0001 ');
+      err = undefined;
+    } catch (e) {
+      err = e as DomainError;
+    }
+    expect(err?.code).toBe('refund_voucher_used');
+    expect(messageFor(err!, 'en')).toBe(
+      `Voucher tf-0001 is already recorded on refund ${big.id} (ticket ${f.ticketNo}); one payment cannot settle two entries. Check the voucher number.`,
+    );
+    expect(entries().find((e) => e.id === small.id)).toMatchObject({ status: 'approved', voucherNo: null });
+    expect(cmd.executeRefund(f.t.ctx, f.sup2, small.id, small.version, 'TF-0002').status).toBe('executed');
+  });
+
+  it('the database itself refuses a second entry with a used voucher, whoever writes it', () => {
+    const a = f.enter(f.agent, 3000, { type: 'overcharge' });
+    const b = f.enter(f.agent, 2000, { type: 'other' });
+    cmd.executeRefund(f.t.ctx, f.sup, a.id, a.version, 'TF-9');
+    const raw = () => f.t.db.prepare(`UPDATE refunds SET status = 'executed', executed_at = 1, executed_by = ?, voucher_no = 'tf-9' WHERE id = ?`).run(f.sup.id, b.id);
+    expect(raw).toThrow(/voucher number already used/);
+  });
+});
+
 describe('checks', () => {
   it('amount > 0 and ≤ ¥100,000; a reason is required', () => {
     expect(codeOf(() => f.enter(f.agent, 0))).toBe('refund_amount');
     expect(codeOf(() => f.enter(f.agent, 10_000_001))).toBe('refund_amount');
-    expect(f.enter(f.mgr, 10_000_000).status).toBe('approved');
+    expect(f.enter(f.mgr, 10_000_000)).toMatchObject({ status: 'pending_approval', requiredRole: 'manager' });
     expect(codeOf(() => f.enter(f.agent, 100, { reason: '  ' }))).toBe('reason_required');
   });
 

@@ -11,7 +11,7 @@ afterEach(() => f.t.close());
 function executed(amountFen = 8000) {
   const r = f.enter(f.agent, amountFen);
   const a = r.status === 'approved' ? r : cmd.decideRefund(f.t.ctx, f.sup, r.id, r.version, { approve: true, comment: null });
-  return cmd.executeRefund(f.t.ctx, f.agent, a.id, a.version, 'TF2026110200009');
+  return cmd.executeRefund(f.t.ctx, f.sup2, a.id, a.version, 'TF2026110200009');
 }
 
 describe('reversal', () => {
@@ -43,7 +43,7 @@ describe('reversal', () => {
     cmd.reverseRefund(f.t.ctx, f.agent, orig.id, '冲正');
     expect(codeOf(() => cmd.reverseRefund(f.t.ctx, f.agent, orig.id, '再冲正'))).toBe('refund_state');
     const rev = ticketRefunds(f.t.ctx, f.sup, f.ticketId).entries.find((e) => e.reversesId === orig.id)!;
-    const done = cmd.executeRefund(f.t.ctx, f.agent, rev.id, rev.version, 'CZ1');
+    const done = cmd.executeRefund(f.t.ctx, f.sup2, rev.id, rev.version, 'CZ1');
     expect(codeOf(() => cmd.reverseRefund(f.t.ctx, f.agent, done.id, '冲正的冲正'))).toBe('refund_state');
   });
 });

@@ -3,6 +3,7 @@ import {
   approvalRefusal,
   DEFAULT_REFUND_SETTINGS as S,
   entryLimit,
+  executionRefusal,
   MAX_REFUND_FEN,
   requiredRole,
   submitOutcome,
@@ -56,24 +57,32 @@ describe('the authority table, at and around each limit', () => {
   });
 });
 
-describe('submission', () => {
-  it('within the submitter’s own limit it is approved by their authority', () => {
-    expect(submitOutcome('agent', alone(5000), S)).toEqual({ status: 'approved', requiredRole: 'agent' });
-    expect(submitOutcome('supervisor', alone(50_000), S)).toEqual({ status: 'approved', requiredRole: 'supervisor' });
-    expect(submitOutcome('manager', alone(500_000), S)).toEqual({ status: 'approved', requiredRole: 'manager' });
+describe('submission (separation of duties)', () => {
+  it('within the agent limit one person enters and approves, whatever their role', () => {
+    expect(submitOutcome(alone(1), S)).toEqual({ status: 'approved', requiredRole: 'agent' });
+    expect(submitOutcome(alone(5000), S)).toEqual({ status: 'approved', requiredRole: 'agent' });
   });
 
-  it('above it, it waits for someone with enough authority', () => {
-    expect(submitOutcome('agent', alone(5001), S)).toEqual({ status: 'pending_approval', requiredRole: 'supervisor' });
-    expect(submitOutcome('agent', alone(8000), S)).toEqual({ status: 'pending_approval', requiredRole: 'supervisor' });
-    expect(submitOutcome('supervisor', alone(50_001), S)).toEqual({ status: 'pending_approval', requiredRole: 'manager' });
-    expect(submitOutcome('supervisor', requiredRole(100, 200_100, S), S)).toEqual({ status: 'pending_approval', requiredRole: 'manager' });
+  it('anything larger waits for a second person with enough authority, even when a manager entered it', () => {
+    // Before the amended rule a supervisor's ¥500 and a manager's ¥100,000 were approved on entry by the enterer.
+    expect(submitOutcome(alone(5001), S)).toEqual({ status: 'pending_approval', requiredRole: 'supervisor' });
+    expect(submitOutcome(alone(50_000), S)).toEqual({ status: 'pending_approval', requiredRole: 'supervisor' });
+    expect(submitOutcome(alone(50_001), S)).toEqual({ status: 'pending_approval', requiredRole: 'manager' });
+    expect(submitOutcome(alone(MAX_REFUND_FEN), S)).toEqual({ status: 'pending_approval', requiredRole: 'manager' });
+    expect(submitOutcome(requiredRole(100, 200_100, S), S)).toEqual({ status: 'pending_approval', requiredRole: 'manager' });
   });
 
   it('with the four-eyes setting every entry waits for a supervisor or above', () => {
     const s = { ...S, secondPersonWithinLimit: true };
-    expect(submitOutcome('agent', alone(100), s)).toEqual({ status: 'pending_approval', requiredRole: 'supervisor' });
-    expect(submitOutcome('manager', alone(60_000), s)).toEqual({ status: 'pending_approval', requiredRole: 'manager' });
+    expect(submitOutcome(alone(100), s)).toEqual({ status: 'pending_approval', requiredRole: 'supervisor' });
+    expect(submitOutcome(alone(60_000), s)).toEqual({ status: 'pending_approval', requiredRole: 'manager' });
+  });
+});
+
+describe('execution', () => {
+  it('is for a supervisor or above', () => {
+    expect(executionRefusal({ id: 1, role: 'agent' })).toMatchObject({ code: 'refund_executor', params: { needed: 'supervisor' } });
+    for (const role of ['supervisor', 'manager', 'admin'] as const) expect(executionRefusal({ id: 1, role })).toBeNull();
   });
 });
 
@@ -100,7 +109,8 @@ describe('approval', () => {
     expect(allowedRefundActions(pending, mgr)).toEqual(['approve', 'reject']);
     expect(allowedRefundActions({ ...pending, createdBy: 3 }, mgr)).toEqual([]);
     expect(allowedRefundActions({ ...pending, status: 'draft' }, { id: 1, role: 'agent' })).toEqual(['submit']);
-    expect(allowedRefundActions({ ...pending, status: 'approved' }, { id: 9, role: 'agent' })).toEqual(['execute']);
+    expect(allowedRefundActions({ ...pending, status: 'approved' }, { id: 9, role: 'agent' })).toEqual([]);
+    expect(allowedRefundActions({ ...pending, status: 'approved' }, sup)).toEqual(['execute']);
     expect(allowedRefundActions({ ...pending, status: 'executed' }, { id: 9, role: 'agent' })).toEqual(['reverse']);
     expect(allowedRefundActions({ ...pending, status: 'executed', reversedById: 7 }, mgr)).toEqual([]);
     expect(allowedRefundActions({ ...pending, status: 'rejected' }, mgr)).toEqual([]);
