@@ -64,14 +64,16 @@ const TARGET: Partial<Record<TicketAction['type'], Status>> = {
  * What may be done in each status, written out by hand from the lifecycle in
  * docs/REQUIREMENTS.md §1 (never read from the production table): transfer
  * and escalation while the ticket is open, collaboration once it is accepted,
- * void until it is voided, reopen once it is resolved.
+ * void until it is voided, reopen once it is resolved; handing back and the
+ * transfer request (and declining it) while the ticket is open.
  */
+const OPEN_EXTRAS = ['release', 'request_transfer', 'decline_transfer'] as const;
 const LEGAL: Record<Status, readonly TicketAction['type'][]> = {
-  new: ['accept', 'transfer', 'escalate', 'void'],
-  accepted: ['start', 'pend', 'respond', 'resolve', 'transfer', 'collaborate', 'escalate', 'void'],
-  in_progress: ['pend', 'respond', 'resolve', 'transfer', 'collaborate', 'escalate', 'void'],
-  pending_customer: ['resume', 'respond', 'resolve', 'transfer', 'collaborate', 'escalate', 'void'],
-  responded: ['pend', 'resolve', 'transfer', 'collaborate', 'escalate', 'void'],
+  new: ['accept', 'transfer', 'escalate', 'void', ...OPEN_EXTRAS],
+  accepted: ['start', 'pend', 'respond', 'resolve', 'transfer', 'collaborate', 'escalate', 'void', ...OPEN_EXTRAS],
+  in_progress: ['pend', 'respond', 'resolve', 'transfer', 'collaborate', 'escalate', 'void', ...OPEN_EXTRAS],
+  pending_customer: ['resume', 'respond', 'resolve', 'transfer', 'collaborate', 'escalate', 'void', ...OPEN_EXTRAS],
+  responded: ['pend', 'resolve', 'transfer', 'collaborate', 'escalate', 'void', ...OPEN_EXTRAS],
   resolved: ['close', 'reopen', 'void'],
   closed: ['reopen', 'void'],
   voided: [],
