@@ -33,6 +33,13 @@ export interface XlsxPackage {
 
 export class NotAWorkbook extends Error {}
 
+/** A spreadsheet in a zip that is not Office Open XML: said by name, so the user knows to save it as .xlsx. */
+export class OtherWorkbook extends Error {
+  constructor(readonly kind: 'ods' | 'xlsb') {
+    super(kind);
+  }
+}
+
 interface Relationship {
   type: string;
   target: string;
@@ -93,8 +100,10 @@ export async function openXlsxPackage(filePath: string): Promise<XlsxPackage> {
     const byType = (rels: Map<string, Relationship>, type: string) =>
       [...rels.values()].find((r) => r.type.endsWith(`/${type}`))?.target ?? null;
 
+    if ((await readPart('mimetype'))?.startsWith('application/vnd.oasis.opendocument.spreadsheet')) throw new OtherWorkbook('ods');
     const rootRels = await relationshipsOf('');
     const workbookPart = byType(rootRels, 'officeDocument') ?? 'xl/workbook.xml';
+    if (workbookPart.toLowerCase().endsWith('.bin')) throw new OtherWorkbook('xlsb');
     const workbookXml = await readPart(workbookPart);
     if (workbookXml === null) throw new NotAWorkbook('no workbook part (is this an Excel workbook?)');
     const workbookRels = await relationshipsOf(workbookPart);

@@ -8,7 +8,7 @@
  */
 import { DomainError } from '../../core/errors';
 import type { SourceRow } from '../../core/import/types';
-import { openXlsxPackage, type XlsxPackage } from './xlsx-package';
+import { OtherWorkbook, openXlsxPackage, type XlsxPackage } from './xlsx-package';
 import { readSheetRows } from './xlsx-sheet';
 
 export interface SheetChoice {
@@ -35,7 +35,9 @@ export function noSheet(choice: SheetChoice): DomainError {
 }
 
 const unreadable = (e: unknown) =>
-  new DomainError('import_refused', { what: 'bad_xlsx', detail: e instanceof Error ? e.message : String(e) });
+  e instanceof OtherWorkbook
+    ? new DomainError('import_refused', { what: 'other_workbook', kind: e.kind })
+    : new DomainError('import_refused', { what: 'bad_xlsx', detail: e instanceof Error ? e.message : String(e) });
 
 export async function* readXlsx(filePath: string, choice: SheetChoice = {}): AsyncGenerator<SourceRow> {
   let pkg: XlsxPackage;

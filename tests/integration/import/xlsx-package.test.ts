@@ -10,7 +10,9 @@ import fs from 'node:fs';
 import path from 'node:path';
 import yazl from 'yazl';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { DomainError } from '../../../src-main/core/errors';
 import type { SourceRow } from '../../../src-main/core/import/types';
+import { messageFor } from '../../../src-main/core/messages';
 import { readXlsx, type SheetChoice } from '../../../src-main/services/import/xlsx-source';
 import { tempDir } from '../../helpers/temp-db';
 
@@ -100,6 +102,18 @@ describe('XLSX packages as the format allows them', () => {
     });
     await expect(rows(noSheets)).rejects.toMatchObject({ code: 'import_refused', params: { what: 'empty' } });
     await expect(rows(noSheets, { sheet: '2' })).rejects.toMatchObject({ code: 'import_refused', params: { what: 'no_sheet', sheet: '2' } });
+  });
+
+  it('names an OpenDocument spreadsheet and an Excel binary workbook, so the user knows to save them as .xlsx', async () => {
+    const ods = await zip('calc.ods', { mimetype: 'application/vnd.oasis.opendocument.spreadsheet', 'content.xml': '<office:document-content/>' });
+    await expect(rows(ods)).rejects.toMatchObject({ code: 'import_refused', params: { what: 'other_workbook', kind: 'ods' } });
+    const xlsb = await zip('book.xlsb', {
+      '_rels/.rels': `<Relationships xmlns="${PKG_REL}"><Relationship Id="r1" Type="${REL}/officeDocument" Target="xl/workbook.bin"/></Relationships>`,
+      'xl/workbook.bin': '\u0083\u0001\u0000',
+    });
+    const refusal = await rows(xlsb).catch((e: unknown) => e);
+    expect(refusal).toMatchObject({ code: 'import_refused', params: { what: 'other_workbook', kind: 'xlsb' } });
+    expect(messageFor(refusal as DomainError, 'zh-CN')).toBe('这是 Excel 二进制工作簿（.xlsb），请另存为 .xlsx 或 CSV 后再导入。');
   });
 
   it('refuses a cell beyond Excel\'s last column (XFD) instead of building a row of millions of cells', async () => {
