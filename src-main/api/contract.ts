@@ -13,6 +13,7 @@ import { reportMethods } from './methods/reports';
 import { refundMethods } from './methods/refunds';
 import { systemMethods } from './methods/system';
 import { auditMethods } from './methods/audit';
+import { exportMethods } from './methods/export';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -26,6 +27,7 @@ export const contract = {
   ...refundMethods,
   ...systemMethods,
   ...auditMethods,
+  ...exportMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

@@ -7,6 +7,7 @@ import { reportHandlers } from './reports';
 import { refundHandlers } from './refunds';
 import { systemHandlers } from './system';
 import { auditHandlers } from './audit';
+import { exportHandlers } from './export';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -16,6 +17,7 @@ export const handlers: Handlers = {
   ...refundHandlers,
   ...systemHandlers,
   ...auditHandlers,
+  ...exportHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

@@ -25,6 +25,8 @@ const WHY: Record<string, (p: Params) => { zh: string; en: string }> = {
     zh: `公钥文件 ${p.path} 无法读取：${p.detail}`,
     en: `The public key file ${p.path} cannot be read: ${p.detail}`,
   }),
+  busy: (p) => ({ zh: `正在生成 ${p.month} 的上报包，请稍候。`, en: `The bundle for ${p.month} is being made; please wait.` }),
+  no_data_folder: () => ({ zh: '内存数据库没有数据文件夹，不能上报。', en: 'An in-memory database has no data folder to export from.' }),
   bundle_unreadable: (p) => ({ zh: `无法读取上报包 ${p.path}：${p.detail}`, en: `Cannot read the bundle ${p.path}: ${p.detail}` }),
 };
 
