@@ -6,6 +6,9 @@ import { createApiServer, type ApiServer } from '../../../src-main/api/server';
 import type { SessionSlot } from '../../../src-main/api/handlers';
 import { NOW } from '../reports/fixture';
 import { seedBranchOctober } from './fixture';
+import type { MonthRow } from '../../../src-main/services/export/console';
+import type { BundleChunk } from '../../../src-main/api/methods/export';
+import type { ExportResult } from '../../../src-main/services/export/export-month';
 
 let t: TestDb;
 let api: ApiServer;
@@ -35,25 +38,26 @@ describe('export over the API', () => {
     expect(await api.call('export/months', {}, agent, 'zh-CN')).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     const s = await login('boss');
     const months = await api.call('export/months', {}, s, 'zh-CN');
-    expect(months.ok && months.value.slice(0, 2)).toEqual([
+    expect(months.ok && (months.value as MonthRow[]).slice(0, 2)).toEqual([
       expect.objectContaining({ month: '2026-11', state: 'open', tickets: 1, latest: null, upload: null }),
       expect.objectContaining({ month: '2026-10', state: 'over', tickets: 7, latest: null, upload: null }),
     ]);
     const run = await api.call('export/run', { month: '2026-10' }, s, 'zh-CN');
     expect(run).toMatchObject({ ok: true, value: { revision: 1, draft: false } });
-    const sha = run.ok ? run.value.sha256 : '';
+    const sha = run.ok ? (run.value as ExportResult).sha256 : '';
     const parts: Buffer[] = [];
     let offset: number | null = 0;
     while (offset !== null) {
       const chunk = await api.call('export/download', { month: '2026-10', offset }, s, 'zh-CN');
       if (!chunk.ok) throw new Error(chunk.error.message);
-      parts.push(Buffer.from(chunk.value.data, 'base64'));
-      offset = chunk.value.next;
+      const value = chunk.value as BundleChunk;
+      parts.push(Buffer.from(value.data, 'base64'));
+      offset = value.next;
     }
     expect(crypto.createHash('sha256').update(Buffer.concat(parts)).digest('hex')).toBe(sha);
     expect(await api.call('export/queue', { month: '2026-10' }, s, 'zh-CN')).toMatchObject({ ok: true, value: { state: 'queued', revision: 1 } });
     const after = await api.call('export/months', {}, s, 'zh-CN');
-    expect(after.ok && after.value[1]).toMatchObject({ latest: { revision: 1, draft: false }, upload: { state: 'queued', revision: 1 } });
+    expect(after.ok && (after.value as MonthRow[])[1]).toMatchObject({ latest: { revision: 1, draft: false }, upload: { state: 'queued', revision: 1 } });
     const future = await api.call('export/run', { month: '2026-12' }, s, 'zh-CN');
     expect(future).toMatchObject({ ok: false, error: { code: 'export_refused', message: '2026-12 尚未开始，不能上报。' } });
   });
