@@ -1,7 +1,7 @@
 /**
  * Electron's security checklist, applied to every web contents and to the
- * session: no navigation, no new windows, no <webview>, no permissions, and a
- * CSP header on every response.
+ * session: no navigation, no redirects, no new windows, no <webview>, no
+ * permissions, and a CSP header on every response.
  */
 import type { Session, WebContents } from 'electron';
 
@@ -9,6 +9,8 @@ import type { Session, WebContents } from 'electron';
 export function hardenContents(contents: WebContents): void {
   contents.on('will-navigate', (e) => e.preventDefault());
   contents.on('will-frame-navigate', (e) => e.preventDefault());
+  // A server redirect is a navigation too (the dev server, a compromised response).
+  contents.on('will-redirect', (e) => e.preventDefault());
   contents.on('will-attach-webview', (e) => e.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 }

@@ -5,9 +5,10 @@
  * started at once and kept running, so nothing here blocks on SQLite.
  */
 import path from 'node:path';
-import { Menu, app, dialog, ipcMain, session, utilityProcess, type BrowserWindow } from 'electron';
+import { Menu, app, dialog, ipcMain, protocol, session, utilityProcess, type BrowserWindow } from 'electron';
 import { DESK_EVENTS, EVENT_CHANNEL, type OpenTicketPayload } from '../../api/bridge';
 import { contentSecurityPolicy } from './csp';
+import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { hardenContents, hardenSession } from './guards';
 import { label, localeOf } from './labels';
 import { appMenuTemplate } from './menu';
@@ -15,6 +16,7 @@ import { routeNotice } from './notice-router';
 import { AlertNotifier } from './notifier';
 import { appLocation } from './origin';
 import { resolvePaths } from './paths';
+import { serviceEnv } from './service-env';
 import { isTrustedSender, registerRelay } from './relay';
 import { registerPrintToPdf, saveWithDialog } from './print-pdf';
 import { ServiceClient } from './service-client';
@@ -38,7 +40,9 @@ function start(): void {
     // node_modules holds the Node build, which Electron cannot load.
     console.warn('[desk] no Electron build of better-sqlite3 in out/native: run `npm run build:native` (`npm start` does; needs the network once).');
   }
-  const location = appLocation(paths.devServerUrl, paths.rendererDir);
+  const location = appLocation(paths.devServerUrl);
+  // The renderer comes from desk://app/, not file:// (must be declared before the app is ready).
+  protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
   let win: BrowserWindow | null = null;
   let quitting = false;
   let serviceStopped = false;
@@ -46,11 +50,7 @@ function start(): void {
   const service = new ServiceClient(() =>
     utilityProcess.fork(paths.serviceEntry, [], {
       serviceName: 'Complaint Desk service',
-      env: {
-        ...process.env,
-        COMPLAINT_DESK_DB: paths.database,
-        COMPLAINT_DESK_SQLITE_BINDING: paths.sqliteBinding ?? '',
-      },
+      env: serviceEnv(process.env, paths),
     }),
   );
 
@@ -98,6 +98,7 @@ function start(): void {
     const locale = localeOf(app.getLocale());
     if (process.platform === 'win32') app.setAppUserModelId(APP_ID);
     hardenSession(session.defaultSession, contentSecurityPolicy(paths.devServerUrl));
+    if (!paths.devServerUrl) protocol.handle(APP_SCHEME, appProtocolHandler(paths.rendererDir, contentSecurityPolicy()));
 
     win = createMainWindow({
       preloadPath: paths.preload,

@@ -1,29 +1,28 @@
 /**
  * Which URLs are "the app": the electron-vite dev server in development, the
- * built renderer's files once packaged. Anything else (a navigated page, an
- * injected frame, a file elsewhere on disk) is foreign and gets nothing.
+ * built renderer served on desk://app/ (app-protocol.ts) otherwise. Anything
+ * else (a navigated page, an injected frame, any file:// page) is foreign and
+ * gets nothing.
  */
-import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { APP_ORIGIN, APP_SCHEME } from './app-protocol';
 
 export interface AppLocation {
-  /** What the window loads: the dev server URL or the built index.html's file URL. */
+  /** What the window loads: the dev server URL or desk://app/index.html. */
   url: string;
   isAppUrl(url: string): boolean;
 }
 
-export function appLocation(devServerUrl: string | undefined, rendererDir: string): AppLocation {
+export function appLocation(devServerUrl: string | undefined): AppLocation {
   if (devServerUrl) {
     const origin = new URL(devServerUrl).origin;
     return { url: devServerUrl, isAppUrl: (u) => safeUrl(u)?.origin === origin };
   }
-  const root = pathToFileURL(rendererDir + path.sep).href;
   return {
-    url: pathToFileURL(path.join(rendererDir, 'index.html')).href,
+    url: `${APP_ORIGIN}/index.html`,
     isAppUrl: (u) => {
       const parsed = safeUrl(u);
-      // Normalised by URL: `..` segments cannot climb out of the renderer folder.
-      return parsed?.protocol === 'file:' && parsed.href.startsWith(root);
+      // A standard scheme: URL gives host and protocol as for http.
+      return parsed?.protocol === `${APP_SCHEME}:` && `${parsed.protocol}//${parsed.host}` === APP_ORIGIN;
     },
   };
 }

@@ -1,7 +1,7 @@
 /**
  * A stand-in for the `electron` module: just enough of BrowserWindow,
  * webContents, Tray, Menu, Notification, ipcMain/ipcRenderer, contextBridge,
- * session and utilityProcess for the host's wiring to run under Node and be
+ * session, protocol and utilityProcess for the host's wiring to run under Node and be
  * inspected.
  * Use with `vi.mock('electron', () => import('./electron-stub'))`; call
  * `resetStub()` before each test.
@@ -247,6 +247,17 @@ function build() {
     },
   };
   const session = { defaultSession: new FakeSessionImpl() };
+  const protocol = {
+    privileged: [] as Array<{ scheme: string; privileges: Record<string, boolean> }>,
+    handlers: new Map<string, (request: { url: string; method?: string }) => Promise<Response>>(),
+    registerSchemesAsPrivileged(schemes: Array<{ scheme: string; privileges: Record<string, boolean> }>) {
+      protocol.privileged.push(...schemes);
+    },
+    handle(scheme: string, handler: (request: { url: string; method?: string }) => Promise<Response>) {
+      if (protocol.handlers.has(scheme)) throw new Error(`second handler for ${scheme}`);
+      protocol.handlers.set(scheme, handler);
+    },
+  };
   const ipcRenderer = new FakeIpcRenderer();
   const app = new FakeApp();
   const dialog = { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) };
@@ -263,6 +274,8 @@ function build() {
     contextBridge.exposed.clear();
     session.defaultSession = new FakeSessionImpl();
     utilityProcess.forked.length = 0;
+    protocol.privileged.length = 0;
+    protocol.handlers.clear();
     app.reset();
     dialog.showMessageBox.mockClear();
   }
@@ -282,6 +295,7 @@ function build() {
     contextBridge,
     utilityProcess,
     session,
+    protocol,
     app,
     dialog,
     resetStub,
@@ -306,6 +320,7 @@ export const {
   contextBridge,
   utilityProcess,
   session,
+  protocol,
   app,
   dialog,
   resetStub,

@@ -42,7 +42,12 @@ describe('electron main', () => {
     const win = stub.BrowserWindow.created[0]!;
     expect(win.options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false });
     expect(String((win.options.webPreferences as { preload: string }).preload)).toMatch(/preload[/\\]preload\.cjs$/);
-    expect(win.loadedUrl).toMatch(/^file:\/\/.*\/renderer\/index\.html$/);
+    // The renderer comes from the privileged desk:// scheme, served from out/renderer — never file://.
+    expect(win.loadedUrl).toBe('desk://app/index.html');
+    expect(stub.protocol.privileged).toEqual([
+      { scheme: 'desk', privileges: { standard: true, secure: true, supportFetchAPI: true, codeCache: true } },
+    ]);
+    expect(stub.protocol.handlers.has('desk')).toBe(true);
     expect(stub.Tray.created).toHaveLength(1);
     expect(stub.Menu.applicationMenu).not.toBeNull();
     expect(stub.ipcMain.handlers.has(CALL_CHANNEL)).toBe(true);
@@ -103,7 +108,28 @@ describe('electron main', () => {
     stub.resetStub();
     stub.app.isPackaged = true;
     await startMain({ ELECTRON_RENDERER_URL: 'http://evil.example' });
-    expect(stub.BrowserWindow.created[0]!.loadedUrl).toMatch(/^file:/);
+    expect(stub.BrowserWindow.created[0]!.loadedUrl).toBe('desk://app/index.html');
+  });
+
+  it('gives the service process only the environment it needs', async () => {
+    await startMain({
+      COMPLAINT_DESK_DB: '/data/desk.db',
+      GITHUB_TOKEN: 'ghp_secret',
+      NODE_OPTIONS: '--require /tmp/evil.js',
+      HTTPS_PROXY: 'http://proxy.example:3128',
+      TMPDIR: '/var/tmp/desk',
+      LANG: 'zh_CN.UTF-8',
+    });
+    const env = stub.utilityProcess.forked[0]!.options.env!;
+    expect(env.COMPLAINT_DESK_DB).toBe('/data/desk.db');
+    expect(env.TMPDIR).toBe('/var/tmp/desk');
+    expect(env.LANG).toBe('zh_CN.UTF-8');
+    expect(env).not.toHaveProperty('GITHUB_TOKEN');
+    expect(env).not.toHaveProperty('NODE_OPTIONS');
+    expect(env).not.toHaveProperty('HTTPS_PROXY');
+    expect(env).not.toHaveProperty('PATH');
+    const allowed = ['COMPLAINT_DESK_DB', 'COMPLAINT_DESK_SQLITE_BINDING', 'TMPDIR', 'TEMP', 'TMP', 'SystemRoot', 'SYSTEMROOT', 'windir', 'HOME', 'USERPROFILE', 'TZ', 'LANG', 'LC_ALL', 'LC_MESSAGES'];
+    for (const name of Object.keys(env)) expect(allowed, name).toContain(name);
   });
 
   it('starts the service process at once: the monitor runs before any page calls', async () => {

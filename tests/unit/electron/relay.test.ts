@@ -5,7 +5,7 @@ import { METHOD_NAMES } from '../../../src-main/api/contract';
 import { appLocation } from '../../../src-main/hosts/electron/origin';
 import { registerRelay, type RelayTarget } from '../../../src-main/hosts/electron/relay';
 
-const APP = appLocation(undefined, '/opt/desk/out/renderer');
+const APP = appLocation(undefined);
 const OUR_CONTENTS = 7;
 
 function setup() {
@@ -85,7 +85,7 @@ describe('IPC relay', () => {
 
 describe('app location', () => {
   it('in development trusts only the dev server origin', () => {
-    const dev = appLocation('http://localhost:5173', '/unused');
+    const dev = appLocation('http://localhost:5173');
     expect(dev.url).toBe('http://localhost:5173');
     expect(dev.isAppUrl('http://localhost:5173/#/tickets')).toBe(true);
     expect(dev.isAppUrl('http://localhost:5174/')).toBe(false);
@@ -93,10 +93,12 @@ describe('app location', () => {
     expect(dev.isAppUrl('not a url')).toBe(false);
   });
 
-  it('once built trusts only files inside the renderer folder', () => {
-    expect(APP.url).toBe('file:///opt/desk/out/renderer/index.html');
-    expect(APP.isAppUrl('file:///opt/desk/out/renderer/index.html#/tickets/3')).toBe(true);
-    expect(APP.isAppUrl('file:///opt/desk/out/other/index.html')).toBe(false);
+  it('once built loads desk://app/ and trusts only that origin — no file:// page at all', () => {
+    expect(APP.url).toBe('desk://app/index.html');
+    expect(APP.isAppUrl('desk://app/index.html#/tickets/3')).toBe(true);
+    expect(APP.isAppUrl('desk://other/index.html')).toBe(false);
+    expect(APP.isAppUrl('desk://app.evil/index.html')).toBe(false);
+    expect(APP.isAppUrl('file:///opt/desk/out/renderer/index.html')).toBe(false);
     expect(APP.isAppUrl('http://localhost:5173/')).toBe(false);
   });
 });

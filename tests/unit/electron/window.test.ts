@@ -33,10 +33,10 @@ describe('window', () => {
     expect(fake.loadedUrl).toBe('file:///app/out/renderer/index.html');
   });
 
-  it('denies navigation, new windows and <webview>', () => {
-    createMainWindow({ preloadPath: '/p.cjs', url: 'file:///x/index.html', isQuitting: () => false });
+  it('denies navigation, redirects, new windows and <webview>', () => {
+    createMainWindow({ preloadPath: '/p.cjs', url: 'desk://app/index.html', isQuitting: () => false });
     const contents = stub.BrowserWindow.created[0]!.webContents;
-    for (const event of ['will-navigate', 'will-frame-navigate', 'will-attach-webview']) {
+    for (const event of ['will-navigate', 'will-frame-navigate', 'will-redirect', 'will-attach-webview']) {
       const e = stub.preventable();
       contents.emit(event, e, 'https://evil.example/');
       expect(e.defaultPrevented, event).toBe(true);
