@@ -14,6 +14,7 @@
 import { openDatabase } from '../db/open';
 import { DomainError } from '../core/errors';
 import { createContext, type ServiceContext } from '../services/context';
+import { repairMissingClocks } from '../services/repair';
 import { ensureDailyBackup } from '../services/backups';
 import { checkDatabase } from '../services/integrity';
 import { createApiServer, type ApiServer } from './server';
@@ -76,6 +77,13 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const outbox = new OutboxWorker(ctx, opts.log ? { log: opts.log } : {});
 
   const startJobs = () => {
+    // Before the monitor's catch-up, so a ticket that had lost its clocks is watched from now on.
+    try {
+      const fixed = repairMissingClocks(ctx);
+      if (fixed.repaired > 0) log(`gave ${fixed.repaired} tickets the deadline clocks they were missing`);
+    } catch (e) {
+      log(`clock repair failed: ${String(e)}`);
+    }
     monitor.start();
     outbox.start();
     if (!onDisk) return;

@@ -1,5 +1,6 @@
 import { openDatabase, type OpenOptions } from '../db/open';
 import { createContext, type ServiceContext } from '../services/context';
+import { repairMissingClocks } from '../services/repair';
 import type { CommandEnv } from './command';
 
 /**
@@ -16,6 +17,8 @@ export async function withContext<T>(
   try {
     const ctx = createContext(db, env.now);
     ctx.categories.seedDefaults();
+    // Tickets an older console left without clocks get them before any command reads deadlines.
+    repairMissingClocks(ctx);
     return await fn(ctx);
   } finally {
     db.close();

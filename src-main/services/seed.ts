@@ -190,18 +190,23 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
   const cacheSize = ctx.db.pragma('cache_size', { simple: true }) as number;
   ctx.db.pragma('cache_size = -262144');
   try {
-    while (made < opts.tickets) {
-      const n = Math.min(BATCH, opts.tickets - made);
-      batch(n);
-      made += n;
-    }
-    // Demo tickets get their deadline clocks like any other, and a running monitor hears of them.
-    backfillClocks(ctx.db, firstNewId);
-    ctx.bus.emit('clocks-changed', { earliest: new ClockStore(ctx.db).nextAlertAt() });
-    refunds = seedRefunds(ctx, r, { fromTicketId: firstNewId, end });
+    // One transaction for the whole seeding (the batches inside are savepoints): a seed killed
+    // half-way leaves nothing, never tickets without their clocks or their refunds.
+    ctx.db.transaction(() => {
+      while (made < opts.tickets) {
+        const n = Math.min(BATCH, opts.tickets - made);
+        batch(n);
+        made += n;
+      }
+      // Demo tickets get their deadline clocks like any other.
+      backfillClocks(ctx.db, firstNewId);
+      refunds = seedRefunds(ctx, r, { fromTicketId: firstNewId, end });
+    }).immediate();
   } finally {
     ctx.db.pragma(`cache_size = ${cacheSize}`);
   }
+  // A running monitor hears of them once they are there.
+  ctx.bus.emit('clocks-changed', { earliest: new ClockStore(ctx.db).nextAlertAt() });
   return { tickets: made, refunds };
 }
 
