@@ -8,9 +8,11 @@
  * - core imports nothing outside core, and of libraries only the pure ones
  *   (date-fns, @date-fns/tz, zod): no Node built-ins, no sqlite, no electron.
  * - the renderer imports from src-main at run time only core (pure rules: the
- *   one source of a rule for the server and the console alike) and
- *   src-main/api/bridge.ts (the preload's channel and event names); anything
- *   else only with `import type`.
+ *   one source of a rule for the server and the console alike), the contract
+ *   (api/contract.ts, define.ts, schemas.ts, methods/: pure, so a page reads
+ *   the role each method needs) and src-main/api/bridge.ts (the preload's
+ *   channel and event names); anything else only with `import type`.
+ * - the contract imports core and zod; services only as types.
  * - a migration (src-main/db/migrations) imports nothing but other files of
  *   that folder and better-sqlite3's types: once released it is frozen, so its
  *   SQL and any data logic it needs are its own copies, never live code.
@@ -39,6 +41,11 @@ const ELEMENTS = [
   { type: 'db', pattern: 'src-main/db/**', mode: 'full' },
   { type: 'services', pattern: 'src-main/services/**', mode: 'full' },
   { type: 'bridge', pattern: 'src-main/api/bridge.ts', mode: 'full' },
+  {
+    type: 'contract',
+    pattern: ['src-main/api/contract.ts', 'src-main/api/define.ts', 'src-main/api/schemas.ts', 'src-main/api/methods/**'],
+    mode: 'full',
+  },
   { type: 'api', pattern: 'src-main/api/**', mode: 'full' },
   { type: 'electron-host', pattern: 'src-main/hosts/electron/**', mode: 'full' },
   { type: 'web-host', pattern: 'src-main/hosts/web/**', mode: 'full' },
@@ -50,21 +57,24 @@ const ELEMENTS = [
 
 const CORE = ['core', 'enums', 'money'];
 const API = ['api', 'bridge'];
-const BELOW_HOSTS = [...API, 'services', 'db', ...CORE];
+const BELOW_HOSTS = [...API, 'contract', 'services', 'db', ...CORE];
 
 const LAYER_RULES = [
   { from: CORE, allow: CORE },
   { from: ['migrations'], allow: ['migrations'] },
   { from: ['db'], allow: ['db', 'migrations', ...CORE] },
   { from: ['services'], allow: ['services', 'db', ...CORE] },
-  { from: API, allow: [...API, 'services', 'db', ...CORE] },
+  // The contract is pure (schemas, roles, output types), so the renderer can read its role table.
+  { from: ['contract'], allow: ['contract', ...CORE] },
+  { from: ['contract'], allow: ['services', 'api', 'bridge'], importKind: 'type' },
+  { from: API, allow: [...API, 'contract', 'services', 'db', ...CORE] },
   { from: ['electron-host'], allow: ['electron-host', ...BELOW_HOSTS] },
   { from: ['web-host'], allow: ['web-host', ...BELOW_HOSTS] },
   // Headquarters' reference receiver shares the bundle format and verification, nothing of the console's database.
   { from: ['receiver'], allow: ['receiver', 'services', ...CORE] },
   // `complaint-desk serve` starts the web host.
   { from: ['cli'], allow: ['cli', 'web-host', ...BELOW_HOSTS] },
-  { from: ['renderer'], allow: ['renderer', 'bridge', ...CORE] },
+  { from: ['renderer'], allow: ['renderer', 'bridge', 'contract', ...CORE] },
   { from: ['renderer'], allow: BELOW_HOSTS, importKind: 'type' },
   { from: ['tests'], allow: ['*'] },
 ];

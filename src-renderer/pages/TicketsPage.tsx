@@ -18,6 +18,7 @@ import { DrillChip } from '../tickets/DrillChip';
 import { navigate, ticketHref, ticketsHref } from '../state/route';
 import { useBranch, useUser } from '../state/session';
 import { useNow } from '../state/useNow';
+import { mayCall } from '../lib/access';
 
 const DEADLINE_PARAMS = ['within2h', 'approaching'] as const;
 type DeadlineParam = (typeof DEADLINE_PARAMS)[number];
@@ -92,7 +93,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
       <div className="page-head">
         <h1 id="tickets-title">{t('tickets.title')}</h1>
         <QuickFilters chips={chips} onChange={setChips} />
-        {user.role !== 'agent' && (
+        {mayCall(user.role, 'import/upload') && (
           <a className="btn small" href="#/tickets/import" data-testid="import-link">
             {t('tickets.importCrm')}
           </a>

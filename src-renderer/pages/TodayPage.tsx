@@ -16,6 +16,7 @@ import { useQuery } from '../state/useQuery';
 import { useUser } from '../state/session';
 import { AtRiskList } from './AtRiskList';
 import { TodayNumbers } from '../reports/TodayNumbers';
+import { mayCall } from '../lib/access';
 
 function CounterLink({ label, value, href, testId, tone }: { label: string; value: number | undefined; href: string; testId: string; tone?: string }) {
   const { t } = useTranslation();
@@ -61,7 +62,7 @@ export function TodayPage() {
         <CounterLink label={`✕ ${t('today.breached')}`} value={counts?.breached} href={ticketsHref({ chips: 'breached' })} testId="count-breached" tone="breached" />
         <CounterLink label={`◷ ${t('today.within2h')}`} value={counts?.dueWithin2h} href={ticketsHref({ deadline: 'within2h' })} testId="count-within2h" tone="warn" />
         <CounterLink label={`! ${t('today.approaching')}`} value={counts?.approaching} href={ticketsHref({ deadline: 'approaching' })} testId="count-approaching" tone="warn" />
-        {user.role !== 'agent' && <ApprovalsCounter />}
+        {mayCall(user.role, 'refunds/queue') && <ApprovalsCounter />}
       </div>
       <AtRiskList which="within2h" refresh={listKey} href={ticketsHref({ deadline: 'within2h' })} />
       <AtRiskList which="breached" refresh={listKey} href={ticketsHref({ chips: 'breached' })} />

@@ -9,6 +9,7 @@ import { useUser } from '../state/session';
 import { useQuery } from '../state/useQuery';
 import { amountFromText } from './amount';
 import type { RefundSettings } from './types';
+import { mayCall } from '../lib/access';
 
 type Money = 'agentLimitFen' | 'supervisorLimitFen' | 'ticketTotalFen';
 const MONEY: Array<[Money, 'agentLimit' | 'supervisorLimit' | 'ticketTotal']> = [
@@ -29,7 +30,7 @@ function Form({ initial }: { initial: RefundSettings }) {
   const [secondPerson, setSecondPerson] = useState(initial.secondPersonWithinLimit);
   const [errors, setErrors] = useState<Partial<Record<Money | 'hours', string>>>({});
   const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
-  const admin = user.role === 'admin';
+  const admin = mayCall(user.role, 'refunds/saveSettings');
 
   async function save(e: FormEvent) {
     e.preventDefault();

@@ -10,14 +10,15 @@ import { ApprovalQueue } from './ApprovalQueue';
 import { RefundSettingsForm } from './RefundSettingsForm';
 import { RefundsList } from './RefundsList';
 import '../styles/refunds.css';
+import { mayCall } from '../lib/access';
 
 type Tab = 'queue' | 'all' | 'settings';
 
 export function RefundsPage({ params }: { params: URLSearchParams }) {
   const { t } = useTranslation();
   const user = useUser();
-  const approver = user.role !== 'agent';
-  const tabs: Tab[] = [...(approver ? (['queue'] as const) : []), 'all', ...(user.role === 'admin' ? (['settings'] as const) : [])];
+  const approver = mayCall(user.role, 'refunds/queue');
+  const tabs: Tab[] = [...(approver ? (['queue'] as const) : []), 'all', ...(mayCall(user.role, 'refunds/saveSettings') ? (['settings'] as const) : [])];
   const asked = params.get('tab') as Tab | null;
   const tab: Tab = asked && tabs.includes(asked) ? asked : tabs[0]!;
 

@@ -20,6 +20,7 @@ import { SubscribersForm } from './SubscribersForm';
 import { printReport } from './print';
 import { parseReportState, reportInput, type ReportState } from './reportState';
 import './reports.css';
+import { mayCall } from '../lib/access';
 
 function scopeLabel(s: ReportState, t: (k: 'reports.branchWide' | 'reports.unassigned') => string, names: { category?: string; assignee?: string }) {
   const parts = [s.district, s.channel, names.category, s.department, names.assignee].filter(Boolean);
@@ -85,7 +86,7 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
             <RefundsTable report={data.report} />
           </section>
           <p className="hint">{t('reports.definitions')}</p>
-          {user.role === 'admin' && <SubscribersForm current={data.report.subscribers} onSaved={dashboard.reload} />}
+          {mayCall(user.role, 'reports/setSubscribers') && <SubscribersForm current={data.report.subscribers} onSaved={dashboard.reload} />}
         </>
       )}
     </section>

@@ -9,6 +9,7 @@ import { SlaPolicySection } from './sla/SlaPolicySection';
 import { UsersSection } from './UsersSection';
 import { HealthSection } from '../health/HealthSection';
 import { AuditSection } from './AuditSection';
+import { mayCall } from '../lib/access';
 
 function DemoSection() {
   const { t } = useTranslation();
@@ -36,8 +37,9 @@ export function SettingsPage() {
   const user = useUser();
   const route = useRoute();
   const asked = route.name === 'section' ? route.params.get('tab') : null;
-  const tab = asked === 'sla' || (asked === 'audit' && user.role === 'admin') ? asked : 'general';
-  const tabs = user.role === 'admin' ? (['general', 'sla', 'audit'] as const) : (['general', 'sla'] as const);
+  const audit = mayCall(user.role, 'audit/list');
+  const tab = asked === 'sla' || (asked === 'audit' && audit) ? asked : 'general';
+  const tabs = audit ? (['general', 'sla', 'audit'] as const) : (['general', 'sla'] as const);
   const label = (x: string) => (x === 'sla' ? t('sla.tab') : x === 'audit' ? t('audit.tab') : t('sla.tabGeneral'));
   return (
     <section className="page settings" aria-labelledby="settings-title">
@@ -54,7 +56,7 @@ export function SettingsPage() {
           <SlaPolicySection />
         ) : tab === 'audit' ? (
           <AuditSection />
-        ) : user.role !== 'admin' ? (
+        ) : !mayCall(user.role, 'settings/branch') ? (
           <Alert kind="info">{t('settings.adminOnly')}</Alert>
         ) : (
           <div className="settings-grid">

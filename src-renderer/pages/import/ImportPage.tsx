@@ -4,7 +4,7 @@ import type { OutputOf } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { currentLocale } from '../../i18n';
 import { useSession } from '../../state/session';
-import { roleAtLeast } from '../../../src-main/core/enums';
+import { mayCall } from '../../lib/access';
 import { PreviewPanel } from './PreviewPanel';
 import { ResultPanel } from './ResultPanel';
 import { fill, useImportText } from './text';
@@ -34,7 +34,7 @@ export function ImportPage() {
   const [busy, setBusy] = useState<Busy>(null);
   const [error, setError] = useState<string | null>(null);
 
-  if (!status?.user || !roleAtLeast(status.user.role, 'supervisor')) {
+  if (!status?.user || !mayCall(status.user.role, 'import/upload')) {
     return (
       <section className="page import-page">
         <h1>{x.title}</h1>

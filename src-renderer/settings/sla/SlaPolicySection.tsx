@@ -22,6 +22,7 @@ import { draftToPolicy, policyToDraft, rulesNamedIn, type PolicyDraft, type Prob
 import { RulesTable } from './RulesTable';
 import { problemText } from './words';
 import '../../styles/sla.css';
+import { mayCall } from '../../lib/access';
 
 type Outcome =
   | { kind: 'ok' | 'info'; text: string }
@@ -227,5 +228,5 @@ export function SlaPolicySection() {
   const q = useQuery('sla/policy', {});
   if (q.error) return <Alert kind="error">{q.error}</Alert>;
   if (!q.data) return <p className="muted">{t('common.loading')}</p>;
-  return <PolicyEditor saved={q.data} readOnly={user.role !== 'admin'} />;
+  return <PolicyEditor saved={q.data} readOnly={!mayCall(user.role, 'sla/savePolicy')} />;
 }
