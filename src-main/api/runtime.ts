@@ -24,6 +24,7 @@ import { OutboxWorker } from '../services/export/outbox';
 import type { AlertBatch } from '../core/sla/alert-model';
 import { deadlineCounts, urgentClocks } from '../services/deadlines';
 import { unacknowledgedAlerts } from '../services/alerts';
+import { timeLeftTones } from '../services/sla-policy';
 import type { DeadlineSummary } from './methods/deadlines';
 import { whenQuiet } from './when-quiet';
 
@@ -114,7 +115,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     monitor,
     jobsStarted: quiet?.started ?? Promise.resolve(),
     subscribe,
-    summary: () => ({ counts: deadlineCounts(ctx), urgent: urgentClocks(ctx, null, 5), unacknowledged: unacknowledgedAlerts(ctx, null) }),
+    summary: () => ({ counts: deadlineCounts(ctx), urgent: urgentClocks(ctx, null, 5), unacknowledged: unacknowledgedAlerts(ctx, null), timeLeft: timeLeftTones(ctx) }),
     close() {
       quiet?.cancel();
       monitor.stop();

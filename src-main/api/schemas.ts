@@ -151,6 +151,7 @@ export const slaRule = z
 
 const span = z.tuple([z.number().int().min(0).max(1440), z.number().int().min(0).max(1440)]);
 const isoDate = z.string().regex(/^\d{4}-\d\d-\d\d$/);
+const timeLeftMs = z.number().int().positive().max(7 * 24 * 3_600_000);
 export const slaPolicyInput = z
   .object({
     rules: z.array(slaRule).min(1).max(MAX_RULES),
@@ -164,5 +165,6 @@ export const slaPolicyInput = z
       .strict(),
     alerts: z.object({ thresholds: z.array(z.number().gt(0).lt(1)).min(1).max(MAX_THRESHOLDS), escalationDelayMs: z.number().int().positive() }).strict(),
     pauseOnPending: z.boolean(),
+    timeLeft: z.object({ soonMs: timeLeftMs, urgentMs: timeLeftMs }).strict().optional(),
   })
   .strict();

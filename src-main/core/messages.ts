@@ -34,6 +34,7 @@ const ACTION_LABELS: Record<string, { zh: string; en: string }> = {
 
 const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   reason: { zh: '原因', en: 'reason' },
+  timeLeft: { zh: '剩余时间颜色阈值', en: 'time-left colour thresholds' },
   note: { zh: '说明', en: 'note' },
   department: { zh: '责任部门', en: 'department' },
   phone: { zh: '客户号码', en: 'phone number' },
@@ -105,6 +106,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       not_assigned: '该工单没有处理人，已在队列中。',
       request_open: '该工单已有一个待确认的转派申请。',
       no_request: '该工单没有待确认的转派申请。',
+      order: '“标橙”的剩余时间不能长于“标黄”的。',
     };
     const en: Record<string, string> = {
       required: `Please fill in the ${f}.`,
@@ -125,6 +127,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       not_assigned: 'This ticket has no assignee: it is already in the queue.',
       request_open: 'This ticket already has a transfer request waiting for a supervisor.',
       no_request: 'This ticket has no transfer request waiting.',
+      order: 'The orange threshold cannot be longer than the amber one.',
     };
     return (l === 'en' ? en[rule] : zh[rule]) ?? (l === 'en' ? `The ${f} is not valid.` : `${f}无效。`);
   },

@@ -7,10 +7,17 @@ import type { SlaConfig } from '../core/sla/config';
 import { DEFAULT_RULES, type SlaRule } from '../core/sla/policy';
 import { DEFAULT_CALENDAR, type BusinessCalendar } from '../core/sla/calendar';
 import { DEFAULT_ALERT_SETTINGS, type AlertSettings } from '../core/sla/alerts';
+import { DEFAULT_TIME_LEFT, type TimeLeftTones } from '../core/sla/time-left';
 
 export type { SlaConfig };
 
-export const SLA_KEYS = { rules: 'sla.rules', calendar: 'sla.calendar', alerts: 'sla.alerts', pause: 'sla.pauseOnPending' } as const;
+export const SLA_KEYS = {
+  rules: 'sla.rules',
+  calendar: 'sla.calendar',
+  alerts: 'sla.alerts',
+  pause: 'sla.pauseOnPending',
+  timeLeft: 'sla.timeLeft',
+} as const;
 
 function setting<T>(db: Db, key: string): T | undefined {
   const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
@@ -42,4 +49,9 @@ export function readSlaConfig(db: Db): SlaConfig {
     pauseOnPending: setting<boolean>(db, SLA_KEYS.pause) ?? true,
     parentOf: new Map(parents.map((p) => [p.id, p.parentId])),
   };
+}
+
+/** The countdown colour thresholds (time left), with the shipped defaults. */
+export function readTimeLeft(db: Db): TimeLeftTones {
+  return { ...DEFAULT_TIME_LEFT, ...(setting<Partial<TimeLeftTones>>(db, SLA_KEYS.timeLeft) ?? {}) };
 }

@@ -22,6 +22,7 @@ export type { DeadlineSummary } from '../../src-main/api/methods/deadlines';
 export type { Health, CheckRecord, BackupRecord } from '../../src-main/services/integrity';
 export type { ClockView, DeadlineCounts, UrgentClock } from '../../src-main/services/deadlines';
 export type { TicketsAtRisk } from '../../src-main/services/deadline-tickets';
+export type { TimeLeftTones } from '../../src-main/core/sla/time-left';
 export type { ClockKind } from '../../src-main/core/sla/policy';
 export type { ClockState } from '../../src-main/core/sla/clock';
 export type { Alert, AlertBatch, AlertEntry } from '../../src-main/core/sla/alert-model';

@@ -1,22 +1,16 @@
 /**
  * Time left on a deadline, as a word, an icon and a colour together: green
- * while running, amber past the warning share (80 % by default), red once
- * breached, grey and hatched while paused (a ticket waiting on the customer).
+ * with time to spare, amber then orange as the time left falls under the
+ * branch's thresholds (lib/timeLeft.ts), red once breached, grey while paused
+ * (a ticket waiting on the customer).
  */
 import { useTranslation } from 'react-i18next';
-import type { ClockState } from '../api/types';
 import { formatDuration } from '../lib/duration';
+import type { Tone } from '../lib/timeLeft';
 
-export type Tone = 'ok' | 'warn' | 'breached' | 'paused';
+export { toneOf, type Tone } from '../lib/timeLeft';
 
-const ICON: Record<Tone, string> = { ok: '◷', warn: '!', breached: '✕', paused: '‖' };
-
-export function toneOf(o: { dueAt: number; now: number; warnAt?: number | null; elapsedPct?: number; state?: ClockState }): Tone {
-  if (o.state === 'breached' || o.dueAt <= o.now) return 'breached';
-  if (o.state === 'paused') return 'paused';
-  const warned = o.warnAt != null ? o.warnAt <= o.now : (o.elapsedPct ?? 0) >= 80;
-  return warned ? 'warn' : 'ok';
-}
+const ICON: Record<Tone, string> = { ok: '◷', warn: '!', urgent: '‼', breached: '✕', paused: '‖' };
 
 export function Countdown({ dueAt, now, tone }: { dueAt: number; now: number; tone: Tone }) {
   const { t } = useTranslation();

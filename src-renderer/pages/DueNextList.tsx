@@ -7,12 +7,14 @@ import { navigate, ticketHref } from '../state/route';
 import { useBranch } from '../state/session';
 import { useListKeys } from '../state/useListKeys';
 import { useNow } from '../state/useNow';
+import { useTimeLeftTones } from '../state/deadlineSummary';
 
 /** Tickets, each with one clock, as a keyboard queue: j/k to move, Enter to open. */
 export function DueNextList({ clocks, label, testId, empty }: { clocks: UrgentClock[]; label: string; testId: string; empty: string }) {
   const { t } = useTranslation();
   const { zone } = useBranch();
   const now = useNow(30_000);
+  const tones = useTimeLeftTones();
   const open = useCallback((i: number) => clocks[i] && navigate(ticketHref(clocks[i].ticketId)), [clocks]);
   const keys = useListKeys(clocks.length, open);
   if (clocks.length === 0)
@@ -50,7 +52,7 @@ export function DueNextList({ clocks, label, testId, empty }: { clocks: UrgentCl
               </td>
               <td>{t(`clock.kind.${c.clock}`)}</td>
               <td>
-                <Countdown dueAt={c.dueAt} now={now} tone={toneOf({ dueAt: c.dueAt, now, elapsedPct: c.elapsedPct, state: c.state })} />
+                <Countdown dueAt={c.dueAt} now={now} tone={toneOf({ dueAt: c.dueAt, now, tones, state: c.state })} />
               </td>
               <td className="num">{formatDateTime(c.dueAt, zone)}</td>
               <td>{c.categoryPath}</td>

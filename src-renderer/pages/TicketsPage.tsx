@@ -3,6 +3,7 @@
  * tickets/list), quick-filter chips and the top bar's search in the URL, column
  * filters and sort in the grid. Double-click or Enter opens; j/k move.
  */
+import { useTimeLeftTones } from '../state/deadlineSummary';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
@@ -55,7 +56,8 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   }, [drill, chips, q, deadline, user.id]);
   // Countdowns move with the clock: re-render just that column twice a minute.
   const now = useNow(30_000);
-  const context = useMemo(() => ({ now }), [now]);
+  const tones = useTimeLeftTones();
+  const context = useMemo(() => ({ now, tones }), [now, tones]);
   useEffect(() => grid.current?.api?.refreshCells({ columns: ['due'], force: true }), [now]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const columns = useMemo(() => ticketColumns(t, zone), [t, zone, i18n.language]);

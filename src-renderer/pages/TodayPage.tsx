@@ -5,6 +5,7 @@
  * the breached tickets. The status counters are each a tickets/list `total`
  * (limit 1). Every number is counted, none estimated.
  */
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketFilter } from '../api/types';
 import { Alert } from '../components/Alert';
@@ -48,6 +49,9 @@ export function TodayPage() {
   const { t } = useTranslation();
   const revision = useAlertsRevision();
   const summary = useDeadlineSummary();
+  // The summary is shared by the whole shell: read it afresh whenever Today opens.
+  const { reload } = summary;
+  useEffect(reload, [reload]);
   // The lists reload with the tiles, so the two never disagree for long.
   const listKey = `${revision}-${summary.data ? JSON.stringify(summary.data.counts) : ''}`;
   const counts = summary.data?.counts;

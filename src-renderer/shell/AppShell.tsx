@@ -10,6 +10,7 @@ import { RefundsPage } from '../refunds/RefundsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { DeskEventsProvider } from '../state/deskEvents';
 import { MetaProvider } from '../state/meta';
+import { DeadlineSummaryProvider } from '../state/deadlineSummary';
 import { useRoute, type Route, type Section } from '../state/route';
 import { useSession } from '../state/session';
 import { useIdleLock } from '../state/useIdleLock';
@@ -63,6 +64,7 @@ export function AppShell() {
   const query = route.name === 'section' && route.section === 'tickets' ? (route.params.get('q') ?? '') : '';
   return (
     <DeskEventsProvider>
+      <DeadlineSummaryProvider>
       <MetaProvider>
         <div className="shell">
           <button type="button" className="skip" onClick={() => document.getElementById('main')?.focus()}>
@@ -77,6 +79,7 @@ export function AppShell() {
           <StatusStrip />
         </div>
       </MetaProvider>
+      </DeadlineSummaryProvider>
     </DeskEventsProvider>
   );
 }

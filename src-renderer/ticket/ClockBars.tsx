@@ -1,6 +1,7 @@
 /**
  * The ticket's deadline clocks as small bars: the share of the limit used,
- * its state in words, and the due time in the branch zone. Time spent paused
+ * its state in words, and the due time in the branch zone. The colour is the
+ * time left's, as everywhere (lib/timeLeft.ts). Time spent paused
  * (waiting on the customer) is drawn hatched after the used share.
  */
 import { useTranslation } from 'react-i18next';
@@ -10,16 +11,18 @@ import { formatDuration } from '../lib/duration';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
 import { useNow } from '../state/useNow';
+import { useTimeLeftTones } from '../state/deadlineSummary';
 
 const ORDER = ['first_response', 'resolution', 'follow_up', 'refund'];
 
 function ClockRow({ c, now }: { c: ClockView; now: number }) {
   const { t } = useTranslation();
   const { zone } = useBranch();
+  const tones = useTimeLeftTones();
   const used = Math.min(100, Math.max(0, c.elapsedPct));
   const pausedShare = c.limitMs > 0 ? Math.min(100 - used, (c.pausedMs / c.limitMs) * 100) : 0;
   const live = c.stoppedAt === null && c.state !== 'cancelled';
-  const tone = c.state === 'cancelled' || c.state === 'met' || c.untimed ? 'done' : c.dueAt !== null ? toneOf({ dueAt: c.dueAt, now, elapsedPct: c.elapsedPct, state: c.state }) : 'ok';
+  const tone = c.state === 'cancelled' || c.state === 'met' || c.untimed ? 'done' : c.dueAt !== null ? toneOf({ dueAt: c.dueAt, now, tones, state: c.state }) : 'ok';
   return (
     <li className={`clock-row tone-${tone}`} data-clock={c.clock} data-state={c.untimed ? 'untimed' : c.state} title={c.untimed ? t('clock.untimedHint') : undefined}>
       <span className="clock-name">{t(`clock.kind.${c.clock}`)}</span>

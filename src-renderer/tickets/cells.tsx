@@ -1,7 +1,7 @@
 /** Cell renderers of the ticket grid; rows still loading have no data and render nothing. */
 import type { ICellRendererParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
-import type { TicketRow } from '../api/types';
+import type { TicketRow, TimeLeftTones } from '../api/types';
 import { FlagBadges, LevelBadge, StatusBadge } from '../components/Badges';
 import { Countdown, toneOf } from '../components/Countdown';
 
@@ -27,11 +27,11 @@ export function DueCell({ data, context }: P) {
   const { t } = useTranslation();
   if (!data) return null;
   if (data.dueAt == null) return data.status === 'pending_customer' ? <span className="muted">‖ {t('clock.state.paused')}</span> : null;
-  const now = (context as { now: number }).now;
+  const { now, tones } = context as { now: number; tones: TimeLeftTones };
   return (
     <span className="due-cell" data-clock={data.dueClock ?? ''}>
       {data.dueClock && <span className="due-clock muted">{t(`clock.kind.${data.dueClock}`)}</span>}
-      <Countdown dueAt={data.dueAt} now={now} tone={toneOf({ dueAt: data.dueAt, warnAt: data.warnAt, now })} />
+      <Countdown dueAt={data.dueAt} now={now} tone={toneOf({ dueAt: data.dueAt, now, tones })} />
     </span>
   );
 }

@@ -3,13 +3,14 @@ import type { deadlineMethods } from '../methods/deadlines';
 import { deadlineCounts, urgentClocks } from '../../services/deadlines';
 import { acknowledgeAlerts, listAlerts, unacknowledgedAlerts } from '../../services/alerts';
 import { ticketsAtRisk } from '../../services/deadline-tickets';
-import { getPolicy, resetRules, savePolicy } from '../../services/sla-policy';
+import { getPolicy, resetRules, savePolicy, timeLeftTones } from '../../services/sla-policy';
 
 export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
   'deadlines/summary': (_i, env) => ({
     counts: deadlineCounts(env.ctx),
     urgent: urgentClocks(env.ctx, needUser(env), 5),
     unacknowledged: unacknowledgedAlerts(env.ctx, needUser(env)),
+    timeLeft: timeLeftTones(env.ctx),
   }),
   'deadlines/urgent': (i, env) => urgentClocks(env.ctx, needUser(env), i.limit),
   'deadlines/atRisk': (i, env) => ticketsAtRisk(env.ctx, needUser(env), i.which, i.limit),

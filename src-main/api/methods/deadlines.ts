@@ -2,6 +2,7 @@
 import { method } from '../define';
 import * as s from '../schemas';
 import type { AlertEntry } from '../../core/sla/alert-model';
+import type { TimeLeftTones } from '../../core/sla/time-left';
 import type { DeadlineCounts, UrgentClock } from '../../services/deadlines';
 import type { SlaPolicy } from '../../services/sla-policy';
 import type { TicketsAtRisk } from '../../services/deadline-tickets';
@@ -12,6 +13,8 @@ export interface DeadlineSummary {
   urgent: UrgentClock[];
   /** Clocks with an alert addressed to the viewer's role (or below) that nobody has acknowledged. */
   unacknowledged: number;
+  /** The countdown colour thresholds (time left), so every countdown colours alike. */
+  timeLeft: TimeLeftTones;
 }
 
 export const deadlineMethods = {

@@ -1,4 +1,4 @@
-/** When clocks warn (thresholds as percentages), how soon a breach is escalated, and the pause while waiting on the customer. */
+/** When clocks warn (thresholds as percentages), how soon a breach is escalated, how countdowns are coloured by time left, and the pause while waiting on the customer. */
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
@@ -21,6 +21,22 @@ export function AlertsPanel({ draft, readOnly, problems, onChange }: Props) {
     return list.length ? list.map((p) => problemText(p, t)).join(' ') : null;
   };
   const escError = words('escalation');
+  const timeLeft = (key: 'soonWithin' | 'urgentWithin') => {
+    const error = words(key);
+    return (
+      <div className={`field${error ? ' has-error' : ''}`} role="group" aria-labelledby={`${escId}-${key}`}>
+        <div className="field-label" id={`${escId}-${key}`}>
+          {t(`sla.alerts.${key}`)}
+        </div>
+        {readOnly ? (
+          <span className="num">{hmText(draft[key], t)}</span>
+        ) : (
+          <HMInput value={draft[key]} onChange={(v) => onChange({ [key]: v })} label={t(`sla.alerts.${key}`)} path={key} invalid={!!error} />
+        )}
+        {error && <div className="field-error">✕ {error}</div>}
+      </div>
+    );
+  };
   return (
     <section className="panel sla-alerts" aria-labelledby="sla-alerts-title">
       <h2 id="sla-alerts-title">{t('sla.alerts.title')}</h2>
@@ -67,6 +83,9 @@ export function AlertsPanel({ draft, readOnly, problems, onChange }: Props) {
             </div>
           )}
         </div>
+        {timeLeft('soonWithin')}
+        {timeLeft('urgentWithin')}
+        <p className="hint">{t('sla.alerts.timeLeftHint')}</p>
         {readOnly ? (
           <div className="read-field">
             <span className="field-label">{t('sla.alerts.pause')}</span>

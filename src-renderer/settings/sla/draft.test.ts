@@ -28,6 +28,7 @@ const POLICY: SlaPolicy = {
   calendar: { zone: 'Asia/Shanghai', week: [[], DAY, DAY, DAY, DAY, DAY, []], holidays: ['2026-10-01', '2026-10-02'], workdays: ['2026-10-10'] },
   alerts: { thresholds: [0.7, 0.9], escalationDelayMs: 2 * 3_600_000 },
   pauseOnPending: true,
+  timeLeft: { soonMs: 6 * 3_600_000, urgentMs: 90 * 60_000 },
 };
 
 describe('SLA policy draft', () => {
@@ -37,6 +38,18 @@ describe('SLA policy draft', () => {
     expect(d.thresholds).toBe('70, 90');
     expect(d.rules.find((r) => r.id === 'major')!.limits.firstResponseMin).toEqual({ h: '0', m: '30' });
     expect(draftToPolicy(d)).toEqual({ policy: POLICY, problems: [] });
+  });
+
+  it('the countdown colour thresholds: hours and minutes, orange within amber', () => {
+    const d = policyToDraft(POLICY);
+    expect([d.soonWithin, d.urgentWithin]).toEqual([
+      { h: '6', m: '0' },
+      { h: '1', m: '30' },
+    ]);
+    expect(draftToPolicy({ ...d, urgentWithin: { h: '7', m: '' } }).problems).toEqual([{ path: 'urgentWithin', code: 'time_left_order' }]);
+    expect(draftToPolicy({ ...d, soonWithin: { h: '', m: '' } }).problems).toEqual([{ path: 'soonWithin', code: 'time_left_zero' }]);
+    expect(draftToPolicy({ ...d, soonWithin: { h: '169', m: '' } }).problems).toEqual([{ path: 'soonWithin', code: 'time_left_too_long' }]);
+    expect(draftToPolicy({ ...d, urgentWithin: { h: 'x', m: '' } }).problems).toEqual([{ path: 'urgentWithin', code: 'time_left_format' }]);
   });
 
   it('reads hours and minutes: blank is 0, the total must be above 0 and minutes below 60', () => {

@@ -10,6 +10,7 @@
  */
 import type { Channel, InputOf, Level, OutputOf } from '../../api/types';
 import { MAX_HOLIDAYS, MAX_LIMIT_MIN, MAX_RULE_ID_LENGTH, MAX_RULES, MAX_SPANS, MAX_THRESHOLDS, MAX_WORKDAYS } from '../../../src-main/core/sla/bounds';
+import { MAX_TIME_LEFT_MS } from '../../../src-main/core/sla/time-left';
 
 export type SlaPolicy = OutputOf<'sla/policy'>;
 export type PolicyInput = InputOf<'sla/savePolicy'>;
@@ -50,9 +51,12 @@ export interface PolicyDraft {
   thresholds: string;
   escalation: HM;
   pauseOnPending: boolean;
+  /** Countdowns turn amber with this much time left, orange with this much. */
+  soonWithin: HM;
+  urgentWithin: HM;
 }
 
-/** Where a problem is: `rule:<key>:<field>`, `week:<day>`, `holidays`, `workdays`, `thresholds`, `escalation`, `rules`. */
+/** Where a problem is: `rule:<key>:<field>`, `week:<day>`, `holidays`, `workdays`, `thresholds`, `escalation`, `soonWithin`, `urgentWithin`, `rules`. */
 export interface Problem {
   path: string;
   code: ProblemCode;
@@ -85,11 +89,17 @@ export type ProblemCode =
   | 'threshold_range'
   | 'thresholds_too_many'
   | 'escalation_format'
-  | 'escalation_zero';
+  | 'escalation_zero'
+  | 'time_left_format'
+  | 'time_left_zero'
+  | 'time_left_too_long'
+  | 'time_left_order';
 
 /** Which words a rule's precedence tier is explained with (docs/REQUIREMENTS.md §2). */
 export type Tier = 'category' | 'level' | 'channel' | 'any';
 
+/** A countdown threshold is at most a week, as the server says. */
+const MAX_TIME_LEFT_MIN = MAX_TIME_LEFT_MS / 60_000;
 
 let keySeq = 0;
 export const newKey = (): string => `r${++keySeq}`;
@@ -245,6 +255,8 @@ export function policyToDraft(p: SlaPolicy): PolicyDraft {
     thresholds: formatThresholds(p.alerts.thresholds),
     escalation: toHM(Math.round(p.alerts.escalationDelayMs / 60_000)),
     pauseOnPending: p.pauseOnPending,
+    soonWithin: toHM(Math.round(p.timeLeft.soonMs / 60_000)),
+    urgentWithin: toHM(Math.round(p.timeLeft.urgentMs / 60_000)),
   };
 }
 
@@ -332,7 +344,16 @@ export function draftToPolicy(d: PolicyDraft): { policy: PolicyInput; problems: 
     problems.push({ path: 'escalation', code: escalation.error === 'zero' ? 'escalation_zero' : 'escalation_format' });
   }
 
-  if (problems.length > 0 || !holidays.dates || !workdays.dates || !thresholds.thresholds || escalation.min === null) {
+  const soon = parseHM(d.soonWithin);
+  const urgent = parseHM(d.urgentWithin);
+  for (const [path, r] of [['soonWithin', soon], ['urgentWithin', urgent]] as const) {
+    if (r.error === 'zero') problems.push({ path, code: 'time_left_zero' });
+    else if (r.error !== null) problems.push({ path, code: 'time_left_format' });
+    else if (r.min > MAX_TIME_LEFT_MIN) problems.push({ path, code: 'time_left_too_long' });
+  }
+  if (soon.min !== null && urgent.min !== null && urgent.min > soon.min) problems.push({ path: 'urgentWithin', code: 'time_left_order' });
+
+  if (problems.length > 0 || !holidays.dates || !workdays.dates || !thresholds.thresholds || escalation.min === null || soon.min === null || urgent.min === null) {
     return { policy: null, problems };
   }
   return {
@@ -341,6 +362,7 @@ export function draftToPolicy(d: PolicyDraft): { policy: PolicyInput; problems: 
       calendar: { zone: d.zone, week, holidays: holidays.dates, workdays: workdays.dates },
       alerts: { thresholds: thresholds.thresholds, escalationDelayMs: escalation.min * 60_000 },
       pauseOnPending: d.pauseOnPending,
+      timeLeft: { soonMs: soon.min * 60_000, urgentMs: urgent.min * 60_000 },
     },
     problems: [],
   };

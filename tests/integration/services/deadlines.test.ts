@@ -215,6 +215,23 @@ describe('deadline views and policy', () => {
     expect(urgentClocks(t.ctx, agent, 1)[0]!.customer).toBe('138****5678');
   });
 
+  it('keeps the countdown colour thresholds (time left) with the policy; orange must lie within amber', () => {
+    expect(getPolicy(t.ctx).timeLeft).toEqual({ soonMs: 8 * H, urgentMs: 2 * H });
+    const policy = getPolicy(t.ctx);
+    expect(savePolicy(t.ctx, sup.id, { ...policy, timeLeft: { soonMs: 6 * H, urgentMs: 1.5 * H } }).timeLeft).toEqual({ soonMs: 6 * H, urgentMs: 1.5 * H });
+    // Left out, they stay as they are.
+    const { timeLeft: _kept, ...without } = getPolicy(t.ctx);
+    expect(savePolicy(t.ctx, sup.id, without).timeLeft).toEqual({ soonMs: 6 * H, urgentMs: 1.5 * H });
+    let refused: unknown = null;
+    try {
+      savePolicy(t.ctx, sup.id, { ...policy, timeLeft: { soonMs: 1 * H, urgentMs: 2 * H } });
+    } catch (e) {
+      refused = e;
+    }
+    expect(refused).toMatchObject({ code: 'validation', params: { field: 'timeLeft', rule: 'order' } });
+    expect(getPolicy(t.ctx).timeLeft).toEqual({ soonMs: 6 * H, urgentMs: 1.5 * H });
+  });
+
   it('refuses an invalid policy and recomputes running clocks under a new one', () => {
     const tk = createTicket(t.ctx, sup, input()).ticket;
     const policy = getPolicy(t.ctx);
