@@ -1,0 +1,162 @@
+/**
+ * The role matrix, written out by hand: every contract method × nobody
+ * logged in, agent, supervisor, manager, administrator — allowed or refused —
+ * through the real web server (HTTP, cookies, the session check before the
+ * body). A new method fails this test until someone decides its row here.
+ *
+ * Each call sends `[]` as its input: no method's input is an array, so an
+ * allowed call stops at validation and nothing is changed, while a refused
+ * one says `unauthenticated` or `forbidden` before the input is looked at.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startWebHost, type WebHost } from '../../../src-main/hosts/web/server';
+import { METHOD_NAMES } from '../../../src-main/api/contract';
+import { addUser, categoryId, PINNED_NOW, tempDir } from '../../helpers/temp-db';
+import { rawCall } from '../../helpers/raw-http';
+
+const WHO = ['nobody', 'agent', 'supervisor', 'manager', 'admin'] as const;
+type Who = (typeof WHO)[number];
+
+// Columns: nobody, agent, supervisor, manager, admin.   Y = allowed, - = refused.
+const MATRIX: Record<string, string> = {
+  'auth/status': '           Y Y Y Y Y',
+  'auth/setup': '            Y Y Y Y Y', // refused as setup_done once an admin exists, but not by role
+  'auth/login': '            Y Y Y Y Y',
+  'auth/logout': '           Y Y Y Y Y',
+  'auth/changePassword': '   - Y Y Y Y',
+  'meta/categories': '       - Y Y Y Y',
+  'meta/users': '            - Y Y Y Y',
+  'tickets/list': '          - Y Y Y Y',
+  'tickets/get': '           - Y Y Y Y',
+  'tickets/create': '        - Y Y Y Y',
+  'tickets/act': '           - Y Y Y Y', // which actions each role may take: tickets/act rows below
+  'tickets/revealPhone': '   - Y Y Y Y',
+  'users/create': '          - - - - Y',
+  'users/resetPassword': '   - - - - Y',
+  'users/setActive': '       - - - - Y',
+  'settings/branch': '       - - - - Y',
+  'demo/load': '             - - - - Y',
+  'import/upload': '         - - Y Y Y',
+  'import/preview': '        - - Y Y Y',
+  'import/run': '            - - Y Y Y',
+  'import/rejects': '        - - Y Y Y',
+  'deadlines/summary': '     - Y Y Y Y',
+  'deadlines/urgent': '      - Y Y Y Y',
+  'deadlines/atRisk': '      - Y Y Y Y',
+  'alerts/list': '           - Y Y Y Y',
+  'alerts/acknowledge': '    - Y Y Y Y',
+  'sla/policy': '            - Y Y Y Y',
+  'sla/savePolicy': '        - - - - Y',
+  'sla/resetRules': '        - - - - Y',
+  'reports/kpis': '          - Y Y Y Y',
+  'reports/dashboard': '     - Y Y Y Y',
+  'reports/options': '       - Y Y Y Y',
+  'reports/setSubscribers': '- - - - Y',
+  'refunds/forTicket': '     - Y Y Y Y',
+  'refunds/create': '        - Y Y Y Y',
+  'refunds/submit': '        - Y Y Y Y',
+  'refunds/approve': '       - - Y Y Y',
+  'refunds/reject': '        - - Y Y Y',
+  'refunds/execute': '       - - Y Y Y', // the executor is a supervisor or above
+  'refunds/reverse': '       - Y Y Y Y',
+  'refunds/queue': '         - - Y Y Y',
+  'refunds/list': '          - Y Y Y Y',
+  'refunds/totals': '        - Y Y Y Y',
+  'refunds/settings': '      - Y Y Y Y',
+  'refunds/saveSettings': '  - - - - Y',
+  'system/health': '         - Y Y Y Y',
+  'export/months': '         - - Y Y Y', // the monthly export to headquarters: supervisors and above
+  'export/run': '            - - Y Y Y',
+  'export/progress': '       - - Y Y Y',
+  'export/download': '       - - Y Y Y',
+  'export/queue': '          - - Y Y Y',
+  'export/retry': '          - - Y Y Y',
+  'export/settings': '       - - Y Y Y',
+  'export/saveSettings': '   - - - - Y', // settings are the administrator's
+  'audit/list': '            - - - - Y',
+  'audit/export': '          - - - - Y',
+};
+
+// tickets/act, action by action, on a new ticket. Columns: agent, supervisor, manager, admin.
+// Assigning (transfer), escalating and voiding are for supervisors and above.
+const ACTION_MATRIX: Record<string, { action: Record<string, unknown>; marks: string }> = {
+  accept: { marks: '  Y Y Y Y', action: { type: 'accept' } },
+  transfer: { marks: '- Y Y Y', action: { type: 'transfer', department: '网络部', assigneeId: null } },
+  escalate: { marks: '- Y Y Y', action: { type: 'escalate', level: 'major', reason: '客户多次投诉' } },
+  void: { marks: '    - Y Y Y', action: { type: 'void', reason: '重复登记' } },
+};
+
+function expected(method: string): Record<Who, 'allowed' | 'refused'> {
+  const marks = MATRIX[method]!.trim().split(/\s+/);
+  return Object.fromEntries(WHO.map((w, i) => [w, marks[i] === 'Y' ? 'allowed' : 'refused'])) as Record<Who, 'allowed' | 'refused'>;
+}
+
+let dir: string;
+let host: WebHost;
+const cookies = new Map<Who, string>();
+
+beforeAll(async () => {
+  dir = tempDir();
+  const staticDir = path.join(dir, 'web');
+  fs.mkdirSync(staticDir);
+  fs.writeFileSync(path.join(staticDir, 'index.html'), '<!doctype html>');
+  host = await startWebHost({ dbPath: path.join(dir, 'desk.db'), port: 0, staticDir, now: () => PINNED_NOW, backgroundJobs: false });
+  const setup = await rawCall(host.url, 'auth/setup', { username: 'admin', displayName: '管理员', password: 'correct horse', branchName: '南海', branchId: 'NH' });
+  cookies.set('admin', String(setup.headers['set-cookie']).split(';')[0]!);
+  for (const role of ['agent', 'supervisor', 'manager'] as const) {
+    addUser(host.desk.ctx, role, role); // password "password-123"
+    const login = await rawCall(host.url, 'auth/login', { username: role, password: 'password-123' });
+    expect(login.json().ok).toBe(true);
+    cookies.set(role, String(login.headers['set-cookie']).split(';')[0]!);
+  }
+});
+afterAll(async () => {
+  await host?.close();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+describe('role matrix: every method × every role, through the web server', () => {
+  it('has a row for every method in the contract, and none for a method that is gone', () => {
+    expect([...METHOD_NAMES].sort()).toEqual(Object.keys(MATRIX).sort());
+  });
+
+  it.each(METHOD_NAMES.map((m) => [m]))('%s', async (method) => {
+    const seen: Record<string, string> = {};
+    for (const who of WHO) {
+      const cookie = cookies.get(who);
+      const res = await rawCall(host.url, method, [], { 'x-desk-locale': 'en', ...(cookie ? { cookie } : {}) });
+      expect(res.status).toBe(200);
+      const body = res.json();
+      const code = body.ok ? 'ok' : body.error!.code;
+      const refused = code === 'unauthenticated' || code === 'forbidden';
+      seen[who] = refused ? 'refused' : 'allowed';
+      if (refused) expect(code, `${method} as ${who}`).toBe(who === 'nobody' ? 'unauthenticated' : 'forbidden');
+      // Allowed calls got as far as the input check (or, for the open methods, an answer).
+      else expect(['validation', 'ok', 'setup_done'], `${method} as ${who}: ${code}`).toContain(code);
+    }
+    expect(seen).toEqual(expected(method));
+  });
+});
+
+describe('role matrix: tickets/act, action by action', () => {
+  it.each(Object.keys(ACTION_MATRIX).map((a) => [a]))('%s', async (name) => {
+    const { action, marks } = ACTION_MATRIX[name]!;
+    const seen: Record<string, string> = {};
+    for (const who of WHO.slice(1)) {
+      const created = await rawCall(
+        host.url,
+        'tickets/create',
+        { channel: '10086', receivedAt: PINNED_NOW - 60_000, phone: '13812345678', categoryId: categoryId(host.desk.ctx, '宽带'), description: `${name} ${who}` },
+        { cookie: cookies.get('admin')! },
+      );
+      const ticket = (created.json().value as { ticket: { id: number; version: number } }).ticket;
+      const res = (await rawCall(host.url, 'tickets/act', { id: ticket.id, version: ticket.version, action }, { cookie: cookies.get(who)! })).json();
+      const code = res.ok ? 'ok' : res.error!.code;
+      seen[who] = code === 'ok' ? 'allowed' : ['forbidden', 'action_forbidden'].includes(code) ? 'refused' : `failed: ${code}`;
+    }
+    const want = marks.trim().split(/\s+/);
+    expect(seen).toEqual(Object.fromEntries(WHO.slice(1).map((w, i) => [w, want[i] === 'Y' ? 'allowed' : 'refused'])));
+  });
+});
