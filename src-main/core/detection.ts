@@ -77,3 +77,44 @@ export function collectiveWindow(receivedAt: number, s: DetectionSettings = DEFA
   const span = s.collectiveWindowHours * HOUR;
   return [receivedAt - span, receivedAt + span];
 }
+
+export interface GroupedComplaint extends NearbyComplaint {
+  /** Whether this complaint is one of those just arrived (an import's new rows). */
+  isNew: boolean;
+}
+
+/**
+ * Many complaints at once (an import): every complaint of one district and
+ * category, sorted by `receivedAt`, that lies in some window of the collective
+ * span holding at least the minimum number of different customers and at
+ * least one new complaint. Two pointers over the sorted list: linear, however
+ * many complaints share a district and category.
+ */
+export function collectiveRuns(sorted: readonly GroupedComplaint[], s: DetectionSettings = DEFAULT_DETECTION): NearbyComplaint[][] {
+  const span = s.collectiveWindowHours * HOUR;
+  const phones = new Map<string, number>();
+  const runs: NearbyComplaint[][] = [];
+  let end = 0; // exclusive end of the window starting at `start`
+  let fresh = 0; // new complaints in the window
+  let markedTo = 0; // complaints before this index are already in a run
+  for (let start = 0; start < sorted.length; start++) {
+    const from = sorted[start]!;
+    while (end < sorted.length && sorted[end]!.receivedAt <= from.receivedAt + span) {
+      const t = sorted[end]!;
+      phones.set(t.phone, (phones.get(t.phone) ?? 0) + 1);
+      if (t.isNew) fresh++;
+      end++;
+    }
+    if (phones.size >= s.collectiveMinCustomers && fresh > 0) {
+      // A window overlapping the last run extends it; otherwise it starts a new one.
+      if (markedTo > start) runs.at(-1)!.push(...sorted.slice(markedTo, end));
+      else runs.push(sorted.slice(start, end));
+      markedTo = end;
+    }
+    const n = phones.get(from.phone)! - 1;
+    if (n === 0) phones.delete(from.phone);
+    else phones.set(from.phone, n);
+    if (from.isNew) fresh--;
+  }
+  return runs;
+}

@@ -44,7 +44,7 @@ const CATEGORY_PATH_SQL = `CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '
 const ROW_COLUMNS = `
   t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district,
   ${CATEGORY_PATH_SQL} AS category_path, t.level, t.status,
-  coalesce(a.display_name, t.assignee_name) AS assignee_name, f.display_name AS first_responder_name,
+  coalesce(a.display_name, t.assignee_name) AS assignee_name, coalesce(f.display_name, t.first_responder_name) AS first_responder_name,
   t.department, t.satisfaction, t.is_repeat, t.is_collective, t.due_at, t.due_clock, t.warn_at`;
 
 const JOINS = `

@@ -21,6 +21,8 @@ export interface NewTicketRow {
   status: Status;
   description: string;
   firstResponderId: number | null;
+  /** Kept as written when the first responder has no account here (an imported ticket). */
+  firstResponderName?: string | null;
   assigneeId: number | null;
   assigneeName: string | null;
   department: string | null;
@@ -51,6 +53,7 @@ const COLUMN: Record<string, string> = {
   department: 'department',
   collaborators: 'collaborators',
   firstResponderId: 'first_responder_id',
+  firstResponderName: 'first_responder_name',
   firstResponseAt: 'first_response_at',
   resolvedAt: 'resolved_at',
   closedAt: 'closed_at',
@@ -87,10 +90,10 @@ export class TicketWriter {
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO tickets (
       ticket_no, channel, received_at, phone, customer_name, city, district, category_id, level, status,
-      description, first_responder_id, assignee_id, assignee_name, department, first_response_at, resolved_at,
+      description, first_responder_id, first_responder_name, assignee_id, assignee_name, department, first_response_at, resolved_at,
       closed_at, satisfaction, is_repeat, is_collective, created_at, created_by, updated_at)
       VALUES (@ticketNo, @channel, @receivedAt, @phone, @customerName, @city, @district, @categoryId, @level, @status,
-      @description, @firstResponderId, @assigneeId, @assigneeName, @department, @firstResponseAt, @resolvedAt,
+      @description, @firstResponderId, @firstResponderName, @assigneeId, @assigneeName, @department, @firstResponseAt, @resolvedAt,
       @closedAt, @satisfaction, @isRepeat, @isCollective, @createdAt, @createdBy, @createdAt)`);
     this.eventStmt = db.prepare(`INSERT INTO ticket_events
       (ticket_id, at, actor_id, action, from_status, to_status, changes, note)
@@ -98,7 +101,7 @@ export class TicketWriter {
   }
 
   insert(row: NewTicketRow): number {
-    const info = this.insertStmt.run({ ...row, isRepeat: row.isRepeat ? 1 : 0, isCollective: row.isCollective ? 1 : 0 });
+    const info = this.insertStmt.run({ firstResponderName: null, ...row, isRepeat: row.isRepeat ? 1 : 0, isCollective: row.isCollective ? 1 : 0 });
     return Number(info.lastInsertRowid);
   }
 

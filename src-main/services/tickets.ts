@@ -7,14 +7,16 @@ import { DomainError } from '../core/errors';
 import { decide, type TicketAction, type TicketState } from '../core/lifecycle';
 import { actionRefusal, openTransferRequest, type OpenTransferRequest } from '../core/ticket-roles';
 import { normalizePhone, maskPhone } from '../core/phone';
-import { findCollective, collectiveWindow, findRepeatOf, repeatWindowStart } from '../core/detection';
+import { findRepeatOf, repeatWindowStart } from '../core/detection';
 import { roleAtLeast, type Channel, type Level } from '../core/enums';
 import type { Page, Ticket, TicketEvent, TicketPageQuery, TicketRow, UserInfo } from '../core/model';
 import { inTransaction, type ServiceContext } from './context';
 import { branchSettings, detectionSettings } from './settings';
 import { localDayKey } from '../core/time';
 import { receivedTimeProblem } from '../core/received-time';
+import { levelOnArrival } from '../core/arrival';
 import { ticketsChanged } from './ticket-hooks';
+import { markCollective } from './collective';
 
 export interface NewTicketInput {
   ticketNo?: string | undefined;
@@ -91,8 +93,7 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       city: input.city?.trim() || null,
       district: input.district?.trim() || null,
       categoryId: input.categoryId,
-      // 10080 and 12300 complaints went over the branch: over-level by definition (docs/REQUIREMENTS.md §1).
-      level: input.channel === '10080' || input.channel === '12300' ? 'overlevel' : input.level,
+      level: levelOnArrival(input.channel, input.level),
       status: 'new',
       description: input.description.trim(),
       firstResponderId: null,
@@ -118,45 +119,10 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       changes: {},
       note: repeatOf.length ? `repeat_of:${repeatOf.join(',')}` : null,
     });
-    const collectiveWith = markCollective(ctx, actor, id, phone, input, now, settings);
+    const collectiveWith = markCollective(ctx, actor.id, { id, phone, district: input.district ?? null, categoryId: input.categoryId, receivedAt: input.receivedAt }, now, settings);
     ticketsChanged(ctx, [id, ...(collectiveWith ?? [])]);
     return { ticket: forViewer(actor, ctx.read.tickets.get(id)!), repeatOf, collectiveWith };
   });
-}
-
-/** Flag a collective complaint on every ticket of the group; returns the group's ids or null. */
-function markCollective(
-  ctx: ServiceContext,
-  actor: UserInfo,
-  id: number,
-  phone: string,
-  input: NewTicketInput,
-  now: number,
-  settings: ReturnType<typeof detectionSettings>,
-): number[] | null {
-  const district = input.district?.trim();
-  if (!district) return null;
-  const [from, to] = collectiveWindow(input.receivedAt, settings);
-  const nearby = ctx.read.tickets.inDistrictCategory(district, input.categoryId, from, to).filter((t) => t.id !== id);
-  const group = findCollective(input.receivedAt, phone, nearby, settings);
-  if (!group) return null;
-  const ids = [id, ...group.map((g) => g.id)];
-  for (const tid of ids) {
-    const t = ctx.read.tickets.get(tid)!;
-    if (t.isCollective) continue;
-    ctx.write.tickets.update(tid, t.version, { isCollective: true }, now);
-    ctx.write.tickets.addEvent({
-      ticketId: tid,
-      at: now,
-      actorId: actor.id,
-      action: 'flag_collective',
-      fromStatus: t.status,
-      toStatus: t.status,
-      changes: { isCollective: [false, true] },
-      note: ids.filter((x) => x !== tid).join(','),
-    });
-  }
-  return ids.filter((x) => x !== id);
 }
 
 /** The ticket as the lifecycle sees it, with any open transfer request from its history. */

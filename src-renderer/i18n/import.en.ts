@@ -60,6 +60,7 @@ export const importEn: Shape<typeof importZhCN> = {
     level: 'Level',
     status: 'Status',
     assignee: 'Assignee',
+    firstResponder: 'First responder',
     firstResponseAt: 'First response',
     resolvedAt: 'Resolved',
     closedAt: 'Closed',

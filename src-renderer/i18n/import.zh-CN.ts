@@ -56,6 +56,7 @@ export const importZhCN = {
     level: '工单级别',
     status: '处理状态',
     assignee: '处理人',
+    firstResponder: '首问负责人',
     firstResponseAt: '首次响应时间',
     resolvedAt: '办结时间',
     closedAt: '关闭时间',

@@ -24,7 +24,7 @@ import { HEADER, fixtureRow, writeFixture } from './import-fixture';
 import { mapHeaders } from '../../src-main/core/import/headers';
 import { normalizeRow } from '../../src-main/core/import/row';
 import { rowRefs } from '../../src-main/services/import/run';
-import { newTicketDefaults } from '../../src-main/core/import/diff';
+import { newTicketFields } from '../../src-main/core/import/diff';
 import type { Table } from '../../src-main/services/import/table';
 import { seededRandom } from '../../src-main/core/random';
 
@@ -66,7 +66,8 @@ function floorMs(n: number): { ms: number; cpuMs: number } {
     const rows = rngRows(n).map((cells, i) => {
       const r = normalizeRow({ line: i + 2, cells }, refs);
       if (!r.ok) throw new Error(`fixture row ${i + 2} invalid: ${JSON.stringify(r.problems)}`);
-      return { ...r.ticket, ...newTicketDefaults(r.ticket), firstResponderId: null, department: null, isRepeat: 0, isCollective: 0, createdAt: 1, createdBy: null };
+      const { level, status } = newTicketFields(r.ticket);
+      return { ...r.ticket, level, status, firstResponderId: null, department: null, isRepeat: 0, isCollective: 0, createdAt: 1, createdBy: null };
     });
     const stmt = t.db.prepare(`INSERT INTO tickets (
       ticket_no, channel, received_at, phone, customer_name, city, district, category_id, level, status,

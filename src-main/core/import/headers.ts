@@ -20,6 +20,7 @@ const HEADER_NAMES: Record<ImportField, readonly string[]> = {
   level: ['工单级别', 'level', '投诉级别', '级别'],
   status: ['处理状态', 'status', '工单状态', '状态'],
   assignee: ['处理人', 'assignee', '当前处理人', '责任人', 'handler'],
+  firstResponder: ['首问负责人', 'first_responder', '首问责任人', '首问人', 'first responder'],
   firstResponseAt: ['首次响应时间', 'first_response_at', '首响时间', 'first response'],
   resolvedAt: ['办结时间', 'resolved_at', '解决时间', '完成时间', 'resolved'],
   closedAt: ['关闭时间', 'closed_at', '回访关闭时间', '回访时间', '归档时间', 'closed'],

@@ -36,6 +36,7 @@ export const MAX_LENGTH: Partial<Record<ImportField, number>> = {
   city: 100,
   district: 100,
   assignee: 100,
+  firstResponder: 100,
   description: 10_000,
 };
 
@@ -81,6 +82,8 @@ class RowReader {
     if (statusText !== null && status === null) this.problem('status', 'unknown_status');
     const assigneeText = this.text('assignee');
     const assignee = assigneeText === null ? null : refs.assignees.match(assigneeText);
+    const responderText = this.text('firstResponder');
+    const responder = responderText === null ? null : refs.assignees.match(responderText);
     const firstResponseAt = this.time('firstResponseAt', false);
     const resolvedAt = this.time('resolvedAt', false);
     const closedAt = this.time('closedAt', false);
@@ -124,6 +127,8 @@ class RowReader {
         status,
         assigneeId: assignee?.assigneeId ?? null,
         assigneeName: assignee?.assigneeName ?? null,
+        firstResponderId: responder?.assigneeId ?? null,
+        firstResponderName: responder && responder.assigneeId === null ? responder.assigneeName : null,
         firstResponseAt,
         resolvedAt,
         closedAt,

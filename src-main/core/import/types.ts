@@ -19,6 +19,7 @@ export const IMPORT_FIELDS = [
   'level',
   'status',
   'assignee',
+  'firstResponder',
   'firstResponseAt',
   'resolvedAt',
   'closedAt',
@@ -53,6 +54,9 @@ export interface ImportedTicket {
   status: Status | null;
   assigneeId: number | null;
   assigneeName: string | null;
+  /** 首问负责人: a console user by id, or a name kept as written; both null when the file does not say. */
+  firstResponderId: number | null;
+  firstResponderName: string | null;
   firstResponseAt: number | null;
   resolvedAt: number | null;
   closedAt: number | null;

@@ -18,6 +18,7 @@ import {
   type Satisfaction,
   type Status,
 } from '../enums';
+import { levelOnArrival } from '../arrival';
 
 /** Width, case, spaces, underscores, hyphens and brackets do not change a value's meaning. */
 export function valueKey(text: string): string {
@@ -75,7 +76,7 @@ export const parseLevel = (text: string): Level | null => LEVEL_WORDS.get(valueK
 export const parseStatus = (text: string): Status | null => STATUS_WORDS.get(valueKey(text)) ?? null;
 export const parseSatisfaction = (text: string): Satisfaction | null => SATISFACTION_WORDS.get(valueKey(text)) ?? null;
 
-/** 10080 and 12300 complaints went over the branch: over-level unless the file says otherwise (docs/REQUIREMENTS.md §1). */
+/** The level of a new ticket whose file leaves it blank. */
 export function defaultLevel(channel: Channel): Level {
-  return channel === '10080' || channel === '12300' ? 'overlevel' : 'normal';
+  return levelOnArrival(channel, 'normal');
 }

@@ -15,6 +15,7 @@ import * as m0006 from './0006_untimed_clocks';
 import * as m0007 from './0007_export_history';
 import * as m0008 from './0008_outbox';
 import * as m0009 from './0009_refund_voucher_once';
+import * as m0010 from './0010_first_responder_name';
 
 export interface Migration {
   version: number;
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, ...m0007 },
   { version: 8, ...m0008 },
   { version: 9, ...m0009 },
+  { version: 10, ...m0010 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

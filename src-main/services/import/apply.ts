@@ -6,11 +6,12 @@
  * from what to what. A dry run does the same lookups and comparisons and
  * writes nothing.
  */
-import { diffTicket, newTicketDefaults, type ImportPatch, type StoredTicket } from '../../core/import/diff';
+import { diffImported, newTicketFields, type ImportPatch, type StoredTicket } from '../../core/import/diff';
 import type { ImportCounts } from '../../core/import/types';
 import { inTransaction, type ServiceContext } from '../context';
 import { detectionSettings } from '../settings';
 import { ticketsChanged } from '../ticket-hooks';
+import { markImportedCollectives } from '../collective';
 import { RepeatMarker } from './repeats';
 import type { Staging } from './staging';
 
@@ -25,6 +26,7 @@ export interface ApplyOptions {
 
 const STORED_SQL = `SELECT id, version, received_at AS receivedAt, phone, customer_name AS customerName, city, district,
   category_id AS categoryId, description, level, status, assignee_id AS assigneeId, assignee_name AS assigneeName,
+  first_responder_id AS firstResponderId, first_responder_name AS firstResponderName,
   first_response_at AS firstResponseAt, resolved_at AS resolvedAt, closed_at AS closedAt, satisfaction
   FROM tickets WHERE channel = ? AND ticket_no = ?`;
 
@@ -45,7 +47,10 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
   };
 
   const run = () => {
-    const repeats = opts.dryRun ? null : new RepeatMarker(ctx, opts.actorId, at, detectionSettings(ctx));
+    const detection = detectionSettings(ctx);
+    const repeats = opts.dryRun ? null : new RepeatMarker(ctx, opts.actorId, at, detection);
+    // Rows inserted now get ids above this one: collective groups are looked for among them once all have landed.
+    const idBefore = (ctx.db.prepare('SELECT coalesce(max(id), 0) FROM tickets').pluck().get() as number);
     for (const page of staging.pages()) {
       // A staged row is the ticket plus its line; better-sqlite3 ignores the extra named value.
       for (const ticket of page) {
@@ -53,13 +58,16 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
         if (!current) {
           counts.inserted++;
           if (opts.dryRun) continue;
-          const { level, status } = newTicketDefaults(ticket);
+          // The console's arrival rules hold for imported rows too; the first event says what they changed.
+          const { level, status, firstResponderId, firstResponderName, changes } = newTicketFields(ticket);
           const repeat = repeats!.check(ticket.phone, ticket.receivedAt);
+          if (repeat.isRepeat) changes.isRepeat = [false, true];
           const id = ctx.write.tickets.insert(
             Object.assign(ticket, {
               level,
               status,
-              firstResponderId: null,
+              firstResponderId,
+              firstResponderName,
               department: null,
               isRepeat: repeat.isRepeat,
               isCollective: false,
@@ -74,12 +82,12 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
             action: 'import_create',
             fromStatus: null,
             toStatus: status,
-            changes: {},
+            changes,
             note: opts.source,
           });
           changed.push(id, ...repeats!.markLater(id, repeat.later));
         } else {
-          const { patch, changes } = diffTicket(current, ticket, opts.fields);
+          const { patch, changes } = diffImported(current, ticket, opts.fields);
           if (Object.keys(changes).length === 0) {
             counts.unchanged++;
             continue;
@@ -102,6 +110,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
         if (changed.length >= HOOK_BATCH) flush();
       }
     }
+    if (!opts.dryRun) changed.push(...markImportedCollectives(ctx, opts.actorId, idBefore, at, detection));
     flush();
   };
 

@@ -20,7 +20,7 @@ let counter = 0;
 /** The staged columns, named as ImportedTicket's fields so a staged row reads back as one. */
 const COLUMNS = [
   'ticketNo', 'channel', 'receivedAt', 'phone', 'customerName', 'city', 'district', 'categoryId', 'description',
-  'level', 'status', 'assigneeId', 'assigneeName', 'firstResponseAt', 'resolvedAt', 'closedAt', 'satisfaction',
+  'level', 'status', 'assigneeId', 'assigneeName', 'firstResponderId', 'firstResponderName', 'firstResponseAt', 'resolvedAt', 'closedAt', 'satisfaction',
 ] as const satisfies ReadonlyArray<keyof ImportedTicket>;
 
 export type StagedRow = ImportedTicket & { line: number };

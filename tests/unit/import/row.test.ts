@@ -51,7 +51,7 @@ describe('normalizeRow', () => {
       ticket: {
         ticketNo: 'CRM001', channel: '10086', receivedAt: Date.parse('2026-11-01T01:00:00Z'), phone: '13800138000',
         customerName: '王女士', city: null, district: '城关区', categoryId: idOf('网络质量', '上网慢/断网'), description: '家里上网慢',
-        level: null, status: 'in_progress', assigneeId: 7, assigneeName: '张三',
+        level: null, status: 'in_progress', assigneeId: 7, assigneeName: '张三', firstResponderId: null, firstResponderName: null,
         firstResponseAt: Date.parse('2026-11-01T01:30:00Z'), resolvedAt: null, closedAt: null, satisfaction: null,
       },
     });
