@@ -144,9 +144,10 @@ describe('openpyxl-crm-export.xlsx (a user’s sample: inline strings, the sheet
       description: '信号差', level: 'normal', status: 'in_progress', firstResponseAt: Date.parse('2026-10-02T01:30:00Z'),
       resolvedAt: null, satisfaction: null,
     });
+    // The file says 普通, but a 10080 complaint is over-level whatever the source (core/arrival.ts).
     expect(z002).toMatchObject({
       ticketNo: 'Z002', channel: '10080', receivedAt: Date.parse('2026-10-12T06:05:00Z'), phone: '13800000002',
-      customerName: '李四', categoryId: categoryId(t.ctx, '宽带'), description: '断网', level: 'normal', status: 'resolved',
+      customerName: '李四', categoryId: categoryId(t.ctx, '宽带'), description: '断网', level: 'overlevel', status: 'resolved',
       firstResponseAt: Date.parse('2026-10-12T07:00:00Z'), resolvedAt: Date.parse('2026-10-13T02:00:00Z'), satisfaction: 'satisfied',
     });
   });
