@@ -12,7 +12,7 @@
  *   (api/contract.ts, define.ts, schemas.ts, methods/: pure, so a page reads
  *   the role each method needs) and src-main/api/bridge.ts (the preload's
  *   channel and event names); anything else only with `import type`.
- * - the contract imports core and zod; services only as types.
+ * - the contract imports core and zod; services and db only as types.
  * - a migration (src-main/db/migrations) imports nothing but other files of
  *   that folder and better-sqlite3's types: once released it is frozen, so its
  *   SQL and any data logic it needs are its own copies, never live code.
@@ -57,17 +57,19 @@ const ELEMENTS = [
 
 const CORE = ['core', 'enums', 'money'];
 const API = ['api', 'bridge'];
-const BELOW_HOSTS = [...API, 'contract', 'services', 'db', ...CORE];
+/** Storage: the readers and writers, and the migrations (whose version number the CLI and backups read). */
+const DB = ['db', 'migrations'];
+const BELOW_HOSTS = [...API, 'contract', 'services', ...DB, ...CORE];
 
 const LAYER_RULES = [
   { from: CORE, allow: CORE },
   { from: ['migrations'], allow: ['migrations'] },
   { from: ['db'], allow: ['db', 'migrations', ...CORE] },
-  { from: ['services'], allow: ['services', 'db', ...CORE] },
+  { from: ['services'], allow: ['services', ...DB, ...CORE] },
   // The contract is pure (schemas, roles, output types), so the renderer can read its role table.
   { from: ['contract'], allow: ['contract', ...CORE] },
-  { from: ['contract'], allow: ['services', 'api', 'bridge'], importKind: 'type' },
-  { from: API, allow: [...API, 'contract', 'services', 'db', ...CORE] },
+  { from: ['contract'], allow: ['services', 'db', 'api', 'bridge'], importKind: 'type' },
+  { from: API, allow: [...API, 'contract', 'services', ...DB, ...CORE] },
   { from: ['electron-host'], allow: ['electron-host', ...BELOW_HOSTS] },
   { from: ['web-host'], allow: ['web-host', ...BELOW_HOSTS] },
   // Headquarters' reference receiver shares the bundle format and verification, nothing of the console's database.
