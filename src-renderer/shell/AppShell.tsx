@@ -11,6 +11,7 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { DeskEventsProvider } from '../state/deskEvents';
 import { MetaProvider } from '../state/meta';
 import { DeadlineSummaryProvider } from '../state/deadlineSummary';
+import { AlertNotice } from './AlertNotice';
 import { useRoute, type Route, type Section } from '../state/route';
 import { useSession } from '../state/session';
 import { useIdleLock } from '../state/useIdleLock';
@@ -76,6 +77,7 @@ export function AppShell() {
             <HealthBanner />
             <Content route={route} />
           </main>
+          <AlertNotice />
           <StatusStrip />
         </div>
       </MetaProvider>

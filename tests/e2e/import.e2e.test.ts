@@ -71,6 +71,13 @@ describe('importing a CRM export from the console', () => {
   it('imports the good rows, reports the bad one by line, column and reason, and a second run changes nothing', async () => {
     await page.getByTestId('import-run').click();
     await expect.poll(total).toBe(2);
+    // Both rows are long past their resolution deadline: every stage fires at once, and the console says so in one notice, counted in tickets.
+    const notice = page.getByTestId('alert-notice');
+    await notice.waitFor();
+    expect(await notice.count()).toBe(1);
+    expect(await notice.getAttribute('data-tickets')).toBe('2');
+    expect(await notice.innerText()).toContain('2 个工单已超时并升级');
+    await page.screenshot({ path: screenshotPath('import-alert-notice') });
     const rejected = page.locator('table[data-testid="import-rejected"] tbody tr');
     // One row: the line as a text editor shows it (the header is line 1), the column as the file names it, the value, the reason.
     expect(await rejected.count()).toBe(1);

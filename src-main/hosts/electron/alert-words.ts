@@ -7,6 +7,7 @@ import type { Locale } from '../../core/messages';
 import type { Alert, AlertBatch } from '../../core/sla/alert-model';
 import type { AlertKind } from '../../core/sla/alerts';
 import { label } from './labels';
+import { ticketsByLatestStage } from '../../core/sla/alert-groups';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;
@@ -55,23 +56,17 @@ export function alertText(a: Alert, locale: Locale): NoticeText {
 }
 
 const GROUP_ORDER: readonly AlertKind[] = ['breached', 'approaching', 'escalated'];
-const STAGE: Record<AlertKind, number> = { approaching: 0, breached: 1, escalated: 2 };
 
 /**
- * Many alerts at once, counted in tickets, each ticket once at the latest
- * stage it reached in the batch: "5 个工单已超时，12 个即将超时" — an import of
- * long-overdue rows that fires every stage at once reads "500 个工单已超时并升级",
- * not three numbers adding to 1,500. A catch-up batch says it happened while
- * the console was closed.
+ * Many alerts at once, counted in tickets, each once at the latest stage it
+ * reached (core/sla/alert-groups.ts): "5 个工单已超时，12 个即将超时", or
+ * "500 个工单已超时并升级" for an import of long-overdue rows. A catch-up batch
+ * says it happened while the console was closed.
  */
 export function groupText(batch: AlertBatch, locale: Locale): NoticeText {
   const en = locale === 'en';
-  const latest = new Map<number, AlertKind>();
-  for (const a of batch.alerts) {
-    const seen = latest.get(a.ticketId);
-    if (seen === undefined || STAGE[a.kind] > STAGE[seen]) latest.set(a.ticketId, a.kind);
-  }
-  const parts = GROUP_ORDER.map((kind) => ({ kind, n: [...latest.values()].filter((k) => k === kind).length }))
+  const counts = ticketsByLatestStage(batch.alerts);
+  const parts = GROUP_ORDER.map((kind) => ({ kind, n: counts[kind] }))
     .filter((p) => p.n > 0)
     .map(({ kind, n }, i) => {
       const word = kind === 'escalated' ? (en ? 'overdue and escalated' : '已超时并升级') : label(kind, locale);
