@@ -41,7 +41,12 @@ export async function ensureDailyBackup(
   const damaged = path.join(dir, `${DAMAGED_PREFIX}${day}.db`);
   // A day whose copy failed its check is not copied again every hour: the log and the banner already say so.
   if (fs.existsSync(file) || fs.existsSync(damaged)) return { path: file, created: false };
-  await backupTo(ctx.db, file, PAGES_PER_STEP);
+  // Copied under a temporary name and renamed when whole: a console closed half-way through leaves no
+  // partial file that would pass for today's backup.
+  const partial = `${file}.partial`;
+  fs.rmSync(partial, { force: true });
+  await backupTo(ctx.db, partial, PAGES_PER_STEP);
+  fs.renameSync(partial, file);
   const at = ctx.now();
   recordBackup(ctx, { path: file, at }, log);
   rotateBackups(dir, PREFIX, opts.keep ?? DEFAULT_BACKUPS_KEPT);

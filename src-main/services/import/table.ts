@@ -8,7 +8,6 @@ import { HEADER_SEARCH_ROWS, looksLikeHeader, mapHeaders, type HeaderMap } from 
 import type { SourceRow } from '../../core/import/types';
 import { readCsv } from './csv-source';
 import { sniffFile, type FileKind } from './sniff';
-import { readXls } from './xls-source';
 import { readXlsx, type SheetChoice } from './xlsx-source';
 
 export interface Table {
@@ -28,8 +27,13 @@ export interface Table {
 export async function openTable(filePath: string, opts: { sheet?: string | undefined } = {}): Promise<Table> {
   const kind = await sniffFile(filePath);
   const choice: SheetChoice = { sheet: opts.sheet, found: { sheets: [], sheet: null } };
+  // SheetJS (for the rare .xls) takes a second to load: only when such a file comes, never at start-up.
   const source =
-    kind.format === 'xlsx' ? readXlsx(filePath, choice) : kind.format === 'xls' ? readXls(filePath, choice) : readCsv(filePath, kind);
+    kind.format === 'xlsx'
+      ? readXlsx(filePath, choice)
+      : kind.format === 'xls'
+        ? (await import('./xls-source')).readXls(filePath, choice)
+        : readCsv(filePath, kind);
 
   let first: SourceRow | null = null;
   let headerRow: SourceRow | null = null;

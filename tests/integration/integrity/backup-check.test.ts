@@ -60,7 +60,11 @@ describe('checks off the start path', () => {
 describe('daily backup with its full check', () => {
   it('a sound copy passes and becomes the one to restore from', async () => {
     const ctx = open(PINNED_NOW);
+    // What a console closed half-way through a copy leaves: not taken for today's backup.
+    fs.mkdirSync(backups, { recursive: true });
+    fs.writeFileSync(path.join(backups, 'daily-20261102.db.partial'), 'half a copy');
     const r = await ensureDailyBackup(ctx, backups);
+    expect(fs.readdirSync(backups)).toEqual(['daily-20261102.db']);
     // 2026-11-02 in Asia/Shanghai, the branch's default zone.
     expect(path.basename(r.path)).toBe('daily-20261102.db');
     expect(r.record?.check).toMatchObject({ kind: 'full', ok: true, problems: [] });

@@ -1,0 +1,68 @@
+/**
+ * Start-up: from launching the web host (`complaint-desk serve`, a new
+ * process, sources compiled by tsx as `npm run web` runs them) to the first
+ * page of the ticket list and the Today page's numbers answered over HTTP,
+ * cold (the database's pages dropped from the OS cache first) and warm. Then
+ * the resident memory of that process with the list open and scrolled. The
+ * baseline is the same process doing nothing but answer `auth/status`
+ * (`node` + tsx + the modules loaded): what the start path adds to it.
+ *
+ *   npx tsx tests/bench/startup.bench.ts --db /tmp/bench-1m.db [--quick]
+ */
+import { benchOptions, figure, loadLine, median, under } from './lib/figures';
+import { cpuMs, dropFromPageCache, login, rssBytes, startHost } from './lib/host';
+
+const opts = benchOptions();
+const file = opts.db ?? '/tmp/bench-1m.db';
+const runs = opts.quick ? 1 : 3;
+
+async function once(cold: boolean) {
+  if (cold) dropFromPageCache(file);
+  const host = await startHost(file);
+  try {
+    const call = await login(host.url);
+    await call('tickets/list', { offset: 0, limit: 100 });
+    const firstPageMs = performance.now() - host.startedAt;
+    const firstPageCpuMs = cpuMs(host.child.pid!);
+    await Promise.all([
+      call('deadlines/summary'),
+      call('deadlines/urgent', { limit: 20 }),
+      call('tickets/list', { limit: 1, filter: { open: true } }),
+      call('tickets/list', { limit: 1, filter: { open: true, level: ['major', 'overlevel'] } }),
+    ]);
+    const todayMs = performance.now() - host.startedAt;
+    // The list open and scrolled: a few blocks near the top, one deep, one at the end.
+    for (const offset of [100, 200, 300, 500_000, 999_900]) await call('tickets/list', { offset, limit: 100 });
+    await call('tickets/get', { id: 1 });
+    const rss = rssBytes(host.child.pid!);
+    return { answeredMs: host.answeredMs, firstPageMs, firstPageCpuMs, todayMs, rss };
+  } finally {
+    await host.stop();
+  }
+}
+
+console.log(`start-up of the web host on ${file}; ${loadLine()}`);
+const cold = [];
+const warm = [];
+for (let i = 0; i < runs; i++) {
+  cold.push(await once(true));
+  warm.push(await once(false));
+}
+const med = (xs: Array<Record<string, number>>, k: string) => median(xs.map((x) => x[k]!));
+for (const [name, xs] of [
+  ['cold', cold],
+  ['warm', warm],
+] as const) {
+  const first = med(xs, 'firstPageMs');
+  const answered = med(xs, 'answeredMs');
+  figure(`startup.${name}.first_page`, first, 'ms', {
+    baseline: { name: 'the host answering its first call', value: answered },
+    targets: [under(first, 2000, 'ms')],
+    note: `runs: ${xs.map((x) => x.firstPageMs.toFixed(0)).join(', ')}`,
+  });
+  // CPU time of the host process to its first page: what a loaded machine stretches into the wall time above.
+  figure(`startup.${name}.first_page_cpu`, med(xs, 'firstPageCpuMs'), 'ms', { targets: [under(med(xs, 'firstPageCpuMs'), 2000, 'ms')] });
+  figure(`startup.${name}.today`, med(xs, 'todayMs'), 'ms', { targets: [under(med(xs, 'todayMs'), 2000, 'ms')] });
+}
+const rssMb = median(warm.map((x) => x.rss)) / 2 ** 20;
+figure('services.rss_list_open', rssMb, 'MB', { targets: [under(rssMb, 300, 'MB')] });
