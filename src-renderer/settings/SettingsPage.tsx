@@ -9,6 +9,7 @@ import { SlaPolicySection } from './sla/SlaPolicySection';
 import { UsersSection } from './UsersSection';
 import { HealthSection } from '../health/HealthSection';
 import { AuditSection } from './AuditSection';
+import { OwnPasswordSection } from './OwnPasswordSection';
 import { mayCall } from '../lib/access';
 
 function DemoSection() {
@@ -57,12 +58,16 @@ export function SettingsPage() {
         ) : tab === 'audit' ? (
           <AuditSection />
         ) : !mayCall(user.role, 'settings/branch') ? (
-          <Alert kind="info">{t('settings.adminOnly')}</Alert>
+          <div className="settings-grid">
+            <Alert kind="info">{t('settings.adminOnly')}</Alert>
+            <OwnPasswordSection />
+          </div>
         ) : (
           <div className="settings-grid">
             <BranchForm />
             <DemoSection />
             <UsersSection />
+            <OwnPasswordSection />
             <HealthSection />
           </div>
         )}

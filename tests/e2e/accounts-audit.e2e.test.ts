@@ -82,4 +82,29 @@ describe('disabling an account, and the audit log', () => {
     expect(lines).toHaveLength(3); // heading, one entry, the final line break
     await admin.getByText('已导出 1 条记录。').waitFor();
   });
+
+  it('an agent changes their own password: the other workstation is let out, this one stays', async () => {
+    const settings = new SettingsPage(admin);
+    await new ShellPage(admin).go('settings');
+    await settings.setActive('lizx', '李坐席', true);
+
+    const elsewhere = await (await workstation(browser)).newPage();
+    for (const p of [agent, elsewhere]) {
+      await p.goto(desk.url);
+      await new LoginPage(p).login('lizx', 'zuoxi-2026');
+      await new ShellPage(p).currentUser.waitFor();
+    }
+    await new ShellPage(agent).go('settings');
+    await new SettingsPage(agent).changeOwnPassword('zuoxi-2026', 'zuoxi-new-2026');
+    await agent.screenshot({ path: screenshotPath('settings-own-password') });
+
+    // This page carries on; the other workstation's next step lands on the login screen.
+    await new ShellPage(agent).go('tickets');
+    await new ShellPage(agent).currentUser.waitFor();
+    await new ShellPage(elsewhere).go('tickets').catch(() => undefined);
+    const login = new LoginPage(elsewhere);
+    await login.heading.waitFor();
+    await login.login('lizx', 'zuoxi-new-2026');
+    await new ShellPage(elsewhere).currentUser.waitFor();
+  });
 });

@@ -63,4 +63,14 @@ export class SettingsPage {
       rows.map((r) => [1, 2, 3].map((i) => (r.children[i]?.textContent ?? '').trim())),
     );
   }
+
+  /** 我的密码: current, new, confirm; then the confirmation. */
+  async changeOwnPassword(current: string, next: string): Promise<void> {
+    const form = this.page.getByRole('form', { name: '我的密码' });
+    await form.getByLabel('当前密码', { exact: true }).fill(current);
+    await form.getByLabel('新密码', { exact: true }).fill(next);
+    await form.getByLabel('确认密码', { exact: true }).fill(next);
+    await form.getByRole('button', { name: '修改密码' }).click();
+    await form.getByText('密码已修改').waitFor();
+  }
 }
