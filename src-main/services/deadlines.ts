@@ -5,7 +5,7 @@
  */
 import { ClockStore, toStoredClock, type StoredClock } from '../db/clock-store';
 import { readSlaConfig } from '../db/sla-config';
-import { readClock, pausedMs, dueIfResumedAt, type ClockInput, type ClockState } from '../core/sla/clock';
+import { readClock, pausedMs, type ClockInput, type ClockState } from '../core/sla/clock';
 import type { ClockKind } from '../core/sla/policy';
 import type { ClockRow } from '../core/sla/rows';
 import { maskPhone } from '../core/phone';
@@ -130,35 +130,5 @@ export function deadlineCounts(ctx: ServiceContext): DeadlineCounts {
   };
 }
 
-export interface SlaItem {
-  ticket_no: string;
-  clock: ClockKind;
-  due_at: number;
-  elapsed_pct: number;
-}
-
-/**
- * Every open clock read at `at`: approaching (past the first threshold) and
- * breached (past 100 %). A paused clock is read as it stands in its pause.
- */
-export function slaAt(ctx: ServiceContext, at: number): { approaching: SlaItem[]; breached: SlaItem[] } {
-  const config = readSlaConfig(ctx.db);
-  const warn = Math.min(...config.alerts.thresholds.filter((t) => t > 0 && t < 1), 1) * 100;
-  const numbers = ctx.db.prepare('SELECT ticket_no FROM tickets WHERE id = ?');
-  const approaching: SlaItem[] = [];
-  const breached: SlaItem[] = [];
-  for (const c of new ClockStore(ctx.db).allOpen()) {
-    if (c.startedAt > at) continue;
-    const v = viewClock(c, at, config.calendar);
-    if (v.elapsedPct < warn) continue;
-    const item: SlaItem = {
-      ticket_no: (numbers.get(c.ticketId) as { ticket_no: string }).ticket_no,
-      clock: c.clock,
-      due_at: v.dueAt ?? dueIfResumedAt(inputOf(c, config.calendar), at),
-      elapsed_pct: v.elapsedPct,
-    };
-    (v.elapsedPct >= 100 ? breached : approaching).push(item);
-  }
-  const byDue = (a: SlaItem, b: SlaItem) => a.due_at - b.due_at;
-  return { approaching: approaching.sort(byDue), breached: breached.sort(byDue) };
-}
+// `sla --at T` has its own file: a past instant needs the clocks as they stood then.
+export { slaAt, type SlaItem } from './sla-at';

@@ -4,8 +4,11 @@ import { withContext } from '../open-context';
 import { slaAt } from '../../services/deadlines';
 import { branchSettings } from '../../services/settings';
 import { isoInZone } from '../../core/time';
+import { LocalTimeParser } from '../../core/import/times';
 
 const ISO_WITH_ZONE = /^\d{4}-\d\d-\d\dT\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:?\d\d)$/;
+/** The offset is always given, so the parser's own zone never applies. */
+const STRICT = new LocalTimeParser('UTC');
 
 interface SlaLine {
   ticket_no: string;
@@ -21,10 +24,12 @@ export const sla: Command = {
   options: { at: { type: 'string' } },
   run: (env) => {
     const raw = env.values.at as string | undefined;
-    if (raw !== undefined && (!ISO_WITH_ZONE.test(raw) || Number.isNaN(Date.parse(raw)))) {
-      throw new UsageError(`--at needs an ISO-8601 time with its offset, like 2026-11-02T10:00:00+08:00; got "${raw}"`);
+    // The strict parser refuses an instant the calendar does not have (2026-02-30), which Date.parse rolls into March.
+    const parsed = raw === undefined ? null : ISO_WITH_ZONE.test(raw) ? STRICT.parse(raw) : null;
+    if (raw !== undefined && parsed === null) {
+      throw new UsageError(`--at needs an existing instant in ISO-8601 with its offset, like 2026-11-02T10:00:00+08:00; got "${raw}"`);
     }
-    const at = raw === undefined ? env.now() : Date.parse(raw);
+    const at = parsed ?? env.now();
     return withContext(env, (ctx) => {
       const zone = branchSettings(ctx).zone;
       const r = slaAt(ctx, at);
