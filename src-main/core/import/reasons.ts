@@ -97,12 +97,15 @@ export function refusalMessage(p: Params, locale: Locale): string {
         : `Excel 97-2003（.xls）文件无法读取：${p.detail}`;
     case 'bad_xlsx':
       return en ? `The XLSX file cannot be read: ${p.detail}` : `XLSX 文件无法读取：${p.detail}`;
-    case 'other_workbook': {
-      const ods = p.kind === 'ods';
+    case 'other_workbook':
+      if (p.kind === 'encrypted') {
+        return en
+          ? 'This workbook is password-protected. Open it in Excel, save a copy without the password, and import that.'
+          : '该工作簿设有打开密码。请在 Excel 中打开，另存一份不带密码的副本后再导入。';
+      }
       return en
-        ? `This is ${ods ? 'an OpenDocument spreadsheet (.ods)' : 'an Excel binary workbook (.xlsb)'}. Save it as .xlsx or CSV and import that.`
-        : `这是${ods ? ' OpenDocument 表格（.ods）' : ' Excel 二进制工作簿（.xlsb）'}，请另存为 .xlsx 或 CSV 后再导入。`;
-    }
+        ? `This is ${p.kind === 'ods' ? 'an OpenDocument spreadsheet (.ods)' : 'an Excel binary workbook (.xlsb)'}. Save it as .xlsx or CSV and import that.`
+        : `这是${p.kind === 'ods' ? ' OpenDocument 表格（.ods）' : ' Excel 二进制工作簿（.xlsb）'}，请另存为 .xlsx 或 CSV 后再导入。`;
     case 'no_sheet':
       return en ? `The workbook has no sheet "${p.sheet}".` : `工作簿中没有名为「${p.sheet}」的工作表。`;
     case 'malformed_csv': {

@@ -22,6 +22,19 @@ XLSX.set_cptable(cptable);
 const unreadable = (e: unknown) =>
   new DomainError('import_refused', { what: 'bad_xls', detail: e instanceof Error ? e.message : String(e) });
 
+/**
+ * OLE2 holds more than .xls: a password-protected workbook of any Excel
+ * version (its real package encrypted inside), and Word or PowerPoint files.
+ * Say which, before SheetJS answers with its own wording.
+ */
+function refuseOtherContainers(bytes: Buffer): void {
+  const container = XLSX.CFB.read(bytes, { type: 'buffer' });
+  if (XLSX.CFB.find(container, 'EncryptedPackage') || XLSX.CFB.find(container, 'EncryptionInfo')) {
+    throw new DomainError('import_refused', { what: 'other_workbook', kind: 'encrypted' });
+  }
+  if (!XLSX.CFB.find(container, 'Workbook') && !XLSX.CFB.find(container, 'Book')) throw new DomainError('import_refused', { what: 'binary' });
+}
+
 function cellText(cell: XLSX.CellObject | undefined, date1904: boolean): string {
   if (!cell) return '';
   switch (cell.t) {
@@ -48,6 +61,7 @@ interface ParsedSheet {
 }
 
 function parseSheet(bytes: Buffer, choice: SheetChoice): ParsedSheet {
+  refuseOtherContainers(bytes);
   const names = XLSX.read(bytes, { type: 'buffer', bookSheets: true }).SheetNames;
   if (choice.found) choice.found.sheets = names;
   const index = chooseSheet(names, choice.sheet);
@@ -64,6 +78,7 @@ export async function* readXls(filePath: string, choice: SheetChoice = {}): Asyn
   try {
     parsed = parseSheet(await fs.readFile(filePath), choice);
   } catch (e) {
+    if (e instanceof Error && /password-protected/i.test(e.message)) throw new DomainError('import_refused', { what: 'other_workbook', kind: 'encrypted' });
     throw e instanceof DomainError ? e : unreadable(e);
   }
   const { data, date1904 } = parsed;

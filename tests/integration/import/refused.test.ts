@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { messageFor } from '../../../src-main/core/messages';
 import type { DomainError } from '../../../src-main/core/errors';
@@ -44,6 +45,19 @@ describe('files that cannot be read at all', () => {
     const xls = Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)]);
     expect(await refusal(xls, 'export.csv')).toMatchObject({ what: 'bad_xls', en: expect.stringContaining('(.xls) file cannot be read') });
     expect((await refusal(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(64)]), 'export.xlsx')).what).toBe('binary');
+  });
+
+  it('says so when the OLE2 file is a password-protected workbook, and takes another Office file for binary', async () => {
+    const container = (streams: string[]) => {
+      const cfb = XLSX.CFB.utils.cfb_new();
+      for (const name of streams) XLSX.CFB.utils.cfb_add(cfb, `/${name}`, Buffer.alloc(600, 1));
+      return XLSX.CFB.write(cfb, { type: 'buffer' }) as Buffer;
+    };
+    expect(await refusal(container(['EncryptionInfo', 'EncryptedPackage']), 'locked.xlsx')).toMatchObject({
+      what: 'other_workbook',
+      zh: '该工作簿设有打开密码。请在 Excel 中打开，另存一份不带密码的副本后再导入。',
+    });
+    expect((await refusal(container(['WordDocument']), 'letter.xls')).what).toBe('binary');
   });
 
   it('refuses a zip that is not a workbook', async () => {
