@@ -150,11 +150,11 @@ export function decide(state: TicketState, action: TicketAction, actorId: number
       const e = textError(action.reason, 'reason');
       if (e) return e;
       // A reopened ticket counts as a repeat complaint (docs/REQUIREMENTS.md §1); the earlier
-      // resolution stays in the history, the ticket itself is open again.
+      // resolution stays in the history, the ticket itself is open again. Its rating stays: the
+      // customer's latest answer counts until they give another at the next close (docs/KPIS.md).
       patch.status = 'in_progress';
       patch.resolvedAt = null;
       patch.closedAt = null;
-      patch.satisfaction = null;
       patch.resolutionNote = null;
       patch.rootCause = null;
       patch.isRepeat = true;
@@ -233,7 +233,10 @@ export function decide(state: TicketState, action: TicketAction, actorId: number
       break;
     }
   }
-  return ok({ patch, changes: diff(state, patch), note });
+  const changes = diff(state, patch);
+  // Every rating is in the history, even one that repeats the answer given before a reopening.
+  if (action.type === 'close') changes.satisfaction = [state.satisfaction, action.satisfaction];
+  return ok({ patch, changes, note });
 }
 
 function diff(state: TicketState, patch: Transition['patch']): Changes {

@@ -145,14 +145,13 @@ describe('ticket lifecycle', () => {
     expect(same.ok).toBe(false);
   });
 
-  it('reopen marks the ticket a repeat complaint and clears the closure', () => {
+  it('reopen marks the ticket a repeat complaint and clears the closure, keeping the customer’s rating', () => {
     const closed = state('closed', { resolvedAt: NOW - 10, closedAt: NOW - 5, satisfaction: 'dissatisfied', reopenCount: 1 });
     const r = decide(closed, SAMPLE.reopen, 1, NOW);
     expect(r.ok && r.value.patch).toEqual({
       status: 'in_progress',
       resolvedAt: null,
       closedAt: null,
-      satisfaction: null,
       resolutionNote: null,
       rootCause: null,
       isRepeat: true,
@@ -165,6 +164,11 @@ describe('ticket lifecycle', () => {
     expect(r.ok && r.value.patch).toEqual({ status: 'resolved', resolvedAt: NOW, resolutionNote: '已退费', rootCause: 'SP 违规定制' });
     const c = decide(state('resolved'), SAMPLE.close, 1, NOW);
     expect(c.ok && c.value.patch).toEqual({ status: 'closed', closedAt: NOW, satisfaction: 'satisfied' });
+  });
+
+  it('a close after a reopening records its rating even when it repeats the one before', () => {
+    const c = decide(state('resolved', { satisfaction: 'satisfied', reopenCount: 1 }), SAMPLE.close, 1, NOW);
+    expect(c.ok && c.value.changes.satisfaction).toEqual(['satisfied', 'satisfied']);
   });
 
   it('actions that need a reason refuse a blank one', () => {
