@@ -6,6 +6,7 @@ import { refundsEn } from './refunds.en';
 import { reportsEn } from './reports.en';
 import { slaEn } from './sla.en';
 import type { zhCN } from './zh-CN';
+import { hqEn } from './hq.en';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Resources = Shape<typeof zhCN>;
@@ -332,6 +333,7 @@ export const en: Resources = {
   ...deadlinesEn,
   ...healthEn,
   refunds: refundsEn,
+  hq: hqEn,
   reports: reportsEn,
   audit: auditEn,
   sla: slaEn,

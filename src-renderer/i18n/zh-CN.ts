@@ -5,6 +5,7 @@ import { reportsZhCN } from './reports.zh-CN';
 import { slaZhCN } from './sla.zh-CN';
 import { deadlinesZhCN } from './deadlines.zh-CN';
 import { healthZhCN } from './health.zh-CN';
+import { hqZhCN } from './hq.zh-CN';
 export const zhCN = {
   app: { title: '投诉工作台', connecting: '正在连接控制台…', skip: '跳到主要内容' },
   lang: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
@@ -325,6 +326,7 @@ export const zhCN = {
   ...deadlinesZhCN,
   ...healthZhCN,
   refunds: refundsZhCN,
+  hq: hqZhCN,
   reports: reportsZhCN,
   audit: auditZhCN,
   sla: slaZhCN,

@@ -8,6 +8,7 @@ import { TicketsPage } from '../pages/TicketsPage';
 import { TodayPage } from '../pages/TodayPage';
 import { RefundsPage } from '../refunds/RefundsPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { HqPage } from '../hq/HqPage';
 import { DeskEventsProvider } from '../state/deskEvents';
 import { MetaProvider } from '../state/meta';
 import { DeadlineSummaryProvider } from '../state/deadlineSummary';
@@ -45,6 +46,8 @@ function Content({ route }: { route: Route }) {
           <ReportsPage params={route.params} />
         </Suspense>
       );
+    case 'hq':
+      return <HqPage />;
     case 'settings':
       return <SettingsPage />;
     default:

@@ -60,7 +60,8 @@ export interface ExportResult {
   keyNotice: KeyNotice;
 }
 
-const refuse = (why: string, params: Record<string, string | number> = {}) => new DomainError('export_refused', { why, ...params });
+/** The reason travels in `details` too, so the console can tell "give a reason" from other refusals. */
+const refuse = (why: string, params: Record<string, string | number> = {}) => new DomainError('export_refused', { why, ...params }, { why });
 
 function checkOutDir(outDir: string): void {
   let detail: string | null = null;
