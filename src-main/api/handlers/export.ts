@@ -9,7 +9,7 @@ import {
   saveExportSettings,
 } from '../../services/export/console';
 import { queueUpload, retryUploadNow } from '../../services/export/outbox';
-import type { OutboxItem } from '../../db/outbox-store';
+import type { OutboxItem } from '../../services/export/outbox';
 
 const shown = ({ bundlePath: _path, ...item }: OutboxItem) => item;
 

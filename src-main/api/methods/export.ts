@@ -8,7 +8,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { ExportResult } from '../../services/export/export-month';
 import type { ExportProgress, ExportSettingsView, MonthRow } from '../../services/export/console';
-import type { OutboxItem } from '../../db/outbox-store';
+import type { OutboxItem } from '../../services/export/outbox';
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 const revision = z.number().int().positive().nullable().default(null);

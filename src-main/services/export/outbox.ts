@@ -218,3 +218,4 @@ export class OutboxWorker {
     return { outcome: 'rejected', httpStatus: res.status, error: words };
   }
 }
+export type { OutboxItem } from '../../db/outbox-store';
