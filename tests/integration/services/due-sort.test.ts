@@ -76,4 +76,12 @@ describe('sorting the ticket list by due time', () => {
     expect(page.rows.map((r) => r.id)).toEqual([ids.first, ids.last, ids.voided, ids.closed]);
     expect(page.total).toBe(4);
   });
+
+  it('the part with no due time is one walk of its own index (migration 0011), not a read of every ticket before the page', () => {
+    const plan = t.db
+      .prepare('EXPLAIN QUERY PLAN SELECT t.id FROM tickets t WHERE t.due_at IS NULL ORDER BY t.received_at DESC, t.id DESC LIMIT 100 OFFSET 500000')
+      .all() as Array<{ detail: string }>;
+    expect(plan.map((p) => p.detail).join(' | ')).toMatch(/USING (COVERING )?INDEX tickets_without_due/);
+    expect(plan.map((p) => p.detail).join(' | ')).not.toMatch(/TEMP B-TREE/);
+  });
 });
