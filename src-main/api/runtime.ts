@@ -15,6 +15,7 @@ import { openDatabase } from '../db/open';
 import { DomainError } from '../core/errors';
 import { createContext, type ServiceContext } from '../services/context';
 import { repairMissingClocks } from '../services/repair';
+import { importFiles } from '../services/import/files';
 import { ensureDailyBackup } from '../services/backups';
 import { checkDatabase } from '../services/integrity';
 import { createApiServer, type ApiServer } from './server';
@@ -77,6 +78,8 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   // The upload outbox runs beside it: bundles queued for headquarters go out whenever the console runs.
   const outbox = new OutboxWorker(ctx, opts.log ? { log: opts.log } : {});
 
+  // Uploads and rejects files a killed console left behind (customers' numbers) go at once.
+  importFiles(ctx).clearLeftovers();
   const startJobs = () => {
     // Before the monitor's catch-up, so a ticket that had lost its clocks is watched from now on.
     try {
@@ -121,6 +124,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
       monitor.stop();
       outbox.stop();
       for (const t of timers) clearInterval(t);
+      importFiles(ctx).clearLeftovers();
       db.close();
     },
   };

@@ -104,7 +104,12 @@ export interface ImportCounts {
   unchanged: number;
 }
 
-/** What the CLI prints with --json, exactly. */
+/**
+ * What the CLI prints with --json. `rejected` lists at most MAX_LISTED_PROBLEMS
+ * problems; when there were more, `rejectedOmitted` says how many are not
+ * listed (absent otherwise, so the usual report keeps its documented shape).
+ */
 export interface ImportReport extends ImportCounts {
   rejected: RejectedCell[];
+  rejectedOmitted?: number;
 }

@@ -66,7 +66,7 @@ export async function runUpload(
       unchanged: r.unchanged,
       rejectedRows: r.rejectedRows,
       rejected: r.rejected.slice(0, SHOWN_PROBLEMS),
-      rejectedTotal: r.rejected.length,
+      rejectedTotal: r.rejectedTotal,
       rejectsToken: r.rejectsFile ? rejects.token : null,
       rejectsFileName: r.rejectsFile ? name : null,
     };

@@ -1,9 +1,12 @@
 /**
  * The files an import through the console works with: the CRM file uploaded
  * in chunks (a contract call carries at most a few MB, a CRM export can be
- * 50 MB), and the rejects file waiting to be downloaded in chunks. They live
- * in a private temp folder, belong to the user who made them, and are swept
- * after two hours.
+ * 50 MB), and the rejects file waiting to be downloaded in chunks. Both
+ * hold customers' numbers, so they live beside the database (`import-tmp/`
+ * in the data folder, never the shared /tmp), readable by this account only
+ * (folder 0700, files 0600), belong to the user who made them, are swept
+ * after two hours, and the folder is emptied when the console starts and
+ * when it closes.
  */
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
@@ -30,7 +33,20 @@ export class ImportFiles {
   private readonly rejects = new Map<string, Entry>();
   private dir: string | null = null;
 
-  constructor(private readonly now: () => number) {}
+  constructor(
+    private readonly now: () => number,
+    /** The folder to keep them in; null for a private folder in the system temp (an in-memory database). */
+    private readonly home: string | null,
+  ) {}
+
+  /** Remove whatever an earlier run left (a console killed mid-import); called at start and at close. */
+  clearLeftovers(): void {
+    this.uploads.clear();
+    this.rejects.clear();
+    if (this.home) fs.rmSync(this.home, { recursive: true, force: true });
+    else if (this.dir) fs.rmSync(this.dir, { recursive: true, force: true });
+    this.dir = null;
+  }
 
   /** Add a chunk; the first chunk (offset 0, no id) starts a new upload. */
   append(ownerId: number, input: { uploadId?: string | undefined; fileName: string; offset: number; bytes: Buffer }): { uploadId: string; size: number } {
@@ -41,7 +57,7 @@ export class ImportFiles {
       if (id || input.offset !== 0) throw gone();
       id = randomUUID();
       entry = { ownerId, fileName: path.basename(input.fileName), path: path.join(this.folder(), `${id}.upload`), size: 0, touchedAt: this.now() };
-      fs.writeFileSync(entry.path, '');
+      fs.writeFileSync(entry.path, '', { mode: 0o600 });
       this.uploads.set(id, entry);
     }
     if (entry.ownerId !== ownerId) throw gone();
@@ -97,7 +113,12 @@ export class ImportFiles {
   }
 
   private folder(): string {
-    this.dir ??= fs.mkdtempSync(path.join(os.tmpdir(), 'complaint-desk-import-'));
+    if (this.dir && fs.existsSync(this.dir)) return this.dir;
+    if (this.home) {
+      fs.mkdirSync(this.home, { recursive: true, mode: 0o700 });
+      fs.chmodSync(this.home, 0o700);
+      this.dir = this.home;
+    } else this.dir = fs.mkdtempSync(path.join(os.tmpdir(), 'complaint-desk-import-'));
     return this.dir;
   }
 
@@ -117,9 +138,15 @@ export class ImportFiles {
 
 const perContext = new WeakMap<ServiceContext, ImportFiles>();
 
+/** Where a console's import files live: `import-tmp/` beside its database file. */
+export function importTempDir(ctx: ServiceContext): string | null {
+  const file = ctx.db.name;
+  return !file || file === ':memory:' ? null : path.join(path.dirname(path.resolve(file)), 'import-tmp');
+}
+
 /** One store per running console. */
 export function importFiles(ctx: ServiceContext): ImportFiles {
   let files = perContext.get(ctx);
-  if (!files) perContext.set(ctx, (files = new ImportFiles(ctx.now)));
+  if (!files) perContext.set(ctx, (files = new ImportFiles(ctx.now, importTempDir(ctx))));
   return files;
 }

@@ -6,7 +6,6 @@
  * Written as the import streams, so it never sits in memory.
  */
 import fs from 'node:fs';
-import { once } from 'node:events';
 import { csvLine } from '../../core/cells';
 import type { Locale } from '../../core/messages';
 import type { RejectedCell, SourceRow } from '../../core/import/types';
@@ -20,6 +19,7 @@ const EXTRA_HEADERS: Record<Locale, readonly string[]> = {
 export class RejectsWriter {
   private out: fs.WriteStream | null = null;
   private rows = 0;
+  private failure: Error | null = null;
 
   constructor(
     readonly filePath: string,
@@ -33,7 +33,10 @@ export class RejectsWriter {
 
   async add(row: SourceRow, cells: readonly RejectedCell[]): Promise<void> {
     if (!this.out) {
-      this.out = fs.createWriteStream(this.filePath);
+      // Customers' numbers and names: readable by this account only.
+      this.out = fs.createWriteStream(this.filePath, { mode: 0o600 });
+      // A file that cannot be written (no such folder, disk full) fails the import's report, not the process.
+      this.out.on('error', (e) => (this.failure ??= e));
       this.out.write('\uFEFF' + csvLine([...this.headerCells, ...EXTRA_HEADERS[this.locale]]));
     }
     const own = [...row.cells];
@@ -43,14 +46,22 @@ export class RejectsWriter {
     const colon = this.locale === 'en' ? ': ' : '：';
     const reasons = cells.map((c) => (c.column ? `${c.column}${colon}${c.reason}` : c.reason)).join(sep);
     this.rows++;
-    if (!this.out.write(csvLine([...own, String(row.line), columns, reasons]))) await once(this.out, 'drain');
+    if (this.failure) return;
+    const out = this.out;
+    if (!out.write(csvLine([...own, String(row.line), columns, reasons]))) {
+      await new Promise<void>((resolve) => {
+        out.once('drain', resolve);
+        out.once('error', () => resolve());
+      });
+    }
   }
 
   /** Finish the file; returns its path, or null when no row was rejected (no file is written then). */
   async close(): Promise<string | null> {
     if (!this.out) return null;
     const out = this.out;
-    await new Promise<void>((resolve, reject) => out.end((e?: Error | null) => (e ? reject(e) : resolve())));
+    if (!this.failure) await new Promise<void>((resolve) => out.end(() => resolve()));
+    if (this.failure) throw this.failure;
     return this.filePath;
   }
 

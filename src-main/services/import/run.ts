@@ -6,6 +6,7 @@
  * cannot be read at all is refused (DomainError 'import_refused') before
  * anything is written.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { DomainError } from '../../core/errors';
 import type { Locale } from '../../core/messages';
@@ -16,6 +17,7 @@ import { AssigneeMatcher } from '../../core/import/people';
 import { rejectedCells } from '../../core/import/reasons';
 import { CLOCK_SKEW_MS, normalizeRow, type RowRefs } from '../../core/import/row';
 import { LocalTimeParser } from '../../core/import/times';
+import { DEFAULT_MAX_IMPORT_MB, MAX_LISTED_PROBLEMS } from '../../core/import/limits';
 import type { ImportReport, Problem, SourceRow } from '../../core/import/types';
 import type { ServiceContext } from '../context';
 import { branchSettings } from '../settings';
@@ -33,13 +35,37 @@ export interface ImportOptions {
   rejectsPath?: string | null;
   /** The name to record on events (default: the file's base name). */
   sourceName?: string;
+  /** Refuse a larger file (default: the setting `import.maxFileMB`, else DEFAULT_MAX_IMPORT_MB). */
+  maxBytes?: number;
+  /** Problems kept in `rejected` (default MAX_LISTED_PROBLEMS); the rest are counted. */
+  listLimit?: number;
 }
 
 export interface ImportOutcome extends ImportReport {
   /** Rows refused (a row with two bad cells is one row, two entries in `rejected`). */
   rejectedRows: number;
+  /** Problems found, listed or not. */
+  rejectedTotal: number;
   /** The rejects file, when asked for and some row was refused. */
   rejectsFile: string | null;
+  /** The tickets were written but the rejects file could not be finished: why (the outcome above stands). */
+  rejectsError?: string;
+}
+
+/** The size limit for files read from disk: the setting `import.maxFileMB`, else the default. */
+export function importSizeLimit(ctx: ServiceContext): number {
+  const mb = ctx.settings.get<number>('import.maxFileMB');
+  return (typeof mb === 'number' && mb > 0 ? mb : DEFAULT_MAX_IMPORT_MB) * 1024 * 1024;
+}
+
+function refuseTooLarge(filePath: string, maxBytes: number): void {
+  let size: number;
+  try {
+    size = fs.statSync(filePath).size;
+  } catch {
+    return; // openTable says what is wrong with a file that is not there
+  }
+  if (size > maxBytes) throw new DomainError('import_refused', { what: 'too_large', max: Math.floor(maxBytes / (1024 * 1024)) });
 }
 
 const BATCH = 1000;
@@ -69,14 +95,17 @@ export async function importFile(
   opts: ImportOptions = {},
 ): Promise<ImportOutcome> {
   const locale = opts.locale ?? 'zh-CN';
+  refuseTooLarge(filePath, opts.maxBytes ?? importSizeLimit(ctx));
+  const listLimit = opts.listLimit ?? MAX_LISTED_PROBLEMS;
   const table = await openTable(filePath, { sheet: opts.sheet });
   let staging: Staging | null = null;
+  let committed = false;
   const rejects = opts.rejectsPath ? new RejectsWriter(opts.rejectsPath, table.headerCells, locale) : null;
   try {
     refuseMissingColumns(table);
     const refs = rowRefs(ctx, table);
     staging = Staging.open(ctx.db);
-    const report: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], rejectedRows: 0, rejectsFile: null };
+    const report: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], rejectedRows: 0, rejectedTotal: 0, rejectsFile: null };
 
     let batch: Array<{ row: SourceRow; staged: StagedRow | null; problems: Problem[] }> = [];
     const flush = async () => {
@@ -90,7 +119,10 @@ export async function importFile(
       for (const b of batch) {
         if (b.problems.length === 0) continue;
         const cells = rejectedCells(b.row.line, b.problems, table.header, locale);
-        report.rejected.push(...cells);
+        // Memory stays bounded: the first problems are listed, the rest counted (all go to the file).
+        const room = listLimit - report.rejected.length;
+        if (room > 0) report.rejected.push(...cells.slice(0, room));
+        report.rejectedTotal += cells.length;
         report.rejectedRows++;
         await rejects?.add(b.row, cells);
       }
@@ -116,10 +148,18 @@ export async function importFile(
       source: opts.sourceName ?? path.basename(filePath),
     });
     Object.assign(report, counts);
-    report.rejectsFile = rejects ? await rejects.close() : null;
+    if (report.rejectedTotal > report.rejected.length) report.rejectedOmitted = report.rejectedTotal - report.rejected.length;
+    committed = true;
+    // From here the tickets are written: whatever goes wrong with the rejects file, the outcome is reported.
+    try {
+      report.rejectsFile = rejects ? await rejects.close() : null;
+    } catch (e) {
+      rejects?.discard();
+      report.rejectsError = e instanceof Error ? e.message : String(e);
+    }
     return report;
   } catch (e) {
-    rejects?.discard();
+    if (!committed) rejects?.discard();
     throw e;
   } finally {
     staging?.close();
