@@ -21,6 +21,8 @@ export interface Command {
   summary: string;
   usage: string;
   options: OptionSpec;
+  /** How many positional arguments the command takes at most (default none): more is a usage error. */
+  positionals?: number;
   /** Returns the value printed with --json (or undefined for long-running commands); throws to fail. */
   run(env: CommandEnv): Promise<unknown>;
   /** Plain-text rendering of the result when --json is not given. */

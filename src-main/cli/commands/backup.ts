@@ -27,6 +27,7 @@ export const backup: Command = {
 
 export const restore: Command = {
   name: 'restore',
+  positionals: 1,
   summary: 'replace the database with a checked backup',
   usage: 'restore FILE',
   options: {},

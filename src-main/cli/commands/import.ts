@@ -9,6 +9,7 @@ const SHOWN = 50;
 
 export const importCommand: Command = {
   name: 'import',
+  positionals: 1,
   summary: 'import a CRM export (CSV, XLSX or XLS); exit 1 when the file cannot be read at all',
   usage: 'import FILE [--dry-run] [--sheet NAME|N] [--rejects OUT.csv] [--user USERNAME] [--max-mb N]',
   options: {

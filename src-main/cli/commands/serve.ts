@@ -1,5 +1,5 @@
 import type { Command } from '../command';
-import { intOption } from '../command';
+import { intOption, UsageError } from '../command';
 import { startWebHost } from '../../hosts/web/server';
 
 export const serve: Command = {
@@ -11,9 +11,12 @@ export const serve: Command = {
   options: { port: { type: 'string' }, host: { type: 'string', multiple: true } },
   run: async (env) => {
     const names = (env.values.host as unknown as string[] | undefined) ?? [];
+    // Checked before anything starts: a bad port must not come after the catch-up and a backup.
+    const port = intOption(env, 'port', 5180)!;
+    if (port < 1 || port > 65_535) throw new UsageError(`--port needs a port from 1 to 65535, got ${port}`);
     const host = await startWebHost({
       dbPath: env.dbPath,
-      port: intOption(env, 'port', 5180),
+      port,
       host: names[0] ?? '127.0.0.1',
       hostNames: names,
       now: env.now,

@@ -30,6 +30,7 @@ function readKey(file: string): crypto.KeyObject {
 
 export const verify: Command = {
   name: 'verify',
+  positionals: 1,
   summary: "check a bundle's checksums and signature",
   usage: 'verify BUNDLE [--key PUBKEY.pem]',
   options: { key: { type: 'string' } },

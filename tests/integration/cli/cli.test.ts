@@ -80,7 +80,8 @@ describe('complaint-desk CLI', () => {
     newer.close();
     const refused = await cli(['tickets', '--db', db, '--json'], { LANG: 'zh_CN.UTF-8' });
     expect(refused.code).toBe(1);
-    expect(refused.stdout).toBe('');
+    // --json always prints one document: the error, with the same sentence as stderr.
+    expect(refused.json()).toEqual({ error: { code: 'db_too_new', message: expect.stringMatching(/更新版本/) } });
     expect(refused.stderr).toMatch(/更新版本/);
   });
 

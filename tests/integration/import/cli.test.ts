@@ -61,14 +61,16 @@ describe('complaint-desk import', () => {
     expect(fs.readFileSync(out, 'utf8').startsWith('\uFEFF工单编号')).toBe(true);
   });
 
-  it('exits 1 with the reason on stderr and nothing on stdout when the file cannot be read', async () => {
+  it('exits 1 with the reason on stderr and, with --json, the error as the one document on stdout when the file cannot be read', async () => {
     const junk = path.join(dir, 'junk.csv');
     fs.writeFileSync(junk, Buffer.from([0x00, 0xff, 0x10, 0x00, 0x01, 0x02]));
     const r = await cli(['import', junk, '--db', db, '--json']);
-    expect(r).toMatchObject({ code: 1, stdout: '' });
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout)).toEqual({ error: { code: 'import_refused', message: expect.stringContaining('not CSV, XLSX or XLS') } });
     expect(r.stderr).toContain('not CSV, XLSX or XLS');
     const missing = await cli(['import', path.join(dir, 'none.csv'), '--db', db, '--json'], 'zh_CN.UTF-8');
-    expect(missing).toMatchObject({ code: 1, stdout: '' });
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toMatchObject({ error: { code: 'import_refused' } });
     expect(missing.stderr).toContain('无法打开文件');
   });
 

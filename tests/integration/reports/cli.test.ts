@@ -68,8 +68,9 @@ describe('complaint-desk report', () => {
     ]) {
       const r = await cli([...args, '--json']);
       expect(r.code, args.join(' ')).toBe(2);
-      expect(r.stdout).toBe('');
+      expect(JSON.parse(r.stdout), args.join(' ')).toMatchObject({ error: { code: 'usage' } });
       expect(r.stderr).toMatch(/Usage: complaint-desk report/);
+      expect(r.stderr.trim().split('\n'), args.join(' ')).toHaveLength(1);
     }
     const unknown = await cli(['report', '--month', '2026-10', '--category', '天气', '--json']);
     expect(unknown.code).toBe(1);
