@@ -155,16 +155,17 @@ export function changeOwnPassword(ctx: ServiceContext, actor: UserInfo, current:
  * An administrator disables (or enables again) an account. Nothing is
  * deleted: the person's tickets, events and audit entries keep naming them.
  * An administrator cannot disable themselves (so one active administrator
- * always remains). The caller ends the disabled user's sessions.
+ * always remains). `actor` null is the command line at the machine itself
+ * (`complaint-desk users --disable`). The caller ends the disabled user's sessions.
  */
-export function setUserActive(ctx: ServiceContext, actor: UserInfo, userId: number, active: boolean): UserInfo {
+export function setUserActive(ctx: ServiceContext, actor: UserInfo | null, userId: number, active: boolean): UserInfo {
   return inTransaction(ctx, () => {
     const user = ctx.read.users.get(userId);
     if (!user) throw new DomainError('not_found', { what: 'user', id: userId });
     if (user.active === active) return user;
-    if (!active && user.id === actor.id) throw new DomainError('account_change_refused', { reason: 'self' });
+    if (!active && actor && user.id === actor.id) throw new DomainError('account_change_refused', { reason: 'self' });
     ctx.write.users.setActive(userId, active);
-    ctx.audit.add(ctx.now(), actor.id, active ? 'user.enable' : 'user.disable', user.username);
+    ctx.audit.add(ctx.now(), actor?.id ?? null, active ? 'user.enable' : 'user.disable', user.username, actor ? {} : { via: 'cli' });
     return ctx.read.users.get(userId)!;
   });
 }

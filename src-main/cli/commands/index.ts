@@ -8,9 +8,10 @@ import { backup, restore, check } from './backup';
 import { sla } from './sla';
 import { importCommand } from './import';
 import { report } from './report';
+import { users } from './users';
 import { exportCommand } from './export';
 import { verify } from './verify';
 import { key } from './key';
 import { upload } from './upload';
 
-export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, sla, report, exportCommand, verify, key, upload, backup, restore, check];
+export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, users, sla, report, exportCommand, verify, key, upload, backup, restore, check];
