@@ -3,6 +3,7 @@ import { deadlinesEn } from './deadlines.en';
 import { healthEn } from './health.en';
 import { auditEn } from './audit.en';
 import { refundsEn } from './refunds.en';
+import { importEn } from './import.en';
 import { reportsEn } from './reports.en';
 import { slaEn } from './sla.en';
 import type { zhCN } from './zh-CN';
@@ -334,6 +335,7 @@ export const en: Resources = {
   ...healthEn,
   refunds: refundsEn,
   hq: hqEn,
+  import: importEn,
   reports: reportsEn,
   audit: auditEn,
   sla: slaEn,

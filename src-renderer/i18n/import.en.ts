@@ -38,7 +38,7 @@ export const importEn: Shape<typeof importZhCN> = {
   unchanged: 'Unchanged',
   rejected: 'Rejected (rows)',
   rejectedList: 'Rejected rows',
-  rejectedMore: '{{total}} problems in all; the first {{shown}} are listed here, the rejects file has them all.',
+  rejectedMore: '{{total, number}} problems in all; the first {{shown, number}} are listed here, the rejects file has them all.',
   column: 'Column',
   value: 'Value',
   reason: 'Reason',

@@ -1,4 +1,4 @@
-/** 导入 (CRM import) strings in Chinese. import.en.ts must match this shape; mergeable into zh-CN.ts under `import`. */
+/** 导入 (CRM import) strings in Chinese, under `import` in zh-CN.ts; import.en.ts must match this shape. */
 export const importZhCN = {
   title: '导入 CRM 工单',
   intro: '从省 CRM 导出的工单文件（CSV 或 Excel：XLSX，以及旧版 XLS）。编码自动识别（UTF-8、GBK/GB18030）；表头中英文均可，顺序不限，多余的列不导入。同一渠道 + 工单编号已存在时更新，内容相同则不变，重复导入同一文件不会产生变化。',
@@ -34,7 +34,7 @@ export const importZhCN = {
   unchanged: '未变',
   rejected: '拒绝（行）',
   rejectedList: '被拒绝的行',
-  rejectedMore: '共 {{total}} 个问题，这里列出前 {{shown}} 个；完整清单在错误行文件中。',
+  rejectedMore: '共 {{total, number}} 个问题，这里列出前 {{shown, number}} 个；完整清单在错误行文件中。',
   column: '列',
   value: '内容',
   reason: '原因',

@@ -1,5 +1,6 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
 import { refundsZhCN } from './refunds.zh-CN';
+import { importZhCN } from './import.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { reportsZhCN } from './reports.zh-CN';
 import { slaZhCN } from './sla.zh-CN';
@@ -327,6 +328,7 @@ export const zhCN = {
   ...healthZhCN,
   refunds: refundsZhCN,
   hq: hqZhCN,
+  import: importZhCN,
   reports: reportsZhCN,
   audit: auditZhCN,
   sla: slaZhCN,

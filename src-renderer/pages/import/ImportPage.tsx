@@ -7,7 +7,7 @@ import { useSession } from '../../state/session';
 import { mayCall } from '../../lib/access';
 import { PreviewPanel } from './PreviewPanel';
 import { ResultPanel } from './ResultPanel';
-import { fill, useImportText } from './text';
+import { useTranslation } from 'react-i18next';
 import { uploadFile } from './transfer';
 import { MAX_UPLOAD_MB } from '../../../src-main/core/import/limits';
 import './import.css';
@@ -23,7 +23,7 @@ const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1
  * their problems) → dry run and/or import → counts, rejected rows, rejects file.
  */
 export function ImportPage() {
-  const x = useImportText();
+  const { t } = useTranslation();
   const { status } = useSession();
   const input = useRef<HTMLInputElement>(null);
   const [file, setFile] = useState<File | null>(null);
@@ -37,8 +37,8 @@ export function ImportPage() {
   if (!status?.user || !mayCall(status.user.role, 'import/upload')) {
     return (
       <section className="page import-page">
-        <h1>{x.title}</h1>
-        <Alert kind="warn">{x.needRole}</Alert>
+        <h1>{t('import.title')}</h1>
+        <Alert kind="warn">{t('import.needRole')}</Alert>
       </section>
     );
   }
@@ -83,15 +83,15 @@ export function ImportPage() {
     });
 
   const busyText =
-    busy === null ? null : busy.what === 'upload' ? fill(x.uploading, { pct: busy.pct }) : busy.what === 'read' ? x.reading : busy.what === 'dry' ? x.dryRunning : x.running;
+    busy === null ? null : busy.what === 'upload' ? t('import.uploading', { pct: busy.pct }) : busy.what === 'read' ? t('import.reading') : busy.what === 'dry' ? t('import.dryRunning') : t('import.running');
   const canRun = preview !== null && preview.missing.length === 0 && busy === null;
 
   return (
     <section className="page import-page" aria-labelledby="import-title">
       <div className="page-head">
-        <h1 id="import-title">{x.title}</h1>
+        <h1 id="import-title">{t('import.title')}</h1>
       </div>
-      <p className="hint import-intro">{x.intro}</p>
+      <p className="hint import-intro">{t('import.intro')}</p>
 
       <div className="row-actions import-choose">
         <input
@@ -106,12 +106,12 @@ export function ImportPage() {
           }}
         />
         <button type="button" className={`btn${file ? '' : ' primary'}`} disabled={busy !== null} onClick={() => input.current?.click()}>
-          {file ? x.another : x.choose}
+          {file ? t('import.another') : t('import.choose')}
         </button>
         {file ? (
-          <span className="import-file-name">{fill(x.fileInfo, { name: file.name, size: sizeText(file.size) })}</span>
+          <span className="import-file-name">{t('import.fileInfo', { name: file.name, size: sizeText(file.size) })}</span>
         ) : (
-          <span className="hint">{fill(x.chooseHint, { max: MAX_UPLOAD_MB })}</span>
+          <span className="hint">{t('import.chooseHint', { max: MAX_UPLOAD_MB })}</span>
         )}
         {busyText && (
           <span className="import-busy" role="status">
@@ -138,10 +138,10 @@ export function ImportPage() {
           />
           <div className="row-actions import-actions">
             <button type="button" className="btn" disabled={!canRun} onClick={() => void run(true)} data-testid="import-dry-run">
-              {x.dryRun}
+              {t('import.dryRun')}
             </button>
             <button type="button" className="btn primary" disabled={!canRun} onClick={() => void run(false)} data-testid="import-run">
-              {x.run}
+              {t('import.run')}
             </button>
           </div>
         </>

@@ -3,20 +3,20 @@ import { messageOf } from '../../api/client';
 import type { OutputOf } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { downloadRejects } from './transfer';
-import { fill, useImportText } from './text';
+import { useTranslation } from 'react-i18next';
 
 type Result = OutputOf<'import/run'>;
 
 /** The counts, the rejected rows, and the rejects file to send back to the CRM team. */
 export function ResultPanel({ result }: { result: Result }) {
-  const x = useImportText();
+  const { t } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const counters: Array<[string, number, string]> = [
-    [x.inserted, result.inserted, 'inserted'],
-    [x.updated, result.updated, 'updated'],
-    [x.unchanged, result.unchanged, 'unchanged'],
-    [x.rejected, result.rejectedRows, 'rejected'],
+    [t('import.inserted'), result.inserted, 'inserted'],
+    [t('import.updated'), result.updated, 'updated'],
+    [t('import.unchanged'), result.unchanged, 'unchanged'],
+    [t('import.rejected'), result.rejectedRows, 'rejected'],
   ];
   const download = async (token: string) => {
     setBusy(true);
@@ -31,7 +31,7 @@ export function ResultPanel({ result }: { result: Result }) {
   };
   return (
     <section className="import-result" data-testid="import-result" aria-live="polite">
-      <Alert kind={result.dryRun ? 'info' : 'ok'}>{result.dryRun ? x.dryResult : x.doneResult}</Alert>
+      <Alert kind={result.dryRun ? 'info' : 'ok'}>{result.dryRun ? t('import.dryResult') : t('import.doneResult')}</Alert>
       <div className="counters">
         {counters.map(([label, value, key]) => (
           <div key={key} className={`counter${key === 'rejected' && value > 0 ? ' tone-warn' : ''}`} data-testid={`import-${key}`}>
@@ -44,27 +44,27 @@ export function ResultPanel({ result }: { result: Result }) {
       {result.rejectsToken && (
         <div className="row-actions">
           <button type="button" className="btn" disabled={busy} onClick={() => void download(result.rejectsToken!)} data-testid="import-download">
-            ⬇ {busy ? x.downloading : x.download}
+            ⬇ {busy ? t('import.downloading') : t('import.download')}
           </button>
-          <span className="hint">{x.downloadHint}</span>
+          <span className="hint">{t('import.downloadHint')}</span>
         </div>
       )}
       {error && <Alert kind="error">{error}</Alert>}
 
       {result.rejected.length > 0 && (
         <>
-          <h2 className="section-title">{x.rejectedList}</h2>
+          <h2 className="section-title">{t('import.rejectedList')}</h2>
           {result.rejectedTotal > result.rejected.length && (
-            <p className="hint">{fill(x.rejectedMore, { total: result.rejectedTotal, shown: result.rejected.length })}</p>
+            <p className="hint">{t('import.rejectedMore', { total: result.rejectedTotal, shown: result.rejected.length })}</p>
           )}
           <div className="table-wrap import-rejected">
             <table className="table compact" data-testid="import-rejected">
               <thead>
                 <tr>
-                  <th scope="col">{x.line}</th>
-                  <th scope="col">{x.column}</th>
-                  <th scope="col">{x.value}</th>
-                  <th scope="col">{x.reason}</th>
+                  <th scope="col">{t('import.line')}</th>
+                  <th scope="col">{t('import.column')}</th>
+                  <th scope="col">{t('import.value')}</th>
+                  <th scope="col">{t('import.reason')}</th>
                 </tr>
               </thead>
               <tbody>
