@@ -27,6 +27,7 @@ import { rowRefs } from '../../src-main/services/import/run';
 import { newTicketFields } from '../../src-main/core/import/diff';
 import type { Table } from '../../src-main/services/import/table';
 import { seededRandom } from '../../src-main/core/random';
+import { figure, ratioAtMost } from './lib/figures';
 
 const { values } = parseArgs({
   options: {
@@ -34,8 +35,15 @@ const { values } = parseArgs({
     big: { type: 'string', default: '1000000' },
     'skip-memory': { type: 'boolean', default: false },
     child: { type: 'string' },
+    // From npm run bench: the import makes its own database; --quick imports 10,000 rows and skips the memory runs.
+    db: { type: 'string' },
+    quick: { type: 'boolean', default: false },
   },
 });
+if (values.quick) {
+  values.rows = '10000';
+  values['skip-memory'] = true;
+}
 
 const MB = 1024 * 1024;
 const ROUNDS = 3;
@@ -172,6 +180,11 @@ async function main(): Promise<void> {
     console.log(`    of which tickets-changed hooks (deadline clocks, owned elsewhere): ${hook.toFixed(0)} ms`);
     console.log(`  floor (pre-parsed rows, one prepared INSERT, one transaction):  ${floor.toFixed(0)} ms, ${perSec(n, floor)} rows/s`);
     console.log(`  ratio import / floor: ${(imp / floor).toFixed(2)} × (target ≤ 3 ×); without the hooks: ${((imp - hook) / floor).toFixed(2)} ×`);
+    figure(`import.rows_${n}`, imp, 'ms', {
+      baseline: { name: 'prepared inserts of the same rows', value: floor },
+      targets: [ratioAtMost(imp, floor, 3, 'prepared inserts')],
+      note: `${perSec(n, imp)} rows/s`,
+    });
     const [ic, hc, fc] = [median(importCpu), median(hookCpu), median(floorCpu)];
     console.log(`  CPU time (steadier on a busy machine): import ${ic.toFixed(0)} ms (hooks ${hc.toFixed(0)} ms), floor ${fc.toFixed(0)} ms; ratio ${(ic / fc).toFixed(2)} ×, without the hooks ${((ic - hc) / fc).toFixed(2)} ×`);
     console.log(`  (medians of ${ROUNDS} alternating rounds; all rounds, import: ${imports.map((x) => x.toFixed(0)).join(', ')} ms; floor: ${floors.map((x) => x.toFixed(0)).join(', ')} ms)`);
@@ -185,6 +198,7 @@ async function main(): Promise<void> {
       if (out.status !== 0) throw new Error(`child failed: ${out.stderr}`);
       const m = JSON.parse(out.stdout.trim().split('\n').at(-1)!) as { ms: number; peakRss: number; peakHeap: number; inserted: number };
       console.log(`  memory, ${rows.toLocaleString('en-US')} rows (${mb(fsize)} file): peak rss ${mb(m.peakRss)}, peak heapUsed ${mb(m.peakHeap)}, ${perSec(rows, m.ms)} rows/s, inserted ${m.inserted}`);
+      figure(`import.peak_rss_${rows}`, m.peakRss / MB, 'MB', { note: `peak heapUsed ${mb(m.peakHeap)}` });
       if (rows !== n) fs.rmSync(f, { force: true });
     }
   } finally {

@@ -14,6 +14,7 @@ import { openDatabase } from '../../src-main/db/open';
 import { createContext } from '../../src-main/services/context';
 import { ClockStore } from '../../src-main/db/clock-store';
 import { DeadlineMonitor } from '../../src-main/services/monitor';
+import { figure, loadLine } from './lib/figures';
 
 const arg = process.argv.indexOf('--db');
 const file = arg > 0 ? process.argv[arg + 1]! : '/tmp/bench-1m.db';
@@ -68,14 +69,13 @@ try {
   const catchUpMs = Number(process.hrtime.bigint() - t0) / 1e6;
   monitor.stop();
 
-  console.log(`database: ${file} — ${tickets.toLocaleString()} tickets, ${clocks.toLocaleString()} clocks`);
-  console.log(`baseline  SELECT … ORDER BY due_at LIMIT 1     median ${baselineUs.toFixed(1)} µs`);
-  console.log(`next wake-up (min next_alert_at, partial index) median ${nextWakeUs.toFixed(1)} µs   ratio ${(nextWakeUs / baselineUs).toFixed(2)}×`);
-  console.log(
-    `catch-up after 3 days closed: ${catchUpMs.toFixed(1)} ms for ${batch.alerts.length} alerts ` +
-      `(${JSON.stringify(batch.counts)}), ${((catchUpMs * 1000) / Math.max(1, batch.alerts.length)).toFixed(1)} µs per alert, ` +
-      `ratio to the baseline query ${((catchUpMs * 1000) / baselineUs).toFixed(0)}×`,
-  );
+  console.log(`database: ${file} — ${tickets.toLocaleString()} tickets, ${clocks.toLocaleString()} clocks; ${loadLine()}`);
+  const baseline = { name: 'SELECT … ORDER BY due_at LIMIT 1 (indexed)', value: baselineUs };
+  figure('monitor.next_wakeup', nextWakeUs, 'µs', { baseline, note: 'min(next_alert_at) on the partial index; median of 20,000' });
+  figure('monitor.catch_up', catchUpMs * 1000, 'µs', {
+    baseline,
+    note: `after 3 days closed: ${batch.alerts.length} alerts ${JSON.stringify(batch.counts)}, ${((catchUpMs * 1000) / Math.max(1, batch.alerts.length)).toFixed(1)} µs per alert`,
+  });
 } finally {
   db.exec('ROLLBACK');
   db.close();
