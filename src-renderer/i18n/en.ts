@@ -237,6 +237,9 @@ export const en: Resources = {
     decline_transfer: 'Decline transfer request',
     create: 'Registered',
     flag_collective: 'Flagged collective',
+    flag_repeat: 'Flagged repeat',
+    import_create: 'Imported from the CRM',
+    import_update: 'Updated by a CRM import',
   },
   form: {
     reason: 'Reason',
@@ -258,6 +261,8 @@ export const en: Resources = {
     department: 'Department',
     collaborators: 'Collaborators',
     firstResponderId: 'First responder',
+    firstResponderName: 'First responder',
+    assigneeName: 'Assignee (name)',
     firstResponseAt: 'First response',
     resolvedAt: 'Resolved at',
     closedAt: 'Closed at',

@@ -230,6 +230,9 @@ export const zhCN = {
     decline_transfer: '驳回转派申请',
     create: '登记',
     flag_collective: '标记集体投诉',
+    flag_repeat: '标记重复投诉',
+    import_create: 'CRM 导入',
+    import_update: 'CRM 导入更新',
   },
   form: {
     reason: '原因',
@@ -251,6 +254,8 @@ export const zhCN = {
     department: '责任部门',
     collaborators: '协作部门',
     firstResponderId: '首问负责人',
+    firstResponderName: '首问负责人',
+    assigneeName: '处理人（姓名）',
     firstResponseAt: '首次响应',
     resolvedAt: '办结时间',
     closedAt: '关闭时间',

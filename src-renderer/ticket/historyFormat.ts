@@ -10,6 +10,8 @@ const KNOWN_FIELDS = new Set([
   'department',
   'collaborators',
   'firstResponderId',
+  'firstResponderName',
+  'assigneeName',
   'firstResponseAt',
   'resolvedAt',
   'closedAt',
