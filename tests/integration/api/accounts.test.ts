@@ -69,7 +69,7 @@ describe('wrong passwords', () => {
     expect(auditOf('auth.login_throttled')[0]).toMatchObject({ subject: 'zhangwei', details: { client: '10.0.0.5', retryInSeconds: 1 } });
   });
 
-  it('the wait grows 1 s, 2 s, 4 s … to a minute, then the account is locked for 15 minutes, the right password included', async () => {
+  it('the wait grows 1 s, 2 s, 4 s … to a minute, then the account is locked for 15 minutes, the right password included', { timeout: 60_000 }, async () => {
     for (let i = 0; i < 3; i++) expect((await login('zhangwei', `guess-${i}`)).ok).toBe(false);
     for (const seconds of [1, 2, 4, 8, 16, 32, 60]) {
       const early = await login('zhangwei', 'password-123');
@@ -101,7 +101,8 @@ describe('wrong passwords', () => {
     expect((await login('zhangwei', 'password-123')).ok).toBe(true);
   });
 
-  it('one client guessing across many accounts is locked after thirty wrong passwords; other clients are not', async () => {
+  // Thirty-odd password checks (scrypt, ~60 ms each on a quiet machine, far more on a busy one).
+  it('one client guessing across many accounts is locked after thirty wrong passwords; other clients are not', { timeout: 120_000 }, async () => {
     const guesser = slot('10.0.0.66');
     let wrong = 0;
     for (let i = 0; wrong < 30; i++) {
