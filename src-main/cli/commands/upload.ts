@@ -23,7 +23,11 @@ export const upload: Command = {
     return withContext(env, async (ctx) => {
       if (url && token) saveUploadSettings(ctx, null, { url, token });
       const item = queueUpload(ctx, month, revision, null);
-      await new OutboxWorker(ctx, { log: env.say, setTimer: () => ({ clear() {} }) }).wake();
+      // start(): a try that a killed process left under way is taken up again first.
+      const worker = new OutboxWorker(ctx, { log: env.say, setTimer: () => ({ clear() {} }) });
+      worker.start();
+      await worker.wake();
+      worker.stop();
       const after = new OutboxStore(ctx.db).get(item.id)!;
       const { bundlePath: _p, ...shown } = after;
       return { ...shown, nextAttemptAt: after.nextAttemptAt === null ? null : new Date(after.nextAttemptAt).toISOString() };

@@ -4,7 +4,7 @@
  * a ticket's or a refund's clocks count as breaches at the export's instant,
  * by the same rule as the reports (missed at ≤ then; voided tickets never count).
  */
-import { isoInZone } from '../time';
+import { isoFormatter } from './iso';
 import { nameOut, phoneOut, textOut, type MaskPolicy } from './mask';
 import { KPI_DEFINITIONS, KPI_IDS, type KpiId } from '../reports/definitions';
 import type { KpiSet } from '../reports/model';
@@ -58,7 +58,13 @@ export interface RefundExportRaw {
 
 export type Row = Record<string, string | number | boolean | null>;
 
-const iso = (ms: number | null, zone: string) => (ms === null ? null : isoInZone(ms, zone));
+const formatters = new Map<string, (ms: number) => string>();
+const iso = (ms: number | null, zone: string) => {
+  if (ms === null) return null;
+  let f = formatters.get(zone);
+  if (!f) formatters.set(zone, (f = isoFormatter(zone)));
+  return f(ms);
+};
 
 export function ticketRow(t: TicketExportRaw, mask: MaskPolicy, zone: string): Row {
   return {

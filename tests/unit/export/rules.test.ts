@@ -98,3 +98,17 @@ describe('upload retries', () => {
     expect([200, 201, 503, 429, 408, 401, 422, 413].map(verdictOf)).toEqual(['sent', 'sent', 'retry', 'retry', 'retry', 'rejected', 'rejected', 'rejected']);
   });
 });
+
+describe('instants in the bundle', () => {
+  it('the cached formatter writes exactly what isoInZone writes, across offsets and daylight-saving changes', async () => {
+    const { isoFormatter } = await import('../../../src-main/core/export/iso');
+    const { isoInZone } = await import('../../../src-main/core/time');
+    for (const zone of ['Asia/Shanghai', 'America/New_York', 'UTC', 'Asia/Kolkata', 'Australia/Lord_Howe']) {
+      const fmt = isoFormatter(zone);
+      // Every 37 minutes 1.5 s through 2026, crossing both daylight-saving changes where the zone has them.
+      for (let ms = Date.UTC(2026, 0, 1); ms < Date.UTC(2027, 0, 1); ms += 2_221_500) {
+        if (fmt(ms) !== isoInZone(ms, zone)) expect([zone, ms, fmt(ms)]).toEqual([zone, ms, isoInZone(ms, zone)]);
+      }
+    }
+  }, 60_000);
+});
