@@ -6,6 +6,7 @@ import { seed } from './seed';
 import { serve } from './serve';
 import { backup, restore, check } from './backup';
 import { sla } from './sla';
+import { warnings } from './warnings';
 import { importCommand } from './import';
 import { report } from './report';
 import { users } from './users';
@@ -14,4 +15,4 @@ import { verify } from './verify';
 import { key } from './key';
 import { upload } from './upload';
 
-export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, users, sla, report, exportCommand, verify, key, upload, backup, restore, check];
+export const COMMANDS: readonly Command[] = [init, importCommand, tickets, seed, serve, users, sla, warnings, report, exportCommand, verify, key, upload, backup, restore, check];

@@ -1,0 +1,32 @@
+/**
+ * Ticket counts for the volume-warning check: voided tickets never count.
+ * Each window is one range walk of the tickets_report index, which holds
+ * received_at, status, category_id and district, so no table row is read.
+ */
+import type { Db } from './open';
+import type { CountRow } from '../core/warnings';
+
+export class WarningCountReader {
+  constructor(private readonly db: Db) {}
+
+  /** Tickets received in [start, end), per category and district. */
+  counts(start: number, end: number): CountRow[] {
+    return this.db
+      .prepare(
+        `SELECT category_id AS categoryId, district, count(*) AS n
+           FROM tickets INDEXED BY tickets_report
+          WHERE received_at >= ? AND received_at < ? AND status <> 'voided'
+          GROUP BY category_id, district`,
+      )
+      .all(start, end) as CountRow[];
+  }
+
+  /** Whether any of these categories has a ticket received before the instant (one tickets_category probe per id). */
+  hasTicketBefore(categoryIds: readonly number[], before: number): boolean {
+    const probe = this.db.prepare(
+      `SELECT 1 FROM tickets INDEXED BY tickets_category
+        WHERE category_id = ? AND received_at < ? AND status <> 'voided' LIMIT 1`,
+    );
+    return categoryIds.some((id) => probe.get(id, before) !== undefined);
+  }
+}
