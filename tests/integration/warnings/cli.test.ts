@@ -45,6 +45,6 @@ describe('complaint-desk warnings', () => {
     expect(r.stdout).toBe('级别\t类别\t范围\t周期\t数量\t基数值\t阈值\t保护值\n橙色\t资费计费\t全分公司\t本月\t33\t20\t26\t10\n');
     const bad = await cli(['warnings', '--at', '2026-02-30T10:00:00+08:00', '--json']);
     expect(bad.code).toBe(2);
-    expect(bad.stdout).toBe('');
+    expect((JSON.parse(bad.stdout) as { error: { code: string } }).error.code).toBe('usage');
   });
 });
