@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { ExportSettingsView } from '../../src-main/services/export/console';
 import { Alert } from '../components/Alert';
-import { saveBlob } from './transfer';
+import { saveBlob } from '../lib/save-file';
 
 export function KeyPanel({ view }: { view: ExportSettingsView }) {
   const { t } = useTranslation();

@@ -14,7 +14,7 @@ import { useMeta } from '../state/meta';
 import { useQuery } from '../state/useQuery';
 import { useAction } from '../state/useAction';
 import { useBranch } from '../state/session';
-import { saveTextFile } from './saveTextFile';
+import { saveBlob } from '../lib/save-file';
 
 const PAGE = 50;
 
@@ -61,7 +61,7 @@ export function AuditSection() {
     await exporting.run(
       async () => {
         const file = await call('audit/export', { ...toQuery(applied), locale });
-        saveTextFile(file.fileName, file.csv, 'text/csv;charset=utf-8');
+        saveBlob([file.csv], 'text/csv;charset=utf-8', file.fileName);
         return file;
       },
       (file) => (file.rows < file.total ? t('audit.exportedCapped', { rows: file.rows, total: file.total }) : t('audit.exported', { rows: file.rows })),
