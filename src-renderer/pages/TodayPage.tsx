@@ -18,6 +18,7 @@ import { useUser } from '../state/session';
 import { AtRiskList } from './AtRiskList';
 import { TodayNumbers } from '../reports/TodayNumbers';
 import { mayCall } from '../lib/access';
+import { GetStarted } from './GetStarted';
 
 function CounterLink({ label, value, href, testId, tone }: { label: string; value: number | undefined; href: string; testId: string; tone?: string }) {
   const { t } = useTranslation();
@@ -56,9 +57,12 @@ export function TodayPage() {
   const listKey = `${revision}-${summary.data ? JSON.stringify(summary.data.counts) : ''}`;
   const counts = summary.data?.counts;
   const user = useUser();
+  // An empty database: say how to begin instead of a page of zeros.
+  const any = useQuery('tickets/list', { limit: 1 }, revision);
   return (
     <section className="page today" aria-labelledby="today-title">
       <h1 id="today-title">{t('today.title')}</h1>
+      {any.data?.total === 0 && <GetStarted onLoaded={() => window.location.reload()} />}
       <h2 className="section-title">{t('today.deadlines')}</h2>
       {summary.error && <Alert kind="error">{summary.error}</Alert>}
       <p className="hint" data-testid="tiles-hint">{t('today.tilesHint')}</p>
