@@ -78,5 +78,8 @@ export function levelRank(level: Level): number {
   return LEVEL_RANK[level];
 }
 
+/** The levels Today's 重大未结 counter and the 重大 chip mean: major and above. */
+export const MAJOR_OR_ABOVE: readonly Level[] = LEVELS.filter((l) => LEVEL_RANK[l] >= LEVEL_RANK.major);
+
 /** Statuses in which a ticket is still being worked. */
 export const OPEN_STATUSES: readonly Status[] = ['new', 'accepted', 'in_progress', 'pending_customer', 'responded'];

@@ -5,11 +5,12 @@ import type { ExportSettingsView } from '../../src-main/services/export/console'
 import { call, messageOf } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { mayCall } from '../lib/access';
 import { useUser } from '../state/session';
 
 export function HqSettingsForm({ view, onSaved }: { view: ExportSettingsView; onSaved(v: ExportSettingsView): void }) {
   const { t } = useTranslation();
-  const admin = useUser().role === 'admin';
+  const admin = mayCall(useUser().role, 'export/saveSettings');
   const [masking, setMasking] = useState(view.masking);
   const [url, setUrl] = useState(view.uploadUrl);
   const [token, setToken] = useState('');

@@ -14,6 +14,7 @@ const EXPECTED: Array<[MethodName, [boolean, boolean, boolean, boolean]]> = [
   ['reports/setSubscribers', [false, false, false, true]], // the subscriber count form
   ['settings/branch', [false, false, false, true]], // the administrator's settings
   ['audit/list', [false, false, false, true]], // the audit log tab
+  ['export/saveSettings', [false, false, false, true]], // the 上报 page's masking and endpoint settings
   ['auth/login', [true, true, true, true]],
 ];
 

@@ -9,7 +9,7 @@ import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TicketFilter } from '../api/types';
 import { Alert } from '../components/Alert';
-import { OPEN_STATUSES } from '../../src-main/core/enums';
+import { MAJOR_OR_ABOVE, OPEN_STATUSES } from '../../src-main/core/enums';
 import { useDeadlineSummary } from '../shell/useDeadlineSummary';
 import { useAlertsRevision } from '../state/deskEvents';
 import { ticketsHref } from '../state/route';
@@ -82,7 +82,7 @@ export function TodayPage() {
         <StatusCounter label={t('today.openTotal')} filter={{ open: true }} href={ticketsHref({ chips: 'open' })} testId="count-open" />
         <StatusCounter
           label={t('today.majorOpen')}
-          filter={{ open: true, level: ['major', 'overlevel'] }}
+          filter={{ open: true, level: [...MAJOR_OR_ABOVE] }}
           href={ticketsHref({ chips: 'open,major' })}
           testId="count-major"
         />

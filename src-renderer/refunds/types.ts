@@ -1,5 +1,4 @@
-/** The refund shapes of the backend, as types only, and the code lists the UI iterates over. */
-import type { RefundStatus, RefundType } from '../../src-main/core/refunds/types';
+/** The refund shapes of the backend, as types only, and its code lists (core's own, pure data). */
 
 export type {
   ApproverRole,
@@ -18,7 +17,4 @@ export type {
 export type { RefundSettings } from '../../src-main/core/refunds/authority';
 export type { ApprovalItem, TicketRefunds } from '../../src-main/services/refunds/queries';
 
-const keys = <T extends string>(record: Record<T, true>): T[] => Object.keys(record) as T[];
-
-export const REFUND_TYPES = keys<RefundType>({ sp_info_fee: true, overcharge: true, goodwill_credit: true, compensation: true, other: true });
-export const REFUND_STATUSES = keys<RefundStatus>({ draft: true, pending_approval: true, approved: true, rejected: true, executed: true });
+export { REFUND_STATUSES, REFUND_TYPES } from '../../src-main/core/refunds/types';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../api/types';
-import { CHANNELS } from '../lib/codes';
+import { CHANNELS } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
 import { navigate } from '../state/route';
 import { monthBounds, reportHref, shiftMonth, type ReportState } from './reportState';

@@ -5,7 +5,7 @@
  * weekday, a missed clock). See tickets/reportDrill.ts for the other end.
  */
 import type { Channel } from '../api/types';
-import { STATUSES } from '../lib/codes';
+import { STATUSES } from '../../src-main/core/enums';
 import { fromLocalInput } from '../lib/time';
 import { ticketsHref } from '../state/route';
 import type { Missed } from '../tickets/reportDrill';

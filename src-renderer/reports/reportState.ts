@@ -4,7 +4,7 @@
  * work, and a link to a report is a link to the same numbers.
  */
 import type { Channel, InputOf } from '../api/types';
-import { CHANNELS } from '../lib/codes';
+import { CHANNELS } from '../../src-main/core/enums';
 
 export interface ReportState {
   /** 'YYYY-MM', or null when a custom range is shown. */

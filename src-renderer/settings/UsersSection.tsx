@@ -5,10 +5,11 @@ import { useAction } from '../state/useAction';
 import type { Role, UserInfo } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
-import { ROLES } from '../lib/codes';
+import { ROLES } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
 import { useUser } from '../state/session';
 
+/** A new account starts with the least authority. */
 const EMPTY = { username: '', displayName: '', role: 'agent' as Role, department: '', password: '' };
 
 export function UsersSection() {

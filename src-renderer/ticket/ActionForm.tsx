@@ -3,8 +3,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionType, Level, TicketAction } from '../api/types';
 import { Field } from '../components/Field';
-import { LEVELS, SATISFACTIONS } from '../lib/codes';
-import { levelRank } from '../../src-main/core/enums';
+import { LEVELS, levelRank, SATISFACTIONS } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
 import { ACTION_FIELDS, buildAction, EMPTY_VALUES, fieldLabel, type ActionField, type ActionValues } from './actionInput';
 

@@ -4,7 +4,7 @@ import { ApiFailure, call, messageOf } from '../api/client';
 import type { CreatedTicket } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
-import { CHANNELS, LEVELS } from '../lib/codes';
+import { CHANNELS, LEVELS } from '../../src-main/core/enums';
 import { toLocalInput } from '../lib/time';
 import { useMeta } from '../state/meta';
 import { useBranch } from '../state/session';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { TicketFilter } from '../api/types';
+import { MAJOR_OR_ABOVE } from '../../src-main/core/enums';
 
 export const CHIPS = ['open', 'mine', 'breached', 'major', 'repeat'] as const;
 export type Chip = (typeof CHIPS)[number];
@@ -15,7 +16,7 @@ export function chipFilter(chips: readonly Chip[], userId: number): TicketFilter
   if (chips.includes('open')) f.open = true;
   if (chips.includes('mine')) f.assigneeId = userId;
   if (chips.includes('breached')) f.deadline = 'breached';
-  if (chips.includes('major')) f.level = ['major', 'overlevel'];
+  if (chips.includes('major')) f.level = [...MAJOR_OR_ABOVE];
   if (chips.includes('repeat')) f.repeat = true;
   return f;
 }

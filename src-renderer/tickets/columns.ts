@@ -6,7 +6,8 @@
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
 import type { Channel, Satisfaction, Status, TicketRow } from '../api/types';
-import { CHANNELS, SORTABLE, STATUSES } from '../lib/codes';
+import { CHANNELS, STATUSES } from '../../src-main/core/enums';
+import { SORTABLE } from '../lib/codes';
 import { formatDateTime } from '../lib/time';
 import { CodeSetFilter, type CodeSetParams } from './CodeSetFilter';
 import { CustomerCell, DueCell, FlagsCell, LevelCell, StatusCell } from './cells';

@@ -5,7 +5,8 @@
 import { useEffect, useId, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Channel } from '../../api/types';
-import { CHANNEL_ORDER, channelsText } from './words';
+import { CHANNELS } from '../../../src-main/core/enums';
+import { channelsText } from './words';
 
 interface Props {
   anyChannel: boolean;
@@ -74,7 +75,7 @@ export function ChannelPicker({ anyChannel, channels, onChange, label, path, inv
             <input type="checkbox" checked={anyChannel} onChange={(e) => onChange({ anyChannel: e.target.checked, channels })} />
             {t('sla.anyChannel')}
           </label>
-          {CHANNEL_ORDER.map((c) => (
+          {CHANNELS.map((c) => (
             <label key={c} className={`check${anyChannel ? ' muted' : ''}`}>
               <input type="checkbox" disabled={anyChannel} checked={!anyChannel && channels.includes(c)} onChange={(e) => toggle(c, e.target.checked)} data-channel={c} />
               {t(`channel.${c}`)}

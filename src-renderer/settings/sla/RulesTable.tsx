@@ -7,7 +7,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Category, Level } from '../../api/types';
-import { LEVELS } from '../../lib/codes';
+import { LEVELS } from '../../../src-main/core/enums';
 import { ChannelPicker } from './ChannelPicker';
 import { blankRule, LIMIT_FIELDS, parseHM, rulePath, tierOf, type Problem, type RuleDraft } from './draft';
 import { HMInput } from './HMInput';

@@ -1,7 +1,7 @@
 /** How the SLA editor words things: problems, limits, a rule's channels and category. */
 import type { TFunction } from 'i18next';
 import type { Category, Channel } from '../../api/types';
-import { CHANNELS } from '../../lib/codes';
+import { CHANNELS } from '../../../src-main/core/enums';
 import type { HM, LimitField, Problem } from './draft';
 
 /** Index 0 = Sunday, as BusinessCalendar.week. */
@@ -42,9 +42,6 @@ export function hmText(v: HM, t: TFunction): string {
   return Number.isFinite(h) && Number.isFinite(m) ? limitText(h * 60 + m, t) : `${v.h}:${v.m}`;
 }
 
-/** docs/REQUIREMENTS.md §1's order (codes.ts lists them as JavaScript orders integer-like keys: 10080 first). */
-const CHANNEL_RANK: Record<Channel, number> = { '10086': 0, '10080': 1, '12300': 2, store: 3, online: 4, social: 5, other: 6 };
-export const CHANNEL_ORDER: readonly Channel[] = [...CHANNELS].sort((a, b) => CHANNEL_RANK[a] - CHANNEL_RANK[b]);
 
 /** The hotline numbers are their own best label; the other channels take their word. */
 export function channelShort(c: Channel, t: TFunction): string {
@@ -53,11 +50,11 @@ export function channelShort(c: Channel, t: TFunction): string {
 
 export function channelsText(anyChannel: boolean, channels: readonly Channel[], t: TFunction): string {
   if (anyChannel) return t('sla.anyChannel');
-  const missing = CHANNEL_ORDER.filter((c) => !channels.includes(c));
+  const missing = CHANNELS.filter((c) => !channels.includes(c));
   // Naming every channel is not the same rule as "any channel" (it is more specific), so it is said differently.
-  if (missing.length === 0) return t('sla.allChannels', { count: CHANNEL_ORDER.length });
+  if (missing.length === 0) return t('sla.allChannels', { count: CHANNELS.length });
   if (missing.length === 1 && channels.length > 1) return t('sla.allBut', { channel: channelShort(missing[0]!, t) });
-  return CHANNEL_ORDER.filter((c) => channels.includes(c))
+  return CHANNELS.filter((c) => channels.includes(c))
     .map((c) => channelShort(c, t))
     .join(t('sla.listSep'));
 }
