@@ -39,6 +39,10 @@ const ELEMENTS = [
   { type: 'core', pattern: 'src-main/core/**', mode: 'full' },
   { type: 'migrations', pattern: 'src-main/db/migrations/**', mode: 'full' },
   { type: 'db', pattern: 'src-main/db/**', mode: 'full' },
+  { type: 'hq-migrations', pattern: 'src-main/hq/db/migrations/**', mode: 'full' },
+  { type: 'hq-db', pattern: 'src-main/hq/db/**', mode: 'full' },
+  { type: 'hq-services', pattern: 'src-main/hq/services/**', mode: 'full' },
+  { type: 'hq-cli', pattern: 'src-main/hq/cli/**', mode: 'full' },
   { type: 'services', pattern: 'src-main/services/**', mode: 'full' },
   { type: 'bridge', pattern: 'src-main/api/bridge.ts', mode: 'full' },
   {
@@ -72,8 +76,15 @@ const LAYER_RULES = [
   { from: API, allow: [...API, 'contract', 'services', ...DB, ...CORE] },
   { from: ['electron-host'], allow: ['electron-host', ...BELOW_HOSTS] },
   { from: ['web-host'], allow: ['web-host', ...BELOW_HOSTS] },
-  // Headquarters' reference receiver shares the bundle format and verification, nothing of the console's database.
-  { from: ['receiver'], allow: ['receiver', 'services', ...CORE] },
+  // Headquarters (src-main/hq): its own PostgreSQL storage and migrations, use cases that share the
+  // console's bundle format and verification (core, services/export) but never the console's database.
+  { from: ['hq-migrations'], allow: ['hq-migrations'] },
+  { from: ['hq-db'], allow: ['hq-db', 'hq-migrations', ...CORE] },
+  { from: ['hq-services'], allow: ['hq-services', 'hq-db', 'services', ...CORE] },
+  { from: ['hq-cli'], allow: ['hq-cli', 'hq-services', 'hq-db', 'receiver', ...CORE] },
+  // Headquarters' receiver shares the bundle format and verification, nothing of the console's database;
+  // it files into a folder (reference) or into PostgreSQL through hq's use cases.
+  { from: ['receiver'], allow: ['receiver', 'services', 'hq-services', 'hq-db', ...CORE] },
   // `complaint-desk serve` starts the web host.
   { from: ['cli'], allow: ['cli', 'web-host', ...BELOW_HOSTS] },
   { from: ['renderer'], allow: ['renderer', 'bridge', 'contract', ...CORE] },
@@ -156,6 +167,15 @@ export default tseslint.config(
             },
           ],
         },
+      ],
+    },
+  },
+  {
+    files: ['src-main/hq/db/migrations/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ regex: '^(?!\\./)', message: "A released headquarters migration is frozen: it imports only files of src-main/hq/db/migrations." }] },
       ],
     },
   },

@@ -1,7 +1,8 @@
 /**
  * Three projects: `unit` (pure rules, stores, the Electron host against a
  * stand-in `electron`), `integration` (services and API over real SQLite
- * files) and `e2e` (the real renderer in Chromium through the web host; slow,
+ * files), `hq` (headquarters on a throwaway PostgreSQL cluster that
+ * tests/hq/support/global-setup.ts starts and deletes) and `e2e` (the real renderer in Chromium through the web host; slow,
  * one file at a time). `npm test` runs them all via scripts/test-all.mjs.
  */
 import { defineConfig } from 'vitest/config';
@@ -25,6 +26,17 @@ export default defineConfig({
           environment: 'node',
           // Real SQLite files with full sync: generous on a loaded 2-core machine.
           testTimeout: 30_000,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'hq',
+          include: ['tests/hq/**/*.test.ts'],
+          environment: 'node',
+          globalSetup: ['tests/hq/support/global-setup.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

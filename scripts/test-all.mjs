@@ -108,6 +108,9 @@ try {
   step('typecheck (tsc -b)', npmRun('typecheck'));
   step('lint (eslint)', npmRun('lint'));
   vitest('unit + integration tests', ['unit', 'integration']);
+  // Its own run: it starts a throwaway PostgreSQL cluster, and a machine without PostgreSQL fails here
+  // with the install command while the other tests still count.
+  vitest('headquarters tests (PostgreSQL)', ['hq']);
   const built = step('web renderer build (vite build --config vite.web.config.ts)', npmRun('build:web'));
 
   const chromium = await findChromium();

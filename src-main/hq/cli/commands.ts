@@ -1,0 +1,72 @@
+/** The `hq` commands, one small block each. */
+import type { ParseArgsConfig } from 'node:util';
+import { migrateHq } from '../db/migrate';
+import { listBranches, registerBranch } from '../services/branches';
+import { HqUsageError, readKeyFile, type HqCommandEnv } from './command';
+
+export interface HqCommand {
+  name: string[];
+  usage: string;
+  summary: string;
+  options: NonNullable<ParseArgsConfig['options']>;
+  keepsRunning?: boolean;
+  run: (env: HqCommandEnv) => Promise<number>;
+}
+
+const need = (env: HqCommandEnv, name: string, usage: string): string => {
+  const v = env.values[name];
+  if (typeof v !== 'string' || v === '') throw new HqUsageError(`--${name} is required. Usage: npm run hq -- ${usage}`);
+  return v;
+};
+
+const migrate: HqCommand = {
+  name: ['migrate'],
+  usage: 'migrate',
+  summary: "bring headquarters' schema to this program's version",
+  options: {},
+  async run(env) {
+    const r = await migrateHq(env.pool());
+    env.print(r, r.applied.length ? `schema ${r.from} → ${r.to}: ${r.applied.map((a) => `${String(a.version).padStart(4, '0')}_${a.name}`).join(', ')}` : `schema already at version ${r.to}`);
+    return 0;
+  },
+};
+
+const BRANCH_ADD = 'branch add --id ID --name NAME --key PUBLIC.pem [--city CITY] [--token TOKEN]';
+const branchAdd: HqCommand = {
+  name: ['branch', 'add'],
+  usage: BRANCH_ADD,
+  summary: 'register a branch (or replace its key and token); prints its token',
+  options: { id: { type: 'string' }, name: { type: 'string' }, key: { type: 'string' }, city: { type: 'string' }, token: { type: 'string' } },
+  async run(env) {
+    const r = await registerBranch(
+      env.pool(),
+      {
+        branchId: need(env, 'id', BRANCH_ADD),
+        name: need(env, 'name', BRANCH_ADD),
+        publicKey: readKeyFile(need(env, 'key', BRANCH_ADD)),
+        city: (env.values.city as string | undefined) ?? null,
+        token: (env.values.token as string | undefined) ?? null,
+      },
+      new Date(env.io.now()),
+    );
+    env.print(r, `${r.created ? 'registered' : 'updated'} ${r.branchId} (${r.name}), key ${r.fingerprint.slice(0, 16)}…\ntoken: ${r.token}`);
+    return 0;
+  },
+};
+
+const branchList: HqCommand = {
+  name: ['branch', 'list'],
+  usage: 'branch list',
+  summary: 'the registered branches and their key fingerprints',
+  options: {},
+  async run(env) {
+    const all = await listBranches(env.pool());
+    env.print(
+      all.map((b) => ({ branchId: b.branchId, name: b.name, city: b.city, fingerprint: b.keyFingerprint, registeredAt: b.registeredAt.toISOString() })),
+      all.map((b) => `${b.branchId.padEnd(16)} ${b.keyFingerprint.slice(0, 16)}…  ${b.name}`).join('\n') || '(no branches)',
+    );
+    return 0;
+  },
+};
+
+export const HQ_COMMANDS: HqCommand[] = [migrate, branchAdd, branchList];

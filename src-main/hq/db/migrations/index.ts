@@ -1,0 +1,10 @@
+/** Headquarters' migrations, in order. A new one takes the next number and is never changed once released. */
+import * as m0001 from './0001_filings';
+
+export interface HqMigration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const HQ_MIGRATIONS: readonly HqMigration[] = [{ version: 1, ...m0001 }];
