@@ -19,6 +19,11 @@ export class ExportReader {
     return r.n;
   }
 
+  countRefunds(fromMs: number, toMs: number): number {
+    const r = this.db.prepare('SELECT count(*) AS n FROM refunds WHERE decided_at >= ? AND decided_at < ?').get(fromMs, toMs) as { n: number };
+    return r.n;
+  }
+
   /** Tickets received in [from, to), voided ones included (their status says so). */
   tickets(fromMs: number, toMs: number): IterableIterator<TicketExportRaw> {
     return this.db

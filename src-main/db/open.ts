@@ -27,6 +27,9 @@ export interface OpenOptions {
  * one; foreign keys on; the schema read and migrated, which refuses a file SQLite
  * cannot read; the full integrity check unless the caller runs it elsewhere.
  */
+/** How each open connection was made, so a read-only peer can be opened the same way. */
+const bindings = new WeakMap<Db, string | undefined>();
+
 export function openDatabase(file: string, opts: OpenOptions = {}): Db {
   if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   let db: Database.Database;
@@ -45,6 +48,7 @@ export function openDatabase(file: string, opts: OpenOptions = {}): Db {
     const problems = opts.integrity === 'skip' ? [] : integrityProblems(db);
     if (problems.length > 0) throw new DomainError('db_corrupt', { problem: problems.slice(0, 3).join('; ') });
     if (opts.migrate !== false) migrate(db);
+    bindings.set(db, opts.nativeBinding);
     return db;
   } catch (e) {
     db.close();
@@ -65,4 +69,18 @@ function asCorruption(e: unknown): DomainError | null {
 export function integrityProblems(db: Db): string[] {
   const rows = db.pragma('integrity_check') as Array<{ integrity_check: string }>;
   return rows.map((r) => r.integrity_check).filter((s) => s !== 'ok');
+}
+
+/**
+ * A second, read-only connection to the same file (same native build), for a
+ * long read that must not hold the console's own connection: WAL lets it read
+ * one snapshot inside its transaction while the console keeps writing. Null for
+ * an in-memory database, which has no file to share.
+ */
+export function openReadOnlyPeer(db: Db): Db | null {
+  if (db.memory || !db.name || db.name === ':memory:') return null;
+  const nativeBinding = bindings.get(db);
+  const peer = new Database(db.name, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  peer.pragma('busy_timeout = 5000');
+  return peer;
 }

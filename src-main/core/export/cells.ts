@@ -63,10 +63,27 @@ export function cellOf(col: Column, value: unknown, row: Record<string, unknown>
   }
 }
 
-/** Display width in Excel's character units: a CJK character takes two. */
-export function displayWidth(text: string): number {
+/** Wide (two-column) code points: CJK, Hangul, full-width forms. */
+function isWide(cp: number): boolean {
+  return (
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6)
+  );
+}
+
+/** Display width in Excel's character units: a CJK character takes two. Stops counting once past `limit`. */
+export function displayWidth(text: string, limit = Infinity): number {
   let w = 0;
-  for (const ch of text) w += /[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]/u.test(ch) ? 2 : 1;
+  for (let i = 0; i < text.length && w <= limit; i++) {
+    const cp = text.codePointAt(i)!;
+    if (cp > 0xffff) i++;
+    w += isWide(cp) ? 2 : 1;
+  }
   return w;
 }
 
@@ -78,6 +95,30 @@ export function shownWidth(col: Column, cell: Cell): number {
   return displayWidth(String(cell.value));
 }
 
+/** The widest a column is allowed to be: measuring past it changes nothing. */
+export const widthCap = (col: Column) => col.maxWidth ?? 40;
+
+/**
+ * shownWidth(col, cellOf(col, value, row)) without making the cell: the
+ * workbook measures every value of the month before writing its first row,
+ * and most columns (dates, money, counts, codes) have a width known from the
+ * kind alone. Text is counted only up to the column's cap.
+ */
+export function valueWidth(col: Column, value: unknown, row: Record<string, unknown>): number {
+  switch (col.kind) {
+    case 'kpi_value':
+      return typeof value === 'number' ? 10 : 0;
+    case 'text':
+      return value === null || value === undefined ? 0 : displayWidth(String(value), widthCap(col));
+    default:
+      if (value === null || value === undefined) return 0;
+      if (col.kind === 'instant') return 16;
+      if (col.kind === 'fen') return 14;
+      if (col.kind === 'rate' || col.kind === 'count') return 10;
+      return shownWidth(col, cellOf(col, value, row));
+  }
+}
+
 export function fittedWidth(col: Column, header: string, widest: number): number {
-  return Math.min(col.maxWidth ?? 40, Math.max(displayWidth(header), widest) + 2);
+  return Math.min(widthCap(col), Math.max(displayWidth(header), widest) + 2);
 }

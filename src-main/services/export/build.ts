@@ -1,13 +1,15 @@
 /**
  * A month's data files in a work folder: the machine files (JSON Lines, one
  * per table, written in one read transaction so they are of one moment), then
- * the workbook made from them. Nothing here depends on the clock except what
+ * the workbook made from them (every table of core/export/tables.ts gets a
+ * machine file and a sheet: a new table is a spec there and its rows here). Nothing here depends on the clock except what
  * the data itself depends on (which clocks were missed at `at`), so the same
  * data gives the same bytes.
  */
 import crypto from 'node:crypto';
 import path from 'node:path';
-import type { ServiceContext } from '../context';
+import { createContext, type ServiceContext } from '../context';
+import { openReadOnlyPeer } from '../../db/open';
 import { ExportReader } from '../../db/export-reader';
 import { tableSpec, WORKBOOK_FILE, type TableId } from '../../core/export/tables';
 import { kpiRows, refundBreach, refundRow, ticketBreaches, ticketRow } from '../../core/export/rows';
@@ -35,39 +37,81 @@ export interface BuildInput {
   at: number;
 }
 
-function writeMachineFiles(ctx: ServiceContext, root: string, input: BuildInput) {
-  const reader = new ExportReader(ctx.db);
+/** Rows between two reports of progress (and, on a peer connection, two pauses for the console's other calls). */
+const ROWS_PER_STEP = 500;
+const breathe = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Rows come from a read-only peer connection inside one read transaction, so
+ * every file is of one moment while the console's own connection stays free:
+ * every ROWS_PER_STEP rows the loop pauses for the console's other calls
+ * (the page asking for progress among them). An in-memory database has no peer
+ * and is read in one go on its own connection.
+ */
+async function writeMachineFiles(ctx: ServiceContext, root: string, input: BuildInput, onRows: (done: number, total: number) => void) {
+  const peer = openReadOnlyPeer(ctx.db);
+  const db = peer ?? ctx.db;
+  const read = peer ? createContext(peer, ctx.now) : ctx;
+  const reader = new ExportReader(db);
   const { fromMs, toMs, range } = input.month;
   const { mask, zone, at } = input;
-  return ctx.db.transaction(() => {
-    const open = (id: TableId) => new JsonlFile(root, tableSpec(id));
-    const report = buildReport(ctx, { range });
+  const files: JsonlFile[] = [];
+  const open = (id: TableId) => {
+    const f = new JsonlFile(root, tableSpec(id));
+    files.push(f);
+    return f;
+  };
+  // Inside a caller's transaction (never the console's case) the rows are of that moment already.
+  const own = !db.inTransaction;
+  if (own) db.exec('BEGIN');
+  try {
+    const total = reader.countTickets(fromMs, toMs) + reader.countRefunds(fromMs, toMs);
+    let done = 0;
+    const step = async () => {
+      if (++done % ROWS_PER_STEP !== 0) return;
+      onRows(done, total);
+      if (peer) await breathe();
+    };
+    const report = buildReport(read, { range });
     const kpis = open('kpis');
     for (const row of kpiRows(report, report.previous.kpis, report.lastYear.kpis)) kpis.add(row);
     const tickets = open('tickets');
+    const refunds = open('refunds');
     const breaches = open('breaches');
+    // Volume warnings arrive with their own feature; until then the table is there, empty, with its columns documented.
+    const warnings = open('warnings');
     for (const t of reader.tickets(fromMs, toMs)) {
       tickets.add(ticketRow(t, mask, zone));
       for (const b of ticketBreaches(t, at, mask, zone)) breaches.add(b);
+      await step();
     }
-    const refunds = open('refunds');
     for (const r of reader.refunds(fromMs, toMs)) {
       refunds.add(refundRow(r, mask, zone));
       const b = refundBreach(r, at, mask, zone);
       if (b) breaches.add(b);
+      await step();
     }
-    // Volume warnings arrive with their own feature; until then the table is there, empty, with its columns documented.
-    const warnings = open('warnings');
-    const files = [kpis, tickets, refunds, breaches, warnings].map((f) => f.close());
-    return { files, previous: report.previous.range, lastYear: report.lastYear.range };
-  })();
+    onRows(total, total);
+    const order: readonly JsonlFile[] = [kpis, tickets, refunds, breaches, warnings];
+    return { files: order.map((f) => f.close()), previous: report.previous.range, lastYear: report.lastYear.range };
+  } catch (e) {
+    for (const f of files) f.abandon();
+    throw e;
+  } finally {
+    if (own) db.exec('COMMIT');
+    peer?.close();
+  }
 }
 
 const monthOf = (r: DayRange) => (r.from.slice(0, 7) === r.to.slice(0, 7) ? r.from.slice(0, 7) : `${r.from}～${r.to}`);
 
-export async function buildMonthData(ctx: ServiceContext, root: string, input: BuildInput, onStep: (step: 'workbook') => void = () => {}): Promise<BuiltData> {
-  const machine = writeMachineFiles(ctx, root, input);
-  onStep('workbook');
+/** Where the build is: rows done of the step's total (the workbook reads each machine file twice). */
+export type BuildProgress = (step: 'data' | 'workbook', done: number, total: number) => void;
+
+export async function buildMonthData(ctx: ServiceContext, root: string, input: BuildInput, onProgress: BuildProgress = () => {}): Promise<BuiltData> {
+  const machine = await writeMachineFiles(ctx, root, input, (done, total) => onProgress('data', done, total));
+  const workbookRows = 2 * machine.files.reduce((n, f) => n + (f.rows ?? 0), 0);
+  onProgress('workbook', 0, workbookRows);
   const { month, mask, branch, zone } = input;
   const workbookPath = path.join(root, WORKBOOK_FILE);
   await writeWorkbook(root, workbookPath, {
@@ -88,7 +132,7 @@ export async function buildMonthData(ctx: ServiceContext, root: string, input: B
       ['客户姓名', mask.names ? '已脱敏（张**）' : '未脱敏'],
     ],
     stamp: new Date(month.toMs),
-  });
+  }, (read) => onProgress('workbook', read, workbookRows));
   const book = await hashFile(workbookPath);
   const files: WrittenFile[] = [{ path: WORKBOOK_FILE, ...book, rows: null }, ...machine.files];
   const digest = crypto.createHash('sha256');

@@ -60,6 +60,13 @@ export interface ExportResult {
   keyNotice: KeyNotice;
 }
 
+/**
+ * Where each long step moves the bar (rows done ÷ rows of the step): the
+ * machine files and the workbook take about the same time on a large month;
+ * signing, zipping and saving take the rest.
+ */
+const STEP_SPAN = { data: [0.02, 0.4], workbook: [0.4, 0.85] } as const;
+
 /** The reason travels in `details` too, so the console can tell "give a reason" from other refusals. */
 const refuse = (why: string, params: Record<string, string | number> = {}) => new DomainError('export_refused', { why, ...params }, { why });
 
@@ -118,7 +125,7 @@ export async function exportMonthBundle(ctx: ServiceContext, req: ExportRequest)
   fs.mkdirSync(archiveDir, { recursive: true });
   const work = fs.mkdtempSync(path.join(archiveDir, '.work-'));
   try {
-    progress(0.05, 'data');
+    progress(0.02, 'data');
     const mask = exportMaskPolicy(ctx);
     const data = await buildMonthData(ctx, work, {
       month,
@@ -126,8 +133,11 @@ export async function exportMonthBundle(ctx: ServiceContext, req: ExportRequest)
       mask,
       branch: { id: branch.branchId, name: branch.branchName },
       at: now,
-    }, () => progress(0.3, 'workbook'));
-    progress(0.7, 'sign');
+    }, (step, done, total) => {
+      const [from, to] = STEP_SPAN[step];
+      progress(from + (to - from) * (total > 0 ? Math.min(1, done / total) : 1), step);
+    });
+    progress(0.85, 'sign');
     const past = history.ofMonth(req.month);
     const decision = decideRevision(past, data.dataDigest, draft, reason);
     if (decision.kind === 'reason_required') throw refuse('reason_required', { month: req.month, revision: decision.lastFinal });

@@ -54,6 +54,15 @@ export class JsonlFile {
     this.bytes += buf.length;
   }
 
+  /** Give up on the file (the export failed): close it without flushing; the work folder goes with it. */
+  abandon(): void {
+    try {
+      fs.closeSync(this.fd);
+    } catch {
+      // Already closed.
+    }
+  }
+
   close(): WrittenFile {
     this.flush();
     fs.fsyncSync(this.fd);
