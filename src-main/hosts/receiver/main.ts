@@ -1,6 +1,7 @@
 /**
  * `node bin/hq-receiver.mjs --root DIR [--port P] [--host H]`: the reference
- * receiver for headquarters (see server.ts and docs/UPLOAD-PROTOCOL.md).
+ * receiver, filing into a folder (see server.ts and docs/UPLOAD-PROTOCOL.md).
+ * Headquarters on PostgreSQL runs `npm run hq -- serve` instead (docs/HQ.md).
  */
 import { parseArgs } from 'node:util';
 import fs from 'node:fs';

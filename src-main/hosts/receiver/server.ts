@@ -1,14 +1,13 @@
 /**
- * Headquarters' side of the upload protocol (docs/UPLOAD-PROTOCOL.md), small
- * enough to run beside the tests and as a reference for headquarters' own
- * service: a Node HTTP server that authenticates the branch by its token,
- * verifies each bundle against the branch's registered public key before
- * storing anything (the same verify code as the console's `verify`), files
- * each idempotency key once, and answers with a receipt.
+ * Headquarters' side of the upload protocol (docs/UPLOAD-PROTOCOL.md): a Node
+ * HTTP server that authenticates the branch by its token, verifies each
+ * bundle against the branch's registered public key before storing anything
+ * (the same verify code as the console's `verify`), files each idempotency
+ * key once, and answers with a receipt.
  *
- * Storage is a folder: <root>/branches.json registers each branch
- * ({"FS-CC": {"token": "…", "publicKeyPem": "-----BEGIN PUBLIC KEY-----…"}}),
- * bundles go to <root>/<branch>/<month>/, receipts to <root>/<branch>/receipts/.
+ * Where bundles go is its store (store.ts): a folder per branch (the
+ * reference, `--root DIR`), or PostgreSQL (`npm run hq -- serve`, with the
+ * admin endpoints and the province reports of admin.ts).
  *
  * For tests it can be told to fail the next uploads (503), to answer slowly,
  * or to drop the connection part-way through reading an upload.
@@ -16,10 +15,18 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 import { publicKeyFrom } from '../../services/export/signature';
 import { verifyBundle } from '../../services/export/verify';
 import { idempotencyKey } from '../../core/export/manifest';
+import { HqError } from '../../hq/services/errors';
+import { FolderStore } from './folder-store';
+import { Refused, type BundleStore, type Receipt } from './store';
+import { handleAdmin, type AdminOptions } from './admin';
+import { json, localeOf, refuse } from './http';
+
+export type { Receipt };
 
 export interface ReceiverFaults {
   /** Answer this many coming uploads with 503 (then work again). */
@@ -32,48 +39,35 @@ export interface ReceiverFaults {
 }
 
 export interface ReceiverOptions {
-  root: string;
+  /** The folder store's root (the reference receiver). */
+  root?: string;
+  /** Another store (PostgreSQL); then `spool` holds uploads while they are checked. */
+  store?: BundleStore;
+  spool?: string;
+  /** The admin and report endpoints (PostgreSQL only). */
+  admin?: AdminOptions;
   maxBytes?: number;
   now?: () => number;
   log?: (line: string) => void;
 }
-
-export interface Receipt {
-  receiptId: string;
-  idempotencyKey: string;
-  branchId: string;
-  month: string;
-  revision: number;
-  draft: boolean;
-  bundleSha256: string;
-  manifestSha256: string;
-  receivedAt: string;
-}
-
-interface Branch {
-  token: string;
-  publicKeyPem: string;
-}
-
-const json = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers });
-  res.end(JSON.stringify(body));
-};
-const refuse = (res: http.ServerResponse, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
-  json(res, status, { error: { code, message, ...extra } });
-
-const safeName = (s: string) => /^[A-Za-z0-9_-]{1,64}$/.test(s);
 
 export class Receiver {
   readonly faults: ReceiverFaults = { failNext: 0, slowMs: 0, dropNext: 0, dropAfterBytes: 0 };
   readonly server: http.Server;
   /** Uploads that were filed (201), for tests: each idempotency key at most once. */
   readonly filed: string[] = [];
+  private readonly store: BundleStore;
+  private readonly spool: string;
 
   constructor(private readonly opts: ReceiverOptions) {
+    if (!opts.store && !opts.root) throw new Error('a receiver needs a root folder or a store');
+    this.store = opts.store ?? new FolderStore(opts.root!);
+    this.spool = opts.spool ?? (opts.root ? path.join(opts.root, '.incoming') : path.join(os.tmpdir(), 'hq-receiver-incoming'));
     this.server = http.createServer((req, res) => {
-      this.handle(req, res).catch((e: unknown) => {
-        this.opts.log?.(`receiver: ${String(e)}`);
+      this.route(req, res).catch((e: unknown) => {
+        if (e instanceof Refused) return refuse(res, e.status, e.code, e.message);
+        if (e instanceof HqError) return refuse(res, e.status, e.code, e.messageIn(localeOf(req)));
+        this.opts.log?.(`receiver: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
         if (!res.headersSent) refuse(res, 500, 'internal', 'internal error');
         else res.destroy();
       });
@@ -94,29 +88,30 @@ export class Receiver {
     return new Promise((resolve) => this.server.close(() => resolve()));
   }
 
-  private branches(): Record<string, Branch> {
-    const file = path.join(this.opts.root, 'branches.json');
-    return fs.existsSync(file) ? (JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, Branch>) : {};
+  private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? '/', 'http://receiver');
+    if (req.method === 'POST' && url.pathname === '/bundles') return this.upload(req, res);
+    if (this.opts.admin && (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/reports/'))) return handleAdmin(this.opts.admin, req, res, url);
+    return refuse(res, 404, 'not_found', 'POST /bundles only');
   }
 
-  private receiptFile(branchId: string, key: string): string {
-    return path.join(this.opts.root, branchId, 'receipts', `${crypto.createHash('sha256').update(key).digest('hex')}.json`);
-  }
-
-  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (req.method !== 'POST' || req.url !== '/bundles') return refuse(res, 404, 'not_found', 'POST /bundles only');
+  private async upload(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const branchId = String(req.headers['x-branch-id'] ?? '');
     const token = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ''))?.[1] ?? '';
-    const branch = safeName(branchId) ? this.branches()[branchId] : undefined;
-    const tokenOk = !!branch && token.length === branch.token.length && crypto.timingSafeEqual(Buffer.from(token), Buffer.from(branch.token));
-    if (!branch || !tokenOk) return refuse(res, 401, 'unauthorized', 'unknown branch or wrong token');
+    let branch;
+    try {
+      branch = await this.store.authenticate(branchId, token);
+    } catch (e) {
+      req.resume();
+      throw e;
+    }
     const key = String(req.headers['idempotency-key'] ?? '');
     if (!key.startsWith(`${branchId}:`)) return refuse(res, 400, 'idempotency_key_invalid', 'Idempotency-Key must be <branch>:<month>:r<revision>:<manifest sha256>');
 
-    const known = this.receiptFile(branchId, key);
-    if (fs.existsSync(known)) {
+    const known = await this.store.receiptFor(branchId, key);
+    if (known) {
       req.resume();
-      return json(res, 200, JSON.parse(fs.readFileSync(known, 'utf8')));
+      return json(res, 200, known);
     }
     if (this.faults.failNext > 0) {
       this.faults.failNext--;
@@ -124,14 +119,13 @@ export class Receiver {
       return refuse(res, 503, 'unavailable', 'headquarters is not taking uploads right now');
     }
 
-    const incoming = path.join(this.opts.root, '.incoming');
-    fs.mkdirSync(incoming, { recursive: true });
-    const tmp = path.join(incoming, `${crypto.randomUUID()}.zip`);
+    fs.mkdirSync(this.spool, { recursive: true });
+    const tmp = path.join(this.spool, `${crypto.randomUUID()}.zip`);
     try {
       const got = await this.receiveBody(req, tmp);
-      if (got === 'dropped') return void res.destroy();
-      if (got === 'too_large') return refuse(res, 413, 'too_large', `at most ${this.maxBytes()} bytes`);
-      const sha = crypto.createHash('sha256').update(fs.readFileSync(tmp)).digest('hex');
+      if (got.result === 'dropped') return void res.destroy();
+      if (got.result === 'too_large') return refuse(res, 413, 'too_large', `at most ${this.maxBytes()} bytes`);
+      const sha = got.sha256;
       const claimed = String(req.headers['x-bundle-sha256'] ?? '');
       if (claimed && claimed !== sha) return refuse(res, 400, 'body_incomplete', 'the body does not match X-Bundle-SHA256');
 
@@ -142,28 +136,18 @@ export class Receiver {
       if (idempotencyKey(branchId, m.period.month, m.revision, v.manifestSha256!) !== key) {
         return refuse(res, 422, 'idempotency_key_mismatch', 'the Idempotency-Key does not name this bundle');
       }
-      const dir = path.join(this.opts.root, branchId, m.period.month);
-      fs.mkdirSync(dir, { recursive: true });
-      fs.mkdirSync(path.dirname(known), { recursive: true });
-      fs.renameSync(tmp, path.join(dir, `r${m.revision}${m.draft ? '-draft' : ''}-${v.manifestSha256!.slice(0, 12)}.zip`));
-      const receipt: Receipt = {
-        receiptId: crypto.randomUUID(),
-        idempotencyKey: key,
+      const { receipt, created } = await this.store.file({
+        file: tmp,
         branchId,
-        month: m.period.month,
-        revision: m.revision,
-        draft: m.draft,
+        idempotencyKey: key,
         bundleSha256: sha,
+        manifest: m,
         manifestSha256: v.manifestSha256!,
-        receivedAt: new Date((this.opts.now ?? Date.now)()).toISOString(),
-      };
-      try {
-        // 'wx': of two copies arriving together, the first receipt stands and the second gets it.
-        fs.writeFileSync(known, JSON.stringify(receipt), { flag: 'wx' });
-      } catch (e) {
-        if ((e as NodeJS.ErrnoException).code === 'EEXIST') return json(res, 200, JSON.parse(fs.readFileSync(known, 'utf8')));
-        throw e;
-      }
+        keyFingerprint: v.keyFingerprint!,
+        receiptId: crypto.randomUUID(),
+        receivedAt: new Date((this.opts.now ?? Date.now)()),
+      });
+      if (!created) return json(res, 200, receipt);
       this.filed.push(key);
       if (this.faults.slowMs > 0) await new Promise((r) => setTimeout(r, this.faults.slowMs));
       return json(res, 201, receipt);
@@ -176,16 +160,18 @@ export class Receiver {
     return this.opts.maxBytes ?? 200 * 1024 * 1024;
   }
 
-  private receiveBody(req: http.IncomingMessage, file: string): Promise<'ok' | 'dropped' | 'too_large'> {
+  /** The body to a file, hashed on the way (no second read). */
+  private receiveBody(req: http.IncomingMessage, file: string): Promise<{ result: 'ok' | 'dropped' | 'too_large'; sha256: string }> {
     const drop = this.faults.dropNext > 0 ? (this.faults.dropNext--, this.faults.dropAfterBytes) : null;
     return new Promise((resolve, reject) => {
       const out = fs.createWriteStream(file);
+      const hash = crypto.createHash('sha256');
       let bytes = 0;
       let done = false;
-      const finish = (r: 'ok' | 'dropped' | 'too_large') => {
+      const finish = (result: 'ok' | 'dropped' | 'too_large') => {
         if (done) return;
         done = true;
-        out.end(() => resolve(r));
+        out.end(() => resolve({ result, sha256: hash.digest('hex') }));
       };
       req.on('data', (chunk: Buffer) => {
         if (done) return;
@@ -198,6 +184,7 @@ export class Receiver {
           req.resume();
           return finish('too_large');
         }
+        hash.update(chunk);
         out.write(chunk);
       });
       req.on('end', () => finish('ok'));

@@ -1,6 +1,10 @@
 /** The `hq` commands, one small block each. */
 import type { ParseArgsConfig } from 'node:util';
-import { migrateHq } from '../db/migrate';
+import os from 'node:os';
+import path from 'node:path';
+import { migrateHq, requireCurrentHqSchema } from '../db/migrate';
+import { PgBundleStore } from '../services/filing';
+import { Receiver } from '../../hosts/receiver/server';
 import { listBranches, registerBranch } from '../services/branches';
 import { HqUsageError, readKeyFile, type HqCommandEnv } from './command';
 
@@ -9,7 +13,6 @@ export interface HqCommand {
   usage: string;
   summary: string;
   options: NonNullable<ParseArgsConfig['options']>;
-  keepsRunning?: boolean;
   run: (env: HqCommandEnv) => Promise<number>;
 }
 
@@ -69,4 +72,34 @@ const branchList: HqCommand = {
   },
 };
 
-export const HQ_COMMANDS: HqCommand[] = [migrate, branchAdd, branchList];
+const serve: HqCommand = {
+  name: ['serve'],
+  usage: 'serve [--port P] [--host H] [--spool DIR]',
+  summary: 'the receiver, filing bundles into PostgreSQL (admin and report endpoints with $HQ_ADMIN_TOKEN)',
+  options: { port: { type: 'string' }, host: { type: 'string' }, spool: { type: 'string' } },
+  async run(env) {
+    const port = Number(env.values.port ?? 8470);
+    if (!Number.isInteger(port) || port < 0 || port > 65535) throw new HqUsageError(`--port ${String(env.values.port)} is not a port number.`);
+    const pool = env.pool();
+    await requireCurrentHqSchema(pool);
+    const adminToken = env.io.env.HQ_ADMIN_TOKEN ?? '';
+    const receiver = new Receiver({
+      store: new PgBundleStore(pool),
+      spool: (env.values.spool as string | undefined) ?? path.join(os.tmpdir(), `hq-receiver-${process.pid}`),
+      admin: adminToken ? { token: adminToken, pool, now: env.io.now } : undefined,
+      now: env.io.now,
+      log: (l) => env.io.stderr(l + '\n'),
+    });
+    const url = await receiver.listen(port, (env.values.host as string | undefined) ?? '127.0.0.1');
+    env.io.stderr(`receiving bundles at ${url}${adminToken ? '' : ' (no HQ_ADMIN_TOKEN: admin and report endpoints are off)'}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = () => resolve();
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    await receiver.close();
+    return 0;
+  },
+};
+
+export const HQ_COMMANDS: HqCommand[] = [migrate, branchAdd, branchList, serve];

@@ -70,8 +70,8 @@ export async function runHqCli(argv: string[], io: HqIO): Promise<number> {
     const err = e as Error & { code?: string };
     return fail(1, err.code && /^[a-z_]+$/.test(err.code) ? err.code : 'failed', err.message);
   } finally {
-    // `serve` keeps its pool open until the server stops; it ends it itself.
-    if (pool && !command.keepsRunning) await (pool as HqPool).end();
+    // `serve` returns only once its server has stopped.
+    if (pool) await (pool as HqPool).end();
   }
 }
 

@@ -164,3 +164,25 @@ export async function normalizeZip(source: string, target: string): Promise<void
     zip.close();
   }
 }
+
+/**
+ * Stream the entries of a zip named in `names` to `consume`, one at a time in
+ * zip order, under the same zip-bomb limits as readZip (headquarters streams a
+ * verified bundle's machine files into PostgreSQL this way, never holding one
+ * in memory). Entries not named are skipped unread.
+ */
+export async function streamEntries(
+  file: string,
+  names: ReadonlySet<string>,
+  consume: (name: string, stream: Readable) => Promise<void>,
+  limits: ZipLimits = BUNDLE_LIMITS,
+): Promise<void> {
+  const zip = await openZip(file);
+  try {
+    const all = (await entries(zip)).filter((e) => !e.fileName.endsWith('/'));
+    checkLimits(all, limits);
+    for (const e of all) if (names.has(e.fileName)) await consume(e.fileName, await entryStream(zip, e));
+  } finally {
+    zip.close();
+  }
+}
