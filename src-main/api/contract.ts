@@ -14,6 +14,7 @@ import { refundMethods } from './methods/refunds';
 import { systemMethods } from './methods/system';
 import { auditMethods } from './methods/audit';
 import { exportMethods } from './methods/export';
+import { knowledgeMethods } from './methods/knowledge';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -28,6 +29,7 @@ export const contract = {
   ...systemMethods,
   ...auditMethods,
   ...exportMethods,
+  ...knowledgeMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

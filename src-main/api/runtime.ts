@@ -28,6 +28,7 @@ import { unacknowledgedAlerts } from '../services/alerts';
 import { timeLeftTones } from '../services/sla-policy';
 import type { DeadlineSummary } from './methods/deadlines';
 import { whenQuiet } from './when-quiet';
+import { syncShippedKnowledge } from '../services/knowledge/shipped';
 
 /** What a running console tells its host without being asked. */
 export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch };
@@ -67,6 +68,8 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const db = openWithAdvice(opts);
   const ctx = createContext(db, opts.now ?? Date.now);
   ctx.categories.seedDefaults();
+  // The shipped checklists and templates: loaded once, refreshed after an upgrade (the branch's edits kept).
+  syncShippedKnowledge(ctx);
   const api = createApiServer(ctx, { log: (e) => log(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) });
   const timers: NodeJS.Timeout[] = [];
   const subscribe = (fn: (e: ConsoleEvent) => void) => ctx.bus.on('alerts', (payload) => fn({ type: 'alerts', payload }));

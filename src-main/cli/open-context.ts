@@ -1,6 +1,7 @@
 import { openDatabase, type OpenOptions } from '../db/open';
 import { createContext, type ServiceContext } from '../services/context';
 import { repairMissingClocks } from '../services/repair';
+import { syncShippedKnowledge } from '../services/knowledge/shipped';
 import type { CommandEnv } from './command';
 
 /**
@@ -17,6 +18,7 @@ export async function withContext<T>(
   try {
     const ctx = createContext(db, env.now);
     ctx.categories.seedDefaults();
+    syncShippedKnowledge(ctx);
     // Tickets an older console left without clocks get them before any command reads deadlines.
     repairMissingClocks(ctx);
     return await fn(ctx);

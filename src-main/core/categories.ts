@@ -11,7 +11,7 @@ export const DEFAULT_CATEGORIES: ReadonlyArray<{ name: string; children: readonl
   { name: '业务办理', children: ['携号转网', '销户', '实名登记'] },
   { name: '宽带', children: [] },
   { name: '终端', children: [] },
-  { name: '速递', children: ['一般晚点', '严重晚点', '物品受损', '丢失', '费用多收'] },
+  { name: '速递', children: ['一般晚点', '严重晚点', '物品受损', '丢失', '费用多收', '服务态度', '包装污染/受损', '其他理赔'] },
   { name: '其他', children: [] },
 ];
 

@@ -37,6 +37,8 @@ export type ErrorCode =
   | 'refund_executor'
   | 'action_forbidden'
   | 'refund_voucher_used'
+  | 'knowledge_invalid'
+  | 'knowledge_conflict'
   | 'internal';
 
 export class DomainError extends Error {

@@ -8,6 +8,7 @@ import { refusalMessage } from './import/reasons';
 import { REFUND_FIELD_LABELS, REFUND_TEMPLATES } from './refunds/messages';
 import { exportRefusalMessage } from './export/messages';
 import { AUTH_TEMPLATES } from './auth/messages';
+import { KNOWLEDGE_TEMPLATES } from './knowledge/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -186,6 +187,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   export_refused: exportRefusalMessage,
   ...REFUND_TEMPLATES,
   ...AUTH_TEMPLATES,
+  ...KNOWLEDGE_TEMPLATES,
   sla_policy_invalid: (p, l) => {
     const why: Record<string, { zh: string; en: string }> = {
       limit_not_positive: { zh: '时限必须是大于 0 的整数分钟', en: 'every limit must be a whole number of minutes above 0' },

@@ -8,6 +8,7 @@ import { refundHandlers } from './refunds';
 import { systemHandlers } from './system';
 import { auditHandlers } from './audit';
 import { exportHandlers } from './export';
+import { knowledgeHandlers } from './knowledge';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -18,6 +19,7 @@ export const handlers: Handlers = {
   ...systemHandlers,
   ...auditHandlers,
   ...exportHandlers,
+  ...knowledgeHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

@@ -17,6 +17,7 @@ import * as m0008 from './0008_outbox';
 import * as m0009 from './0009_refund_voucher_once';
 import * as m0010 from './0010_first_responder_name';
 import * as m0011 from './0011_tickets_without_due';
+import * as m0012 from './0012_knowledge';
 
 export interface Migration {
   version: number;
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 9, ...m0009 },
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
+  { version: 12, ...m0012 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -77,6 +77,17 @@ const MATRIX: Record<string, string> = {
   'export/saveSettings': '   - - - - Y', // settings are the administrator's
   'audit/list': '            - - - - Y',
   'audit/export': '          - - - - Y',
+  'knowledge/forTicket': '   - Y Y Y Y', // the panel beside a ticket and its ticks: everyone who handles tickets
+  'knowledge/tick': '        - Y Y Y Y',
+  'knowledge/search': '      - Y Y Y Y',
+  'knowledge/list': '        - Y Y Y Y',
+  'knowledge/get': '         - Y Y Y Y',
+  'knowledge/save': '        - - Y Y Y', // editing the knowledge base: supervisors and above
+  'knowledge/rollback': '    - - Y Y Y',
+  'knowledge/export': '      - - Y Y Y',
+  'knowledge/import': '      - - Y Y Y',
+  'delivery/get': '          - Y Y Y Y',
+  'delivery/save': '         - Y Y Y Y',
 };
 
 // tickets/act, action by action, on a new ticket. Columns: agent, supervisor, manager, admin.

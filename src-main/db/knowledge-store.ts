@@ -1,0 +1,203 @@
+/**
+ * Storage of the knowledge base: items with their current content, every
+ * version (append-only), the trigram index kept by triggers, and the ticks on
+ * a ticket's checklist. Callers hold the transaction.
+ */
+import type { Db } from './open';
+import type { KnowledgeContent, KnowledgeKind } from '../core/knowledge/model';
+import { canonicalContent, searchText } from '../core/knowledge/model';
+import { ftsExpression, likePattern } from '../core/knowledge/search';
+
+export type VersionSource = 'shipped' | 'create' | 'edit' | 'rollback' | 'import';
+
+export interface StoredItem {
+  id: number;
+  key: string;
+  kind: KnowledgeKind;
+  title: string;
+  content: KnowledgeContent;
+  version: number;
+  /** Canonical JSON of the shipped content last given; null for the branch's own items. */
+  shippedContent: string | null;
+  shippedPending: string | null;
+  updatedAt: number;
+  updatedBy: number | null;
+}
+
+export interface StoredVersion {
+  version: number;
+  at: number;
+  actorId: number | null;
+  actorName: string | null;
+  source: VersionSource;
+  content: KnowledgeContent;
+  note: string | null;
+}
+
+interface ItemRow {
+  id: number;
+  key: string;
+  kind: KnowledgeKind;
+  title: string;
+  content: string;
+  version: number;
+  shippedContent: string | null;
+  shippedPending: string | null;
+  updatedAt: number;
+  updatedBy: number | null;
+}
+
+const ITEM_COLUMNS = `id, key, kind, title, content, version, shipped_content AS shippedContent,
+  shipped_pending AS shippedPending, updated_at AS updatedAt, updated_by AS updatedBy`;
+
+function toItem(r: ItemRow): StoredItem {
+  return { ...r, content: JSON.parse(r.content) as KnowledgeContent };
+}
+
+export interface SearchRow {
+  id: number;
+  key: string;
+  kind: KnowledgeKind;
+  title: string;
+  searchText: string;
+  rank: number;
+}
+
+export class KnowledgeStore {
+  constructor(private readonly db: Db) {}
+
+  all(): StoredItem[] {
+    return (this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items ORDER BY kind, key`).all() as ItemRow[]).map(toItem);
+  }
+
+  byKind(kind: KnowledgeKind): StoredItem[] {
+    return (this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items WHERE kind = ? ORDER BY key`).all(kind) as ItemRow[]).map(toItem);
+  }
+
+  get(key: string): StoredItem | null {
+    const r = this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items WHERE key = ?`).get(key) as ItemRow | undefined;
+    return r ? toItem(r) : null;
+  }
+
+  count(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM knowledge_items').get() as { n: number }).n;
+  }
+
+  /** A new item at version 1, with that version recorded. */
+  insert(content: KnowledgeContent, source: VersionSource, at: number, by: number | null, opts: { shipped?: boolean; note?: string | null } = {}): void {
+    const text = canonicalContent(content);
+    const info = this.db
+      .prepare(
+        `INSERT INTO knowledge_items (key, kind, title, content, search_text, version, shipped_content, updated_at, updated_by)
+         VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+      )
+      .run(content.key, content.kind, content.title, text, searchText(content), opts.shipped ? text : null, at, by);
+    this.addVersion(Number(info.lastInsertRowid), 1, at, by, source, text, opts.note ?? null);
+  }
+
+  /**
+   * The item's next version; refused (false) unless it is still at
+   * `expectedVersion`, so two supervisors editing at once cannot overwrite
+   * each other unseen.
+   */
+  update(
+    item: StoredItem,
+    expectedVersion: number,
+    content: KnowledgeContent,
+    source: VersionSource,
+    at: number,
+    by: number | null,
+    opts: { shippedContent?: string | null; note?: string | null } = {},
+  ): boolean {
+    const text = canonicalContent(content);
+    const next = expectedVersion + 1;
+    const shipped = opts.shippedContent === undefined ? item.shippedContent : opts.shippedContent;
+    const info = this.db
+      .prepare(
+        `UPDATE knowledge_items SET title = ?, content = ?, search_text = ?, version = ?, shipped_content = ?,
+           shipped_pending = CASE WHEN ? THEN NULL ELSE shipped_pending END, updated_at = ?, updated_by = ?
+         WHERE id = ? AND version = ?`,
+      )
+      .run(content.title, text, searchText(content), next, shipped, source === 'shipped' ? 1 : 0, at, by, item.id, expectedVersion);
+    if (info.changes !== 1) return false;
+    this.addVersion(item.id, next, at, by, source, text, opts.note ?? null);
+    return true;
+  }
+
+  /** The branch's text equals this shipped text: record it as shipped, nothing waiting. */
+  setShipped(id: number, shipped: string): void {
+    this.db.prepare('UPDATE knowledge_items SET shipped_content = ?, shipped_pending = NULL WHERE id = ?').run(shipped, id);
+  }
+
+  setShippedPending(id: number, pending: string | null): void {
+    this.db.prepare('UPDATE knowledge_items SET shipped_pending = ? WHERE id = ?').run(pending, id);
+  }
+
+  versions(itemId: number): StoredVersion[] {
+    const rows = this.db
+      .prepare(
+        `SELECT v.version, v.at, v.actor_id AS actorId, u.display_name AS actorName, v.source, v.content, v.note
+         FROM knowledge_versions v LEFT JOIN users u ON u.id = v.actor_id
+         WHERE v.item_id = ? ORDER BY v.version DESC`,
+      )
+      .all(itemId) as Array<Omit<StoredVersion, 'content'> & { content: string }>;
+    return rows.map((r) => ({ ...r, content: JSON.parse(r.content) as KnowledgeContent }));
+  }
+
+  version(itemId: number, version: number): StoredVersion | null {
+    return this.versions(itemId).find((v) => v.version === version) ?? null;
+  }
+
+  private addVersion(itemId: number, version: number, at: number, by: number | null, source: VersionSource, content: string, note: string | null): void {
+    this.db
+      .prepare('INSERT INTO knowledge_versions (item_id, version, at, actor_id, source, content, note) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(itemId, version, at, by, source, content, note);
+  }
+
+  /** Terms of three characters or more: the trigram index, ranked by bm25 (title weighs 5× the body). */
+  searchIndexed(terms: readonly string[], limit: number): SearchRow[] {
+    return this.db
+      .prepare(
+        `SELECT k.id, k.key, k.kind, k.title, k.search_text AS searchText, bm25(knowledge_fts, 5.0, 1.0) AS rank
+         FROM knowledge_fts JOIN knowledge_items k ON k.id = knowledge_fts.rowid
+         WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT ?`,
+      )
+      .all(ftsExpression(terms), limit) as SearchRow[];
+  }
+
+  /** A term under three characters: every item containing all terms (the caller ranks them). */
+  searchSubstring(terms: readonly string[]): Omit<SearchRow, 'rank'>[] {
+    const where = terms.map(() => `(title LIKE ? ESCAPE '\\' OR search_text LIKE ? ESCAPE '\\')`).join(' AND ');
+    const params = terms.flatMap((t) => [likePattern(t), likePattern(t)]);
+    return this.db
+      .prepare(`SELECT id, key, kind, title, search_text AS searchText FROM knowledge_items WHERE ${where}`)
+      .all(...params) as Omit<SearchRow, 'rank'>[];
+  }
+
+  /** The current ticks on a ticket: "itemKey/stepId" → who and when. */
+  checks(ticketId: number): Array<{ itemKey: string; stepId: string; at: number; actorId: number | null; actorName: string | null }> {
+    return this.db
+      .prepare(
+        `SELECT c.item_key AS itemKey, c.step_id AS stepId, c.at, c.actor_id AS actorId, u.display_name AS actorName
+         FROM ticket_checks c LEFT JOIN users u ON u.id = c.actor_id
+         WHERE c.ticket_id = ? AND c.checked = 1`,
+      )
+      .all(ticketId) as Array<{ itemKey: string; stepId: string; at: number; actorId: number | null; actorName: string | null }>;
+  }
+
+  isChecked(ticketId: number, itemKey: string, stepId: string): boolean {
+    const r = this.db
+      .prepare('SELECT checked FROM ticket_checks WHERE ticket_id = ? AND item_key = ? AND step_id = ?')
+      .get(ticketId, itemKey, stepId) as { checked: number } | undefined;
+    return r?.checked === 1;
+  }
+
+  setCheck(ticketId: number, itemKey: string, stepId: string, checked: boolean, at: number, by: number): void {
+    this.db
+      .prepare(
+        `INSERT INTO ticket_checks (ticket_id, item_key, step_id, checked, at, actor_id) VALUES (?, ?, ?, ?, ?, ?)
+         ON CONFLICT (ticket_id, item_key, step_id) DO UPDATE SET checked = excluded.checked, at = excluded.at, actor_id = excluded.actor_id`,
+      )
+      .run(ticketId, itemKey, stepId, checked ? 1 : 0, at, by);
+  }
+}
