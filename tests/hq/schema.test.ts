@@ -34,10 +34,17 @@ describe('npm run hq -- migrate', () => {
     await expect(requireCurrentHqSchema(db.pool)).rejects.toThrow(/run "npm run hq -- migrate"/);
     const first = await hq(db.url, 'migrate', '--json');
     expect(first.code).toBe(0);
-    expect(first.json()).toEqual({ from: 0, to: 1, applied: [{ version: 1, name: 'filings' }] });
+    expect(first.json()).toEqual({
+      from: 0,
+      to: 2,
+      applied: [
+        { version: 1, name: 'filings' },
+        { version: 2, name: 'province_reports' },
+      ],
+    });
     const again = await hq(db.url, 'migrate');
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('schema already at version 1\n');
+    expect(again.stdout).toBe('schema already at version 2\n');
     await requireCurrentHqSchema(db.pool);
   });
 

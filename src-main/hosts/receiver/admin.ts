@@ -4,6 +4,8 @@
  *
  *   POST /admin/branches   {"branchId","name","city"?,"publicKey","token"?}  register or replace a branch
  *   GET  /admin/branches                                                     the registered branches
+ *   GET  /reports                                                            the province reports' names
+ *   GET  /reports/<name>?month=YYYY-MM                                       one report of a month (docs/HQ.md)
  */
 import crypto from 'node:crypto';
 import type http from 'node:http';
@@ -11,6 +13,8 @@ import { z } from 'zod';
 import { hqMessage } from '../../core/hq/messages';
 import type { HqPool } from '../../hq/db/pool';
 import { listBranches, registerBranch } from '../../hq/services/branches';
+import { provinceReportJson } from '../../hq/services/reports';
+import { PROVINCE_REPORTS } from '../../core/hq/reports';
 import { json, localeOf, refuse } from './http';
 
 export interface AdminOptions {
@@ -80,6 +84,9 @@ export async function handleAdmin(opts: AdminOptions, req: http.IncomingMessage,
     const r = await registerBranch(opts.pool, body.data, new Date(opts.now()));
     return json(res, r.created ? 201 : 200, r);
   }
+  if (req.method === 'GET' && url.pathname === '/reports') return json(res, 200, PROVINCE_REPORTS.map((r) => ({ name: r.name, sheet: r.sheet })));
+  const report = /^\/reports\/([a-z-]{1,40})$/.exec(url.pathname);
+  if (req.method === 'GET' && report) return json(res, 200, await provinceReportJson(opts.pool, report[1]!, url.searchParams.get('month') ?? ''));
   req.resume();
   return refuse(res, 404, 'not_found', `${req.method} ${url.pathname} is not an endpoint`);
 }

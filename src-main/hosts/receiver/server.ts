@@ -91,7 +91,7 @@ export class Receiver {
   private async route(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://receiver');
     if (req.method === 'POST' && url.pathname === '/bundles') return this.upload(req, res);
-    if (this.opts.admin && (url.pathname.startsWith('/admin/') || url.pathname.startsWith('/reports/'))) return handleAdmin(this.opts.admin, req, res, url);
+    if (this.opts.admin && (url.pathname.startsWith('/admin/') || url.pathname === '/reports' || url.pathname.startsWith('/reports/'))) return handleAdmin(this.opts.admin, req, res, url);
     return refuse(res, 404, 'not_found', 'POST /bundles only');
   }
 

@@ -1,9 +1,11 @@
 /** The `hq` commands, one small block each. */
 import type { ParseArgsConfig } from 'node:util';
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { migrateHq, requireCurrentHqSchema } from '../db/migrate';
 import { PgBundleStore } from '../services/filing';
+import { writeProvinceWorkbook } from '../services/reports';
 import { Receiver } from '../../hosts/receiver/server';
 import { listBranches, registerBranch } from '../services/branches';
 import { HqUsageError, readKeyFile, type HqCommandEnv } from './command';
@@ -72,6 +74,23 @@ const branchList: HqCommand = {
   },
 };
 
+const REPORT = 'report --month YYYY-MM --out FILE.xlsx';
+const report: HqCommand = {
+  name: ['report'],
+  usage: REPORT,
+  summary: "the province's reports of a month as a workbook",
+  options: { month: { type: 'string' }, out: { type: 'string' } },
+  async run(env) {
+    const month = need(env, 'month', REPORT);
+    const out = path.resolve(need(env, 'out', REPORT));
+    if (!fs.existsSync(path.dirname(out))) throw new HqUsageError(`No folder ${path.dirname(out)} for --out.`);
+    await requireCurrentHqSchema(env.pool());
+    const r = await writeProvinceWorkbook(env.pool(), month, out, new Date(env.io.now()));
+    env.print(r, `${r.path}\n${r.sheets.map((s) => `  ${s.sheet}: ${s.rows} rows`).join('\n')}`);
+    return 0;
+  },
+};
+
 const serve: HqCommand = {
   name: ['serve'],
   usage: 'serve [--port P] [--host H] [--spool DIR]',
@@ -102,4 +121,4 @@ const serve: HqCommand = {
   },
 };
 
-export const HQ_COMMANDS: HqCommand[] = [migrate, branchAdd, branchList, serve];
+export const HQ_COMMANDS: HqCommand[] = [migrate, branchAdd, branchList, report, serve];

@@ -1,5 +1,6 @@
 /** Headquarters' migrations, in order. A new one takes the next number and is never changed once released. */
 import * as m0001 from './0001_filings';
+import * as m0002 from './0002_province_reports';
 
 export interface HqMigration {
   version: number;
@@ -7,4 +8,7 @@ export interface HqMigration {
   sql: string;
 }
 
-export const HQ_MIGRATIONS: readonly HqMigration[] = [{ version: 1, ...m0001 }];
+export const HQ_MIGRATIONS: readonly HqMigration[] = [
+  { version: 1, ...m0001 },
+  { version: 2, ...m0002 },
+];
