@@ -61,6 +61,17 @@ function tableColumns(pool: HqPool): Promise<Map<string, string[]>> {
   return p;
 }
 
+/** Months whose partitions this process has already made sure of (partitions are never dropped while it runs). */
+const monthsEnsured = new WeakMap<HqPool, Set<string>>();
+async function ensureMonth(pool: HqPool, period: string): Promise<void> {
+  let done = monthsEnsured.get(pool);
+  if (!done) monthsEnsured.set(pool, (done = new Set()));
+  if (done.has(period)) return;
+  // Its own short transaction: creating a partition locks the parent table.
+  await pool.query('SELECT hq_ensure_month($1)', [period]);
+  done.add(period);
+}
+
 export class FilingStore {
   constructor(private readonly pool: HqPool) {}
 
@@ -75,8 +86,7 @@ export class FilingStore {
    */
   async file(f: NewFiling, files: readonly DataFile[], open: (consume: (path: string, s: Readable) => Promise<void>) => Promise<void>): Promise<{ receipt: Receipt; created: boolean; rows: Record<string, number> }> {
     const period = `${f.month}-01`;
-    // Its own short transaction: creating a partition locks the parent table.
-    await this.pool.query('SELECT hq_ensure_month($1)', [period]);
+    await ensureMonth(this.pool, period);
     const columns = await tableColumns(this.pool);
     const outcome = await inHqTransaction(this.pool, async (c) => {
       let inserted;
