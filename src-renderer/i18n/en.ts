@@ -2,6 +2,7 @@
 import { deadlinesEn } from './deadlines.en';
 import { healthEn } from './health.en';
 import { auditEn } from './audit.en';
+import { knowledgeEn } from './knowledge.en';
 import { refundsEn } from './refunds.en';
 import { importEn } from './import.en';
 import { reportsEn } from './reports.en';
@@ -250,6 +251,9 @@ export const en: Resources = {
     flag_repeat: 'Flagged repeat',
     import_create: 'Imported from the CRM',
     import_update: 'Updated by a CRM import',
+    checklist_check: 'Checklist step ticked',
+    checklist_uncheck: 'Checklist step unticked',
+    delivery_facts: 'Delivery times recorded',
   },
   form: {
     reason: 'Reason',
@@ -281,6 +285,12 @@ export const en: Resources = {
     isCollective: 'Collective',
     reopenCount: 'Times reopened',
     transferRequest: 'Transfer request',
+    pickupRequestedAt: 'Pick-up requested',
+    pickupAgreedAt: 'Pick-up agreed for',
+    pickedUpAt: 'Picked up',
+    promisedAt: 'Delivery promised by',
+    deliveredAt: 'First delivery',
+    deliveryIssues: 'Delivery problems',
   },
   channel: {
     '10086': '10086 hotline',
@@ -349,6 +359,7 @@ export const en: Resources = {
   ...deadlinesEn,
   ...healthEn,
   refunds: refundsEn,
+  knowledge: knowledgeEn,
   hq: hqEn,
   import: importEn,
   reports: reportsEn,

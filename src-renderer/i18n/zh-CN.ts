@@ -1,4 +1,5 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
+import { knowledgeZhCN } from './knowledge.zh-CN';
 import { refundsZhCN } from './refunds.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -243,6 +244,9 @@ export const zhCN = {
     flag_repeat: '标记重复投诉',
     import_create: 'CRM 导入',
     import_update: 'CRM 导入更新',
+    checklist_check: '勾选检查项',
+    checklist_uncheck: '取消勾选检查项',
+    delivery_facts: '记录速递时间',
   },
   form: {
     reason: '原因',
@@ -274,6 +278,12 @@ export const zhCN = {
     isCollective: '集体投诉',
     reopenCount: '重开次数',
     transferRequest: '转派申请',
+    pickupRequestedAt: '通知取件时间',
+    pickupAgreedAt: '约定取件时间',
+    pickedUpAt: '实际取件时间',
+    promisedAt: '承诺送达时间',
+    deliveredAt: '首次派送时间',
+    deliveryIssues: '速递问题',
   },
   channel: {
     '10086': '10086热线',
@@ -342,6 +352,7 @@ export const zhCN = {
   ...deadlinesZhCN,
   ...healthZhCN,
   refunds: refundsZhCN,
+  knowledge: knowledgeZhCN,
   hq: hqZhCN,
   import: importZhCN,
   reports: reportsZhCN,

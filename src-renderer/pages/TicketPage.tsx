@@ -12,11 +12,16 @@ import { History } from '../ticket/History';
 import { RefundsSection } from '../refunds/RefundsSection';
 import { TicketFacts } from '../ticket/TicketFacts';
 import { TicketHeader } from '../ticket/TicketHeader';
+import { useState } from 'react';
 import { useQuery } from '../state/useQuery';
+import { KnowledgePanel } from '../knowledge/KnowledgePanel';
+import { DeliveryPanel } from '../knowledge/DeliveryPanel';
 
 export function TicketPage({ id }: { id: number }) {
   const { t } = useTranslation();
   const q = useQuery('tickets/get', { id });
+  // Bumped when a panel enters a refund itself (the 12580 赔付 proposal), so the refunds section reloads.
+  const [refundsRev, setRefundsRev] = useState(0);
   if (q.error && !q.data) {
     return (
       <section className="page">
@@ -41,7 +46,15 @@ export function TicketPage({ id }: { id: number }) {
         </div>
         <div className="ticket-right">
           <ActionPanel detail={detail} onChanged={q.set} onReload={q.reload} />
-          <RefundsSection ticketId={detail.ticket.id} onChanged={q.reload} />
+          <KnowledgePanel ticketId={detail.ticket.id} onTicked={q.reload} />
+          <DeliveryPanel
+            ticketId={detail.ticket.id}
+            onChanged={() => {
+              setRefundsRev((n) => n + 1);
+              q.reload();
+            }}
+          />
+          <RefundsSection key={refundsRev} ticketId={detail.ticket.id} onChanged={q.reload} />
           <History events={detail.history} />
         </div>
       </div>

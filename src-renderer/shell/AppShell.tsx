@@ -9,6 +9,7 @@ import { TodayPage } from '../pages/TodayPage';
 import { RefundsPage } from '../refunds/RefundsPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { HqPage } from '../hq/HqPage';
+import { KnowledgePage } from '../knowledge/KnowledgePage';
 import { DeskEventsProvider } from '../state/deskEvents';
 import { MetaProvider } from '../state/meta';
 import { DeadlineSummaryProvider } from '../state/deadlineSummary';
@@ -50,6 +51,8 @@ function Content({ route }: { route: Route }) {
       return <HqPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'knowledge':
+      return <KnowledgePage params={route.params} />;
     default:
       return <ComingSoonPage section={route.section} />;
   }

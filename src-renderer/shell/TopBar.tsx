@@ -4,6 +4,7 @@ import { call } from '../api/client';
 import { Icon } from '../components/Icon';
 import { LanguageSwitch } from '../components/LanguageSwitch';
 import { AlertBell } from './AlertBell';
+import { KnowledgeSuggest } from '../knowledge/KnowledgeSuggest';
 import { navigate, ticketHref, ticketsHref } from '../state/route';
 import { useSession, useUser } from '../state/session';
 
@@ -13,6 +14,7 @@ export function TopBar({ initialQuery }: { initialQuery: string }) {
   const user = useUser();
   const { endSession } = useSession();
   const [q, setQ] = useState(initialQuery);
+  const [focused, setFocused] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => setQ(initialQuery), [initialQuery]);
@@ -61,11 +63,14 @@ export function TopBar({ initialQuery }: { initialQuery: string }) {
           type="search"
           value={q}
           onChange={(e) => setQ(e.target.value)}
+          onFocus={() => setFocused(true)}
+          onBlur={() => setFocused(false)}
           placeholder={t('top.searchPlaceholder')}
           aria-label={t('top.search')}
           maxLength={40}
         />
         <kbd>Ctrl K</kbd>
+        {focused && <KnowledgeSuggest query={q} onChosen={() => input.current?.blur()} />}
       </form>
       <a className="btn primary small" href="#/tickets/new" data-testid="new-ticket">
         <Icon name="plus" size={16} /> {t('top.newTicket')}

@@ -9,7 +9,7 @@ import { useMeta } from '../state/meta';
 import { useBranch } from '../state/session';
 import { changeFieldLabel, formatChangeValue, relatedIds } from './historyFormat';
 
-const LABELLED = new Set<string>([...ACTION_ORDER, 'create', 'flag_collective', 'flag_repeat', 'import_create', 'import_update']);
+const LABELLED = new Set<string>([...ACTION_ORDER, 'create', 'flag_collective', 'flag_repeat', 'import_create', 'import_update', 'checklist_check', 'checklist_uncheck', 'delivery_facts']);
 
 export function History({ events }: { events: TicketEvent[] }) {
   const { t } = useTranslation();

@@ -2,6 +2,7 @@
 import type { TFunction } from 'i18next';
 import type { Level, Satisfaction, Status } from '../api/types';
 import { formatDateTime } from '../lib/time';
+import type { DeliveryIssue } from '../../src-main/core/knowledge/delivery-grade';
 
 const KNOWN_FIELDS = new Set([
   'status',
@@ -20,6 +21,12 @@ const KNOWN_FIELDS = new Set([
   'isCollective',
   'reopenCount',
   'transferRequest',
+  'pickupRequestedAt',
+  'pickupAgreedAt',
+  'pickedUpAt',
+  'promisedAt',
+  'deliveredAt',
+  'deliveryIssues',
 ]);
 
 export function changeFieldLabel(field: string, t: TFunction): string {
@@ -46,7 +53,16 @@ export function formatChangeValue(
     case 'firstResponseAt':
     case 'resolvedAt':
     case 'closedAt':
+    case 'pickupRequestedAt':
+    case 'pickupAgreedAt':
+    case 'pickedUpAt':
+    case 'promisedAt':
+    case 'deliveredAt':
       return formatDateTime(Number(value), ctx.zone);
+    case 'deliveryIssues':
+      return Array.isArray(value) && value.length
+        ? (value as DeliveryIssue[]).map((i) => t(`knowledge.delivery.issue.${i}`)).join('、')
+        : t('common.none');
     case 'transferRequest': {
       const r = value as { department: string; assigneeId: number | null };
       return r.assigneeId === null ? r.department : `${r.department} · ${ctx.userName(r.assigneeId) ?? `#${r.assigneeId}`}`;
