@@ -78,7 +78,8 @@ export class AlertStore {
     return (
       this.db
         .prepare(
-          `SELECT count(*) AS n FROM (SELECT 1 FROM alerts WHERE acknowledged_at IS NULL AND target_role IN ${audienceSql(audience)}
+          `SELECT count(*) AS n FROM (SELECT 1 FROM alerts INDEXED BY alerts_unacknowledged
+             WHERE acknowledged_at IS NULL AND target_role IN ${audienceSql(audience)}
            GROUP BY ticket_id, clock, subject_id, cycle_start)`,
         )
         .get() as { n: number }

@@ -59,27 +59,36 @@ const TICKET_COLUMNS_FROM_CLOCKS = `(due_at, due_clock, warn_at) = (SELECT due_a
     WHERE ticket_id = @id AND stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT 1),
   ${outcomeAssignments()}`;
 
+function prepareClockStatements(db: Db) {
+  return {
+    raised: db.prepare('SELECT clock, subject_id, cycle_start, kind, threshold, step FROM alerts WHERE ticket_id = ?'),
+    next: db.prepare('SELECT next_alert_at AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL ORDER BY next_alert_at LIMIT 1'),
+    due: db.prepare('SELECT * FROM ticket_clocks WHERE next_alert_at IS NOT NULL AND next_alert_at <= ? ORDER BY next_alert_at LIMIT ?'),
+    setNext: db.prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?'),
+    forTicket: db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock'),
+    deleteOne: db.prepare('DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock = ?'),
+    upsert: db.prepare(`INSERT INTO ticket_clocks
+      (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan, untimed)
+      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+      ON CONFLICT (ticket_id, clock, subject_id) DO UPDATE SET rule_id = excluded.rule_id, started_at = excluded.started_at,
+        limit_ms = excluded.limit_ms, business = excluded.business, pauses = excluded.pauses, stopped_at = excluded.stopped_at,
+        cancelled = excluded.cancelled, due_at = excluded.due_at, warn_at = excluded.warn_at,
+        next_alert_at = excluded.next_alert_at, plan = excluded.plan, untimed = excluded.untimed`),
+    refreshDue: db.prepare(`UPDATE tickets SET ${TICKET_COLUMNS_FROM_CLOCKS} WHERE id = @id`),
+  };
+}
+
+/** Prepared once per connection: a ClockStore is made per request, and preparing nine statements each time cost more than the reads (Today's lists). */
+const statementsOf = new WeakMap<Db, ReturnType<typeof prepareClockStatements>>();
+
 export class ClockStore {
   // Prepared once: the monitor's catch-up runs these thousands of times.
   private readonly stmts;
 
   constructor(private readonly db: Db) {
-    this.stmts = {
-      raised: db.prepare('SELECT clock, subject_id, cycle_start, kind, threshold, step FROM alerts WHERE ticket_id = ?'),
-      next: db.prepare('SELECT next_alert_at AS t FROM ticket_clocks WHERE next_alert_at IS NOT NULL ORDER BY next_alert_at LIMIT 1'),
-      due: db.prepare('SELECT * FROM ticket_clocks WHERE next_alert_at IS NOT NULL AND next_alert_at <= ? ORDER BY next_alert_at LIMIT ?'),
-      setNext: db.prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?'),
-      forTicket: db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock'),
-      deleteOne: db.prepare('DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock = ?'),
-      upsert: db.prepare(`INSERT INTO ticket_clocks
-        (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan, untimed)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-        ON CONFLICT (ticket_id, clock, subject_id) DO UPDATE SET rule_id = excluded.rule_id, started_at = excluded.started_at,
-          limit_ms = excluded.limit_ms, business = excluded.business, pauses = excluded.pauses, stopped_at = excluded.stopped_at,
-          cancelled = excluded.cancelled, due_at = excluded.due_at, warn_at = excluded.warn_at,
-          next_alert_at = excluded.next_alert_at, plan = excluded.plan, untimed = excluded.untimed`),
-      refreshDue: db.prepare(`UPDATE tickets SET ${TICKET_COLUMNS_FROM_CLOCKS} WHERE id = @id`),
-    };
+    let stmts = statementsOf.get(db);
+    if (!stmts) statementsOf.set(db, (stmts = prepareClockStatements(db)));
+    this.stmts = stmts;
   }
 
   forTicket(ticketId: number): StoredClock[] {

@@ -112,6 +112,16 @@ export class RefundReader {
     return (this.db.prepare(`${REFUND_SELECT} WHERE r.ticket_id = ? ORDER BY r.created_at, r.id`).all(ticketId) as RawRefund[]).map(toRefund);
   }
 
+  /** The entries of each of these tickets, in one statement (the approvals counter reads every pending entry's ticket). */
+  forTickets(ticketIds: readonly number[]): Map<number, StoredRefund[]> {
+    const rows = this.db
+      .prepare(`${REFUND_SELECT} WHERE r.ticket_id IN (SELECT value FROM json_each(?)) ORDER BY r.ticket_id, r.created_at, r.id`)
+      .all(JSON.stringify(ticketIds)) as RawRefund[];
+    const byTicket = new Map<number, StoredRefund[]>(ticketIds.map((id) => [id, []]));
+    for (const r of rows) byTicket.get(r.ticket_id)!.push(toRefund(r));
+    return byTicket;
+  }
+
   /** Entries waiting for approval, oldest submission first. */
   pending(limit: number): StoredRefund[] {
     return (

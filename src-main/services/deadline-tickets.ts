@@ -13,7 +13,7 @@ import { readSlaConfig } from '../db/sla-config';
 import { maskPhone } from '../core/phone';
 import type { UserInfo } from '../core/model';
 import type { ServiceContext } from './context';
-import { deadlineCounts, RUNNING, SAVE_WINDOW_MS, viewClock, type UrgentClock } from './deadlines';
+import { deadlineCount, RUNNING, SAVE_WINDOW_MS, viewClock, type UrgentClock } from './deadlines';
 import { canSeePhone } from './tickets';
 
 const RUNNING_C2 = 'c2.stopped_at IS NULL AND c2.cancelled = 0 AND c2.due_at IS NOT NULL';
@@ -29,7 +29,6 @@ export interface TicketsAtRisk {
 
 export function ticketsAtRisk(ctx: ServiceContext, viewer: UserInfo, which: AtRisk, limit: number): TicketsAtRisk {
   const now = ctx.now();
-  const counts = deadlineCounts(ctx);
   const picks =
     which === 'breached'
       ? // The worst clock of each: the running clock due first, the one that sets tickets.due_at.
@@ -50,7 +49,7 @@ export function ticketsAtRisk(ctx: ServiceContext, viewer: UserInfo, which: AtRi
           )
           .all(now, now + SAVE_WINDOW_MS, limit) as Array<{ ticketId: number; clockKey: string }>);
   const read = rowReader(ctx, viewer, now);
-  return { total: which === 'breached' ? counts.breached : counts.dueWithin2h, rows: picks.map((p) => read(p.ticketId, p.clockKey)) };
+  return { total: deadlineCount(ctx, which === 'breached' ? 'breached' : 'dueWithin2h'), rows: picks.map((p) => read(p.ticketId, p.clockKey)) };
 }
 
 /** A ticket and one of its clocks ("clock:subject") as a row of Today's lists; the customer masked unless the viewer may see phones. */

@@ -7,7 +7,8 @@ const ROLES = ['agent', 'supervisor', 'manager', 'admin'] as const;
 
 /** Method → which of agent, supervisor, manager, admin may call it. */
 const EXPECTED: Array<[MethodName, [boolean, boolean, boolean, boolean]]> = [
-  ['refunds/queue', [false, true, true, true]], // Refunds' "waiting for me" tab, Today's approvals counter
+  ['refunds/queue', [false, true, true, true]], // Refunds' "waiting for me" tab
+  ['refunds/queueCount', [false, true, true, true]], // Today's approvals counter
   ['refunds/saveSettings', [false, false, false, true]], // Refunds' settings tab
   ['import/upload', [false, true, true, true]], // the ticket list's import link, the import page
   ['sla/savePolicy', [false, false, false, true]], // the deadline policy editable, else read-only

@@ -42,8 +42,8 @@ function StatusCounter({ label, filter, href, testId }: { label: string; filter:
 function ApprovalsCounter() {
   const { t } = useTranslation();
   const revision = useAlertsRevision();
-  const q = useQuery('refunds/queue', { limit: 500 }, revision);
-  return <CounterLink label={`¥ ${t('today.awaitingMe')}`} value={q.data?.length} href="#/refunds" testId="count-approvals" tone="warn" />;
+  const q = useQuery('refunds/queueCount', {}, revision);
+  return <CounterLink label={`¥ ${t('today.awaitingMe')}`} value={q.data?.count} href="#/refunds" testId="count-approvals" tone="warn" />;
 }
 
 export function TodayPage() {
@@ -70,7 +70,7 @@ export function TodayPage() {
         <CounterLink label={`✕ ${t('today.breached')}`} value={counts?.breached} href={ticketsHref({ chips: 'breached' })} testId="count-breached" tone="breached" />
         <CounterLink label={`◷ ${t('today.within2h')}`} value={counts?.dueWithin2h} href={ticketsHref({ deadline: 'within2h' })} testId="count-within2h" tone="warn" />
         <CounterLink label={`! ${t('today.approaching')}`} value={counts?.approaching} href={ticketsHref({ deadline: 'approaching' })} testId="count-approaching" tone="warn" />
-        {mayCall(user.role, 'refunds/queue') && <ApprovalsCounter />}
+        {mayCall(user.role, 'refunds/queueCount') && <ApprovalsCounter />}
       </div>
       <AtRiskList which="within2h" refresh={listKey} href={ticketsHref({ deadline: 'within2h' })} />
       <AtRiskList which="breached" refresh={listKey} href={ticketsHref({ chips: 'breached' })} />

@@ -1,24 +1,22 @@
 /**
  * 工作台 Today's numbers (docs/REQUIREMENTS.md §10): received today and this month,
  * resolved, timeliness so far this month against its 90 % target as a small
- * gauge, and repeat complaints — the month's KPIs from reports/kpis (no charts
+ * gauge, and repeat complaints — from reports/today, the month so far's counts (no charts
  * library: this is on the start page).
  */
 import { useTranslation } from 'react-i18next';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
 import { useQuery } from '../state/useQuery';
-import { monthBounds } from './reportState';
 import { pct } from './format';
 import './today.css';
 
 export function TodayNumbers({ refresh }: { refresh?: unknown }) {
   const { t, i18n } = useTranslation();
   const { zone } = useBranch();
-  const today = formatDateTime(Date.now(), zone).slice(0, 10);
-  const month = monthBounds(today.slice(0, 7));
-  const m = useQuery('reports/kpis', { from: month.from, to: today }, refresh).data;
-  const d = useQuery('reports/kpis', { from: today, to: today }, refresh).data;
+  // One narrow call: the counts of the day and the month so far, for the branch's day by the console's clock.
+  const m = useQuery('reports/today', {}, refresh).data;
+  const today = m?.day ?? formatDateTime(Date.now(), zone).slice(0, 10);
   const n = (v: number | undefined) => (v === undefined ? '…' : v.toLocaleString(i18n.language));
   const target = m?.targets.find((x) => x.kpi === 'timelinessRate');
   const rate = m?.timelinessRate ?? null;
@@ -28,7 +26,7 @@ export function TodayNumbers({ refresh }: { refresh?: unknown }) {
     <a className="today-numbers" href={`#/reports?month=${today.slice(0, 7)}`} title={t('reports.today.toReports')} data-testid="today-numbers">
       <span className="today-number">
         <span className="counter-label">{t('reports.today.receivedToday')}</span>
-        <span className="counter-value">{n(d?.total)}</span>
+        <span className="counter-value">{n(m?.receivedToday)}</span>
       </span>
       <span className="today-number">
         <span className="counter-label">{t('reports.today.received')}</span>

@@ -69,6 +69,8 @@ export const refundMethods = {
   'refunds/execute': method<TicketRefunds>()('supervisor', executeInput),
   'refunds/reverse': method<TicketRefunds>()('agent', reverseInput),
   'refunds/queue': method<ApprovalItem[]>()('supervisor', queueInput),
+  /** The queue's length for this viewer (Today's counter), without building its entries. */
+  'refunds/queueCount': method<{ count: number }>()('supervisor', z.object({}).strict()),
   'refunds/list': method<Page<RefundRow>>()('agent', pageInput),
   'refunds/totals': method<RefundTotals>()('agent', totalsInput),
   'refunds/settings': method<RefundSettings>()('agent', z.object({}).strict()),

@@ -18,6 +18,7 @@ import * as m0009 from './0009_refund_voucher_once';
 import * as m0010 from './0010_first_responder_name';
 import * as m0011 from './0011_tickets_without_due';
 import * as m0012 from './0012_knowledge';
+import * as m0013 from './0013_today_counters';
 
 export interface Migration {
   version: number;
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 10, ...m0010 },
   { version: 11, ...m0011 },
   { version: 12, ...m0012 },
+  { version: 13, ...m0013 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

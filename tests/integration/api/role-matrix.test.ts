@@ -52,6 +52,7 @@ const MATRIX: Record<string, string> = {
   'sla/resetRules': '        - - - - Y',
   'reports/kpis': '          - Y Y Y Y',
   'reports/dashboard': '     - Y Y Y Y',
+  'reports/today': '         - Y Y Y Y',
   'reports/options': '       - Y Y Y Y',
   'reports/setSubscribers': '- - - - Y',
   'refunds/forTicket': '     - Y Y Y Y',
@@ -62,6 +63,7 @@ const MATRIX: Record<string, string> = {
   'refunds/execute': '       - - Y Y Y', // the executor is a supervisor or above
   'refunds/reverse': '       - Y Y Y Y',
   'refunds/queue': '         - - Y Y Y',
+  'refunds/queueCount': '    - - Y Y Y',
   'refunds/list': '          - Y Y Y Y',
   'refunds/totals': '        - Y Y Y Y',
   'refunds/settings': '      - Y Y Y Y',

@@ -61,6 +61,23 @@ describe('refunds through the API', () => {
     expect(approvalQueue(f.t.ctx, f.agent)).toEqual([]);
   });
 
+  it("Today's counter counts the same entries as the queue, for each person: one for the supervisor, two for the manager, none for its submitter", async () => {
+    f.enter(f.agent, 3000, { type: 'goodwill_credit' }); // within the agent's limit: approved at once, nobody's to decide
+    f.enter(f.agent, 8000); // a supervisor's decision
+    const bySup = f.enter(f.sup, 9000); // a supervisor's decision, but not its own submitter's
+    f.enter(f.agent, 80_000, { type: 'compensation' }); // a manager's decision
+    expect(bySup.status).toBe('pending_approval');
+    const count = async (who: Fixture['agent']) => {
+      const r = await call('refunds/queueCount', {}, as(who));
+      return r.ok ? r.value.count : r.error.code;
+    };
+    expect(await count(f.sup)).toBe(1);
+    expect(await count(f.sup2)).toBe(2);
+    expect(await count(f.mgr)).toBe(3);
+    expect(await count(f.agent)).toBe('forbidden');
+    for (const who of [f.sup, f.sup2, f.mgr]) expect(await count(who)).toBe(approvalQueue(f.t.ctx, who).length);
+  });
+
   it('lists and totals in SQL: by type and by status, filtered', async () => {
     const a = f.enter(f.agent, 3000, { type: 'goodwill_credit' });
     f.enter(f.agent, 8000);
