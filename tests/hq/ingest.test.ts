@@ -18,6 +18,10 @@ import { PgBundleStore } from '../../src-main/hq/services/filing';
 import { registerBranch } from '../../src-main/hq/services/branches';
 import { OutboxWorker, queueUpload, saveUploadSettings } from '../../src-main/services/export/outbox';
 import { OutboxStore } from '../../src-main/db/outbox-store';
+import { keyFilePath } from '../../src-main/services/export/keys';
+import { signBytes } from '../../src-main/services/export/signature';
+import { serializeManifest, type Manifest } from '../../src-main/core/export/manifest';
+import { provinceReportJson } from '../../src-main/hq/services/reports';
 
 const TOKEN = 'fs-cc-token-0123456789';
 const ADMIN = 'admin-token-abcdefghij';
@@ -96,6 +100,29 @@ describe('filing a console bundle into PostgreSQL', () => {
     expect(filing.rows[0]).toMatchObject({ receipt_id: r.body.receiptId, revision: 1, reason: null, row_counts: { 'data/refunds.jsonl': 2, 'data/kpis.jsonl': 12 } });
     // Into the month's partition.
     expect(await count('hq_tickets_2026_10')).toBe(stored.tickets);
+  });
+
+  it('the province view of the filed month agrees with the branch\'s own KPI file on every count both compute', async () => {
+    expect((await upload(url, branch.path, TOKEN)).status).toBe(201);
+    const own = Object.fromEntries(
+      (await unzipAll(branch.path)).get('data/kpis.jsonl')!.toString('utf8').trim().split('\n').map((l) => {
+        const k = JSON.parse(l) as { kpi: string; current: number | null };
+        return [k.kpi, k.current];
+      }),
+    );
+    const [row] = (await provinceReportJson(db.pool, 'kpi-by-branch', '2026-10')).rows;
+    expect(row).toMatchObject({
+      branch_id: 'FS-CC',
+      total: own.total,
+      resolution_rate: own.resolutionRate,
+      repeat_rate: own.repeatRate,
+      overlevel_rate: own.overlevelRate,
+      satisfaction_rate: own.satisfactionRate,
+      breached: own.breached,
+      reported_timeliness_rate: own.timelinessRate,
+    });
+    expect(row!.response_mean_hours).toBeCloseTo((own.responseMeanMs as number) / 3_600_000, 6);
+    expect(row!.handling_mean_hours).toBeCloseTo((own.handlingMeanMs as number) / 3_600_000, 6);
   });
 
   it('is what the console\'s own outbox sends: queued, uploaded, sent with the receipt', async () => {
@@ -193,6 +220,29 @@ describe('refusals store nothing', () => {
     const bytes = fs.readFileSync(branch.path);
     const res = await fetch(url, { method: 'POST', headers, body: bytes.subarray(0, bytes.length - 100) });
     expect(res.status).toBe(400);
+    expect(await storedRows()).toEqual(NOTHING);
+  });
+
+  it('a signed bundle whose machine file PostgreSQL cannot take: 422 bundle_unreadable, the line named, nothing stored', async () => {
+    const entries = await unzipAll(branch.path);
+    const lines = entries.get('data/tickets.jsonl')!.toString('utf8').split('\n');
+    lines[1] = lines[1]!.replace(/"reopen_count":\d+/, '"reopen_count":"many"');
+    const tickets = Buffer.from(lines.join('\n'));
+    entries.set('data/tickets.jsonl', tickets);
+    // Signed by the branch's own key: it passes verification and fails only at the COPY.
+    const m = JSON.parse(entries.get('manifest.json')!.toString('utf8')) as Manifest;
+    const f = m.files.find((x) => x.path === 'data/tickets.jsonl')!;
+    f.sha256 = crypto.createHash('sha256').update(tickets).digest('hex');
+    f.bytes = tickets.length;
+    const manifestBytes = Buffer.from(serializeManifest(m));
+    entries.set('manifest.json', manifestBytes);
+    entries.set('manifest.sig', Buffer.from(signBytes(crypto.createPrivateKey(fs.readFileSync(keyFilePath(branch.t.dir))), manifestBytes)));
+    const bad = path.join(branch.t.dir, 'unreadable.zip');
+    await zipAll(bad, entries);
+    const r = await upload(url, bad, TOKEN);
+    expect(r.status).toBe(422);
+    expect(r.body).toMatchObject({ error: { code: 'bundle_unreadable' } });
+    expect((r.body.error as { message: string }).message).toMatch(/reopen_count|integer/);
     expect(await storedRows()).toEqual(NOTHING);
   });
 
