@@ -69,14 +69,14 @@ describe('the knowledge panel beside a VoLTE registration ticket', () => {
 
     await panel.copy('template.stage.confirm');
     await expect.poll(() => panel.notice.innerText()).toContain('已复制到剪贴板');
-    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    const copied = await page.evaluate<string>('navigator.clipboard.readText()');
     expect(copied).toBe(`我跟您核对一下：您反映的是网络质量/VoLTE 注册方面的问题，工单编号是${ticketNo}。我理解得对吗？还有需要补充的吗？`);
     // No refund yet: the amount reads as missing, plainly, never blank.
     expect(await panel.template('template.situation.refund-agreed').getByTestId('template-text').innerText()).toContain('【金额未填】');
     // The panel in its place on the page, below the sticky top bar.
     await panel.root.evaluate((el) => {
       el.scrollIntoView({ block: 'start' });
-      (el.closest('main') ?? document.scrollingElement)?.scrollBy(0, -60);
+      el.closest('main')?.scrollBy(0, -60);
     });
     await page.screenshot({ path: screenshotPath('knowledge-ticket-panel') });
   });
