@@ -26,6 +26,12 @@ export const DESK_EVENTS = {
    * OpenTicketPayload. The window has already been brought to the front.
    */
   openTicket: 'open-ticket',
+  /**
+   * The monthly report's reminders changed; payload: UploadRemindersEvent
+   * (services/export/reminders.ts: every reminder that holds, and the fresh
+   * ones). The web host's event stream uses the same type name.
+   */
+  reminders: 'upload-reminders',
 } as const;
 
 export interface OpenTicketPayload {

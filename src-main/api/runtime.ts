@@ -22,6 +22,7 @@ import { createApiServer, type ApiServer } from './server';
 import { backupDirFor } from './data-dir';
 import { DeadlineMonitor } from '../services/monitor';
 import { OutboxWorker } from '../services/export/outbox';
+import { currentUploadReminders, UploadReminderWatch, type UploadRemindersEvent } from '../services/export/reminders';
 import type { AlertBatch } from '../core/sla/alert-model';
 import { deadlineCounts, urgentClocks } from '../services/deadlines';
 import { unacknowledgedAlerts } from '../services/alerts';
@@ -30,8 +31,8 @@ import type { DeadlineSummary } from './methods/deadlines';
 import { whenQuiet } from './when-quiet';
 import { syncShippedKnowledge } from '../services/knowledge/shipped';
 
-/** What a running console tells its host without being asked. */
-export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch };
+/** What a running console tells its host without being asked: alert batches, and the monthly report's reminders when they change. */
+export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch } | { type: 'upload-reminders'; payload: UploadRemindersEvent };
 
 export interface ConsoleOptions {
   dbPath: string;
@@ -72,7 +73,14 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   syncShippedKnowledge(ctx);
   const api = createApiServer(ctx, { log: (e) => log(`error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`) });
   const timers: NodeJS.Timeout[] = [];
-  const subscribe = (fn: (e: ConsoleEvent) => void) => ctx.bus.on('alerts', (payload) => fn({ type: 'alerts', payload }));
+  const subscribe = (fn: (e: ConsoleEvent) => void) => {
+    const offAlerts = ctx.bus.on('alerts', (payload) => fn({ type: 'alerts', payload }));
+    const offReminders = ctx.bus.on('upload-reminders', (payload) => fn({ type: 'upload-reminders', payload }));
+    return () => {
+      offAlerts();
+      offReminders();
+    };
+  };
   if (opts.onEvent) subscribe(opts.onEvent);
   // The timeout monitor runs whenever the console runs, window or not.
   const monitor = new DeadlineMonitor(ctx, opts.log ? { log: opts.log } : {});
@@ -80,6 +88,8 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const onDisk = opts.dbPath !== ':memory:';
   // The upload outbox runs beside it: bundles queued for headquarters go out whenever the console runs.
   const outbox = new OutboxWorker(ctx, opts.log ? { log: opts.log } : {});
+  // And the reminders about it: a month failing for more than a day, last month not sent on the 1st–3rd.
+  const reminders = new UploadReminderWatch(ctx, opts.log ? { log: opts.log } : {});
 
   // Uploads and rejects files a killed console left behind (customers' numbers) go at once.
   importFiles(ctx).clearLeftovers();
@@ -93,6 +103,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     }
     monitor.start();
     outbox.start();
+    reminders.start();
     if (!onDisk) return;
     const backupDir = backupDirFor(opts.dbPath);
     void checkDatabase(ctx, opts.dbPath, backupDir, { nativeBinding: opts.nativeBinding, log });
@@ -121,11 +132,18 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     monitor,
     jobsStarted: quiet?.started ?? Promise.resolve(),
     subscribe,
-    summary: () => ({ counts: deadlineCounts(ctx), urgent: urgentClocks(ctx, null, 5), unacknowledged: unacknowledgedAlerts(ctx, null), timeLeft: timeLeftTones(ctx) }),
+    summary: () => ({
+      counts: deadlineCounts(ctx),
+      urgent: urgentClocks(ctx, null, 5),
+      unacknowledged: unacknowledgedAlerts(ctx, null),
+      timeLeft: timeLeftTones(ctx),
+      uploadReminders: currentUploadReminders(ctx),
+    }),
     close() {
       quiet?.cancel();
       monitor.stop();
       outbox.stop();
+      reminders.stop();
       for (const t of timers) clearInterval(t);
       importFiles(ctx).clearLeftovers();
       db.close();

@@ -67,6 +67,19 @@ export class OutboxStore {
     return this.byRevision(revisionId)!.id;
   }
 
+  /**
+   * Per item: when its first try that did not get through (failed, refused,
+   * interrupted) ended. Every try before 'sent' is such a try, so this is how
+   * long the item has been failing.
+   */
+  failingSince(): Map<number, number> {
+    const rows = this.db
+      .prepare(`SELECT outbox_id AS id, min(coalesce(finished_at, started_at)) AS t FROM outbox_attempts
+        WHERE outcome IN ('failed', 'rejected', 'interrupted') GROUP BY outbox_id`)
+      .all() as Array<{ id: number; t: number }>;
+    return new Map(rows.map((r) => [r.id, r.t]));
+  }
+
   /** The earliest instant an item is due, or null when nothing waits. */
   nextDueAt(): number | null {
     const r = this.db.prepare(`SELECT min(next_attempt_at) AS t FROM outbox WHERE state IN ('queued','failed')`).get() as { t: number | null };

@@ -3,12 +3,15 @@
  * hears that clocks changed; hosts hear that alerts were raised.
  */
 import type { AlertBatch } from '../core/sla/alert-model';
+import type { UploadReminder } from '../core/export/reminders';
 
 export interface BusEvents {
   'clocks-changed': { earliest: number | null };
   alerts: AlertBatch;
   /** A bundle was queued or set to retry now: the outbox worker wakes. */
   'outbox-changed': { id: number };
+  /** The monthly report's reminders changed (services/export/reminders.ts). */
+  'upload-reminders': { at: number; reminders: UploadReminder[]; fresh: UploadReminder[] };
 }
 
 type Listener<K extends keyof BusEvents> = (payload: BusEvents[K]) => void;

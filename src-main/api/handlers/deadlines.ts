@@ -3,7 +3,16 @@ import type { deadlineMethods } from '../methods/deadlines';
 import { deadlineCounts, urgentClocks } from '../../services/deadlines';
 import { acknowledgeAlerts, listAlerts, unacknowledgedAlerts } from '../../services/alerts';
 import { ticketsAtRisk } from '../../services/deadline-tickets';
+import { currentUploadReminders } from '../../services/export/reminders';
+import { roleAtLeast, type Role } from '../../core/enums';
+import { exportMethods } from '../methods/export';
 import { getPolicy, resetRules, savePolicy, timeLeftTones } from '../../services/sla-policy';
+
+/** Who is reminded about the monthly report: those the contract lets open the 上报 page (export/months). */
+function sendsTheMonth(role: Role): boolean {
+  const access = exportMethods['export/months'].access;
+  return access === 'public' || roleAtLeast(role, access);
+}
 
 export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
   'deadlines/summary': (_i, env) => ({
@@ -11,6 +20,8 @@ export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
     urgent: urgentClocks(env.ctx, needUser(env), 5),
     unacknowledged: unacknowledgedAlerts(env.ctx, needUser(env)),
     timeLeft: timeLeftTones(env.ctx),
+    // Whoever may send the month to headquarters hears about it; the reminders cost two indexed reads.
+    uploadReminders: sendsTheMonth(needUser(env).role) ? currentUploadReminders(env.ctx) : [],
   }),
   'deadlines/urgent': (i, env) => urgentClocks(env.ctx, needUser(env), i.limit),
   'deadlines/atRisk': (i, env) => ticketsAtRisk(env.ctx, needUser(env), i.which, i.limit),

@@ -3,6 +3,7 @@ import { method } from '../define';
 import * as s from '../schemas';
 import type { AlertEntry } from '../../core/sla/alert-model';
 import type { TimeLeftTones } from '../../core/sla/time-left';
+import type { UploadReminder } from '../../core/export/reminders';
 import type { DeadlineCounts, UrgentClock } from '../../services/deadlines';
 import type { SlaPolicy } from '../../services/sla-policy';
 import type { TicketsAtRisk } from '../../services/deadline-tickets';
@@ -15,6 +16,8 @@ export interface DeadlineSummary {
   unacknowledged: number;
   /** The countdown colour thresholds (time left), so every countdown colours alike. */
   timeLeft: TimeLeftTones;
+  /** The monthly report's reminders, for those who send it (supervisors and above); empty for others. */
+  uploadReminders: UploadReminder[];
 }
 
 export const deadlineMethods = {

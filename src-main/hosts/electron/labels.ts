@@ -18,6 +18,7 @@ const LABELS = {
   approaching: { zh: '即将超时', en: 'approaching' },
   breached: { zh: '已超时', en: 'overdue' },
   escalated: { zh: '已升级', en: 'escalated' },
+  reportReminder: { zh: '上报提醒', en: 'report reminders' },
   // The deadline clocks (docs/REQUIREMENTS.md §2).
   first_response: { zh: '首次响应', en: 'first response' },
   resolution: { zh: '办结', en: 'resolution' },

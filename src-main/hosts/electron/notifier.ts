@@ -1,11 +1,14 @@
 /**
- * Desktop notifications for alert batches. Clicking one brings the console
- * to the front, and a notice about one ticket opens that ticket.
+ * Desktop notifications for alert batches and the monthly report's
+ * reminders. Clicking one brings the console to the front, and a notice about
+ * one ticket opens that ticket.
  */
 import { Notification } from 'electron';
 import type { Locale } from '../../core/messages';
 import type { AlertBatch } from '../../core/sla/alert-model';
-import { noticesFor } from './alert-notices';
+import { noticesFor, type Notice } from './alert-notices';
+import type { UploadReminder } from '../../core/export/reminders';
+import { reminderText } from './reminder-words';
 
 export interface NotifierActions {
   open(): void;
@@ -26,20 +29,28 @@ export class AlertNotifier {
     private readonly actions: NotifierActions,
   ) {}
 
+  /** The monthly report's fresh reminders, one notice each, worded at `at` (the service's clock); a click opens the console. */
+  remind(reminders: readonly UploadReminder[], at: number): void {
+    if (!Notification.isSupported()) return;
+    for (const r of reminders) this.show({ ...reminderText(r, at, this.locale), ticketId: null });
+  }
+
   notify(batch: AlertBatch): void {
     if (!Notification.isSupported()) return;
-    for (const notice of noticesFor(batch, this.locale)) {
-      const n = new Notification({ title: notice.title, body: notice.body });
-      const { ticketId } = notice;
-      n.on('click', () => {
-        this.forget(n);
-        if (ticketId === null) this.actions.open();
-        else this.actions.openTicket(ticketId);
-      });
-      n.on('close', () => this.forget(n));
-      this.keep(n);
-      n.show();
-    }
+    for (const notice of noticesFor(batch, this.locale)) this.show(notice);
+  }
+
+  private show(notice: Notice): void {
+    const n = new Notification({ title: notice.title, body: notice.body });
+    const { ticketId } = notice;
+    n.on('click', () => {
+      this.forget(n);
+      if (ticketId === null) this.actions.open();
+      else this.actions.openTicket(ticketId);
+    });
+    n.on('close', () => this.forget(n));
+    this.keep(n);
+    n.show();
   }
 
   private keep(n: Notification): void {

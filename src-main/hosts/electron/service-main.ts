@@ -62,6 +62,7 @@ export function startService(opts: ServiceOptions): RunningService {
 
   const relay = (e: ConsoleEvent) => {
     if (e.type === 'alerts') host.alerts(e.payload);
+    else opts.post({ kind: 'reminders', event: e.payload });
   };
   for (const e of early.splice(0)) relay(e);
   // The tray is drawn at start, after the catch-up, even when nothing fell due.

@@ -8,6 +8,8 @@ import type { DeskEvent } from '../../api/bridge';
 import type { Locale } from '../../core/messages';
 import type { AlertBatch } from '../../core/sla/alert-model';
 import type { ClockKind } from '../../core/sla/policy';
+import type { UploadReminder } from '../../core/export/reminders';
+import type { UploadRemindersEvent } from '../../services/export/reminders';
 
 /** A contract call made by the renderer in webContents `senderId`. */
 export interface CallRequest {
@@ -34,6 +36,8 @@ export interface TraySummary {
   at: number;
   counts: { breached: number; approaching: number };
   urgent: Array<{ ticketId: number; ticketNo: string; clock: ClockKind; dueAt: number }>;
+  /** The monthly report's reminders (failing for more than a day; last month not sent on the 1st–3rd). */
+  reminders: UploadReminder[];
 }
 
 /** What the service process says without being asked. */
@@ -45,6 +49,12 @@ export type ServiceNotice =
    * forwards it only to the windows (webContents ids) whose session is live.
    */
   | { kind: 'alerts'; batch: AlertBatch; recipients: number[] }
+  /**
+   * The monthly report's reminders changed: main shows each fresh one as a
+   * desktop notice and passes the list to the windows (the page's notice and
+   * notification centre).
+   */
+  | { kind: 'reminders'; event: UploadRemindersEvent }
   /** Sent at start, after each batch, after writes and every minute: main redraws the tray. */
   | { kind: 'summary'; summary: TraySummary };
 

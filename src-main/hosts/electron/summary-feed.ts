@@ -54,6 +54,7 @@ export function traySummary(s: DeadlineSummary, at: number): TraySummary {
     at,
     counts: { breached: s.counts.breached, approaching: s.counts.approaching },
     urgent: s.urgent.map((u) => ({ ticketId: u.ticketId, ticketNo: u.ticketNo, clock: u.clock, dueAt: u.dueAt })),
+    reminders: s.uploadReminders,
   };
 }
 

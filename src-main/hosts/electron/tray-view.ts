@@ -6,6 +6,7 @@
 import type { Locale } from '../../core/messages';
 import { timeLeft } from './alert-words';
 import { label } from './labels';
+import { reminderLine } from './reminder-words';
 import type { TraySummary } from './service-protocol';
 import type { TrayCounts, TrayState, TrayTicket } from './tray';
 
@@ -13,6 +14,8 @@ export interface TrayView {
   state: TrayState;
   counts: TrayCounts;
   tickets: TrayTicket[];
+  /** The monthly report's reminders, one menu line each. */
+  notes: string[];
 }
 
 export function trayView(summary: TraySummary, locale: Locale): TrayView {
@@ -25,5 +28,6 @@ export function trayView(summary: TraySummary, locale: Locale): TrayView {
       ticketNo: u.ticketNo,
       detail: `${label(u.clock, locale)} · ${timeLeft(u.dueAt, summary.at, locale)}`,
     })),
+    notes: (summary.reminders ?? []).map((r) => reminderLine(r, locale)),
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The tray icon: shows at a glance whether any deadline is approaching or
- * breached, lists the most urgent tickets, and offers Open, Lock and Quit.
+ * breached, lists the monthly report's reminders and the most urgent tickets,
+ * and offers Open, Lock and Quit.
  * The service process's summary drives it through `setState` (see
  * tray-view.ts); the controller only draws.
  */
@@ -46,18 +47,19 @@ export class TrayController {
   ) {
     this.tray = new Tray(this.icon('clear'));
     this.tray.on('click', () => actions.open());
-    this.setState('clear', { approaching: 0, breached: 0 }, []);
+    this.setState('clear', { approaching: 0, breached: 0 }, [], []);
   }
 
   get current(): TrayState {
     return this.state;
   }
 
-  setState(state: TrayState, counts: TrayCounts, topTickets: readonly TrayTicket[]): void {
+  /** `notes`: the monthly report's reminders, listed above the tickets; a click opens the console. */
+  setState(state: TrayState, counts: TrayCounts, topTickets: readonly TrayTicket[], notes: readonly string[] = []): void {
     if (state !== this.state) this.tray.setImage(this.icon(state));
     this.state = state;
-    this.tray.setToolTip(this.tooltip(counts));
-    this.tray.setContextMenu(Menu.buildFromTemplate(this.menu(topTickets)));
+    this.tray.setToolTip(this.tooltip(counts, notes));
+    this.tray.setContextMenu(Menu.buildFromTemplate(this.menu(topTickets, notes)));
   }
 
   destroy(): void {
@@ -69,19 +71,21 @@ export class TrayController {
     return nativeImage.createFromPath(path.join(this.iconDir, `tray-${state}.png`));
   }
 
-  private tooltip(counts: TrayCounts): string {
+  private tooltip(counts: TrayCounts, notes: readonly string[]): string {
     const l = this.locale;
     const name = label('appName', l);
-    if (counts.breached === 0 && counts.approaching === 0) return `${name} · ${label('clear', l)}`;
+    const reminders = notes.length > 0 ? ` · ${label('reportReminder', l)} ${notes.length}` : '';
+    if (counts.breached === 0 && counts.approaching === 0) return `${name} · ${label('clear', l)}${reminders}`;
     const parts: string[] = [];
     if (counts.breached > 0) parts.push(`${label('breached', l)} ${counts.breached}`);
     if (counts.approaching > 0) parts.push(`${label('approaching', l)} ${counts.approaching}`);
-    return `${name} · ${parts.join(' · ')}`;
+    return `${name} · ${parts.join(' · ')}${reminders}`;
   }
 
-  private menu(tickets: readonly TrayTicket[]): MenuItemConstructorOptions[] {
+  private menu(tickets: readonly TrayTicket[], notes: readonly string[]): MenuItemConstructorOptions[] {
     const l = this.locale;
     const a = this.actions;
+    const reminders = notes.map((n): MenuItemConstructorOptions => ({ label: n, click: () => a.open() }));
     const listed = tickets.slice(0, MAX_TICKETS).map(
       (t): MenuItemConstructorOptions => ({
         label: t.detail ? `${t.ticketNo}  ${t.detail}` : t.ticketNo,
@@ -90,6 +94,8 @@ export class TrayController {
       }),
     );
     return [
+      ...reminders,
+      ...(reminders.length > 0 ? [{ type: 'separator' as const }] : []),
       ...listed,
       ...(listed.length > 0 ? [{ type: 'separator' as const }] : []),
       { label: label('open', l), click: () => a.open() },

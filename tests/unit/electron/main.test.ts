@@ -197,4 +197,21 @@ describe('electron main', () => {
     expect(win.visible).toBe(true);
     expect(win.webContents.sent).toEqual([]);
   });
+
+  it("shows the monthly report's fresh reminders as notices, passes the list to the window and the tray", async () => {
+    await startMain({ COMPLAINT_DESK_DB: '/data/desk.db' });
+    const proc = stub.utilityProcess.forked[0]!;
+    const win = stub.BrowserWindow.created[0]!;
+    const tray = stub.Tray.created[0]!;
+    const unsent = { kind: 'month_not_sent', month: '2026-10', queued: false } as const;
+    const event = { at: AT, reminders: [unsent], fresh: [unsent] };
+    proc.emit('message', { kind: 'reminders', event });
+    expect(stub.Notification.shown.map((n) => n.options.title)).toEqual(['请上报上月数据']);
+    expect(win.webContents.sent).toEqual([{ channel: EVENT_CHANNEL, args: [{ type: 'upload-reminders', payload: event }] }]);
+    // Told again with nothing fresh (the list changed elsewhere): no second notice.
+    proc.emit('message', { kind: 'reminders', event: { ...event, fresh: [] } });
+    expect(stub.Notification.shown).toHaveLength(1);
+    proc.emit('message', { kind: 'summary', summary: { at: AT, counts: { breached: 0, approaching: 0 }, urgent: [], reminders: [unsent] } });
+    expect(tray.menu!.template[0]!.label).toBe('⚠ 2026-10 尚未上报');
+  });
 });

@@ -115,3 +115,28 @@ describe('AlertNotifier', () => {
     expect(stub.Notification.shown).toHaveLength(0);
   });
 });
+
+describe("the monthly report's reminders on the desktop", () => {
+  const failing = { kind: 'upload_failing' as const, month: '2026-10', revision: 2, state: 'failed' as const, failingSince: AT - 26 * H - 5 * MIN, lastError: 'HTTP 503', nextAttemptAt: AT + H };
+
+  it('shows each fresh reminder once as a notice; a click opens the console', () => {
+    const actions = { open: vi.fn(), openTicket: vi.fn() };
+    const notifier = new AlertNotifier('zh-CN', actions);
+    notifier.remind([failing, { kind: 'month_not_sent', month: '2026-11', queued: true }], AT);
+    expect(stub.Notification.shown.map((n) => [n.options.title, n.options.body])).toEqual([
+      ['月度上报失败已超过一天', '2026-10 第 2 版已连续 1 天 2 小时 未能送达，仍在自动重试。最近错误：HTTP 503。'],
+      ['请上报上月数据', '2026-11 尚未上报总部。已排队，尚未送达总部。请在“上报”页导出并发送。'],
+    ]);
+    stub.Notification.shown[0]!.emit('click');
+    expect(actions.open).toHaveBeenCalledTimes(1);
+  });
+
+  it('says when headquarters refused the month, in English too', () => {
+    const notifier = new AlertNotifier('en', { open: vi.fn(), openTicket: vi.fn() });
+    notifier.remind([{ ...failing, state: 'rejected', nextAttemptAt: null, lastError: 'HTTP 422 bad_signature' }], AT);
+    expect(stub.Notification.shown[0]!.options).toEqual({
+      title: 'Headquarters refused the monthly report',
+      body: '2026-10 revision 2 was refused 1 d 2 h ago and will not be retried. Last error: HTTP 422 bad_signature.',
+    });
+  });
+});

@@ -122,6 +122,7 @@ describe('service process', () => {
           { ticketId, ticketNo: expect.any(String), clock: 'first_response', dueAt: PINNED_NOW - H },
           { ticketId, ticketNo: expect.any(String), clock: 'resolution', dueAt: PINNED_NOW + 43 * H },
         ],
+        reminders: [],
       },
     });
   });
@@ -142,6 +143,7 @@ describe('service process', () => {
         at: PINNED_NOW,
         counts: { breached: api.counts.breached, approaching: api.counts.approaching },
         urgent: api.urgent.map(({ ticketId, ticketNo, clock, dueAt }) => ({ ticketId, ticketNo, clock, dueAt })),
+        reminders: api.uploadReminders,
       },
     });
   });

@@ -97,7 +97,7 @@ describe('tray view of a deadlines summary', () => {
 
   it('breached beats approaching beats clear', () => {
     const view = (breached: number, approaching: number) =>
-      trayView({ at: AT, counts: { breached, approaching }, urgent: [] }, 'zh-CN').state;
+      trayView({ at: AT, counts: { breached, approaching }, urgent: [], reminders: [] }, 'zh-CN').state;
     expect([view(3, 5), view(0, 5), view(0, 0)]).toEqual(['breached', 'approaching', 'clear']);
   });
 
@@ -114,6 +114,7 @@ describe('tray view of a deadlines summary', () => {
         urgent(25, 'resolution', AT + 26 * 60 * MIN),
         urgent(26, 'resolution', AT + 30 * 60 * MIN),
       ],
+      reminders: [],
     };
     const v = trayView(summary, 'zh-CN');
     controller.setState(v.state, v.counts, v.tickets);
@@ -134,6 +135,30 @@ describe('tray view of a deadlines summary', () => {
     expect(en.tickets).toEqual([{ id: 23, ticketNo: 'T-23', detail: 'resolution · 35 min left' }]);
     controller.setState(en.state, en.counts, en.tickets);
     expect(tray.image.path).toBe(path.join(RESOURCES, 'tray-approaching.png'));
+  });
+
+  it("lists the monthly report's reminders first, counts them in the tooltip, and opens the console from them", () => {
+    const { controller, tray, items, actions } = setup();
+    const v = trayView(
+      {
+        at: AT,
+        counts: { breached: 0, approaching: 0 },
+        urgent: [],
+        reminders: [
+          { kind: 'upload_failing', month: '2026-10', revision: 2, state: 'failed', failingSince: AT - 25 * 60 * MIN, lastError: 'HTTP 503', nextAttemptAt: AT + 60 * MIN },
+          { kind: 'month_not_sent', month: '2026-11', queued: false },
+        ],
+      },
+      'zh-CN',
+    );
+    expect(v.notes).toEqual(['⚠ 2026-10 上报失败超过一天', '⚠ 2026-11 尚未上报']);
+    controller.setState(v.state, v.counts, v.tickets, v.notes);
+    expect(tray.tooltip).toBe('投诉工作台 · 无超时工单 · 上报提醒 2');
+    expect(items().map((i) => i.label ?? i.type)).toEqual(['⚠ 2026-10 上报失败超过一天', '⚠ 2026-11 尚未上报', 'separator', '打开工作台', '锁定', 'separator', '退出']);
+    items()[0]!.click!();
+    expect(actions.open).toHaveBeenCalledTimes(1);
+    const en = trayView({ at: AT, counts: { breached: 1, approaching: 0 }, urgent: [], reminders: [{ kind: 'month_not_sent', month: '2026-11', queued: true }] }, 'en');
+    expect(en.notes).toEqual(['⚠ 2026-11 not sent to headquarters']);
   });
 });
 
