@@ -59,6 +59,7 @@ export const ticketFilter = z
     categoryId: id.optional(),
     district: z.string().trim().max(40).optional(),
     assigneeId: id.optional(),
+    unassigned: z.boolean().optional(),
     q: z.string().trim().max(40).optional(),
     receivedFrom: z.number().int().optional(),
     receivedTo: z.number().int().optional(),

@@ -120,6 +120,8 @@ export interface TicketFilter {
   categoryId?: number | undefined;
   district?: string | undefined;
   assigneeId?: number | undefined;
+  /** Tickets nobody is assigned to (the workload view's 未分配). */
+  unassigned?: boolean | undefined;
   /** Ticket number or phone, as typed in the search box (prefix match). */
   q?: string | undefined;
   receivedFrom?: number | undefined;

@@ -1,6 +1,5 @@
 /**
- * The ticket-list filters the reports' charts open the list with: the
- * ticket's department, a clock it missed (the clock outcomes of migration
+ * The ticket-list filters the reports' charts open the list with: a clock it missed (the clock outcomes of migration
  * 0004, judged at now), and arrival windows (an hour × weekday cell of the
  * heat map is that hour on each such day of the range, in the branch's zone).
  */
@@ -14,10 +13,6 @@ const MISSED_SQL = {
 } as const;
 
 export function reportDrill(f: TicketFilter, parts: string[], params: Record<string, unknown>, now: number): void {
-  if (f.department) {
-    parts.push('t.department = @department');
-    params.department = f.department;
-  }
   if (f.missed) {
     parts.push(MISSED_SQL[f.missed]);
     params.now = now;

@@ -128,6 +128,7 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
     label: 'From the reports',
     clear: 'Clear the report filter',
     missed: 'late: {{clock}}',
+    missedAny: 'any clock late',
     slot: '{{weekday}} {{hour}}:00',
   },
 };

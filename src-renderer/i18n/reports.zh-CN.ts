@@ -124,6 +124,7 @@ export const reportsZhCN = {
     label: '来自报表',
     clear: '清除报表筛选',
     missed: '超时：{{clock}}',
+    missedAny: '有超时',
     slot: '{{weekday}} {{hour}} 时',
   },
 } as const;

@@ -7,32 +7,19 @@ import { useTimeLeftTones } from '../state/deadlineSummary';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
-import type { CellKeyDownEvent, GridState } from 'ag-grid-community';
-import type { TicketFilter, TicketRow } from '../api/types';
+import type { CellKeyDownEvent } from 'ag-grid-community';
+import type { TicketRow } from '../api/types';
 import { Alert } from '../components/Alert';
 import { ticketColumns } from '../tickets/columns';
 import { ticketDatasource } from '../tickets/datasource';
 import { gridTheme } from '../tickets/gridSetup';
-import { chipFilter, parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
-import { drillFilter, drillParams } from '../tickets/reportDrill';
-import { DrillChip } from '../tickets/DrillChip';
-import { navigate, ticketHref, ticketsHref } from '../state/route';
+import { parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
+import { FilterBar, FilterChips } from '../tickets/FilterBar';
+import { deadlineParam, listFilter, withParams } from '../tickets/listParams';
+import { navigate, ticketHref } from '../state/route';
 import { useBranch, useUser } from '../state/session';
 import { useNow } from '../state/useNow';
 import { mayCall } from '../lib/access';
-
-const DEADLINE_PARAMS = ['within2h', 'approaching'] as const;
-type DeadlineParam = (typeof DEADLINE_PARAMS)[number];
-const deadlineParam = (v: string | null): DeadlineParam | null => DEADLINE_PARAMS.find((d) => d === v) ?? null;
-
-function initialFilterState(params: URLSearchParams): GridState {
-  const model: Record<string, { values: string[] }> = {};
-  for (const key of ['status', 'channel']) {
-    const values = params.get(key)?.split(',').filter(Boolean);
-    if (values?.length) model[key] = { values };
-  }
-  return { filter: { filterModel: model } };
-}
 
 export function TicketsPage({ params }: { params: URLSearchParams }) {
   const { t, i18n } = useTranslation();
@@ -43,17 +30,11 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   const [error, setError] = useState<string | null>(null);
 
   const q = params.get('q')?.trim() ?? '';
-  const chipsParam = params.get('chips');
-  const chips = useMemo(() => parseChips(chipsParam), [chipsParam]);
-  const deadline = deadlineParam(params.get('deadline'));
-  // A report chart's slice (#/tickets?rf=…&cat=…), kept while chips and search change.
-  const drillKey = new URLSearchParams(drillParams(params)).toString();
-  const drill = useMemo(() => drillFilter(new URLSearchParams(drillKey), zone), [drillKey, zone]);
-  const datasource = useMemo(() => {
-    const base: TicketFilter = { ...drill, ...chipFilter(chips, user.id), ...(q ? { q } : {}) };
-    if (deadline && !base.deadline) base.deadline = deadline;
-    return ticketDatasource(base, { total: setTotal, error: setError });
-  }, [drill, chips, q, deadline, user.id]);
+  const chips = useMemo(() => parseChips(params.get('chips')), [params]);
+  const deadline = deadlineParam(params);
+  // The whole filter comes from the URL every time it changes (a Today tile, a report chart, a chip, the bar).
+  const filterKey = JSON.stringify(listFilter(params, zone, user.id));
+  const datasource = useMemo(() => ticketDatasource(JSON.parse(filterKey) as ReturnType<typeof listFilter>, { total: setTotal, error: setError }), [filterKey]);
   // Countdowns move with the clock: re-render just that column twice a minute.
   const now = useNow(30_000);
   const tones = useTimeLeftTones();
@@ -61,8 +42,6 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   useEffect(() => grid.current?.api?.refreshCells({ columns: ['due'], force: true }), [now]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const columns = useMemo(() => ticketColumns(t, zone), [t, zone, i18n.language]);
-  // Read once: the Today counters link here with ?status=…
-  const [initialState] = useState(() => initialFilterState(params));
   const localeText = useMemo(() => ({ loadingOoo: t('common.loading'), noRowsToShow: t('tickets.noRows') }), [t]);
 
   const open = useCallback((row: TicketRow | undefined) => row && navigate(ticketHref(row.id)), []);
@@ -79,16 +58,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
     },
     [open],
   );
-  const href = (over: { chips?: Chip[]; q?: string | null; deadline?: DeadlineParam | null }) => {
-    const c = over.chips ?? chips;
-    return ticketsHref({
-      ...drillParams(params),
-      chips: c.join(',') || undefined,
-      q: (over.q === undefined ? q : over.q) || undefined,
-      deadline: (over.deadline === undefined ? deadline : over.deadline) ?? undefined,
-    });
-  };
-  const setChips = (next: Chip[]) => navigate(href({ chips: next }));
+  const setChips = (next: Chip[]) => navigate(withParams(params, { chips: next.join(',') }));
 
   return (
     <section className="page tickets" aria-labelledby="tickets-title">
@@ -103,7 +73,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
         {q && (
           <span className="search-chip" data-testid="search-chip">
             {t('tickets.searching', { q })}
-            <a href={href({ q: null })} aria-label={t('tickets.clearSearch')}>
+            <a href={withParams(params, { q: undefined })} aria-label={t('tickets.clearSearch')}>
               ✕
             </a>
           </span>
@@ -111,17 +81,18 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
         {deadline && (
           <span className="search-chip" data-testid="deadline-chip">
             {t(`today.${deadline}`)}
-            <a href={href({ deadline: null })} aria-label={t('tickets.clear')}>
+            <a href={withParams(params, { deadline: undefined })} aria-label={t('tickets.clear')}>
               ✕
             </a>
           </span>
         )}
-        <DrillChip params={params} zone={zone} keep={{ chips: chips.join(',') || undefined, q: q || undefined, deadline: deadline ?? undefined }} />
         <span className="spacer" />
         <span className="total" data-testid="tickets-total" data-total={total ?? ''}>
           {total === null ? '' : t('tickets.total', { count: total })}
         </span>
       </div>
+      <FilterBar params={params} zone={zone} />
+      <FilterChips params={params} zone={zone} />
       {error && <Alert kind="error">{error}</Alert>}
       <div className="grid-host" data-testid="tickets-grid">
         <AgGridReact<TicketRow>
@@ -132,7 +103,6 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
           maxBlocksInCache={20}
           datasource={datasource}
           columnDefs={columns}
-          initialState={initialState}
           localeText={localeText}
           getRowId={(p) => String(p.data.id)}
           onRowDoubleClicked={(e) => open(e.data)}

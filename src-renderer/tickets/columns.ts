@@ -1,15 +1,16 @@
 /**
  * The ticket grid's columns. Only columns the backend can sort (TICKET_SORT_FIELDS,
- * via SORTABLE) are sortable; status and channel have code-list filters that
- * become the SQL filter object.
+ * via SORTABLE) are sortable; filtering is the filter bar's (listParams.ts).
+ * The widths add up to fit a 1280×720 screen beside the navigation rail, each
+ * wide enough for its longest value (a date is never cut); the category
+ * column takes what is left. The first responder and the rating are on the
+ * ticket page.
  */
 import type { ColDef } from 'ag-grid-community';
 import type { TFunction } from 'i18next';
-import type { Channel, Satisfaction, Status, TicketRow } from '../api/types';
-import { CHANNELS, STATUSES } from '../../src-main/core/enums';
+import type { Channel, Satisfaction, TicketRow } from '../api/types';
 import { SORTABLE } from '../lib/codes';
 import { formatDateTime } from '../lib/time';
-import { CodeSetFilter, type CodeSetParams } from './CodeSetFilter';
 import { CustomerCell, DueCell, FlagsCell, LevelCell, StatusCell } from './cells';
 
 export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
@@ -19,41 +20,39 @@ export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
     sortable: colId in SORTABLE,
     ...extra,
   });
-  const statusFilter: CodeSetParams = { codes: STATUSES, label: (c) => t(`status.${c as Status}`), testId: 'filter-status' };
-  const channelFilter: CodeSetParams = { codes: CHANNELS, label: (c) => t(`channel.${c as Channel}`), testId: 'filter-channel' };
   return [
-    col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 150, cellClass: 'cell-strong', pinned: 'left' }),
-    col('status', t('tickets.col.status'), { field: 'status', width: 138, cellRenderer: StatusCell, filter: CodeSetFilter, filterParams: statusFilter }),
+    col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 140, cellClass: 'cell-strong', pinned: 'left' }),
+    col('status', t('tickets.col.status'), { field: 'status', width: 100, cellRenderer: StatusCell }),
     col('due', t('tickets.col.due'), {
-      width: 180,
+      width: 150,
       cellRenderer: DueCell,
       headerTooltip: t('tickets.dueSortHint'),
     }),
-    col('level', t('tickets.col.level'), { field: 'level', width: 118, cellRenderer: LevelCell }),
+    col('level', t('tickets.col.level'), { field: 'level', width: 76, cellRenderer: LevelCell }),
     col('channel', t('tickets.col.channel'), {
       field: 'channel',
-      width: 124,
+      width: 80,
       valueFormatter: (p) => (p.value ? t(`channel.${p.value as Channel}`) : ''),
-      filter: CodeSetFilter,
-      filterParams: channelFilter,
     }),
-    col('categoryPath', t('tickets.col.category'), { field: 'categoryPath', width: 168, tooltipField: 'categoryPath' }),
-    col('customer', t('tickets.col.customer'), { width: 160, cellRenderer: CustomerCell }),
-    col('district', t('tickets.col.district'), { field: 'district', width: 80 }),
+    col('categoryPath', t('tickets.col.category'), { field: 'categoryPath', flex: 1, minWidth: 96, tooltipField: 'categoryPath' }),
+    col('customer', t('tickets.col.customer'), { width: 116, cellRenderer: CustomerCell, tooltipValueGetter: (p) => [p.data?.phone, p.data?.customerName].filter(Boolean).join(' ') }),
+    col('district', t('tickets.col.district'), { field: 'district', width: 60 }),
     col('receivedAt', t('tickets.col.received'), {
       field: 'receivedAt',
-      width: 132,
+      width: 124,
+      minWidth: 124,
       valueFormatter: (p) => formatDateTime(p.value as number | undefined, zone),
       cellClass: 'num',
     }),
-    col('assigneeName', t('tickets.col.assignee'), { field: 'assigneeName', width: 90 }),
-    col('firstResponder', t('tickets.col.firstResponder'), { field: 'firstResponderName', width: 110 }),
-    col('department', t('tickets.col.department'), { field: 'department', width: 100 }),
+    col('assigneeName', t('tickets.col.assignee'), { field: 'assigneeName', width: 64 }),
+    col('firstResponder', t('tickets.col.firstResponder'), { field: 'firstResponderName', width: 100, hide: true }),
+    col('department', t('tickets.col.department'), { field: 'department', width: 72, tooltipField: 'department' }),
     col('satisfaction', t('tickets.col.satisfaction'), {
       field: 'satisfaction',
-      width: 100,
+      width: 90,
+      hide: true,
       valueFormatter: (p) => (p.value ? t(`satisfaction.${p.value as Satisfaction}`) : ''),
     }),
-    col('flags', t('tickets.col.flags'), { width: 150, cellRenderer: FlagsCell }),
+    col('flags', t('tickets.col.flags'), { width: 76, cellRenderer: FlagsCell }),
   ];
 }

@@ -31,6 +31,8 @@ export const gridTheme = themeQuartz.withParams({
   rowHeight: 32,
   headerHeight: 34,
   spacing: 6,
+  // Narrow side padding: fourteen columns share a 1280-pixel screen (columns.ts).
+  cellHorizontalPadding: 6,
   accentColor: '#0a6ebd',
   foregroundColor: '#1f2933',
   headerBackgroundColor: '#eef1f5',

@@ -7,26 +7,10 @@
 import type { TicketFilter } from '../api/types';
 import { fromLocalInput } from '../lib/time';
 
-export const DRILL_PARAMS = ['rf', 'rt', 'cat', 'district', 'dept', 'assignee', 'missed', 'slot'] as const;
-export type DrillParam = (typeof DRILL_PARAMS)[number];
 export type Missed = NonNullable<TicketFilter['missed']>;
 const MISSED: readonly Missed[] = ['first_response', 'resolution', 'follow_up', 'any'];
 
 const int = (v: string | null) => (v !== null && /^-?\d+$/.test(v) ? Number(v) : undefined);
-
-/** The drill's params present in the URL (to keep them when the chips or the search change). */
-export function drillParams(params: URLSearchParams): Partial<Record<DrillParam, string>> {
-  const out: Partial<Record<DrillParam, string>> = {};
-  for (const k of DRILL_PARAMS) {
-    const v = params.get(k);
-    if (v) out[k] = v;
-  }
-  return out;
-}
-
-export function hasDrill(params: URLSearchParams): boolean {
-  return DRILL_PARAMS.some((k) => params.has(k));
-}
 
 const DAY = 86_400_000;
 

@@ -37,6 +37,7 @@ async function call(method: string, input: unknown): Promise<unknown> {
 
 const tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
 const district = (db.prepare('SELECT district AS d FROM tickets WHERE district IS NOT NULL GROUP BY district ORDER BY count(*) DESC LIMIT 1').get() as { d: string }).d;
+const department = (db.prepare("SELECT department AS d FROM tickets WHERE department IS NOT NULL AND department <> '客服中心' LIMIT 1").get() as { d: string }).d;
 const COLS = `t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district, c.name AS category, t.level, t.status,
   a.display_name AS assignee, t.due_at, t.due_clock`;
 const JOINS = 'JOIN categories c ON c.id = t.category_id LEFT JOIN users a ON a.id = t.assignee_id';
@@ -83,6 +84,22 @@ const cases: Case[] = [
     name: 'list.filter_district',
     input: { offset: 0, limit: 100, filter: { district } },
     baseline: () => hand('tickets_district', 'WHERE t.district = @d', DESC).all({ d: district }),
+  },
+  {
+    // The list's filter bar (a department and a date range), and a department alone: a wide filter paged along received_at.
+    name: 'list.filter_department_range',
+    input: { offset: 0, limit: 100, filter: { department: department, receivedFrom: newest - 60 * 86_400_000, receivedTo: newest - 30 * 86_400_000 } },
+    baseline: () =>
+      hand('tickets_department', 'WHERE t.department = @d AND t.received_at >= @f AND t.received_at < @t', DESC).all({
+        d: department,
+        f: newest - 60 * 86_400_000,
+        t: newest - 30 * 86_400_000,
+      }),
+  },
+  {
+    name: 'list.filter_department',
+    input: { offset: 0, limit: 100, filter: { department } },
+    baseline: () => hand('tickets_received', 'WHERE +t.department = @d', DESC).all({ d: department }),
   },
   {
     name: 'list.filter_phone_prefix',

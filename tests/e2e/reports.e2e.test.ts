@@ -127,8 +127,8 @@ describe('the Reports page over the demo data', () => {
     const x = 44 + (box.width - 44 - 48) / n / 2;
     await reports.clickChart('pareto', x, box.height - 52);
     const list = new TicketsPage(page);
-    await page.getByTestId('drill-chip').waitFor();
-    await expect(page.getByTestId('drill-chip').textContent()).resolves.toContain(largest.name);
+    await page.getByTestId('filter-chips').waitFor();
+    await expect(page.getByTestId('filter-chips').textContent()).resolves.toContain(largest.name);
     await list.waitForTotal(largest.count);
   });
 
@@ -147,7 +147,7 @@ describe('the Reports page over the demo data', () => {
     await reports.clickChart('heat', 44 + cellW * (h + 0.5), 8 + cellH * (w + 0.5));
     const list = new TicketsPage(page);
     await list.waitForTotal(heat[w]![h]!);
-    await expect(page.getByTestId('drill-chip').textContent()).resolves.toMatch(new RegExp(`周[一二三四五六日] ${h} 时`));
+    await expect(page.getByTestId('filter-chips').textContent()).resolves.toMatch(new RegExp(`周[一二三四五六日] ${h} 时`));
     await back();
     const days = answer.charts.daily;
     const i = days.findIndex((d) => d.count === Math.max(...days.map((x) => x.count)));

@@ -19,6 +19,7 @@ import * as m0010 from './0010_first_responder_name';
 import * as m0011 from './0011_tickets_without_due';
 import * as m0012 from './0012_knowledge';
 import * as m0013 from './0013_today_counters';
+import * as m0014 from './0014_list_filter_indexes';
 
 export interface Migration {
   version: number;
@@ -42,6 +43,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 11, ...m0011 },
   { version: 12, ...m0012 },
   { version: 13, ...m0013 },
+  { version: 14, ...m0014 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -55,11 +55,14 @@ export class TicketsPage {
     await this.rows.locator('[col-id="ticketNo"]', { hasText: ticketNo }).dblclick();
   }
 
-  /** Open a column's filter (the funnel in its header) and tick one value. */
-  async filterColumn(colId: 'status' | 'channel', label: string): Promise<void> {
-    await this.grid.locator(`.ag-header-cell[col-id="${colId}"] .ag-header-cell-filter-button`).click();
-    await this.page.getByTestId(`filter-${colId}`).getByLabel(label, { exact: true }).check();
-    await this.page.keyboard.press('Escape');
+  /** Pick one value in the filter bar (状态, 渠道, 级别, 处理人, 部门, 区县, 分类, 重复). */
+  async pick(field: 'status' | 'channel' | 'level' | 'assignee' | 'dept' | 'district' | 'cat' | 'repeat', label: string): Promise<void> {
+    await this.page.getByTestId(`pick-${field}`).selectOption({ label });
+  }
+
+  /** The active filters' chips, by the param each stands for. */
+  filterChip(param: string): Locator {
+    return this.page.locator(`[data-testid="filter-chips"] [data-filter="${param}"]`);
   }
 
   counter(id: string): Locator {

@@ -1,0 +1,104 @@
+/**
+ * A supervisor's list (#17 item 3): Today's status tiles open the list with
+ * their status, whether clicked or reached by changing the address while the
+ * list is open; the filter bar adds assignee, department, district, category,
+ * level, date range and repeat, each shown as a chip that removes it; the
+ * columns fit a 1280×720 screen and no date is cut.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './support/browser';
+import { screenshotPath, startConsole, type TestConsole } from './support/console';
+import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
+import { ShellPage } from './pages/ShellPage';
+import { TicketsPage } from './pages/TicketsPage';
+
+interface ListCall {
+  limit?: number;
+  filter?: Record<string, unknown>;
+}
+
+describe('the ticket list filtered as a supervisor works', () => {
+  let desk: TestConsole;
+  let browser: Browser;
+  let page: Page;
+  const calls: ListCall[] = [];
+  const lastGridFilter = () => calls.filter((c) => c.limit === 100).at(-1)?.filter;
+
+  beforeAll(async () => {
+    desk = await startConsole();
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    page.on('request', (r) => {
+      if (r.url().endsWith('/api/tickets/list')) calls.push(JSON.parse(r.postData() ?? '{}') as ListCall);
+    });
+    await page.goto(desk.url);
+    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: true });
+    await new ShellPage(page).currentUser.waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('a status tile opens the list with that status, clicked or by changing the address', async () => {
+    const list = new TicketsPage(page);
+    const accepted = await list.counterValue('accepted');
+    const fresh = await list.counterValue('new');
+    expect(accepted).toBeGreaterThan(0);
+    expect(accepted).not.toBe(fresh);
+    await list.counter('accepted').click();
+    await list.waitForTotal(accepted);
+    expect(lastGridFilter()).toEqual({ status: ['accepted'] });
+    expect(await list.filterChip('status').innerText()).toContain('已受理');
+    // The list is open; the address changes under it (a bookmark, the back button, a link elsewhere).
+    await page.evaluate("window.location.hash = '#/tickets?status=new'");
+    await list.waitForTotal(fresh);
+    await page.goBack();
+    await list.waitForTotal(accepted);
+  });
+
+  it('adds filters from the bar as chips, each removable on its own', async () => {
+    await page.evaluate("window.location.hash = '#/tickets'");
+    const list = new TicketsPage(page);
+    const all = await list.total();
+    await list.pick('dept', '网络部');
+    await expect.poll(lastGridFilter).toEqual({ department: '网络部' });
+    await expect.poll(() => list.total()).toBeLessThan(all);
+    await list.pick('level', '普通');
+    await list.pick('repeat', '非重复');
+    await list.pick('district', '禅城区');
+    await expect.poll(lastGridFilter).toEqual({ department: '网络部', level: ['normal'], repeat: false, district: '禅城区' });
+    await page.getByTestId('pick-from').fill('2026-01-01');
+    await expect.poll(() => lastGridFilter()?.receivedFrom).toBeTypeOf('number');
+    expect(await list.filterChip('range').innerText()).toContain('2026-01-01');
+    await page.screenshot({ path: screenshotPath('tickets-filtered') });
+    // Each chip removes its own filter and leaves the rest.
+    await list.filterChip('district').getByRole('link').click();
+    await expect.poll(() => lastGridFilter()?.district).toBeUndefined();
+    expect(lastGridFilter()).toMatchObject({ department: '网络部', level: ['normal'], repeat: false });
+    await page.getByTestId('clear-filters').click();
+    await list.waitForTotal(all);
+  });
+
+  it('fits its columns on a 1280×720 screen without cutting a date', async () => {
+    const list = new TicketsPage(page);
+    await list.ticketNumbers();
+    const fit = (await page.evaluate(`(() => {
+      const grid = document.querySelector('[data-testid="tickets-grid"]').getBoundingClientRect();
+      const headers = [...document.querySelectorAll('[data-testid="tickets-grid"] .ag-header-cell[col-id]')];
+      const cells = [...document.querySelectorAll('[data-testid="tickets-grid"] .ag-row [col-id="receivedAt"]')];
+      return {
+        horizontalScroll: headers.some((h) => h.getBoundingClientRect().right > grid.right + 1),
+        cutDates: cells.filter((c) => c.scrollWidth > c.clientWidth).length,
+        dates: cells.length,
+      };
+    })()`)) as { horizontalScroll: boolean; cutDates: number; dates: number };
+    expect(fit.dates).toBeGreaterThan(5);
+    expect(fit.cutDates).toBe(0);
+    expect(fit.horizontalScroll).toBe(false);
+    await page.screenshot({ path: screenshotPath('tickets-1280') });
+  });
+});
