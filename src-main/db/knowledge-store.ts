@@ -6,7 +6,7 @@
 import type { Db } from './open';
 import type { KnowledgeContent, KnowledgeKind } from '../core/knowledge/model';
 import { canonicalContent, searchText } from '../core/knowledge/model';
-import { ftsExpression, likePattern } from '../core/knowledge/search';
+import { ftsExpression } from '../core/knowledge/search';
 
 export type VersionSource = 'shipped' | 'create' | 'edit' | 'rollback' | 'import';
 
@@ -165,13 +165,34 @@ export class KnowledgeStore {
       .all(ftsExpression(terms), limit) as SearchRow[];
   }
 
-  /** A term under three characters: every item containing all terms (the caller ranks them). */
-  searchSubstring(terms: readonly string[]): Omit<SearchRow, 'rank'>[] {
-    const where = terms.map(() => `(title LIKE ? ESCAPE '\\' OR search_text LIKE ? ESCAPE '\\')`).join(' AND ');
-    const params = terms.flatMap((t) => [likePattern(t), likePattern(t)]);
+  /**
+   * A term under three characters, which the trigram index cannot match: a
+   * substring scan (instr, narrowed first by the index when another term is
+   * long enough), ranked in SQL so only the page leaves the database. Each
+   * occurrence in the title counts ten, a body that contains the term one;
+   * the rank is negated (lower is better, like bm25). Letters compare without
+   * case; Chinese has none, so its terms skip lower() and its cost.
+   */
+  searchSubstring(terms: readonly string[], limit: number): SearchRow[] {
+    const long = terms.filter((t) => [...t].length >= 3);
+    const col = (name: string, t: string) => (/[A-Za-z]/.test(t) ? `lower(${name})` : name);
+    const needle = (t: string) => (/[A-Za-z]/.test(t) ? t.toLowerCase() : t);
+    const inTitle = (t: string) => `((length(${col('title', t)}) - length(replace(${col('title', t)}, ?, ''))) / length(?))`;
+    const score = terms.map((t) => `10 * ${inTitle(t)} + (instr(${col('search_text', t)}, ?) > 0)`).join(' + ');
+    const where = terms.map((t) => `(instr(${col('title', t)}, ?) > 0 OR instr(${col('search_text', t)}, ?) > 0)`);
+    if (long.length) where.push('id IN (SELECT rowid FROM knowledge_fts WHERE knowledge_fts MATCH ?)');
+    const params = [
+      ...terms.flatMap((t) => [needle(t), needle(t), needle(t)]),
+      ...terms.flatMap((t) => [needle(t), needle(t)]),
+      ...(long.length ? [ftsExpression(long)] : []),
+      limit,
+    ];
     return this.db
-      .prepare(`SELECT id, key, kind, title, search_text AS searchText FROM knowledge_items WHERE ${where}`)
-      .all(...params) as Omit<SearchRow, 'rank'>[];
+      .prepare(
+        `SELECT id, key, kind, title, search_text AS searchText, -(${score}) AS rank
+         FROM knowledge_items WHERE ${where.join(' AND ')} ORDER BY rank, key LIMIT ?`,
+      )
+      .all(...params) as SearchRow[];
   }
 
   /** The current ticks on a ticket: "itemKey/stepId" → who and when. */

@@ -27,11 +27,6 @@ export function ftsExpression(terms: readonly string[]): string {
   return terms.map((t) => `"${t.replaceAll('"', '""')}"`).join(' AND ');
 }
 
-/** A LIKE pattern for a term, with % _ and the escape character itself escaped. */
-export function likePattern(term: string): string {
-  return `%${term.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-}
-
 export interface Segment {
   text: string;
   hit: boolean;
@@ -66,25 +61,4 @@ export function snippet(text: string, terms: readonly string[], width = 60): str
   const start = Math.max(0, first - Math.floor(width / 3));
   const end = Math.min(flat.length, start + width);
   return `${start > 0 ? '…' : ''}${flat.slice(start, end)}${end < flat.length ? '…' : ''}`;
-}
-
-/**
- * The fallback's ranking: a match in the title weighs more than one in the
- * body, more occurrences weigh more; lower is better, like FTS5's bm25.
- */
-export function substringRank(title: string, body: string, terms: readonly string[]): number {
-  let score = 0;
-  const tl = title.toLowerCase();
-  const bl = body.toLowerCase();
-  for (const term of terms) {
-    const t = term.toLowerCase();
-    score += 10 * count(tl, t) + count(bl, t);
-  }
-  return -score;
-}
-
-function count(text: string, term: string): number {
-  let n = 0;
-  for (let at = text.indexOf(term); at >= 0; at = text.indexOf(term, at + term.length)) n++;
-  return n;
 }

@@ -2,10 +2,10 @@
  * Search across checklists and templates, for the knowledge page and the
  * top bar. Terms of three characters or more go through the FTS5 trigram
  * index (ranked by bm25); a shorter term, such as a two-character Chinese
- * word, through a substring scan of the table, ranked alike (core/knowledge/search.ts).
+ * word, through a substring scan of the table ranked in SQL (db/knowledge-store.ts).
  */
 import type { KnowledgeKind } from '../../core/knowledge/model';
-import { highlight, searchTerms, snippet, substringRank, usesIndex, type Segment } from '../../core/knowledge/search';
+import { highlight, searchTerms, snippet, usesIndex, type Segment } from '../../core/knowledge/search';
 import { KnowledgeStore } from '../../db/knowledge-store';
 import type { ServiceContext } from '../context';
 
@@ -28,13 +28,7 @@ export function searchKnowledge(ctx: ServiceContext, query: string, limit = 20):
   if (terms.length === 0) return { terms, via: 'index', hits: [] };
   const store = new KnowledgeStore(ctx.db);
   const indexed = usesIndex(terms);
-  const rows = indexed
-    ? store.searchIndexed(terms, limit)
-    : store
-        .searchSubstring(terms)
-        .map((r) => ({ ...r, rank: substringRank(r.title, r.searchText, terms) }))
-        .sort((a, b) => a.rank - b.rank || a.key.localeCompare(b.key))
-        .slice(0, limit);
+  const rows = indexed ? store.searchIndexed(terms, limit) : store.searchSubstring(terms, limit);
   return {
     terms,
     via: indexed ? 'index' : 'scan',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ftsExpression, highlight, likePattern, searchTerms, snippet, usesIndex } from '../../../../src-main/core/knowledge/search';
+import { ftsExpression, highlight, searchTerms, snippet, usesIndex } from '../../../../src-main/core/knowledge/search';
 
 describe('knowledge search helpers', () => {
   it('sends terms of three characters or more to the trigram index, shorter ones to the scan', () => {
@@ -10,7 +10,6 @@ describe('knowledge search helpers', () => {
   });
   it('quotes terms so FTS5 syntax in a query is only text', () => {
     expect(ftsExpression(['a"b', 'NOT'])).toBe('"a""b" AND "NOT"');
-    expect(likePattern('50%_x\\')).toBe('%50\\%\\_x\\\\%');
   });
   it('marks every occurrence, case-insensitively', () => {
     expect(highlight('VoLTE 注册，volte', ['volte'])).toEqual([
