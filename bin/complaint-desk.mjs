@@ -24,8 +24,25 @@ function newest(dir) {
   return t;
 }
 
+/**
+ * Packages bundled in rather than loaded from node_modules: date-fns and zod
+ * are hundreds of small ES modules each, which Node resolves, reads and
+ * compiles one by one (about a second of a loaded machine's start-up); bundled,
+ * only the functions used are kept. Everything else stays external (native
+ * modules, and the large libraries loaded only when used).
+ */
+const BUNDLED = new Set(['date-fns', '@date-fns/tz', 'zod']);
+
+function externalPackages() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+  const names = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies, ...pkg.optionalDependencies }).filter((n) => !BUNDLED.has(n));
+  return names.flatMap((n) => [n, `${n}/*`]);
+}
+
 async function bundled() {
-  const stamp = String(Math.floor(Math.max(newest(path.join(root, 'src-main')), fs.statSync(path.join(root, 'package.json')).mtimeMs)));
+  const stamp = String(
+    Math.floor(Math.max(newest(path.join(root, 'src-main')), ...['package.json', 'bin/complaint-desk.mjs'].map((f) => fs.statSync(path.join(root, f)).mtimeMs))),
+  );
   // Three folders below the root, like src-main/hosts/web: paths the sources resolve from their own file still hold.
   const dir = path.join(out, stamp);
   const entry = path.join(dir, 'index.js');
@@ -39,7 +56,7 @@ async function bundled() {
       platform: 'node',
       format: 'esm',
       target: 'node20',
-      packages: 'external',
+      external: externalPackages(),
       outdir: tmp,
       logLevel: 'silent',
     });

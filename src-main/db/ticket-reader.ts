@@ -285,7 +285,9 @@ export class TicketReader {
     const counted = whereClause(q.filter, now, phoneMatch);
     const key = JSON.stringify([counted.sql, counted.params]);
     // Kept until the data changes (page-seek.ts): the grid asks for the total with every block it scrolls to.
-    const total = this.seek.total(key, () => (this.stmt(`SELECT count(*) AS n FROM tickets t ${counted.sql}`).get(counted.params) as { n: number }).n);
+    // The unfiltered total is kept by a trigger (migration 0015): no count of the whole table on the way to the first page.
+    const countSql = counted.sql ? `SELECT count(*) AS n FROM tickets t ${counted.sql}` : 'SELECT n FROM ticket_count';
+    const total = this.seek.total(key, () => (this.stmt(countSql).get(counted.params) as { n: number }).n);
     const where = counted.sql && this.isWide(total) ? whereClause(q.filter, now, phoneMatch, 'walk') : counted;
     if (sort.field === 'dueAt') return { rows: this.pageByDue(where, sort.dir, q), total };
     const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';

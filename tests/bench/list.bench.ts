@@ -11,9 +11,9 @@ import { openDatabase } from '../../src-main/db/open';
 import { createContext } from '../../src-main/services/context';
 import { createApiServer } from '../../src-main/api/server';
 import type { SessionSlot } from '../../src-main/api/handlers';
-import { OPEN_STATUSES } from '../../src-main/core/enums';
 import { benchOptions, figure, loadLine, ratioAtMost, timeMedian, under } from './lib/figures';
 import { BENCH_USER } from './lib/bench-db';
+import { TODAY_CALLS } from './lib/today-calls';
 
 const opts = benchOptions();
 const file = opts.db ?? '/tmp/bench-1m.db';
@@ -137,18 +137,7 @@ figure('ticket.page', ticketMs, 'ms', {
   targets: [under(ticketMs, 20, 'ms')],
 });
 
-// Today: every call the Today page (src-renderer/pages/TodayPage.tsx) makes when it opens, as an administrator sees it.
-const todayCalls: Array<[string, unknown]> = [
-  ['deadlines/summary', {}],
-  ['deadlines/atRisk', { which: 'within2h', limit: 20 }],
-  ['deadlines/atRisk', { which: 'breached', limit: 20 }],
-  ['refunds/queueCount', {}],
-  ['reports/today', {}],
-  ...OPEN_STATUSES.map((s): [string, unknown] => ['tickets/list', { limit: 1, filter: { status: [s] } }]),
-  ['tickets/list', { limit: 1, filter: { open: true } }],
-  ['tickets/list', { limit: 1, filter: { open: true, level: ['major', 'overlevel'] } }],
-  ['tickets/list', { limit: 1, filter: { open: true, repeat: true } }],
-];
+const todayCalls = TODAY_CALLS;
 const cpuMs = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1000;

@@ -20,6 +20,7 @@ import * as m0011 from './0011_tickets_without_due';
 import * as m0012 from './0012_knowledge';
 import * as m0013 from './0013_today_counters';
 import * as m0014 from './0014_list_filter_indexes';
+import * as m0015 from './0015_ticket_count';
 
 export interface Migration {
   version: number;
@@ -44,6 +45,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 12, ...m0012 },
   { version: 13, ...m0013 },
   { version: 14, ...m0014 },
+  { version: 15, ...m0015 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -1,0 +1,14 @@
+/** Every call the Today page (src-renderer/pages/TodayPage.tsx) makes when it opens, as an administrator sees it. */
+import { OPEN_STATUSES } from '../../../src-main/core/enums';
+
+export const TODAY_CALLS: ReadonlyArray<readonly [string, unknown]> = [
+  ['deadlines/summary', {}],
+  ['deadlines/atRisk', { which: 'within2h', limit: 20 }],
+  ['deadlines/atRisk', { which: 'breached', limit: 20 }],
+  ['refunds/queueCount', {}],
+  ['reports/today', {}],
+  ...OPEN_STATUSES.map((s) => ['tickets/list', { limit: 1, filter: { status: [s] } }] as const),
+  ['tickets/list', { limit: 1, filter: { open: true } }],
+  ['tickets/list', { limit: 1, filter: { open: true, level: ['major', 'overlevel'] } }],
+  ['tickets/list', { limit: 1, filter: { open: true, repeat: true } }],
+];
