@@ -134,19 +134,26 @@ describe('filing a console bundle into PostgreSQL', () => {
     expect(await count('hq_filings')).toBe(1);
   });
 
-  it('files concurrent duplicates once: one 201, every other copy 200 with the first receipt', async () => {
-    const answers = await Promise.all(Array.from({ length: 8 }, () => upload(url, branch.path, TOKEN)));
-    expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
-    const first = answers.find((a) => a.status === 201)!.body;
-    for (const a of answers) expect(a.body).toEqual(first);
-    const stored = await storedRows();
-    expect(stored.filings).toBe(1);
-    expect(stored.tickets).toBe(await rowsIn(branch.path, 'data/tickets.jsonl'));
-    expect(stored.kpis).toBe(12);
-    // And a retry later: the same receipt, nothing filed.
-    const again = await upload(url, branch.path, TOKEN);
-    expect(again).toEqual({ status: 200, body: first });
-    expect(await storedRows()).toEqual(stored);
+  it('files concurrent duplicates once: one 201, every other copy 200 with the first receipt (five rounds)', async () => {
+    // Several rounds: a copy racing the first one's INSERT once came back as a revision conflict (409).
+    for (let round = 0; round < 5; round++) {
+      if (round > 0) {
+        await emptyAll();
+        await registerBranch(db.pool, { branchId: 'FS-CC', name: '佛山禅城分公司', publicKey: branch.publicKeyPem, token: TOKEN }, new Date(NOW));
+      }
+      const answers = await Promise.all(Array.from({ length: 8 }, () => upload(url, branch.path, TOKEN)));
+      expect(answers.map((a) => a.status).sort()).toEqual([200, 200, 200, 200, 200, 200, 200, 201]);
+      const first = answers.find((a) => a.status === 201)!.body;
+      for (const a of answers) expect(a.body).toEqual(first);
+      const stored = await storedRows();
+      expect(stored.filings).toBe(1);
+      expect(stored.tickets).toBe(await rowsIn(branch.path, 'data/tickets.jsonl'));
+      expect(stored.kpis).toBe(12);
+      // And a retry later: the same receipt, nothing filed.
+      const again = await upload(url, branch.path, TOKEN);
+      expect(again).toEqual({ status: 200, body: first });
+      expect(await storedRows()).toEqual(stored);
+    }
   });
 
   it('a new revision replaces the month in the current view; history keeps both with the reason', async () => {

@@ -36,15 +36,16 @@ describe('npm run hq -- migrate', () => {
     expect(first.code).toBe(0);
     expect(first.json()).toEqual({
       from: 0,
-      to: 2,
+      to: 3,
       applied: [
         { version: 1, name: 'filings' },
         { version: 2, name: 'province_reports' },
+        { version: 3, name: 'report_counts' },
       ],
     });
     const again = await hq(db.url, 'migrate');
     expect(again.code).toBe(0);
-    expect(again.stdout).toBe('schema already at version 2\n');
+    expect(again.stdout).toBe('schema already at version 3\n');
     await requireCurrentHqSchema(db.pool);
   });
 

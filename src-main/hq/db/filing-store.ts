@@ -3,8 +3,9 @@
  * COPYs its machine files into the month's partitions, and makes it the
  * branch-month's current filing if its revision is the highest. Two copies of
  * one bundle arriving together: the second's INSERT waits on the first's
- * unique key and, once the first commits, finds it and files nothing; its
- * answer is the first one's receipt.
+ * unique keys and, once the first commits, finds it and files nothing; its
+ * answer is the first one's receipt. Another bundle under a revision already
+ * filed is a RevisionTaken.
  */
 import type { Readable } from 'node:stream';
 import type { Receipt } from '../../core/hq/receipt';
@@ -89,20 +90,22 @@ export class FilingStore {
     await ensureMonth(this.pool, period);
     const columns = await tableColumns(this.pool);
     const outcome = await inHqTransaction(this.pool, async (c) => {
-      let inserted;
-      try {
-        inserted = await c.query<{ filing_id: string }>(
-          `INSERT INTO hq_filings (receipt_id, idempotency_key, branch_id, period, revision, draft, reason, bundle_sha256, manifest_sha256,
-             key_fingerprint, manifest, row_counts, received_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '{}', $12)
-           ON CONFLICT (idempotency_key) DO NOTHING RETURNING filing_id`,
-          [f.receiptId, f.idempotencyKey, f.branchId, period, f.revision, f.draft, f.reason, f.bundleSha256, f.manifestSha256, f.keyFingerprint, JSON.stringify(f.manifest), f.receivedAt],
-        );
-      } catch (e) {
-        if ((e as { constraint?: string }).constraint === 'hq_filings_branch_id_period_revision_key') throw new RevisionTaken();
-        throw e;
+      // No conflict target: every unique key is an arbiter. With only the idempotency key as the target, a
+      // concurrent copy whose insert reached the (branch, period, revision) index first waited for the first
+      // copy and then failed on that index as a revision conflict instead of finding the filing.
+      const inserted = await c.query<{ filing_id: string }>(
+        `INSERT INTO hq_filings (receipt_id, idempotency_key, branch_id, period, revision, draft, reason, bundle_sha256, manifest_sha256,
+           key_fingerprint, manifest, row_counts, received_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, '{}', $12)
+         ON CONFLICT DO NOTHING RETURNING filing_id`,
+        [f.receiptId, f.idempotencyKey, f.branchId, period, f.revision, f.draft, f.reason, f.bundleSha256, f.manifestSha256, f.keyFingerprint, JSON.stringify(f.manifest), f.receivedAt],
+      );
+      if (inserted.rowCount === 0) {
+        // Filed already: this very bundle (answer with its receipt), or another one under the same revision.
+        const same = await c.query('SELECT 1 FROM hq_filings WHERE idempotency_key = $1', [f.idempotencyKey]);
+        if (same.rowCount === 0) throw new RevisionTaken();
+        return null;
       }
-      if (inserted.rowCount === 0) return null;
       const filingId = inserted.rows[0]!.filing_id;
       const prefix = rowPrefix(filingId, f.branchId, period);
       const byPath = new Map(files.map((d) => [d.path, d]));
