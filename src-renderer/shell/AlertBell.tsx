@@ -1,13 +1,14 @@
 /**
  * The notification bell: how many clocks have an alert for this person's role
- * that nobody acknowledged, and a panel listing each such clock once at its
- * latest stage. Acknowledging an entry acknowledges the clock (who and when
+ * that nobody acknowledged (plus the monthly report's reminders, listed first
+ * in the panel for those who send the month), and a panel listing each such
+ * clock once at its latest stage. Acknowledging an entry acknowledges the clock (who and when
  * are recorded by the server).
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call, messageOf } from '../api/client';
-import type { AlertEntry } from '../api/types';
+import type { AlertEntry, UploadReminder } from '../api/types';
 import { Alert as Notice } from '../components/Alert';
 import { Icon } from '../components/Icon';
 import { formatDateTime } from '../lib/time';
@@ -15,10 +16,37 @@ import { ticketHref } from '../state/route';
 import { useBranch } from '../state/session';
 import { useQuery } from '../state/useQuery';
 import { useDeadlineSummary } from './useDeadlineSummary';
+import { useNow } from '../state/useNow';
+import { reminderText } from './reminderText';
 
 const KIND_ICON: Record<AlertEntry['kind'], string> = { approaching: '!', breached: '✕', escalated: '⇧' };
 
-function AlertPanel({ onChanged, onClose }: { onChanged(): void; onClose(): void }) {
+/** The monthly report's reminders at the top of the panel, each a link to the 上报 page. */
+function ReminderList({ reminders, onClose }: { reminders: readonly UploadReminder[]; onClose(): void }) {
+  const { t } = useTranslation();
+  const now = useNow(60_000);
+  if (reminders.length === 0) return null;
+  return (
+    <div className="bell-reminders" data-testid="bell-reminders">
+      <strong>{t('alerts.reminder.title')}</strong>
+      <ul className="bell-list">
+        {reminders.map((r) => (
+          <li key={r.kind === 'upload_failing' ? `f${r.month}${r.revision}` : `u${r.month}`} className="bell-item kind-reminder">
+            <span className="badge alert-breached">
+              <span aria-hidden="true">⚠ </span>
+              {r.month}
+            </span>
+            <a href="#/hq" onClick={onClose}>
+              {reminderText(r, now, t)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+function AlertPanel({ onChanged, onClose, reminders }: { onChanged(): void; onClose(): void; reminders: readonly UploadReminder[] }) {
   const { t } = useTranslation();
   const { zone } = useBranch();
   const list = useQuery('alerts/list', { unacknowledgedOnly: true, limit: 50 });
@@ -45,6 +73,7 @@ function AlertPanel({ onChanged, onClose }: { onChanged(): void; onClose(): void
           </button>
         )}
       </div>
+      <ReminderList reminders={reminders} onClose={onClose} />
       <p className="hint">{t('alerts.hint')}</p>
       {(error ?? list.error) && <Notice kind="error">{error ?? list.error}</Notice>}
       {list.data && alerts.length === 0 && <p className="empty">{t('alerts.empty')}</p>}
@@ -83,7 +112,8 @@ export function AlertBell() {
   const summary = useDeadlineSummary();
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
-  const count = summary.data?.unacknowledged ?? 0;
+  const reminders = summary.data?.uploadReminders ?? [];
+  const count = (summary.data?.unacknowledged ?? 0) + reminders.length;
 
   useEffect(() => {
     if (!open) return;
@@ -115,7 +145,7 @@ export function AlertBell() {
           {count}
         </span>
       </button>
-      {open && <AlertPanel onChanged={summary.reload} onClose={() => setOpen(false)} />}
+      {open && <AlertPanel onChanged={summary.reload} onClose={() => setOpen(false)} reminders={reminders} />}
     </div>
   );
 }

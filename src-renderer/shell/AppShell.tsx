@@ -14,6 +14,7 @@ import { DeskEventsProvider } from '../state/deskEvents';
 import { MetaProvider } from '../state/meta';
 import { DeadlineSummaryProvider } from '../state/deadlineSummary';
 import { AlertNotice } from './AlertNotice';
+import { ReminderNotice } from './ReminderNotice';
 import { useRoute, type Route, type Section } from '../state/route';
 import { useSession } from '../state/session';
 import { useIdleLock } from '../state/useIdleLock';
@@ -84,6 +85,7 @@ export function AppShell() {
             <Content route={route} />
           </main>
           <AlertNotice />
+          <ReminderNotice />
           <StatusStrip />
         </div>
       </MetaProvider>

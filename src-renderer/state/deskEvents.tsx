@@ -1,22 +1,25 @@
 /**
- * One subscription to host events for the logged-in shell. Alerts bump a
- * revision that the bell, the Today page and the ticket page reload on; a tray
- * lock ends the session; "open ticket" navigates.
+ * One subscription to host events for the logged-in shell. Alerts and the
+ * monthly report's reminders bump a revision that the bell, the Today page and
+ * the ticket page reload on; a tray lock ends the session; "open ticket"
+ * navigates.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { EVENTS, subscribeDeskEvents } from '../api/events';
 import i18n from '../i18n';
-import type { AlertBatch, OpenTicketPayload } from '../api/types';
+import type { AlertBatch, OpenTicketPayload, UploadRemindersEvent } from '../api/types';
 import { navigate, ticketHref } from './route';
 import { useSession } from './session';
 
 const AlertsRevision = createContext(0);
 const LastBatch = createContext<{ batch: AlertBatch; seq: number } | null>(null);
+const LastReminders = createContext<{ event: UploadRemindersEvent; seq: number } | null>(null);
 
 export function DeskEventsProvider({ children }: { children: ReactNode }) {
   const { endSession } = useSession();
   const [revision, setRevision] = useState(0);
   const [last, setLast] = useState<{ batch: AlertBatch; seq: number } | null>(null);
+  const [reminders, setReminders] = useState<{ event: UploadRemindersEvent; seq: number } | null>(null);
 
   useEffect(
     () =>
@@ -25,6 +28,12 @@ export function DeskEventsProvider({ children }: { children: ReactNode }) {
           setRevision((r) => r + 1);
           const batch = e.payload as AlertBatch | null;
           if (batch && Array.isArray(batch.alerts) && batch.alerts.length > 0) setLast((l) => ({ batch, seq: (l?.seq ?? 0) + 1 }));
+        }
+        else if (e.type === EVENTS.reminders) {
+          // The monthly report's reminders changed: the bell reloads the summary; fresh ones get a notice.
+          setRevision((r) => r + 1);
+          const event = e.payload as UploadRemindersEvent | null;
+          if (event && Array.isArray(event.fresh) && event.fresh.length > 0) setReminders((l) => ({ event, seq: (l?.seq ?? 0) + 1 }));
         }
         else if (e.type === EVENTS.locked) endSession(i18n.t('auth.lockedByUser'));
         else if (e.type === EVENTS.openTicket) {
@@ -36,7 +45,9 @@ export function DeskEventsProvider({ children }: { children: ReactNode }) {
   );
   return (
     <AlertsRevision.Provider value={revision}>
-      <LastBatch.Provider value={last}>{children}</LastBatch.Provider>
+      <LastBatch.Provider value={last}>
+        <LastReminders.Provider value={reminders}>{children}</LastReminders.Provider>
+      </LastBatch.Provider>
     </AlertsRevision.Provider>
   );
 }
@@ -49,4 +60,9 @@ export function useAlertsRevision(): number {
 /** The latest batch of alerts the host reported (seq tells one batch from the next), for the console's own notice. */
 export function useLastAlertBatch(): { batch: AlertBatch; seq: number } | null {
   return useContext(LastBatch);
+}
+
+/** The latest change of the monthly report's reminders that brought fresh ones, for the console's notice. */
+export function useLastReminders(): { event: UploadRemindersEvent; seq: number } | null {
+  return useContext(LastReminders);
 }

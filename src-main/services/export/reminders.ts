@@ -2,7 +2,7 @@
  * The monthly report's reminders (core/export/reminders.ts) read from the
  * outbox at the console's clock, and the watch that raises them: it runs in
  * the services process beside the outbox worker, looks again every ten
- * minutes and whenever the outbox changes, and tells the hosts (bus
+ * minutes, whenever the outbox changes and shortly after tickets change, and tells the hosts (bus
  * 'upload-reminders') whenever the list changes, naming the reminders that
  * are new so a desktop notice is shown once per reminder.
  */
@@ -44,6 +44,8 @@ export interface UploadRemindersEvent {
 }
 
 export const REMINDER_CHECK_EVERY_MS = 10 * 60_000;
+/** After tickets change (an import may give last month its first tickets), look again this much later, once. */
+export const REMINDER_SETTLE_MS = 2_000;
 
 export interface ReminderWatchOptions {
   everyMs?: number;
@@ -52,6 +54,7 @@ export interface ReminderWatchOptions {
 
 export class UploadReminderWatch {
   private timer: NodeJS.Timeout | null = null;
+  private soon: NodeJS.Timeout | null = null;
   private unsubscribe: (() => void) | null = null;
   private shown = new Set<string>();
   private lastList = '';
@@ -65,12 +68,29 @@ export class UploadReminderWatch {
     this.check();
     this.timer = setInterval(() => this.check(), this.opts.everyMs ?? REMINDER_CHECK_EVERY_MS);
     this.timer.unref();
-    this.unsubscribe = this.ctx.bus.on('outbox-changed', () => this.check());
+    const offOutbox = this.ctx.bus.on('outbox-changed', () => this.check());
+    const offClocks = this.ctx.bus.on('clocks-changed', () => this.checkSoon());
+    this.unsubscribe = () => {
+      offOutbox();
+      offClocks();
+    };
+  }
+
+  /** Many writes in a row (an import, the demo data) make one look, a moment after the first. */
+  private checkSoon(): void {
+    if (this.soon) return;
+    this.soon = setTimeout(() => {
+      this.soon = null;
+      this.check();
+    }, REMINDER_SETTLE_MS);
+    this.soon.unref();
   }
 
   stop(): void {
     if (this.timer) clearInterval(this.timer);
+    if (this.soon) clearTimeout(this.soon);
     this.timer = null;
+    this.soon = null;
     this.unsubscribe?.();
     this.unsubscribe = null;
   }

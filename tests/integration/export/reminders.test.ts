@@ -7,7 +7,7 @@
  */
 import http from 'node:http';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
 import { cn, NOW } from '../reports/fixture';
 import { exportOctober, seedBranchOctober } from './fixture';
@@ -98,6 +98,31 @@ async function retryAndWake(id: number, worker: OutboxWorker) {
   retryUploadNow(t.ctx, id);
   await worker.wake();
 }
+
+describe('the watch after tickets change', () => {
+  it('looks again a moment after the first of many writes (an import gives last month its tickets)', () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval'] });
+    try {
+      t.clock.now = cn(2026, 12, 1, 9); // November: one ticket so far
+      const heard: UploadRemindersEvent[] = [];
+      t.ctx.bus.on('upload-reminders', (e) => heard.push(e));
+      const watch = new UploadReminderWatch(t.ctx);
+      // November had no tickets when the watch started: nothing to say.
+      t.db.prepare(`UPDATE tickets SET received_at = ? WHERE received_at >= ?`).run(cn(2026, 10, 31, 12), cn(2026, 11, 1));
+      watch.start();
+      expect(heard).toEqual([]);
+      // A ticket of November arrives (any write that clocks tickets says so on the bus), several times in a row.
+      t.db.prepare(`UPDATE tickets SET received_at = ? WHERE ticket_no = 'T3'`).run(cn(2026, 11, 20, 9));
+      for (let i = 0; i < 5; i++) t.ctx.bus.emit('clocks-changed', { earliest: null });
+      expect(heard).toEqual([]);
+      vi.advanceTimersByTime(2_000);
+      expect(heard).toEqual([{ at: cn(2026, 12, 1, 9), reminders: [{ kind: 'month_not_sent', month: '2026-11', queued: false }], fresh: [{ kind: 'month_not_sent', month: '2026-11', queued: false }] }]);
+      watch.stop();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
 
 describe('deadlines/summary', () => {
   it('gives the reminders to supervisors and above, not to agents', async () => {
