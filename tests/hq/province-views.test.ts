@@ -198,6 +198,18 @@ describe('province views, October 2026 by hand', () => {
     expect(nov.map((r) => [r.branch_id, r.last_reported])).toEqual([['FS-CC', '2026-10'], ['FS-GM', null], ['FS-NH', '2026-10'], ['FS-SD', null]]);
   });
 
+  it('hq_unreported_last_month reads last month as China reckons it', async () => {
+    const china = new Date(Date.now() + 8 * 3_600_000);
+    const y = china.getUTCFullYear();
+    const m = china.getUTCMonth(); // 0-based: this month; last month is m - 1
+    const last = m === 0 ? `${y - 1}-12-01` : `${y}-${String(m).padStart(2, '0')}-01`;
+    const r = await db.pool.query<{ period: string; branch_id: string }>(`SELECT period::text, branch_id FROM hq_unreported_last_month ORDER BY branch_id`);
+    const expected = await db.pool.query<{ branch_id: string }>(`SELECT branch_id FROM hq_unreported($1) ORDER BY branch_id`, [last]);
+    expect(r.rows.map((x) => x.period)).toEqual(expected.rows.map(() => last));
+    expect(r.rows.map((x) => x.branch_id)).toEqual(expected.rows.map((x) => x.branch_id));
+    expect(r.rows.length).toBeGreaterThan(0);
+  });
+
   it('npm run hq -- report writes the workbook: a sheet per report, Chinese headers, rates as percentages, yuan', async () => {
     const out = path.join(dir, 'province-2026-10.xlsx');
     const r = await hq(db.url, 'report', '--month', '2026-10', '--out', out, '--json');
