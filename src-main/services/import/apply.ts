@@ -85,7 +85,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
             changes,
             note: opts.source,
           });
-          changed.push(id, ...repeats!.markLater(id, repeat.later));
+          changed.push(id, ...repeats!.markLater(id, repeat));
         } else {
           const { patch, changes } = diffImported(current, ticket, opts.fields);
           if (Object.keys(changes).length === 0) {
@@ -95,6 +95,9 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
           counts.updated++;
           if (opts.dryRun) continue;
           ctx.write.tickets.update(current.id, current.version, patch, at);
+          // Its time, phone or status may have moved: the repeat check reads both phones afresh.
+          repeats?.forget(current.phone);
+          repeats?.forget(ticket.phone);
           ctx.write.tickets.addEvent({
             ticketId: current.id,
             at,
