@@ -108,6 +108,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       request_open: '该工单已有一个待确认的转派申请。',
       no_request: '该工单没有待确认的转派申请。',
       order: '“标橙”的剩余时间不能长于“标黄”的。',
+      not_delivery: '只有速递类工单可以记录 12580 速递时间。',
     };
     const en: Record<string, string> = {
       required: `Please fill in the ${f}.`,
@@ -129,6 +130,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       request_open: 'This ticket already has a transfer request waiting for a supervisor.',
       no_request: 'This ticket has no transfer request waiting.',
       order: 'The orange threshold cannot be longer than the amber one.',
+      not_delivery: 'Only a delivery (速递) ticket takes 12580 delivery times.',
     };
     return (l === 'en' ? en[rule] : zh[rule]) ?? (l === 'en' ? `The ${f} is not valid.` : `${f}无效。`);
   },

@@ -113,4 +113,33 @@ describe('the knowledge panel beside a VoLTE registration ticket', () => {
     await suggest.waitFor();
     expect(await suggest.innerText()).toContain('宽带故障与服务核查');
   });
+
+  it('grades a 12580 delivery ticket from its times and enters the proposed 赔付', async () => {
+    await new ShellPage(page).newTicket();
+    const form = new NewTicketPage(page);
+    await form.heading.waitFor();
+    await form.fill({ phone: '13812345678', customerName: '陈女士', category: ['速递', '一般晚点'], description: '寄出的快件三天了还没送到。' });
+    await form.submit();
+    await form.created.waitFor();
+    await form.openCreated();
+    const panel = page.getByTestId('delivery-panel');
+    await panel.waitFor();
+    // Promised three days ago (branch time): past noon of the next day, not yet 7 days: seriously late.
+    const local = new Date(Date.now() - 3 * 86_400_000).toLocaleString('sv-SE', { timeZone: 'Asia/Shanghai' }).slice(0, 16).replace(' ', 'T');
+    await panel.getByLabel('承诺送达时间').fill(local);
+    await panel.getByTestId('delivery-save').click();
+    await expect.poll(() => panel.getByTestId('delivery-grade').innerText()).toContain('二级投诉（需理赔）');
+    expect(await panel.getByTestId('delivery-grade').innerText()).toContain('建议类别：速递/严重晚点');
+    const proposal = panel.getByTestId('delivery-proposal');
+    await proposal.getByLabel('赔付金额（元）').fill('30');
+    await proposal.getByRole('button', { name: '登记赔付并提交审批' }).click();
+    await expect.poll(() => page.getByTestId('refunds').innerText()).toContain('12580 二级投诉理赔：严重晚点');
+    await panel.evaluate((el) => {
+      el.scrollIntoView({ block: 'start' });
+      el.closest('main')?.scrollBy(0, -60);
+    });
+    await page.screenshot({ path: screenshotPath('knowledge-delivery-grade') });
+    const history = await new TicketPage(page).history();
+    expect(history.some((e) => e.action === '记录速递时间' && e.text.includes('承诺送达时间'))).toBe(true);
+  });
 });

@@ -37,7 +37,7 @@ export function saveDelivery(ctx: ServiceContext, user: UserInfo, ticketId: numb
   const clean: DeliveryFacts = { ...facts, issues };
   inTransaction(ctx, () => {
     const before = deliveryFor(ctx, ticketId);
-    if (!before.applies) throw new DomainError('validation', { field: 'category', rule: 'delivery' });
+    if (!before.applies) throw new DomainError('validation', { field: 'category', rule: 'not_delivery' });
     const changes: Record<string, [unknown, unknown]> = {};
     for (const f of FIELDS) if (before.facts[f] !== clean[f]) changes[f] = [before.facts[f], clean[f]];
     if (before.facts.issues.join(',') !== issues.join(',')) changes.deliveryIssues = [before.facts.issues, issues];
