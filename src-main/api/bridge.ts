@@ -32,6 +32,11 @@ export const DESK_EVENTS = {
    * ones). The web host's event stream uses the same type name.
    */
   reminders: 'upload-reminders',
+  /**
+   * The warning check raised volume warnings or raised their level; payload:
+   * WarningNotices (core/warnings/lifecycle.ts). Live sessions only, as alerts.
+   */
+  warnings: 'warnings',
 } as const;
 
 export interface OpenTicketPayload {

@@ -15,6 +15,7 @@ import { systemMethods } from './methods/system';
 import { auditMethods } from './methods/audit';
 import { exportMethods } from './methods/export';
 import { knowledgeMethods } from './methods/knowledge';
+import { warningMethods } from './methods/warnings';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -30,6 +31,7 @@ export const contract = {
   ...auditMethods,
   ...exportMethods,
   ...knowledgeMethods,
+  ...warningMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

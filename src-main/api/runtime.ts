@@ -30,9 +30,15 @@ import { timeLeftTones } from '../services/sla-policy';
 import type { DeadlineSummary } from './methods/deadlines';
 import { whenQuiet } from './when-quiet';
 import { syncShippedKnowledge } from '../services/knowledge/shipped';
+import { WarningMonitor } from '../services/warning-monitor';
+import type { WarningNotices } from '../core/warnings';
+import { unreviewedWarnings } from '../services/warning-views';
 
-/** What a running console tells its host without being asked: alert batches, and the monthly report's reminders when they change. */
-export type ConsoleEvent = { type: 'alerts'; payload: AlertBatch } | { type: 'upload-reminders'; payload: UploadRemindersEvent };
+/** What a running console tells its host without being asked: alert batches, volume warnings raised, and the monthly report's reminders when they change. */
+export type ConsoleEvent =
+  | { type: 'alerts'; payload: AlertBatch }
+  | { type: 'upload-reminders'; payload: UploadRemindersEvent }
+  | { type: 'warnings'; payload: WarningNotices };
 
 export interface ConsoleOptions {
   dbPath: string;
@@ -76,9 +82,11 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const subscribe = (fn: (e: ConsoleEvent) => void) => {
     const offAlerts = ctx.bus.on('alerts', (payload) => fn({ type: 'alerts', payload }));
     const offReminders = ctx.bus.on('upload-reminders', (payload) => fn({ type: 'upload-reminders', payload }));
+    const offWarnings = ctx.bus.on('warnings', (payload) => fn({ type: 'warnings', payload }));
     return () => {
       offAlerts();
       offReminders();
+      offWarnings();
     };
   };
   if (opts.onEvent) subscribe(opts.onEvent);
@@ -90,6 +98,8 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const outbox = new OutboxWorker(ctx, opts.log ? { log: opts.log } : {});
   // And the reminders about it: a month failing for more than a day, last month not sent on the 1st–3rd.
   const reminders = new UploadReminderWatch(ctx, opts.log ? { log: opts.log } : {});
+  // The volume-warning check: at start, daily, and after every import.
+  const warnings = new WarningMonitor(ctx, opts.log ? { log: opts.log } : {});
 
   // Uploads and rejects files a killed console left behind (customers' numbers) go at once.
   importFiles(ctx).clearLeftovers();
@@ -104,6 +114,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     monitor.start();
     outbox.start();
     reminders.start();
+    warnings.start();
     if (!onDisk) return;
     const backupDir = backupDirFor(opts.dbPath);
     void checkDatabase(ctx, opts.dbPath, backupDir, { nativeBinding: opts.nativeBinding, log });
@@ -138,12 +149,14 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
       unacknowledged: unacknowledgedAlerts(ctx, null),
       timeLeft: timeLeftTones(ctx),
       uploadReminders: currentUploadReminders(ctx),
+      newWarnings: unreviewedWarnings(ctx),
     }),
     close() {
       quiet?.cancel();
       monitor.stop();
       outbox.stop();
       reminders.stop();
+      warnings.stop();
       for (const t of timers) clearInterval(t);
       importFiles(ctx).clearLeftovers();
       db.close();

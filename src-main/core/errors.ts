@@ -39,6 +39,7 @@ export type ErrorCode =
   | 'refund_voucher_used'
   | 'knowledge_invalid'
   | 'knowledge_conflict'
+  | 'warning_state'
   | 'internal';
 
 export class DomainError extends Error {

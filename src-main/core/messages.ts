@@ -9,6 +9,7 @@ import { REFUND_FIELD_LABELS, REFUND_TEMPLATES } from './refunds/messages';
 import { exportRefusalMessage } from './export/messages';
 import { AUTH_TEMPLATES } from './auth/messages';
 import { KNOWLEDGE_TEMPLATES } from './knowledge/messages';
+import { WARNING_TEMPLATES } from './warnings/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -37,6 +38,8 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   reason: { zh: '原因', en: 'reason' },
   timeLeft: { zh: '剩余时间颜色阈值', en: 'time-left colour thresholds' },
   note: { zh: '说明', en: 'note' },
+  comment: { zh: '审核意见', en: 'review comment' },
+  recipients: { zh: '预警接收人', en: 'warning recipients' },
   department: { zh: '责任部门', en: 'department' },
   phone: { zh: '客户号码', en: 'phone number' },
   ticket_no: { zh: '工单编号', en: 'ticket number' },
@@ -109,6 +112,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       no_request: '该工单没有待确认的转派申请。',
       order: '“标橙”的剩余时间不能长于“标黄”的。',
       not_delivery: '只有速递类工单可以记录 12580 速递时间。',
+      order_levels: '预警级别倍数须满足 黄色 ≤ 橙色 ≤ 红色。',
     };
     const en: Record<string, string> = {
       required: `Please fill in the ${f}.`,
@@ -131,6 +135,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       no_request: 'This ticket has no transfer request waiting.',
       order: 'The orange threshold cannot be longer than the amber one.',
       not_delivery: 'Only a delivery (速递) ticket takes 12580 delivery times.',
+      order_levels: 'The level multiples must be yellow ≤ orange ≤ red.',
     };
     return (l === 'en' ? en[rule] : zh[rule]) ?? (l === 'en' ? `The ${f} is not valid.` : `${f}无效。`);
   },
@@ -188,6 +193,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   import_refused: refusalMessage,
   export_refused: exportRefusalMessage,
   ...REFUND_TEMPLATES,
+  ...WARNING_TEMPLATES,
   ...AUTH_TEMPLATES,
   ...KNOWLEDGE_TEMPLATES,
   sla_policy_invalid: (p, l) => {

@@ -1,7 +1,8 @@
 /**
  * Ticket counts for the volume-warning check: voided tickets never count.
- * Each window is one range walk of the tickets_report index, which holds
- * received_at, status, category_id and district, so no table row is read.
+ * Each window is one range walk of tickets_warning_counts (migration 0016),
+ * a partial index of the tickets that count holding only received_at,
+ * category_id and district, so no table row is read and few pages are.
  */
 import type { Db } from './open';
 import type { CountRow } from '../core/warnings';
@@ -14,7 +15,7 @@ export class WarningCountReader {
     return this.db
       .prepare(
         `SELECT category_id AS categoryId, district, count(*) AS n
-           FROM tickets INDEXED BY tickets_report
+           FROM tickets INDEXED BY tickets_warning_counts
           WHERE received_at >= ? AND received_at < ? AND status <> 'voided'
           GROUP BY category_id, district`,
       )

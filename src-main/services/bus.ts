@@ -4,10 +4,15 @@
  */
 import type { AlertBatch } from '../core/sla/alert-model';
 import type { UploadReminder } from '../core/export/reminders';
+import type { WarningNotices } from '../core/warnings';
 
 export interface BusEvents {
   'clocks-changed': { earliest: number | null };
   alerts: AlertBatch;
+  /** A check (or a supervisor) raised volume warnings or raised their level. */
+  warnings: WarningNotices;
+  /** An import committed tickets: the volume-warning check runs again. */
+  'tickets-imported': { count: number };
   /** A bundle was queued or set to retry now: the outbox worker wakes. */
   'outbox-changed': { id: number };
   /** The monthly report's reminders changed (services/export/reminders.ts). */

@@ -1,5 +1,6 @@
 /** The volume-warning check (投诉预警) at an instant, from the tickets as they are. */
 import type { ServiceContext } from './context';
+import { DomainError } from '../core/errors';
 import { branchSettings } from './settings';
 import { WarningCountReader } from '../db/warning-counts';
 import {
@@ -18,6 +19,17 @@ export function warningSettings(ctx: ServiceContext): WarningSettings {
   return { ...DEFAULT_WARNING_SETTINGS, ...saved, levels: { ...DEFAULT_WARNING_SETTINGS.levels, ...(saved.levels ?? {}) } };
 }
 
+/** An administrator's change of the monitored categories, coefficient, protection value, levels or recipients. */
+export function saveWarningSettings(ctx: ServiceContext, actorId: number, value: WarningSettings): WarningSettings {
+  // An unknown category is refused here, not at the next check.
+  monitoredCategories(ctx.categories.list(), value);
+  const { red, orange, yellow } = value.levels;
+  if (!(yellow <= orange && orange <= red)) throw new DomainError('validation', { field: 'levels', rule: 'order_levels' });
+  ctx.settings.set(WARNING_SETTINGS_KEY, value, ctx.now(), actorId);
+  ctx.audit.add(ctx.now(), actorId, 'settings.warnings', null, value);
+  return warningSettings(ctx);
+}
+
 export interface WarningCheck {
   at: number;
   month: string;
@@ -25,8 +37,7 @@ export interface WarningCheck {
 }
 
 /** Every monitored category × scope × period at `at`; those with a level are the warnings that hold. */
-export function checkWarnings(ctx: ServiceContext, at: number): WarningCheck {
-  const settings = warningSettings(ctx);
+export function checkWarnings(ctx: ServiceContext, at: number, settings: WarningSettings = warningSettings(ctx)): WarningCheck {
   const windows = warningWindows(at, branchSettings(ctx).zone);
   const monitored = monitoredCategories(ctx.categories.list(), settings);
   const reader = new WarningCountReader(ctx.db);

@@ -6,6 +6,7 @@ import { ticketsAtRisk } from '../../services/deadline-tickets';
 import { currentUploadReminders } from '../../services/export/reminders';
 import { roleAtLeast, type Role } from '../../core/enums';
 import { exportMethods } from '../methods/export';
+import { unreviewedWarnings } from '../../services/warning-views';
 import { getPolicy, resetRules, savePolicy, timeLeftTones } from '../../services/sla-policy';
 
 /** Who is reminded about the monthly report: those the contract lets open the 上报 page (export/months). */
@@ -22,6 +23,7 @@ export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
     timeLeft: timeLeftTones(env.ctx),
     // Whoever may send the month to headquarters hears about it; the reminders cost two indexed reads.
     uploadReminders: sendsTheMonth(needUser(env).role) ? currentUploadReminders(env.ctx) : [],
+    newWarnings: unreviewedWarnings(env.ctx),
   }),
   'deadlines/urgent': (i, env) => urgentClocks(env.ctx, needUser(env), i.limit),
   'deadlines/atRisk': (i, env) => ticketsAtRisk(env.ctx, needUser(env), i.which, i.limit),

@@ -9,6 +9,7 @@ import { systemHandlers } from './system';
 import { auditHandlers } from './audit';
 import { exportHandlers } from './export';
 import { knowledgeHandlers } from './knowledge';
+import { warningHandlers } from './warnings';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -20,6 +21,7 @@ export const handlers: Handlers = {
   ...auditHandlers,
   ...exportHandlers,
   ...knowledgeHandlers,
+  ...warningHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

@@ -18,6 +18,8 @@ export interface DeadlineSummary {
   timeLeft: TimeLeftTones;
   /** The monthly report's reminders, for those who send it (supervisors and above); empty for others. */
   uploadReminders: UploadReminder[];
+  /** Open volume warnings nobody has reviewed yet (Today's 新预警, the bell, the tray). */
+  newWarnings: number;
 }
 
 export const deadlineMethods = {

@@ -2,3 +2,5 @@
 export * from './settings';
 export * from './windows';
 export * from './assess';
+export * from './lifecycle';
+export * from './state';

@@ -7,6 +7,12 @@ export interface WarningLevels {
   red: number;
 }
 
+/** Someone a published warning is sent to (预警管理人员): a name and their role or post. */
+export interface WarningRecipient {
+  name: string;
+  role: string;
+}
+
 export interface WarningSettings {
   /**
    * The monitored categories (勾选类型), written as the console shows them:
@@ -20,6 +26,8 @@ export interface WarningSettings {
   /** 保护值: no warning while the count is below it, however small the baseline. */
   protection: number;
   levels: WarningLevels;
+  /** Who is told when a warning is published (监控发布); the list is the branch's own. */
+  recipients: WarningRecipient[];
 }
 
 export const DEFAULT_WARNING_SETTINGS: WarningSettings = {
@@ -27,6 +35,7 @@ export const DEFAULT_WARNING_SETTINGS: WarningSettings = {
   coefficient: 1.3,
   protection: 10,
   levels: { yellow: 1.3, orange: 1.6, red: 2 },
+  recipients: [],
 };
 
 /** How many whole months the baseline averages. */

@@ -21,6 +21,7 @@ import * as m0012 from './0012_knowledge';
 import * as m0013 from './0013_today_counters';
 import * as m0014 from './0014_list_filter_indexes';
 import * as m0015 from './0015_ticket_count';
+import * as m0016 from './0016_volume_warnings';
 
 export interface Migration {
   version: number;
@@ -46,6 +47,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 13, ...m0013 },
   { version: 14, ...m0014 },
   { version: 15, ...m0015 },
+  { version: 16, ...m0016 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -19,6 +19,16 @@ const LABELS = {
   breached: { zh: '已超时', en: 'overdue' },
   escalated: { zh: '已升级', en: 'escalated' },
   reportReminder: { zh: '上报提醒', en: 'report reminders' },
+  // Volume warnings (投诉预警).
+  newWarnings: { zh: '新预警', en: 'new warnings' },
+  warningRaised: { zh: '投诉预警', en: 'Volume warning' },
+  warningLevelRaised: { zh: '预警升级', en: 'Warning level raised' },
+  yellow: { zh: '黄色', en: 'yellow' },
+  orange: { zh: '橙色', en: 'orange' },
+  red: { zh: '红色', en: 'red' },
+  branch: { zh: '全分公司', en: 'whole branch' },
+  month: { zh: '本月', en: 'this month' },
+  rolling7: { zh: '近7天', en: 'last 7 days' },
   // The deadline clocks (docs/REQUIREMENTS.md §2).
   first_response: { zh: '首次响应', en: 'first response' },
   resolution: { zh: '办结', en: 'resolution' },

@@ -9,6 +9,7 @@ import { DESK_EVENTS, EVENT_CHANNEL, type DeskEvent } from '../../api/bridge';
 import type { Locale } from '../../core/messages';
 import type { AlertBatch } from '../../core/sla/alert-model';
 import type { UploadReminder } from '../../core/export/reminders';
+import type { WarningNotices } from '../../core/warnings';
 import type { ServiceNotice } from './service-protocol';
 import type { TrayCounts, TrayState, TrayTicket } from './tray';
 import { trayView } from './tray-view';
@@ -18,7 +19,7 @@ export interface NoticeTargets {
   /** The web contents of the open windows. */
   contents(): Array<{ id: number; send(channel: string, event: DeskEvent): void }>;
   tray: { setState(state: TrayState, counts: TrayCounts, tickets: readonly TrayTicket[], notes?: readonly string[]): void };
-  notifier: { notify(batch: AlertBatch): void; remind(reminders: readonly UploadReminder[], at: number): void };
+  notifier: { notify(batch: AlertBatch): void; notifyWarnings(notices: WarningNotices): void; remind(reminders: readonly UploadReminder[], at: number): void };
 }
 
 export function routeNotice(notice: ServiceNotice, to: NoticeTargets): void {
@@ -30,6 +31,12 @@ export function routeNotice(notice: ServiceNotice, to: NoticeTargets): void {
       // The desktop hears every batch, logged in or not; a page only while its session lives.
       to.notifier.notify(notice.batch);
       const event: DeskEvent = { type: DESK_EVENTS.alerts, payload: notice.batch };
+      for (const c of to.contents()) if (notice.recipients.includes(c.id)) c.send(EVENT_CHANNEL, event);
+      return;
+    }
+    case 'warnings': {
+      to.notifier.notifyWarnings(notice.notices);
+      const event: DeskEvent = { type: DESK_EVENTS.warnings, payload: notice.notices };
       for (const c of to.contents()) if (notice.recipients.includes(c.id)) c.send(EVENT_CHANNEL, event);
       return;
     }

@@ -9,6 +9,8 @@ import type { AlertBatch } from '../../core/sla/alert-model';
 import { noticesFor, type Notice } from './alert-notices';
 import type { UploadReminder } from '../../core/export/reminders';
 import { reminderText } from './reminder-words';
+import type { WarningNotices } from '../../core/warnings';
+import { warningNoticeText } from './warning-notices';
 
 export interface NotifierActions {
   open(): void;
@@ -47,6 +49,20 @@ export class AlertNotifier {
       this.forget(n);
       if (ticketId === null) this.actions.open();
       else this.actions.openTicket(ticketId);
+    });
+    n.on('close', () => this.forget(n));
+    this.keep(n);
+    n.show();
+  }
+
+  /** One notice per check that raised warnings; a click brings the console to the front. */
+  notifyWarnings(batch: WarningNotices): void {
+    const text = warningNoticeText(batch, this.locale);
+    if (!text || !Notification.isSupported()) return;
+    const n = new Notification({ title: text.title, body: text.body });
+    n.on('click', () => {
+      this.forget(n);
+      this.actions.open();
     });
     n.on('close', () => this.forget(n));
     this.keep(n);

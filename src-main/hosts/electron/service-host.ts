@@ -9,6 +9,7 @@ import { toApiError } from '../../api/errors';
 import type { SessionSlot } from '../../api/handlers';
 import type { ApiServer } from '../../api/server';
 import type { AlertBatch } from '../../core/sla/alert-model';
+import type { WarningNotices } from '../../core/warnings';
 import type { CallRequest, ServiceMessage, ServiceRequest } from './service-protocol';
 
 export interface ServiceHost {
@@ -16,6 +17,8 @@ export interface ServiceHost {
   handle(request: ServiceRequest): Promise<void>;
   /** Pass a batch of alerts to main, naming the windows whose session is live. */
   alerts(batch: AlertBatch): void;
+  /** Pass volume warnings raised to main, the same way. */
+  warnings(notices: WarningNotices): void;
 }
 
 /**
@@ -65,6 +68,9 @@ export function createServiceHost(
   return {
     alerts(batch) {
       post({ kind: 'alerts', batch, recipients: liveWindows() });
+    },
+    warnings(notices) {
+      post({ kind: 'warnings', notices, recipients: liveWindows() });
     },
     async handle(req) {
       switch (req.kind) {

@@ -62,6 +62,7 @@ export function startService(opts: ServiceOptions): RunningService {
 
   const relay = (e: ConsoleEvent) => {
     if (e.type === 'alerts') host.alerts(e.payload);
+    else if (e.type === 'warnings') host.warnings(e.payload);
     else opts.post({ kind: 'reminders', event: e.payload });
   };
   for (const e of early.splice(0)) relay(e);

@@ -7,6 +7,7 @@ import type { ApiResponse } from '../../api/define';
 import type { DeskEvent } from '../../api/bridge';
 import type { Locale } from '../../core/messages';
 import type { AlertBatch } from '../../core/sla/alert-model';
+import type { WarningNotices } from '../../core/warnings';
 import type { ClockKind } from '../../core/sla/policy';
 import type { UploadReminder } from '../../core/export/reminders';
 import type { UploadRemindersEvent } from '../../services/export/reminders';
@@ -35,6 +36,8 @@ export interface TraySummary {
   /** The service's clock when this was read: the menu's "time left" counts from here. */
   at: number;
   counts: { breached: number; approaching: number };
+  /** Open volume warnings not yet reviewed. */
+  newWarnings?: number;
   urgent: Array<{ ticketId: number; ticketNo: string; clock: ClockKind; dueAt: number }>;
   /** The monthly report's reminders (failing for more than a day; last month not sent on the 1st–3rd). */
   reminders: UploadReminder[];
@@ -56,7 +59,9 @@ export type ServiceNotice =
    */
   | { kind: 'reminders'; event: UploadRemindersEvent }
   /** Sent at start, after each batch, after writes and every minute: main redraws the tray. */
-  | { kind: 'summary'; summary: TraySummary };
+  | { kind: 'summary'; summary: TraySummary }
+  /** The warning check raised volume warnings: a desktop notice, and the live windows hear it. */
+  | { kind: 'warnings'; notices: WarningNotices; recipients: number[] };
 
 export type ServiceMessage = { kind: 'response'; id: number; response: ApiResponse<unknown> } | ServiceNotice;
 

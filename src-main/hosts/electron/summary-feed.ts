@@ -53,6 +53,7 @@ export function traySummary(s: DeadlineSummary, at: number): TraySummary {
   return {
     at,
     counts: { breached: s.counts.breached, approaching: s.counts.approaching },
+    newWarnings: s.newWarnings,
     urgent: s.urgent.map((u) => ({ ticketId: u.ticketId, ticketNo: u.ticketNo, clock: u.clock, dueAt: u.dueAt })),
     reminders: s.uploadReminders,
   };

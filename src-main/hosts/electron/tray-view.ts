@@ -22,7 +22,7 @@ export function trayView(summary: TraySummary, locale: Locale): TrayView {
   const { breached, approaching } = summary.counts;
   return {
     state: breached > 0 ? 'breached' : approaching > 0 ? 'approaching' : 'clear',
-    counts: { breached, approaching },
+    counts: { breached, approaching, warnings: summary.newWarnings ?? 0 },
     tickets: summary.urgent.slice(0, 5).map((u) => ({
       id: u.ticketId,
       ticketNo: u.ticketNo,

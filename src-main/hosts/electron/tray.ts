@@ -16,6 +16,8 @@ export type TrayState = (typeof TRAY_STATES)[number];
 export interface TrayCounts {
   approaching: number;
   breached: number;
+  /** Volume warnings not yet reviewed. */
+  warnings?: number;
 }
 
 export interface TrayTicket {
@@ -75,8 +77,10 @@ export class TrayController {
     const l = this.locale;
     const name = label('appName', l);
     const reminders = notes.length > 0 ? ` · ${label('reportReminder', l)} ${notes.length}` : '';
-    if (counts.breached === 0 && counts.approaching === 0) return `${name} · ${label('clear', l)}${reminders}`;
+    const warnings = counts.warnings ?? 0;
+    if (counts.breached === 0 && counts.approaching === 0 && warnings === 0) return `${name} · ${label('clear', l)}${reminders}`;
     const parts: string[] = [];
+    if (warnings > 0) parts.push(`${label('newWarnings', l)} ${warnings}`);
     if (counts.breached > 0) parts.push(`${label('breached', l)} ${counts.breached}`);
     if (counts.approaching > 0) parts.push(`${label('approaching', l)} ${counts.approaching}`);
     return `${name} · ${parts.join(' · ')}${reminders}`;

@@ -148,6 +148,8 @@ export async function importFile(
       source: opts.sourceName ?? path.basename(filePath),
     });
     Object.assign(report, counts);
+    // New or changed tickets may make a surge: the volume-warning monitor checks again.
+    if (opts.dryRun !== true && report.inserted + report.updated > 0) ctx.bus.emit('tickets-imported', { count: report.inserted + report.updated });
     if (report.rejectedTotal > report.rejected.length) report.rejectedOmitted = report.rejectedTotal - report.rejected.length;
     committed = true;
     // From here the tickets are written: whatever goes wrong with the rejects file, the outcome is reported.

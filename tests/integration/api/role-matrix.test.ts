@@ -77,6 +77,17 @@ const MATRIX: Record<string, string> = {
   'export/retry': '          - - Y Y Y',
   'export/settings': '       - - Y Y Y',
   'export/saveSettings': '   - - - - Y', // settings are the administrator's
+  'warnings/list': '         - Y Y Y Y', // volume warnings: everyone reads (numbers masked for agents)
+  'warnings/get': '          - Y Y Y Y',
+  'warnings/report': '       - Y Y Y Y',
+  'warnings/chart': '        - Y Y Y Y',
+  'warnings/settings': '     - Y Y Y Y',
+  'warnings/check': '        - - Y Y Y', // supervisors and above act on them
+  'warnings/publishByHand': '- - Y Y Y',
+  'warnings/review': '       - - Y Y Y',
+  'warnings/publish': '      - - Y Y Y',
+  'warnings/close': '        - - Y Y Y',
+  'warnings/saveSettings': ' - - - - Y',
   'audit/list': '            - - - - Y',
   'audit/export': '          - - - - Y',
   'knowledge/forTicket': '   - Y Y Y Y', // the panel beside a ticket and its ticks: everyone who handles tickets

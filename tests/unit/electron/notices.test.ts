@@ -109,6 +109,20 @@ describe('AlertNotifier', () => {
     expect(actions.openTicket).not.toHaveBeenCalled();
   });
 
+  it('volume warnings: one notice per check naming the warning, or counting them; a click opens the console', () => {
+    const { notifier, actions } = setup();
+    const one = { kind: 'raised' as const, id: 1, category: '资费计费', scope: 'district:鼓楼', district: '鼓楼', period: 'month' as const, level: 'orange' as const, count: 33 };
+    notifier.notifyWarnings({ at: AT, notices: [one] });
+    notifier.notifyWarnings({ at: AT, notices: [one, { ...one, id: 2, kind: 'level_raised', scope: 'branch', district: null, level: 'red' }] });
+    notifier.notifyWarnings({ at: AT, notices: [] });
+    expect(stub.Notification.shown.map((n) => [n.options.title, n.options.body])).toEqual([
+      ['投诉预警', '资费计费 · 鼓楼 · 本月：33 件，橙色预警'],
+      ['投诉预警', '2 条投诉预警新发或升级'],
+    ]);
+    stub.Notification.shown[0]!.emit('click');
+    expect(actions.open).toHaveBeenCalledTimes(1);
+  });
+
   it('stays quiet where the system has no notifications', () => {
     stub.Notification.supported = false;
     setup().notifier.notify(batch(many(1, 0)));

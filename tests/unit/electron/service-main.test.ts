@@ -118,6 +118,7 @@ describe('service process', () => {
       summary: {
         at: PINNED_NOW,
         counts: { breached: 1, approaching: 0 },
+        newWarnings: 0,
         urgent: [
           { ticketId, ticketNo: expect.any(String), clock: 'first_response', dueAt: PINNED_NOW - H },
           { ticketId, ticketNo: expect.any(String), clock: 'resolution', dueAt: PINNED_NOW + 43 * H },
@@ -142,6 +143,7 @@ describe('service process', () => {
       summary: {
         at: PINNED_NOW,
         counts: { breached: api.counts.breached, approaching: api.counts.approaching },
+        newWarnings: api.newWarnings,
         urgent: api.urgent.map(({ ticketId, ticketNo, clock, dueAt }) => ({ ticketId, ticketNo, clock, dueAt })),
         reminders: api.uploadReminders,
       },

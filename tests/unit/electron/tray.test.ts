@@ -53,6 +53,14 @@ describe('TrayController', () => {
     expect(actions.openTicket).toHaveBeenCalledWith(12);
   });
 
+  it('counts the volume warnings not yet reviewed in the tooltip, with or without deadlines at risk', () => {
+    const { controller, tray } = setup();
+    controller.setState('clear', { breached: 0, approaching: 0, warnings: 2 }, []);
+    expect(tray.tooltip).toBe('投诉工作台 · 新预警 2');
+    controller.setState('breached', { breached: 1, approaching: 0, warnings: 1 }, []);
+    expect(tray.tooltip).toBe('投诉工作台 · 新预警 1 · 已超时 1');
+  });
+
   it('lists at most five tickets', () => {
     const { controller, items } = setup();
     const many = Array.from({ length: 9 }, (_, i) => ({ id: i, ticketNo: `T-${i}` }));
