@@ -14,7 +14,8 @@ export function TopBar({ initialQuery }: { initialQuery: string }) {
   const user = useUser();
   const { endSession } = useSession();
   const [q, setQ] = useState(initialQuery);
-  const [focused, setFocused] = useState(false);
+  // The knowledge suggestions under the box: open while typing, closed on submit, Escape or leaving the box.
+  const [suggesting, setSuggesting] = useState(false);
   const input = useRef<HTMLInputElement>(null);
 
   useEffect(() => setQ(initialQuery), [initialQuery]);
@@ -33,6 +34,7 @@ export function TopBar({ initialQuery }: { initialQuery: string }) {
 
   async function search(e: FormEvent) {
     e.preventDefault();
+    setSuggesting(false);
     const text = q.trim();
     // A whole ticket number opens that ticket; anything else (a phone, part of a number) lists the matches.
     if (text) {
@@ -62,15 +64,21 @@ export function TopBar({ initialQuery }: { initialQuery: string }) {
           ref={input}
           type="search"
           value={q}
-          onChange={(e) => setQ(e.target.value)}
-          onFocus={() => setFocused(true)}
-          onBlur={() => setFocused(false)}
+          onChange={(e) => {
+            setQ(e.target.value);
+            setSuggesting(true);
+          }}
+          onFocus={() => setSuggesting(true)}
+          onBlur={() => setSuggesting(false)}
+          onKeyDown={(e) => {
+            if (e.key === 'Escape') setSuggesting(false);
+          }}
           placeholder={t('top.searchPlaceholder')}
           aria-label={t('top.search')}
           maxLength={40}
         />
         <kbd>Ctrl K</kbd>
-        {focused && <KnowledgeSuggest query={q} onChosen={() => input.current?.blur()} />}
+        {suggesting && <KnowledgeSuggest query={q} onChosen={() => input.current?.blur()} />}
       </form>
       <a className="btn primary small" href="#/tickets/new" data-testid="new-ticket">
         <Icon name="plus" size={16} /> {t('top.newTicket')}
