@@ -275,6 +275,35 @@ describe('refusals store nothing', () => {
   });
 });
 
+describe('a bundle format newer than the schema', () => {
+  it('files the machine files the schema has tables for and leaves the others in the manifest', async () => {
+    const older = await tempPg();
+    try {
+      // A schema without the warnings table stands for one that predates a machine file.
+      await older.pool.query('DROP TABLE hq_warnings CASCADE');
+      await older.pool.query(`CREATE OR REPLACE FUNCTION hq_ensure_month(p date) RETURNS void LANGUAGE plpgsql AS $fn$
+        DECLARE t text; BEGIN
+          FOREACH t IN ARRAY ARRAY['hq_kpis', 'hq_tickets', 'hq_refunds', 'hq_breaches'] LOOP
+            EXECUTE format('CREATE TABLE IF NOT EXISTS %I PARTITION OF %I FOR VALUES FROM (%L) TO (%L)', t || '_' || to_char(p, 'YYYY_MM'), t, p, (p + interval '1 month')::date);
+          END LOOP;
+        END $fn$`);
+      await registerBranch(older.pool, { branchId: 'FS-CC', name: '佛山禅城分公司', publicKey: branch.publicKeyPem, token: TOKEN }, new Date(NOW));
+      const other = new Receiver({ store: new PgBundleStore(older.pool), spool: path.join(branch.t.dir, 'spool-older'), now: () => NOW, log: (l) => console.error(l) });
+      const otherUrl = await other.listen();
+      try {
+        expect((await upload(otherUrl, branch.path, TOKEN)).status).toBe(201);
+      } finally {
+        await other.close();
+      }
+      const f = await older.pool.query<{ row_counts: Record<string, number> }>('SELECT row_counts FROM hq_filings');
+      expect(Object.keys(f.rows[0]!.row_counts).sort()).toEqual(['data/breaches.jsonl', 'data/kpis.jsonl', 'data/refunds.jsonl', 'data/tickets.jsonl']);
+      expect((await older.pool.query<{ n: number }>('SELECT count(*)::int AS n FROM hq_tickets')).rows[0]!.n).toBe(await rowsIn(branch.path, 'data/tickets.jsonl'));
+    } finally {
+      await older.drop();
+    }
+  });
+});
+
 describe('admin endpoint: registering a branch', () => {
   const post = (body: unknown, token = ADMIN) =>
     fetch(url.replace('/bundles', '/admin/branches'), { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify(body) });

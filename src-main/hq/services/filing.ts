@@ -68,7 +68,7 @@ export class PgBundleStore {
           receivedAt: r.receivedAt,
         },
         files,
-        (consume) => streamEntries(r.file, new Set(files.map((f) => f.path)), consume),
+        (paths, consume) => streamEntries(r.file, paths, consume),
       );
     } catch (e) {
       if (e instanceof RevisionTaken) throw new HqError('revision_conflict', { branch: r.branchId, month: m.period.month, revision: m.revision }, 409);
