@@ -16,6 +16,7 @@ import { auditMethods } from './methods/audit';
 import { exportMethods } from './methods/export';
 import { knowledgeMethods } from './methods/knowledge';
 import { warningMethods } from './methods/warnings';
+import { sheetMethods } from './methods/sheets';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -32,6 +33,7 @@ export const contract = {
   ...exportMethods,
   ...knowledgeMethods,
   ...warningMethods,
+  ...sheetMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

@@ -11,6 +11,7 @@
  * the full check of its copy (hourly after that). docs/INTEGRITY.md says what
  * is checked when.
  */
+import { sweepSheetFiles } from '../services/sheets/export-sheet';
 import { openDatabase } from '../db/open';
 import { DomainError } from '../core/errors';
 import { createContext, type ServiceContext } from '../services/context';
@@ -103,6 +104,8 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
 
   // Uploads and rejects files a killed console left behind (customers' numbers) go at once.
   importFiles(ctx).clearLeftovers();
+  // So do export files nobody fetched (导出: the ticket list with its phone numbers).
+  sweepSheetFiles(ctx, 0);
   const startJobs = () => {
     // Before the monitor's catch-up, so a ticket that had lost its clocks is watched from now on.
     try {

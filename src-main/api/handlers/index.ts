@@ -10,6 +10,7 @@ import { auditHandlers } from './audit';
 import { exportHandlers } from './export';
 import { knowledgeHandlers } from './knowledge';
 import { warningHandlers } from './warnings';
+import { sheetHandlers } from './sheets';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -22,6 +23,7 @@ export const handlers: Handlers = {
   ...exportHandlers,
   ...knowledgeHandlers,
   ...warningHandlers,
+  ...sheetHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

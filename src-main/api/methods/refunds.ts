@@ -38,7 +38,7 @@ const filter = z
     createdTo: z.number().int().optional(),
   })
   .strict();
-const pageInput = z
+export const refundPageInput = z
   .object({
     offset: z.number().int().min(0).default(0),
     limit: z.number().int().min(1).max(500).default(100),
@@ -71,7 +71,7 @@ export const refundMethods = {
   'refunds/queue': method<ApprovalItem[]>()('supervisor', queueInput),
   /** The queue's length for this viewer (Today's counter), without building its entries. */
   'refunds/queueCount': method<{ count: number }>()('supervisor', z.object({}).strict()),
-  'refunds/list': method<Page<RefundRow>>()('agent', pageInput),
+  'refunds/list': method<Page<RefundRow>>()('agent', refundPageInput),
   'refunds/totals': method<RefundTotals>()('agent', totalsInput),
   'refunds/settings': method<RefundSettings>()('agent', z.object({}).strict()),
   'refunds/saveSettings': method<RefundSettings>()('admin', settingsInput),

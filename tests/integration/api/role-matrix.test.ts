@@ -101,6 +101,9 @@ const MATRIX: Record<string, string> = {
   'knowledge/import': '      - - Y Y Y',
   'delivery/get': '          - Y Y Y Y',
   'delivery/save': '         - Y Y Y Y',
+  'sheets/export': '         - Y Y Y Y', // the approvals queue inside it is refused to agents by the service
+  'sheets/progress': '       - Y Y Y Y',
+  'sheets/chunk': '          - Y Y Y Y',
 };
 
 // tickets/act, action by action, on a new ticket. Columns: agent, supervisor, manager, admin.
