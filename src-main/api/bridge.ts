@@ -55,7 +55,12 @@ export interface DeskBridge {
   onEvent(cb: (e: DeskEvent) => void): () => void;
   /** Electron only: save the page as an A4 PDF where the user chooses (path null: cancelled). */
   printToPdf?(suggestedName: string): Promise<{ path: string | null }>;
+  /** Electron only: save a file the console made (an XLSX or CSV export) where the user chooses (path null: cancelled). */
+  saveFile?(suggestedName: string, data: Uint8Array): Promise<{ path: string | null }>;
 }
 
 /** Renderer → main: print the calling page to a PDF file (the Reports page's monthly report). */
 export const PRINT_PDF_CHANNEL = 'desk:print-pdf';
+
+/** Renderer → main: save bytes the page holds (an export) to a file the user picks in the save dialog. */
+export const SAVE_FILE_CHANNEL = 'desk:save-file';

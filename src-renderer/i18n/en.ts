@@ -9,6 +9,7 @@ import { reportsEn } from './reports.en';
 import { slaEn } from './sla.en';
 import type { zhCN } from './zh-CN';
 import { hqEn } from './hq.en';
+import { sheetsEn } from './sheets.en';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Resources = Shape<typeof zhCN>;
@@ -381,6 +382,7 @@ export const en: Resources = {
   ...healthEn,
   refunds: refundsEn,
   knowledge: knowledgeEn,
+  sheets: sheetsEn,
   hq: hqEn,
   import: importEn,
   reports: reportsEn,

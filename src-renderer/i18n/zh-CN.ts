@@ -8,6 +8,7 @@ import { slaZhCN } from './sla.zh-CN';
 import { deadlinesZhCN } from './deadlines.zh-CN';
 import { healthZhCN } from './health.zh-CN';
 import { hqZhCN } from './hq.zh-CN';
+import { sheetsZhCN } from './sheets.zh-CN';
 export const zhCN = {
   app: { title: '投诉工作台', connecting: '正在连接控制台…', skip: '跳到主要内容' },
   lang: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
@@ -375,6 +376,7 @@ export const zhCN = {
   refunds: refundsZhCN,
   knowledge: knowledgeZhCN,
   hq: hqZhCN,
+  sheets: sheetsZhCN,
   import: importZhCN,
   reports: reportsZhCN,
   audit: auditZhCN,

@@ -11,7 +11,8 @@ import type { CellKeyDownEvent } from 'ag-grid-community';
 import type { TicketRow } from '../api/types';
 import { Alert } from '../components/Alert';
 import { ticketColumns } from '../tickets/columns';
-import { ticketDatasource } from '../tickets/datasource';
+import { ticketDatasource, type TicketListQuery } from '../tickets/datasource';
+import { ExportButton } from '../components/ExportButton';
 import { gridTheme } from '../tickets/gridSetup';
 import { parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
 import { FilterBar, FilterChips } from '../tickets/FilterBar';
@@ -28,13 +29,15 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   const grid = useRef<AgGridReact<TicketRow>>(null);
   const [total, setTotal] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // 导出 takes the filter and sort the grid last asked for, exactly as sent to tickets/list.
+  const listQuery = useRef<TicketListQuery | null>(null);
 
   const q = params.get('q')?.trim() ?? '';
   const chips = useMemo(() => parseChips(params.get('chips')), [params]);
   const deadline = deadlineParam(params);
   // The whole filter comes from the URL every time it changes (a Today tile, a report chart, a chip, the bar).
   const filterKey = JSON.stringify(listFilter(params, zone, user.id));
-  const datasource = useMemo(() => ticketDatasource(JSON.parse(filterKey) as ReturnType<typeof listFilter>, { total: setTotal, error: setError }), [filterKey]);
+  const datasource = useMemo(() => ticketDatasource(JSON.parse(filterKey) as ReturnType<typeof listFilter>, { total: setTotal, error: setError }, (query) => (listQuery.current = query)), [filterKey]);
   // Countdowns move with the clock: re-render just that column twice a minute.
   const now = useNow(30_000);
   const tones = useTimeLeftTones();
@@ -90,6 +93,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
         <span className="total" data-testid="tickets-total" data-total={total ?? ''}>
           {total === null ? '' : t('tickets.total', { count: total })}
         </span>
+        <ExportButton request={() => listQuery.current && { kind: 'tickets', ...listQuery.current }} />
       </div>
       <FilterBar params={params} zone={zone} />
       <FilterChips params={params} zone={zone} />

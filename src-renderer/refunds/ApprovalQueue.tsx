@@ -9,6 +9,7 @@ import { Alert } from '../components/Alert';
 import { StatusBadge } from '../components/Badges';
 import { ticketHref } from '../state/route';
 import { useQuery } from '../state/useQuery';
+import { ExportButton } from '../components/ExportButton';
 import { RefundEntry, RefundStatusBadge } from './RefundEntry';
 import type { ApprovalItem } from './types';
 
@@ -33,32 +34,38 @@ export function ApprovalQueue({ onChanged }: { onChanged?: () => void }) {
   if (!q.data) return null;
   if (q.data.length === 0) return <p className="empty" data-testid="queue-empty">{t('refunds.queueEmpty')}</p>;
   return (
-    <ol className="approval-list" data-testid="approval-queue">
-      {q.data.map((item) => (
-        <li key={item.entry.id} className="panel approval" data-testid="approval-item">
-          <ol className="refund-list">
-            <RefundEntry
-              entry={item.entry}
-              onChanged={() => {
-                q.reload();
-                onChanged?.();
-              }}
-            />
-          </ol>
-          <div className="approval-ticket">
-            <p>
-              <a href={ticketHref(item.ticket.id)} className="ticket-link cell-strong">
-                {item.ticket.ticketNo}
-              </a>{' '}
-              <StatusBadge status={item.ticket.status} /> <span className="category">{item.ticket.categoryPath}</span>
-            </p>
-            <p className="description">{item.ticket.description}</p>
-            <p className="num">{t('refunds.queueTicketTotal', { total: formatFen(item.ticketTotalFen) })}</p>
-            <strong>{t('refunds.otherRefunds')}</strong>
-            <Others item={item} />
-          </div>
-        </li>
-      ))}
-    </ol>
+    <>
+      <div className="page-head">
+        <span className="spacer" />
+        <ExportButton testId="export-approvals" request={() => ({ kind: 'approvals' })} />
+      </div>
+      <ol className="approval-list" data-testid="approval-queue">
+        {q.data.map((item) => (
+          <li key={item.entry.id} className="panel approval" data-testid="approval-item">
+            <ol className="refund-list">
+              <RefundEntry
+                entry={item.entry}
+                onChanged={() => {
+                  q.reload();
+                  onChanged?.();
+                }}
+              />
+            </ol>
+            <div className="approval-ticket">
+              <p>
+                <a href={ticketHref(item.ticket.id)} className="ticket-link cell-strong">
+                  {item.ticket.ticketNo}
+                </a>{' '}
+                <StatusBadge status={item.ticket.status} /> <span className="category">{item.ticket.categoryPath}</span>
+              </p>
+              <p className="description">{item.ticket.description}</p>
+              <p className="num">{t('refunds.queueTicketTotal', { total: formatFen(item.ticketTotalFen) })}</p>
+              <strong>{t('refunds.otherRefunds')}</strong>
+              <Others item={item} />
+            </div>
+          </li>
+        ))}
+      </ol>
+    </>
   );
 }

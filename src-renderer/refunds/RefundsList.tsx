@@ -3,7 +3,7 @@
  * with the totals by type and status on top (which also filter the grid) and
  * a ticket-number search. Double-click or Enter opens the ticket.
  */
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { AgGridReact } from 'ag-grid-react';
 import type { CellKeyDownEvent } from 'ag-grid-community';
@@ -12,7 +12,8 @@ import { gridTheme } from '../tickets/gridSetup';
 import { navigate, ticketHref } from '../state/route';
 import { useBranch } from '../state/session';
 import { useQuery } from '../state/useQuery';
-import { refundColumns, refundDatasource } from './grid';
+import { refundColumns, refundDatasource, type RefundListQuery } from './grid';
+import { ExportButton } from '../components/ExportButton';
 import { RefundTotalsPanel } from './RefundTotalsPanel';
 import type { RefundFilter, RefundRow } from './types';
 
@@ -26,7 +27,8 @@ export function RefundsList() {
   const effective = useMemo(() => ({ ...filter, ...(search.trim() ? { q: search.trim() } : {}) }), [filter, search]);
   const totals = useQuery('refunds/totals', { filter: effective });
   // A new datasource (the filter changed) makes the grid start again from the first block.
-  const datasource = useMemo(() => refundDatasource(effective, { total: setTotal, error: setError }), [effective]);
+  const listQuery = useRef<RefundListQuery | null>(null);
+  const datasource = useMemo(() => refundDatasource(effective, { total: setTotal, error: setError }, (query) => (listQuery.current = query)), [effective]);
   // eslint-disable-next-line react-hooks/exhaustive-deps
   const columns = useMemo(() => refundColumns(t, zone), [t, zone, i18n.language]);
   const open = useCallback((row: RefundRow | undefined) => row && navigate(ticketHref(row.ticketId)), []);
@@ -51,6 +53,7 @@ export function RefundsList() {
         <span className="total" data-testid="refunds-total" data-total={total ?? ''}>
           {total === null ? '' : t('refunds.listTotal', { count: total })}
         </span>
+        <ExportButton testId="export-refunds" request={() => listQuery.current && { kind: 'refunds', ...listQuery.current }} />
       </div>
       {(error || totals.error) && <Alert kind="error">{error ?? totals.error}</Alert>}
       <div className="grid-host" data-testid="refunds-grid">

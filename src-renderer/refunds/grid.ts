@@ -55,10 +55,15 @@ function sortFromModel(sortModel: IGetRowsParams['sortModel']) {
   return field && first ? { field, dir: first.sort } : { field: 'createdAt' as const, dir: 'desc' as const };
 }
 
-export function refundDatasource(filter: RefundFilter, report: GridReport): IDatasource {
+/** The list's filter and sort as last sent: what 导出 exports. */
+export type RefundListQuery = { sort: { field: RefundSortField; dir: 'asc' | 'desc' }; filter: RefundFilter };
+
+export function refundDatasource(filter: RefundFilter, report: GridReport, onQuery?: (q: RefundListQuery) => void): IDatasource {
   return {
     getRows(params) {
-      const page = call('refunds/list', { offset: params.startRow, limit: params.endRow - params.startRow, sort: sortFromModel(params.sortModel), filter });
+      const query: RefundListQuery = { sort: sortFromModel(params.sortModel), filter };
+      onQuery?.(query);
+      const page = call('refunds/list', { offset: params.startRow, limit: params.endRow - params.startRow, ...query });
       deliverPage(params, page, report);
     },
   };

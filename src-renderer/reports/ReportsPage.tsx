@@ -21,6 +21,7 @@ import { printReport } from './print';
 import { parseReportState, reportInput, type ReportState } from './reportState';
 import './reports.css';
 import { mayCall } from '../lib/access';
+import { ExportButton } from '../components/ExportButton';
 
 function scopeLabel(s: ReportState, t: (k: 'reports.branchWide' | 'reports.unassigned') => string, names: { category?: string; assignee?: string }) {
   const parts = [s.district, s.channel, names.category, s.department, names.assignee].filter(Boolean);
@@ -59,6 +60,7 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
       <div className="page-head no-print">
         <h1 id="reports-title">{t('reports.title')}</h1>
         <span className="spacer" />
+        <ExportButton testId="export-report" request={() => ({ kind: 'report', ...reportInput(state) })} />
         <button type="button" className="btn" onClick={print} disabled={!report} data-testid="report-print">
           {t('reports.print')}
         </button>

@@ -17,15 +17,15 @@ export function sortFromModel(sortModel: IGetRowsParams['sortModel']) {
   return field && first ? { field, dir: first.sort } : DEFAULT_SORT;
 }
 
-export function ticketDatasource(filter: TicketFilter, report: GridReport): IDatasource {
+/** The list's filter and sort as last sent: what 导出 exports. */
+export type TicketListQuery = { sort: { field: TicketSortField; dir: 'asc' | 'desc' }; filter: TicketFilter };
+
+export function ticketDatasource(filter: TicketFilter, report: GridReport, onQuery?: (q: TicketListQuery) => void): IDatasource {
   return {
     getRows(params) {
-      const input = {
-        offset: params.startRow,
-        limit: params.endRow - params.startRow,
-        sort: sortFromModel(params.sortModel),
-        filter,
-      };
+      const query: TicketListQuery = { sort: sortFromModel(params.sortModel), filter };
+      onQuery?.(query);
+      const input = { offset: params.startRow, limit: params.endRow - params.startRow, ...query };
       deliverPage(params, call('tickets/list', input), report);
     },
   };

@@ -19,6 +19,7 @@ import { resolvePaths } from './paths';
 import { serviceEnv } from './service-env';
 import { isTrustedSender, registerRelay } from './relay';
 import { registerPrintToPdf, saveWithDialog } from './print-pdf';
+import { exportSaveDialog, registerSaveFile } from './save-file';
 import { ServiceClient } from './service-client';
 import { TrayController } from './tray';
 import { createMainWindow, reveal } from './window';
@@ -62,6 +63,10 @@ function start(): void {
   registerPrintToPdf(ipcMain, {
     isTrusted: (e) => isTrustedSender(e, { isOurContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id, isAppUrl: location.isAppUrl }),
     ...saveWithDialog(dialog, app, () => win),
+  });
+  registerSaveFile(ipcMain, {
+    isTrusted: (e) => isTrustedSender(e, { isOurContents: (id) => win !== null && !win.isDestroyed() && win.webContents.id === id, isAppUrl: location.isAppUrl }),
+    ...exportSaveDialog(dialog, app, () => win),
   });
 
   const liveWindow = () => (win && !win.isDestroyed() ? win : null);

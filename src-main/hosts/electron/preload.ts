@@ -1,11 +1,11 @@
 /**
  * The only thing the page gets from Electron: `window.desk`, the contract
- * client (call), host events (onEvent) and saving the page as a PDF (printToPdf). No ipcRenderer, no Node, no event
+ * client (call), host events (onEvent), saving the page as a PDF (printToPdf) and an export where the user chooses (saveFile). No ipcRenderer, no Node, no event
  * objects leak through. Bundled as one CommonJS file: sandboxed preloads
  * cannot load modules of their own.
  */
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
-import { CALL_CHANNEL, EVENT_CHANNEL, PRINT_PDF_CHANNEL, type DeskBridge, type DeskEvent } from '../../api/bridge';
+import { CALL_CHANNEL, EVENT_CHANNEL, PRINT_PDF_CHANNEL, SAVE_FILE_CHANNEL, type DeskBridge, type DeskEvent } from '../../api/bridge';
 
 const desk = {
   call: (method, input, locale) => ipcRenderer.invoke(CALL_CHANNEL, String(method), input, locale),
@@ -17,6 +17,7 @@ const desk = {
     };
   },
   printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, String(suggestedName)),
+  saveFile: (suggestedName, data) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, String(suggestedName), data),
 } satisfies DeskBridge;
 
 contextBridge.exposeInMainWorld('desk', desk);

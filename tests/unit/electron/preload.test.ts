@@ -13,10 +13,10 @@ async function loadPreload(): Promise<DeskBridge> {
 beforeEach(() => stub.resetStub());
 
 describe('preload', () => {
-  it('exposes window.desk with exactly call, onEvent and printToPdf, and nothing else', async () => {
+  it('exposes window.desk with exactly call, onEvent, printToPdf and saveFile, and nothing else', async () => {
     const desk = await loadPreload();
     expect([...stub.contextBridge.exposed.keys()]).toEqual(['desk']);
-    expect(Object.keys(desk).sort()).toEqual(['call', 'onEvent', 'printToPdf']);
+    expect(Object.keys(desk).sort()).toEqual(['call', 'onEvent', 'printToPdf', 'saveFile']);
     expect(typeof desk.call).toBe('function');
     expect(typeof desk.onEvent).toBe('function');
   });

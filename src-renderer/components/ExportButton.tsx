@@ -1,0 +1,62 @@
+/**
+ * 导出: a button opening a small menu (Excel or CSV); while the file is
+ * written a progress bar counts the rows, then the file is saved and a line
+ * says how many rows it holds. `request` is read when clicked, so it is the
+ * list's filter and sort at that moment.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { messageOf } from '../api/client';
+import { exportSheet, type SheetFormat, type SheetRequest } from '../lib/export-sheet';
+import { Alert } from './Alert';
+
+export function ExportButton({ request, testId = 'export' }: { request: () => SheetRequest | null; testId?: string }) {
+  const { t, i18n } = useTranslation();
+  const [open, setOpen] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const busy = progress !== null;
+  const run = async (format: SheetFormat) => {
+    setOpen(false);
+    const req = request();
+    if (!req) return;
+    setMsg(null);
+    setProgress({ done: 0, total: 0 });
+    try {
+      const out = await exportSheet(req, format, i18n.language === 'en' ? 'en' : 'zh-CN', (done, total) => setProgress({ done, total }));
+      setMsg(out.kind === 'cancelled' ? null : { kind: 'ok', text: t('sheets.done', { count: out.rows, name: out.path ?? out.fileName }) });
+    } catch (e) {
+      setMsg({ kind: 'error', text: messageOf(e) });
+    } finally {
+      setProgress(null);
+    }
+  };
+  return (
+    <span className="export-menu" data-testid={testId}>
+      <button type="button" className="btn small" aria-haspopup="menu" aria-expanded={open} disabled={busy} onClick={() => setOpen((o) => !o)}>
+        {t('sheets.export')}
+      </button>
+      {open && (
+        <span className="export-choices" role="menu">
+          <button type="button" role="menuitem" className="btn small" onClick={() => void run('xlsx')}>
+            {t('sheets.xlsx')}
+          </button>
+          <button type="button" role="menuitem" className="btn small" onClick={() => void run('csv')}>
+            {t('sheets.csv')}
+          </button>
+        </span>
+      )}
+      {progress && (
+        <span className="export-progress" data-testid={`${testId}-progress`}>
+          <progress max={progress.total || 1} value={progress.done} aria-label={t('sheets.writing')} />
+          <span className="num">{progress.total ? t('sheets.progress', { done: progress.done, total: progress.total }) : t('sheets.writing')}</span>
+        </span>
+      )}
+      {msg && (
+        <span className="export-result" data-testid={`${testId}-result`}>
+          <Alert kind={msg.kind}>{msg.text}</Alert>
+        </span>
+      )}
+    </span>
+  );
+}
