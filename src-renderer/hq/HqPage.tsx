@@ -7,18 +7,20 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MonthRow, ExportProgress } from '../../src-main/services/export/console';
-import { call, messageOf, ApiFailure } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
+import { useAction } from '../state/useAction';
 import { useQuery } from '../state/useQuery';
 import { KeyPanel } from './KeyPanel';
 import { HqSettingsForm } from './HqSettingsForm';
 import { saveBundle } from './transfer';
 import '../styles/hq.css';
 
-type Notice = { kind: 'ok' | 'error' | 'warn'; text: string };
+/** What the page is doing: exporting a month (its progress is polled), or a quicker step (save, queue, retry). */
+type Doing = { exporting: string } | 'step';
 
 function UploadState({ row, zone }: { row: MonthRow; zone: string }) {
   const { t } = useTranslation();
@@ -45,54 +47,47 @@ export function HqPage() {
   const zone = useBranch().zone;
   const months = useQuery('export/months', {});
   const settings = useQuery('export/settings', {});
-  const [busy, setBusy] = useState<string | null>(null);
+  const job = useAction<Doing>();
+  const exporting = typeof job.doing === 'object' && job.doing ? job.doing.exporting : null;
   const [progress, setProgress] = useState<ExportProgress | null>(null);
-  const [notice, setNotice] = useState<Notice | null>(null);
   const [askReason, setAskReason] = useState<string | null>(null);
   const [reason, setReason] = useState('');
 
   // While a bundle is being made, ask the services how far it got.
   useEffect(() => {
-    if (!busy) return;
+    if (!exporting) return;
     const timer = setInterval(() => {
       void call('export/progress', {}).then(setProgress, () => undefined);
     }, 400);
     return () => clearInterval(timer);
-  }, [busy]);
+  }, [exporting]);
 
   async function run(month: string, why: string | null) {
-    setBusy(month);
     setProgress({ month, fraction: 0, step: 'start' });
-    setNotice(null);
-    try {
-      const r = await call('export/run', { month, reason: why });
-      const words = [r.unchanged ? t('hq.unchanged', { month, revision: r.revision }) : t('hq.exported', { month, revision: r.revision })];
-      if (r.keyNotice?.kind === 'created') words.push(t('hq.keyCreated'));
-      if (r.keyNotice?.kind === 'replaced_lost') words.push(t('hq.keyReplaced', { previous: r.keyNotice.previousFingerprint.slice(0, 16) }));
-      setNotice({ kind: r.keyNotice?.kind === 'replaced_lost' ? 'warn' : 'ok', text: words.join(' ') });
-      setAskReason(null);
-      setReason('');
-      settings.reload();
-    } catch (e) {
-      if (e instanceof ApiFailure && (e.details as { why?: string } | undefined)?.why === 'reason_required') setAskReason(month);
-      else setNotice({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setBusy(null);
-      setProgress(null);
-      months.reload();
-    }
+    const r = await job.run(() => call('export/run', { month, reason: why }), {
+      doing: { exporting: month },
+      // A month already sent whose data changed: ask for the reason instead of showing a refusal.
+      refused: (refusal) => {
+        if ((refusal.details as { why?: string } | undefined)?.why !== 'reason_required') return;
+        job.setMsg(null);
+        setAskReason(month);
+      },
+    });
+    setProgress(null);
+    months.reload();
+    if (!r) return;
+    const words = [r.unchanged ? t('hq.unchanged', { month, revision: r.revision }) : t('hq.exported', { month, revision: r.revision })];
+    if (r.keyNotice?.kind === 'created') words.push(t('hq.keyCreated'));
+    if (r.keyNotice?.kind === 'replaced_lost') words.push(t('hq.keyReplaced', { previous: r.keyNotice.previousFingerprint.slice(0, 16) }));
+    job.setMsg({ kind: r.keyNotice?.kind === 'replaced_lost' ? 'warn' : 'ok', text: words.join(' ') });
+    setAskReason(null);
+    setReason('');
+    settings.reload();
   }
 
   async function act(fn: () => Promise<unknown>, ok?: string) {
-    setNotice(null);
-    try {
-      await fn();
-      if (ok) setNotice({ kind: 'ok', text: ok });
-    } catch (e) {
-      setNotice({ kind: 'error', text: messageOf(e) });
-    } finally {
-      months.reload();
-    }
+    await job.run(fn, { doing: 'step', ...(ok ? { ok: () => ok } : {}) });
+    months.reload();
   }
 
   return (
@@ -102,9 +97,9 @@ export function HqPage() {
       </div>
       <p className="hint">{t('hq.intro')}</p>
       {settings.data && !settings.data.branchId && <Alert kind="warn">{t('hq.settings.branchMissing')}</Alert>}
-      {notice && (
-        <Alert kind={notice.kind} testId="hq-notice">
-          {notice.text}
+      {job.msg && (
+        <Alert kind={job.msg.kind} testId="hq-notice">
+          {job.msg.text}
         </Alert>
       )}
       {progress && (
@@ -128,7 +123,7 @@ export function HqPage() {
             <input value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} autoFocus />
           </Field>
           <div className="row-actions">
-            <button type="submit" className="btn primary small" disabled={!reason.trim() || busy !== null}>
+            <button type="submit" className="btn primary small" disabled={!reason.trim() || job.busy}>
               {t('hq.confirmReason')}
             </button>
             <button type="button" className="btn small" onClick={() => setAskReason(null)}>
@@ -172,21 +167,21 @@ export function HqPage() {
               </td>
               <td>
                 <div className="hq-actions">
-                  <button type="button" className="btn small" disabled={busy !== null || row.tickets === 0} onClick={() => void run(row.month, null)}>
+                  <button type="button" className="btn small" disabled={job.busy || row.tickets === 0} onClick={() => void run(row.month, null)}>
                     {row.latest ? t('hq.exportAgain') : t('hq.export')}
                   </button>
                   {row.latest && (
-                    <button type="button" className="btn small" onClick={() => void act(() => saveBundle(row.month, row.latest!.revision))}>
+                    <button type="button" className="btn small" disabled={job.busy} onClick={() => void act(() => saveBundle(row.month, row.latest!.revision))}>
                       {t('hq.save')}
                     </button>
                   )}
                   {row.latest && (!row.upload || row.upload.revision !== row.latest.revision) && (
-                    <button type="button" className="btn small primary" onClick={() => void act(() => call('export/queue', { month: row.month, revision: row.latest!.revision }), t('hq.queued'))}>
+                    <button type="button" className="btn small primary" disabled={job.busy} onClick={() => void act(() => call('export/queue', { month: row.month, revision: row.latest!.revision }), t('hq.queued'))}>
                       {t('hq.queue')}
                     </button>
                   )}
                   {row.upload && (row.upload.state === 'failed' || row.upload.state === 'rejected') && (
-                    <button type="button" className="btn small" onClick={() => void act(() => call('export/retry', { id: row.upload!.id }))}>
+                    <button type="button" className="btn small" disabled={job.busy} onClick={() => void act(() => call('export/retry', { id: row.upload!.id }))}>
                       {t('hq.retry')}
                     </button>
                   )}

@@ -2,11 +2,12 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExportSettingsView } from '../../src-main/services/export/console';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { mayCall } from '../lib/access';
 import { useUser } from '../state/session';
+import { useAction } from '../state/useAction';
 
 export function HqSettingsForm({ view, onSaved }: { view: ExportSettingsView; onSaved(v: ExportSettingsView): void }) {
   const { t } = useTranslation();
@@ -14,18 +15,16 @@ export function HqSettingsForm({ view, onSaved }: { view: ExportSettingsView; on
   const [masking, setMasking] = useState(view.masking);
   const [url, setUrl] = useState(view.uploadUrl);
   const [token, setToken] = useState('');
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const { busy, msg, run } = useAction();
 
   async function save(e: FormEvent) {
     e.preventDefault();
-    try {
-      const saved = await call('export/saveSettings', { masking, uploadUrl: url.trim(), token: token.trim() ? token.trim() : null });
-      setToken('');
-      onSaved(saved);
-      setOutcome({ ok: true, message: t('hq.settings.saved') });
-    } catch (err) {
-      setOutcome({ ok: false, message: messageOf(err) });
-    }
+    const saved = await run(() => call('export/saveSettings', { masking, uploadUrl: url.trim(), token: token.trim() ? token.trim() : null }), {
+      ok: () => t('hq.settings.saved'),
+    });
+    if (!saved) return;
+    setToken('');
+    onSaved(saved);
   }
 
   return (
@@ -48,12 +47,12 @@ export function HqSettingsForm({ view, onSaved }: { view: ExportSettingsView; on
           <input type="password" value={token} onChange={(e) => setToken(e.target.value)} placeholder={view.tokenSet ? t('hq.settings.tokenSet') : ''} autoComplete="off" />
         </Field>
         <div className="row-actions">
-          <button type="submit" className="btn primary small">
+          <button type="submit" className="btn primary small" disabled={busy}>
             {t('hq.settings.save')}
           </button>
         </div>
       </fieldset>
-      {outcome && <Alert kind={outcome.ok ? 'ok' : 'error'}>{outcome.message}</Alert>}
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
     </form>
   );
 }

@@ -18,9 +18,11 @@ export function GetStarted({ onLoaded }: { onLoaded(): void }) {
   const loadDemo = () =>
     run(
       () => call('demo/load', {}),
-      (r) => {
-        onLoaded();
-        return t('settings.demoLoaded', { count: r.tickets });
+      {
+        ok: (r) => {
+          onLoaded();
+          return t('settings.demoLoaded', { count: r.tickets });
+        },
       },
     );
   return (

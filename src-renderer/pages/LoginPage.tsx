@@ -1,9 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { useSession } from '../state/session';
+import { useAction } from '../state/useAction';
 import { AuthFrame } from './AuthFrame';
 
 export function LoginPage() {
@@ -11,21 +12,13 @@ export function LoginPage() {
   const { status, notice, setStatus } = useSession();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, run } = useAction();
+  const error = msg?.text ?? null;
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      setStatus(await call('auth/login', { username, password }));
-    } catch (err) {
-      setError(messageOf(err));
-      setPassword('');
-    } finally {
-      setBusy(false);
-    }
+    const next = await run(() => call('auth/login', { username, password }), { refused: () => setPassword('') });
+    if (next) setStatus(next);
   }
 
   const branch = status?.branch.branchName;

@@ -4,11 +4,12 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { isValidZone } from '../lib/time';
 import { useSession } from '../state/session';
+import { useAction } from '../state/useAction';
 import { AuthFrame } from './AuthFrame';
 
 const ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Macau'];
@@ -40,8 +41,8 @@ export function SetupPage() {
     loadDemo: false,
   });
   const [errors, setErrors] = useState<Errors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, run } = useAction();
+  const serverError = msg?.text ?? null;
   const set = <K extends keyof Form>(k: K, v: Form[K]) => setForm((f) => ({ ...f, [k]: v }));
 
   function validate(): Errors {
@@ -64,16 +65,9 @@ export function SetupPage() {
     const e = validate();
     setErrors(e);
     if (Object.keys(e).length) return;
-    setBusy(true);
-    setServerError(null);
-    try {
-      const { confirm: _confirm, ...input } = form;
-      setStatus(await call('auth/setup', { ...input, zone: form.zone.trim() }));
-    } catch (err) {
-      setServerError(messageOf(err));
-    } finally {
-      setBusy(false);
-    }
+    const { confirm: _confirm, ...input } = form;
+    const next = await run(() => call('auth/setup', { ...input, zone: form.zone.trim() }));
+    if (next) setStatus(next);
   }
 
   const text = (k: Exclude<keyof Form, 'loadDemo'>, label: string, extra: Record<string, unknown> = {}) => (

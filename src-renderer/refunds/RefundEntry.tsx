@@ -6,13 +6,14 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { formatFen } from '../../src-main/core/money';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
+import { useAction } from '../state/useAction';
 import { RefundHistory } from './RefundHistory';
 import { STEP_FIELD, StepForm } from './StepForm';
 import type { RefundAction, RefundView, TicketRefunds } from './types';
-import { useRefundStep } from './useRefundStep';
 
 interface Props {
   entry: RefundView;
@@ -47,28 +48,28 @@ export function RefundEntry({ entry, onChanged }: Props) {
   const { t } = useTranslation();
   const { zone } = useBranch();
   const [active, setActive] = useState<RefundAction | null>(null);
-  const step = useRefundStep();
+  const step = useAction();
   const e = entry;
 
-  async function send(action: RefundAction, text: string) {
+  /** The call one step makes; every step answers the ticket's refunds as they now stand. */
+  function stepCall(action: RefundAction, text: string): Promise<TicketRefunds> {
     const base = { id: e.id, version: e.version };
-    const value =
-      action === 'submit'
-        ? await step.run('refunds/submit', base)
-        : action === 'approve'
-          ? await step.run('refunds/approve', { ...base, comment: text || null })
-          : action === 'reject'
-            ? await step.run('refunds/reject', { ...base, comment: text })
-            : action === 'execute'
-              ? await step.run('refunds/execute', { ...base, voucherNo: text })
-              : await step.run('refunds/reverse', { id: e.id, reason: text });
+    if (action === 'submit') return call('refunds/submit', base);
+    if (action === 'approve') return call('refunds/approve', { ...base, comment: text || null });
+    if (action === 'reject') return call('refunds/reject', { ...base, comment: text });
+    if (action === 'execute') return call('refunds/execute', { ...base, voucherNo: text });
+    return call('refunds/reverse', { id: e.id, reason: text });
+  }
+
+  async function send(action: RefundAction, text: string) {
+    const value = await step.run(() => stepCall(action, text));
     if (value) {
       setActive(null);
       onChanged(value, t('refunds.done', { action: t(`refunds.action.${action}`) }));
     }
   }
   function choose(action: RefundAction) {
-    step.clearError();
+    step.setMsg(null);
     if (STEP_FIELD[action] === null) void send(action, '');
     else setActive((cur) => (cur === action ? null : action));
   }
@@ -118,9 +119,9 @@ export function RefundEntry({ entry, onChanged }: Props) {
         </div>
       )}
       {active && <StepForm key={active} action={active} busy={step.busy} onSubmit={(text) => void send(active, text)} onClose={() => setActive(null)} />}
-      {step.error && (
+      {step.msg && (
         <Alert kind="error" testId="refund-step-error">
-          {step.error.message}
+          {step.msg.text}
         </Alert>
       )}
       <RefundHistory events={e.events} />

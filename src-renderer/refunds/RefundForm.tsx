@@ -5,11 +5,12 @@
  */
 import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { useAction } from '../state/useAction';
 import { amountFromText } from './amount';
 import { REFUND_TYPES, type RefundType, type TicketRefunds } from './types';
-import { useRefundStep } from './useRefundStep';
 
 interface Props {
   ticketId: number;
@@ -26,7 +27,7 @@ export function RefundForm({ ticketId, onDone, onCancel }: Props) {
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<Errors>({});
   const [pendingDuplicate, setPendingDuplicate] = useState<{ submit: boolean } | null>(null);
-  const step = useRefundStep();
+  const step = useAction();
 
   async function send(submit: boolean, confirmDuplicate: boolean) {
     const parsed = amountFromText(amount, t);
@@ -37,12 +38,12 @@ export function RefundForm({ ticketId, onDone, onCancel }: Props) {
     setErrors(next);
     if (Object.keys(next).length > 0 || !type || parsed.fen === null) return;
     setPendingDuplicate(null);
-    const value = await step.run('refunds/create', { ticketId, type, amountFen: parsed.fen, reason: reason.trim(), submit, confirmDuplicate });
+    const value = await step.run(() => call('refunds/create', { ticketId, type, amountFen: parsed.fen, reason: reason.trim(), submit, confirmDuplicate }));
     if (value) onDone(value, submit);
   }
 
   // A duplicate refusal keeps the form as it is and asks; anything else is shown as the server said it.
-  const duplicate = step.error?.code === 'refund_duplicate' ? step.error : null;
+  const duplicate = step.msg?.code === 'refund_duplicate' ? step.msg : null;
   function onSubmit(e: FormEvent, submit = true) {
     e.preventDefault();
     setPendingDuplicate({ submit });
@@ -78,16 +79,16 @@ export function RefundForm({ ticketId, onDone, onCancel }: Props) {
       {duplicate && (
         <Alert kind="warn" testId="refund-duplicate">
           <p>
-            <strong>{t('refunds.duplicateTitle')}</strong> {duplicate.message}
+            <strong>{t('refunds.duplicateTitle')}</strong> {duplicate.text}
           </p>
           <button type="button" className="btn small" disabled={step.busy} onClick={() => void send(pendingDuplicate?.submit ?? true, true)}>
             {t('refunds.duplicateConfirm')}
           </button>
         </Alert>
       )}
-      {step.error && !duplicate && (
+      {step.msg && !duplicate && (
         <Alert kind="error" testId="refund-error">
-          {step.error.message}
+          {step.msg.text}
         </Alert>
       )}
       <div className="row-actions">

@@ -2,10 +2,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { fenToYuanText } from '../../src-main/core/money';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { useUser } from '../state/session';
+import { useAction } from '../state/useAction';
 import { useQuery } from '../state/useQuery';
 import { amountFromText } from './amount';
 import type { RefundSettings } from './types';
@@ -29,7 +30,7 @@ function Form({ initial }: { initial: RefundSettings }) {
   const [hours, setHours] = useState(String(initial.executeWithinHours));
   const [secondPerson, setSecondPerson] = useState(initial.secondPersonWithinLimit);
   const [errors, setErrors] = useState<Partial<Record<Money | 'hours', string>>>({});
-  const [outcome, setOutcome] = useState<{ ok: boolean; message: string } | null>(null);
+  const { busy, msg, run } = useAction();
   const admin = mayCall(user.role, 'refunds/saveSettings');
 
   async function save(e: FormEvent) {
@@ -44,12 +45,9 @@ function Form({ initial }: { initial: RefundSettings }) {
     if (!/^\d{1,3}$/.test(hours.trim()) || Number(hours) < 1) next.hours = t('refunds.required', { field: t('refunds.settings.hours') });
     setErrors(next);
     if (Object.keys(next).length) return;
-    try {
-      await call('refunds/saveSettings', { ...fen, executeWithinHours: Number(hours), secondPersonWithinLimit: secondPerson });
-      setOutcome({ ok: true, message: t('refunds.settings.saved') });
-    } catch (err) {
-      setOutcome({ ok: false, message: messageOf(err) });
-    }
+    await run(() => call('refunds/saveSettings', { ...fen, executeWithinHours: Number(hours), secondPersonWithinLimit: secondPerson }), {
+      ok: () => t('refunds.settings.saved'),
+    });
   }
 
   return (
@@ -70,12 +68,12 @@ function Form({ initial }: { initial: RefundSettings }) {
           {t('refunds.settings.secondPerson')}
         </label>
         <div className="row-actions">
-          <button type="submit" className="btn primary small">
+          <button type="submit" className="btn primary small" disabled={busy}>
             {t('refunds.settings.save')}
           </button>
         </div>
       </fieldset>
-      {outcome && <Alert kind={outcome.ok ? 'ok' : 'error'}>{outcome.message}</Alert>}
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
     </form>
   );
 }

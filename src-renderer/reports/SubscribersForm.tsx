@@ -1,22 +1,18 @@
 /** The admin enters the branch's subscriber count here (for complaints per 10,000 subscribers). */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
+import { useAction } from '../state/useAction';
 
 export function SubscribersForm({ current, onSaved }: { current: number | null; onSaved(): void }) {
   const { t } = useTranslation();
   const [value, setValue] = useState(current === null ? '' : String(current));
-  const [note, setNote] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, msg: note, setMsg: setNote, run } = useAction();
   const save = () => {
     const n = value.trim() === '' ? null : Number(value.replace(/[,\s]/g, ''));
     if (n !== null && (!Number.isInteger(n) || n <= 0)) return setNote({ kind: 'error', text: t('reports.subscribers.hint') });
-    call('reports/setSubscribers', { subscribers: n })
-      .then(() => {
-        setNote({ kind: 'ok', text: t('reports.subscribers.saved') });
-        onSaved();
-      })
-      .catch((e: unknown) => setNote({ kind: 'error', text: messageOf(e) }));
+    void run(() => call('reports/setSubscribers', { subscribers: n }), { ok: () => t('reports.subscribers.saved') }).then((saved) => saved && onSaved());
   };
   return (
     <form
@@ -30,7 +26,7 @@ export function SubscribersForm({ current, onSaved }: { current: number | null; 
         {t('reports.subscribers.label')}{' '}
         <input inputMode="numeric" value={value} onChange={(e) => setValue(e.target.value)} data-testid="subscribers" size={12} />
       </label>
-      <button type="submit" className="btn small">
+      <button type="submit" className="btn small" disabled={busy}>
         {t('reports.subscribers.save')}
       </button>
       <span className="hint">{t('reports.subscribers.hint')}</span>

@@ -64,7 +64,7 @@ export function AuditSection() {
         saveBlob([file.csv], 'text/csv;charset=utf-8', file.fileName);
         return file;
       },
-      (file) => (file.rows < file.total ? t('audit.exportedCapped', { rows: file.rows, total: file.total }) : t('audit.exported', { rows: file.rows })),
+      { ok: (file) => (file.rows < file.total ? t('audit.exportedCapped', { rows: file.rows, total: file.total }) : t('audit.exported', { rows: file.rows })) },
     );
   }
 

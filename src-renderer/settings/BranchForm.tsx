@@ -16,7 +16,7 @@ export function BranchForm() {
   async function submit(e: FormEvent) {
     e.preventDefault();
     if (!isValidZone(v.zone.trim())) return setMsg({ kind: 'error', text: t('auth.badZone') });
-    const branch = await run(() => call('settings/branch', { ...v, zone: v.zone.trim() }), () => t('settings.branchSaved'));
+    const branch = await run(() => call('settings/branch', { ...v, zone: v.zone.trim() }), { ok: () => t('settings.branchSaved') });
     if (branch && status) setStatus({ ...status, branch });
   }
 

@@ -26,7 +26,7 @@ export function OwnPasswordSection() {
       setMsg(null);
       return;
     }
-    const done = await run(() => call('auth/changePassword', { current: v.current, password: v.password }), () => t('settings.ownPasswordChanged'));
+    const done = await run(() => call('auth/changePassword', { current: v.current, password: v.password }), { ok: () => t('settings.ownPasswordChanged') });
     if (done) setV(EMPTY);
   }
 

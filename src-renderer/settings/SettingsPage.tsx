@@ -15,7 +15,7 @@ import { mayCall } from '../lib/access';
 function DemoSection() {
   const { t } = useTranslation();
   const { busy, msg, run } = useAction();
-  const load = () => run(() => call('demo/load', {}), (r) => t('settings.demoLoaded', { count: r.tickets }));
+  const load = () => run(() => call('demo/load', {}), { ok: (r) => t('settings.demoLoaded', { count: r.tickets }) });
   return (
     <section className="panel" aria-labelledby="demo-title">
       <h2 id="demo-title">{t('settings.demoTitle')}</h2>

@@ -27,7 +27,7 @@ export function UsersSection() {
     e.preventDefault();
     const user = await run(
       () => call('users/create', { ...v, department: v.department.trim() || null }),
-      (u) => t('settings.created', { name: u.displayName }),
+      { ok: (u) => t('settings.created', { name: u.displayName }) },
     );
     if (!user) return;
     setV(EMPTY);

@@ -7,13 +7,14 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import type { AlertEntry, UploadReminder } from '../api/types';
 import { Alert as Notice } from '../components/Alert';
 import { Icon } from '../components/Icon';
 import { formatDateTime } from '../lib/time';
 import { ticketHref } from '../state/route';
 import { useBranch } from '../state/session';
+import { useAction } from '../state/useAction';
 import { useQuery } from '../state/useQuery';
 import { useDeadlineSummary } from './useDeadlineSummary';
 import { useNow } from '../state/useNow';
@@ -50,16 +51,13 @@ function AlertPanel({ onChanged, onClose, reminders }: { onChanged(): void; onCl
   const { t } = useTranslation();
   const { zone } = useBranch();
   const list = useQuery('alerts/list', { unacknowledgedOnly: true, limit: 50 });
-  const [error, setError] = useState<string | null>(null);
+  const acknowledging = useAction();
+  const error = acknowledging.msg?.text ?? null;
 
   async function ack(ids: number[]) {
-    try {
-      await call('alerts/acknowledge', { ids });
-      list.reload();
-      onChanged();
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    if (!(await acknowledging.run(() => call('alerts/acknowledge', { ids })))) return;
+    list.reload();
+    onChanged();
   }
 
   const alerts = list.data ?? [];

@@ -5,13 +5,14 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiFailure, call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import type { ActionType, TicketAction, TicketDetail } from '../api/types';
 import { Alert } from '../components/Alert';
 import { ACTION_ORDER } from '../lib/codes';
 import { ACTION_FIELDS } from './actionInput';
 import { ActionForm } from './ActionForm';
 import { useMeta } from '../state/meta';
+import { useAction } from '../state/useAction';
 
 interface Props {
   detail: TicketDetail;
@@ -22,32 +23,23 @@ interface Props {
 export function ActionPanel({ detail, onChanged, onReload }: Props) {
   const { t } = useTranslation();
   const [active, setActive] = useState<ActionType | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<{ message: string; code: string } | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  const { busy, msg, setMsg, run } = useAction();
   const { ticket, allowedActions, transferRequest } = detail;
   const { users } = useMeta();
   const actions = ACTION_ORDER.filter((a) => allowedActions.includes(a));
 
   async function send(action: TicketAction) {
-    setBusy(true);
-    setError(null);
-    setDone(null);
-    try {
-      const next = await call('tickets/act', { id: ticket.id, version: ticket.version, action });
-      setActive(null);
-      setDone(t('ticket.done', { action: t(`action.${action.type}`) }));
-      onChanged(next);
-    } catch (e) {
-      setError({ message: messageOf(e), code: e instanceof ApiFailure ? e.code : 'error' });
-    } finally {
-      setBusy(false);
-    }
+    const next = await run(
+      () => call('tickets/act', { id: ticket.id, version: ticket.version, action }),
+      { ok: () => t('ticket.done', { action: t(`action.${action.type}`) }) },
+    );
+    if (!next) return;
+    setActive(null);
+    onChanged(next);
   }
 
   function choose(type: ActionType) {
-    setError(null);
-    setDone(null);
+    setMsg(null);
     if (Object.keys(ACTION_FIELDS[type]).length === 0) {
       setActive(null);
       void send({ type } as TicketAction);
@@ -100,19 +92,19 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
           onSubmit={(action) => void send(action)}
           onClose={() => {
             setActive(null);
-            setError(null);
+            setMsg(null);
           }}
         />
       )}
-      {error && (
+      {msg?.kind === 'error' && (
         <Alert kind="error" testId="action-error">
-          <p>{error.message}</p>
-          {error.code === 'conflict' && (
+          <p>{msg.text}</p>
+          {msg.code === 'conflict' && (
             <button
               type="button"
               className="btn small"
               onClick={() => {
-                setError(null);
+                setMsg(null);
                 setActive(null);
                 onReload();
               }}
@@ -122,9 +114,9 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
           )}
         </Alert>
       )}
-      {done && (
+      {msg?.kind === 'ok' && (
         <Alert kind="ok" testId="action-done">
-          {done}
+          {msg.text}
         </Alert>
       )}
     </section>

@@ -1,20 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import type { Ticket } from '../api/types';
+import { useAction } from '../state/useAction';
 
 /** The customer, with the number masked for agents until they ask (the reveal is logged by the server). */
 export function CustomerCard({ ticket }: { ticket: Ticket }) {
   const { t } = useTranslation();
   const [revealed, setRevealed] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, msg, run } = useAction();
+  const error = msg?.text ?? null;
 
   async function reveal() {
-    try {
-      setRevealed((await call('tickets/revealPhone', { id: ticket.id })).phone);
-    } catch (e) {
-      setError(messageOf(e));
-    }
+    const shown = await run(() => call('tickets/revealPhone', { id: ticket.id }));
+    if (shown) setRevealed(shown.phone);
   }
 
   const place = [ticket.city, ticket.district].filter(Boolean).join(' / ');
@@ -30,7 +29,7 @@ export function CustomerCard({ ticket }: { ticket: Ticket }) {
           {ticket.phoneMasked && !revealed && (
             <>
               {' '}
-              <button type="button" className="btn small" onClick={() => void reveal()} title={t('ticket.revealHint')}>
+              <button type="button" className="btn small" disabled={busy} onClick={() => void reveal()} title={t('ticket.revealHint')}>
                 {t('ticket.reveal')}
               </button>
               <span className="hint"> {t('ticket.revealHint')}</span>

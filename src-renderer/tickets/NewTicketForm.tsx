@@ -1,6 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiFailure, call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import type { CreatedTicket } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
@@ -8,6 +8,7 @@ import { CHANNELS, LEVELS } from '../../src-main/core/enums';
 import { toLocalInput } from '../lib/time';
 import { useMeta } from '../state/meta';
 import { useBranch } from '../state/session';
+import { useAction } from '../state/useAction';
 import { CategorySelect } from './CategorySelect';
 import { fieldOfServerError, validateNewTicket, type NewTicketErrors, type NewTicketValues } from './newTicketForm';
 
@@ -41,8 +42,8 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
   const { categories, departments } = useMeta();
   const [v, setV] = useState(() => blank(zone));
   const [errors, setErrors] = useState<NewTicketErrors>({});
-  const [serverError, setServerError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, setMsg, run } = useAction();
+  const serverError = msg?.kind === 'error' ? msg.text : null;
   const form = useRef<HTMLFormElement>(null);
   const set = <K extends keyof NewTicketValues>(k: K, value: NewTicketValues[K]) => setV((x) => ({ ...x, [k]: value }));
 
@@ -52,25 +53,20 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setServerError(null);
+    setMsg(null);
     const checked = validateNewTicket(v, categories, zone, Date.now(), t);
     setErrors(checked.errors);
     if (!checked.input) return focusFirstError();
-    setBusy(true);
-    try {
-      onCreated(await call('tickets/create', checked.input));
-    } catch (err) {
-      setServerError(messageOf(err));
-      if (err instanceof ApiFailure) {
-        const field = CODE_FIELD[err.code] ?? fieldOfServerError(err.details);
-        if (field) {
-          setErrors({ [field]: err.message });
-          focusFirstError();
-        }
-      }
-    } finally {
-      setBusy(false);
-    }
+    const input = checked.input;
+    const created = await run(() => call('tickets/create', input), {
+      refused: (refusal) => {
+        const field = CODE_FIELD[refusal.code ?? ''] ?? fieldOfServerError(refusal.details);
+        if (!field) return;
+        setErrors({ [field]: refusal.text });
+        focusFirstError();
+      },
+    });
+    if (created) onCreated(created);
   }
 
   const text = (k: 'phone' | 'customerName' | 'city' | 'district' | 'department' | 'ticketNo', label: string, extra: Record<string, unknown> = {}) => (

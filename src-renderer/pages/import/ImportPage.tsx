@@ -1,9 +1,10 @@
 import { useRef, useState } from 'react';
-import { call, messageOf } from '../../api/client';
+import { call } from '../../api/client';
 import type { OutputOf } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { currentLocale } from '../../i18n';
 import { useSession } from '../../state/session';
+import { useAction } from '../../state/useAction';
 import { mayCall } from '../../lib/access';
 import { PreviewPanel } from './PreviewPanel';
 import { ResultPanel } from './ResultPanel';
@@ -14,7 +15,7 @@ import './import.css';
 
 type Preview = OutputOf<'import/preview'>;
 type Result = OutputOf<'import/run'>;
-type Busy = null | { what: 'upload'; pct: number } | { what: 'read' | 'dry' | 'run' };
+type Doing = { what: 'upload'; pct: number } | { what: 'read' | 'dry' | 'run' };
 
 const sizeText = (bytes: number) => (bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.ceil(bytes / 1024)} KB`);
 
@@ -31,8 +32,8 @@ export function ImportPage() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<Result | null>(null);
-  const [busy, setBusy] = useState<Busy>(null);
-  const [error, setError] = useState<string | null>(null);
+  const { doing: busy, setDoing, msg, run: perform } = useAction<Doing>();
+  const error = msg?.text ?? null;
 
   if (!status?.user || !mayCall(status.user.role, 'import/upload')) {
     return (
@@ -43,23 +44,14 @@ export function ImportPage() {
     );
   }
 
-  const guarded = async (b: Busy, work: () => Promise<void>) => {
-    setBusy(b);
-    setError(null);
-    try {
-      await work();
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(null);
-    }
-  };
-
   const load = (id: string, chosenSheet?: string) =>
-    guarded({ what: 'read' }, async () => {
-      setPreview(null);
-      setPreview(await call('import/preview', { uploadId: id, sheet: chosenSheet, locale: currentLocale() }));
-    });
+    perform(
+      async () => {
+        setPreview(null);
+        setPreview(await call('import/preview', { uploadId: id, sheet: chosenSheet, locale: currentLocale() }));
+      },
+      { doing: { what: 'read' } },
+    );
 
   const choose = (f: File | undefined) => {
     if (!f) return;
@@ -68,19 +60,25 @@ export function ImportPage() {
     setPreview(null);
     setResult(null);
     setSheet(undefined);
-    void guarded({ what: 'upload', pct: 0 }, async () => {
-      const id = await uploadFile(f, (fraction) => setBusy({ what: 'upload', pct: Math.round(fraction * 100) }));
-      setUploadId(id);
-      await load(id);
-    });
+    void perform(
+      async () => {
+        const id = await uploadFile(f, (fraction) => setDoing({ what: 'upload', pct: Math.round(fraction * 100) }));
+        setUploadId(id);
+        await load(id);
+      },
+      { doing: { what: 'upload', pct: 0 } },
+    );
   };
 
   const run = (dryRun: boolean) =>
     uploadId &&
-    guarded({ what: dryRun ? 'dry' : 'run' }, async () => {
-      setResult(null);
-      setResult(await call('import/run', { uploadId, sheet, dryRun, locale: currentLocale() }));
-    });
+    perform(
+      async () => {
+        setResult(null);
+        setResult(await call('import/run', { uploadId, sheet, dryRun, locale: currentLocale() }));
+      },
+      { doing: { what: dryRun ? 'dry' : 'run' } },
+    );
 
   const busyText =
     busy === null ? null : busy.what === 'upload' ? t('import.uploading', { pct: busy.pct }) : busy.what === 'read' ? t('import.reading') : busy.what === 'dry' ? t('import.dryRunning') : t('import.running');

@@ -1,7 +1,6 @@
-import { useState } from 'react';
-import { messageOf } from '../../api/client';
 import type { OutputOf } from '../../api/types';
 import { Alert } from '../../components/Alert';
+import { useAction } from '../../state/useAction';
 import { downloadRejects } from './transfer';
 import { useTranslation } from 'react-i18next';
 
@@ -10,25 +9,15 @@ type Result = OutputOf<'import/run'>;
 /** The counts, the rejected rows, and the rejects file to send back to the CRM team. */
 export function ResultPanel({ result }: { result: Result }) {
   const { t } = useTranslation();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { busy, msg, run } = useAction();
+  const error = msg?.text ?? null;
   const counters: Array<[string, number, string]> = [
     [t('import.inserted'), result.inserted, 'inserted'],
     [t('import.updated'), result.updated, 'updated'],
     [t('import.unchanged'), result.unchanged, 'unchanged'],
     [t('import.rejected'), result.rejectedRows, 'rejected'],
   ];
-  const download = async (token: string) => {
-    setBusy(true);
-    setError(null);
-    try {
-      await downloadRejects(token);
-    } catch (e) {
-      setError(messageOf(e));
-    } finally {
-      setBusy(false);
-    }
-  };
+  const download = (token: string) => run(() => downloadRejects(token));
   return (
     <section className="import-result" data-testid="import-result" aria-live="polite">
       <Alert kind={result.dryRun ? 'info' : 'ok'}>{result.dryRun ? t('import.dryResult') : t('import.doneResult')}</Alert>

@@ -11,10 +11,11 @@
  */
 import { useMemo, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { ApiFailure, call, messageOf } from '../../api/client';
+import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import { useMeta } from '../../state/meta';
 import { useUser } from '../../state/session';
+import { useAction, type ActionMessage } from '../../state/useAction';
 import { useQuery } from '../../state/useQuery';
 import { AlertsPanel } from './AlertsPanel';
 import { CalendarPanel } from './CalendarPanel';
@@ -50,7 +51,7 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
   const [draft, setDraft] = useState(baseline);
   const [attempted, setAttempted] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, run } = useAction();
   const [confirmReset, setConfirmReset] = useState(false);
   const form = useRef<HTMLFormElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
@@ -82,9 +83,9 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
     setOutcome({ kind: 'ok', text: t(message, { count: result.recomputed }) });
   }
 
-  function refused(err: unknown) {
-    const ids = err instanceof ApiFailure && err.code === 'sla_policy_invalid' ? rulesNamedIn(err.details) : [];
-    setOutcome({ kind: 'error', text: `${t('sla.refused')}${messageOf(err)}`, refused: ids });
+  function refused(refusal: ActionMessage) {
+    const ids = refusal.code === 'sla_policy_invalid' ? rulesNamedIn(refusal.details) : [];
+    setOutcome({ kind: 'error', text: `${t('sla.refused')}${refusal.text}`, refused: ids });
   }
 
   async function save(e: FormEvent) {
@@ -97,27 +98,16 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
       if (r.problems[0]) focusPath(r.problems[0].path);
       return;
     }
-    setBusy(true);
-    try {
-      accept(await call('sla/savePolicy', r.policy), 'sla.saved');
-    } catch (err) {
-      refused(err);
-    } finally {
-      setBusy(false);
-    }
+    const policy = r.policy;
+    const saved = await run(() => call('sla/savePolicy', policy), { refused });
+    if (saved) accept(saved, 'sla.saved');
   }
 
   async function reset() {
     setConfirmReset(false);
-    setBusy(true);
-    try {
-      accept(await call('sla/resetRules', {}), 'sla.resetDone');
-    } catch (err) {
-      refused(err);
-    } finally {
-      setBusy(false);
-      resetButton.current?.focus();
-    }
+    const defaults = await run(() => call('sla/resetRules', {}), { refused });
+    if (defaults) accept(defaults, 'sla.resetDone');
+    resetButton.current?.focus();
   }
 
   function discard() {

@@ -2,7 +2,9 @@
  * The console reads its code lists and role checks from the server's own
  * modules (core's vocabularies, the contract's role table through `mayCall`).
  * This test reads every renderer source file and fails where a copy has come
- * back: a list of codes written out again, or a role compared by name.
+ * back: a list of codes written out again, or a role compared by name. And
+ * every action runs through one hook (state/useAction.ts: busy, then the
+ * message in the user's language), so no page words a refusal itself.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -105,5 +107,18 @@ describe('the renderer keeps no copy of a server rule', () => {
     expect(files.length).toBeGreaterThan(50);
     const copies = files.flatMap((f) => copiesIn(f, fs.readFileSync(f, 'utf8')));
     expect(copies).toEqual([]);
+  });
+});
+
+/** The places that turn a refusal into words: the hook, and the loaders that are not actions (a query, a grid page, the session). */
+const WORDS_REFUSALS = ['api/client.ts', 'state/useAction.ts', 'state/useQuery.ts', 'lib/gridPage.ts', 'state/session.tsx'];
+
+describe('the renderer runs every action through useAction', () => {
+  it('has no hand-made busy flag or refusal message elsewhere', () => {
+    const handMade = sourceFiles(RENDERER)
+      .filter((f) => !WORDS_REFUSALS.includes(path.relative(RENDERER, f).split(path.sep).join('/')))
+      .filter((f) => /\bmessageOf\(|\bsetBusy\(/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(RENDERER, f));
+    expect(handMade).toEqual([]);
   });
 });
