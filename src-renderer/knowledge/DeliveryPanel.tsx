@@ -6,12 +6,13 @@
  */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { formatDateTime, fromLocalInput, toLocalInput } from '../lib/time';
 import { amountFromText } from '../refunds/amount';
 import { useBranch } from '../state/session';
+import { useAction } from '../state/useAction';
 import { useQuery } from '../state/useQuery';
 import { DELIVERY_ISSUES, type DeliveryFacts, type DeliveryIssue } from '../../src-main/core/knowledge/delivery-grade';
 
@@ -25,7 +26,7 @@ export function DeliveryPanel({ ticketId, onChanged }: { ticketId: number; onCha
   const [times, setTimes] = useState<Record<TimeField, string>>(() => emptyTimes());
   const [issues, setIssues] = useState<DeliveryIssue[]>([]);
   const [amount, setAmount] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, msg: notice, setMsg: setNotice, run } = useAction();
   const data = q.data;
 
   useEffect(() => {
@@ -42,13 +43,10 @@ export function DeliveryPanel({ ticketId, onChanged }: { ticketId: number; onCha
       ...(Object.fromEntries(TIMES.map((f) => [f, times[f] ? fromLocalInput(times[f], zone) : null])) as Record<TimeField, number | null>),
       issues,
     };
-    try {
-      q.set(await call('delivery/save', { ticketId, facts }));
-      setNotice({ kind: 'ok', text: t('knowledge.delivery.saved') });
-      onChanged?.();
-    } catch (err) {
-      setNotice({ kind: 'error', text: messageOf(err) });
-    }
+    const saved = await run(() => call('delivery/save', { ticketId, facts }), { ok: () => t('knowledge.delivery.saved') });
+    if (!saved) return;
+    q.set(saved);
+    onChanged?.();
   }
 
   const grade = data.grade;
@@ -61,21 +59,22 @@ export function DeliveryPanel({ ticketId, onChanged }: { ticketId: number; onCha
       setNotice({ kind: 'error', text: parsed.error });
       return;
     }
-    try {
-      await call('refunds/create', {
-        ticketId,
-        type: 'compensation',
-        amountFen: parsed.fen,
-        reason: t('knowledge.delivery.proposalReason', { finding: worst }),
-        submit: true,
-        confirmDuplicate: false,
-      });
-      setAmount('');
-      setNotice({ kind: 'ok', text: t('knowledge.delivery.refundCreated') });
-      onChanged?.();
-    } catch (err) {
-      setNotice({ kind: 'error', text: messageOf(err) });
-    }
+    const fen = parsed.fen;
+    const created = await run(
+      () =>
+        call('refunds/create', {
+          ticketId,
+          type: 'compensation',
+          amountFen: fen,
+          reason: t('knowledge.delivery.proposalReason', { finding: worst }),
+          submit: true,
+          confirmDuplicate: false,
+        }),
+      { ok: () => t('knowledge.delivery.refundCreated') },
+    );
+    if (!created) return;
+    setAmount('');
+    onChanged?.();
   }
 
   return (
@@ -113,7 +112,7 @@ export function DeliveryPanel({ ticketId, onChanged }: { ticketId: number; onCha
             </label>
           ))}
         </fieldset>
-        <button type="submit" className="btn small" data-testid="delivery-save">
+        <button type="submit" className="btn small" disabled={busy} data-testid="delivery-save">
           {t('knowledge.delivery.save')}
         </button>
       </form>
@@ -125,7 +124,7 @@ export function DeliveryPanel({ ticketId, onChanged }: { ticketId: number; onCha
           <Field label={t('knowledge.delivery.amount')}>
             <input inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} />
           </Field>
-          <button type="submit" className="btn small primary">
+          <button type="submit" className="btn small primary" disabled={busy}>
             {t('knowledge.delivery.createRefund')}
           </button>
         </form>

@@ -5,9 +5,10 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { useAction } from '../state/useAction';
 import { PLACEHOLDERS } from '../../src-main/core/knowledge/placeholders';
 import { TEMPLATE_STAGES, type KnowledgeContent, type TemplateStage } from '../../src-main/core/knowledge/model';
 import type { KnowledgeItemView } from '../../src-main/services/knowledge/editing';
@@ -41,7 +42,8 @@ export function KnowledgeEditor({ kind, item, onSaved, onCancel }: Props) {
   const [body, setBody] = useState(c?.kind === 'template' ? c.body : '');
   const [steps, setSteps] = useState<Step[]>(c?.kind === 'checklist' ? c.steps : [{ id: 'step-1', text: '' }]);
   const [note, setNote] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  const { busy, msg, run } = useAction();
+  const error = msg?.text ?? null;
 
   async function save(e: FormEvent) {
     e.preventDefault();
@@ -53,11 +55,8 @@ export function KnowledgeEditor({ kind, item, onSaved, onCancel }: Props) {
       kind === 'checklist'
         ? { key: key.trim(), kind, title, categories: cats, steps: steps.filter((s) => s.text.trim()) }
         : { key: key.trim(), kind, title, stage, categories: cats, body };
-    try {
-      onSaved(await call('knowledge/save', { content, baseVersion: item?.version ?? null, note: note.trim() || null }));
-    } catch (err) {
-      setError(messageOf(err));
-    }
+    const saved = await run(() => call('knowledge/save', { content, baseVersion: item?.version ?? null, note: note.trim() || null }));
+    if (saved) onSaved(saved);
   }
 
   const setStep = (i: number, text: string) => setSteps((v) => v.map((s, j) => (j === i ? { ...s, text } : s)));
@@ -121,7 +120,7 @@ export function KnowledgeEditor({ kind, item, onSaved, onCancel }: Props) {
         <input value={note} onChange={(e) => setNote(e.target.value)} maxLength={200} />
       </Field>
       <div className="action-buttons">
-        <button type="submit" className="btn primary small" data-testid="knowledge-save">
+        <button type="submit" className="btn primary small" disabled={busy} data-testid="knowledge-save">
           {t('knowledge.save')}
         </button>
         <button type="button" className="btn small" onClick={onCancel}>

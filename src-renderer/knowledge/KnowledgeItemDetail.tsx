@@ -1,10 +1,11 @@
 /** One item: its content, where it applies, its versions (who, when, what changed) with rollback, and the editor. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
+import { useAction } from '../state/useAction';
 import { useQuery } from '../state/useQuery';
 import { KnowledgeEditor } from './KnowledgeEditor';
 import type { KnowledgeContent } from '../../src-main/core/knowledge/model';
@@ -14,19 +15,18 @@ export function KnowledgeItemDetail({ itemKey, mayEdit, onChanged }: { itemKey: 
   const { zone } = useBranch();
   const q = useQuery('knowledge/get', { key: itemKey });
   const [editing, setEditing] = useState<KnowledgeContent | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, msg: notice, setMsg: setNotice, run } = useAction();
   const item = q.data;
   if (q.error && !item) return <Alert kind="error">{q.error}</Alert>;
   if (!item) return null;
 
   async function rollback(toVersion: number) {
-    try {
-      q.set(await call('knowledge/rollback', { key: itemKey, toVersion, baseVersion: item!.version }));
-      setNotice({ kind: 'ok', text: t('knowledge.rolledBack', { version: String(toVersion) }) });
-      onChanged();
-    } catch (e) {
-      setNotice({ kind: 'error', text: messageOf(e) });
-    }
+    const rolled = await run(() => call('knowledge/rollback', { key: itemKey, toVersion, baseVersion: item!.version }), {
+      ok: () => t('knowledge.rolledBack', { version: String(toVersion) }),
+    });
+    if (!rolled) return;
+    q.set(rolled);
+    onChanged();
   }
 
   if (editing) {
@@ -83,7 +83,7 @@ export function KnowledgeItemDetail({ itemKey, mayEdit, onChanged }: { itemKey: 
             {v.changes.length > 0 && <span className="muted"> · {v.changes.map((c) => `${t(`knowledge.change.${c.field}`)}${c.detail ? `「${c.detail}」` : ''}`).join('；')}</span>}
             {v.note && <span className="muted"> · {v.note}</span>}
             {mayEdit && v.version !== item.version && (
-              <button type="button" className="btn tiny" onClick={() => void rollback(v.version)} data-testid={`rollback-${v.version}`}>
+              <button type="button" className="btn tiny" disabled={busy} onClick={() => void rollback(v.version)} data-testid={`rollback-${v.version}`}>
                 {t('knowledge.rollback')}
               </button>
             )}

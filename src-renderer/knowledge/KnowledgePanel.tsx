@@ -6,10 +6,11 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
+import { useAction } from '../state/useAction';
 import { useQuery } from '../state/useQuery';
 import { copyText } from './clipboard';
 import type { KnowledgePanel as Panel } from '../../src-main/services/knowledge/ticket-panel';
@@ -20,21 +21,14 @@ export function KnowledgePanel({ ticketId, onTicked }: { ticketId: number; onTic
   const { t } = useTranslation();
   const { zone } = useBranch();
   const q = useQuery('knowledge/forTicket', { ticketId });
-  const [busy, setBusy] = useState<string | null>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { doing: busy, msg: notice, setMsg: setNotice, run } = useAction<string>();
   const [copied, setCopied] = useState<string | null>(null);
 
   async function tick(itemKey: string, stepId: string, checked: boolean) {
-    setBusy(`${itemKey}/${stepId}`);
-    try {
-      q.set(await call('knowledge/tick', { ticketId, itemKey, stepId, checked }));
-      setNotice(null);
-      onTicked?.();
-    } catch (e) {
-      setNotice({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setBusy(null);
-    }
+    const ticked = await run(() => call('knowledge/tick', { ticketId, itemKey, stepId, checked }), { doing: `${itemKey}/${stepId}` });
+    if (!ticked) return;
+    q.set(ticked);
+    onTicked?.();
   }
 
   async function copy(key: string, text: string) {

@@ -1,40 +1,38 @@
 /** Export the whole knowledge base to a file, or import one another branch exported (all or nothing). */
-import { useRef, useState } from 'react';
+import { useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
 import { Alert } from '../components/Alert';
 import { saveBlob } from '../lib/save-file';
+import { useAction } from '../state/useAction';
 
 export function KnowledgeTransfer({ onImported }: { onImported(): void }) {
   const { t } = useTranslation();
   const file = useRef<HTMLInputElement>(null);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, msg: notice, run } = useAction();
 
   async function doExport() {
-    try {
-      const r = await call('knowledge/export', {});
-      saveBlob([r.text], 'application/json', r.fileName);
-      setNotice({ kind: 'ok', text: t('knowledge.exported', { count: r.count }) });
-    } catch (e) {
-      setNotice({ kind: 'error', text: messageOf(e) });
-    }
+    await run(
+      async () => {
+        const r = await call('knowledge/export', {});
+        saveBlob([r.text], 'application/json', r.fileName);
+        return r;
+      },
+      { ok: (r) => t('knowledge.exported', { count: r.count }) },
+    );
   }
 
   async function doImport(f: File) {
-    try {
-      const r = await call('knowledge/import', { text: await f.text() });
-      setNotice({ kind: 'ok', text: t('knowledge.imported', { added: String(r.added), updated: String(r.updated), unchanged: String(r.unchanged) }) });
-      onImported();
-    } catch (e) {
-      setNotice({ kind: 'error', text: messageOf(e) });
-    } finally {
-      if (file.current) file.current.value = '';
-    }
+    const r = await run(async () => call('knowledge/import', { text: await f.text() }), {
+      ok: (r) => t('knowledge.imported', { added: String(r.added), updated: String(r.updated), unchanged: String(r.unchanged) }),
+    });
+    if (file.current) file.current.value = '';
+    if (r) onImported();
   }
 
   return (
     <div className="knowledge-transfer" data-testid="knowledge-transfer">
-      <button type="button" className="btn small" onClick={() => void doExport()} data-testid="knowledge-export">
+      <button type="button" className="btn small" disabled={busy} onClick={() => void doExport()} data-testid="knowledge-export">
         {t('knowledge.export')}
       </button>
       <label className="btn small">
