@@ -3,34 +3,40 @@
  * recomputing replaces them; alerts already raised are kept and remembered so
  * that none is raised twice.
  */
+import { z } from 'zod';
 import type { Db } from './open';
 import type { ClockRow } from '../core/sla/rows';
 import type { ClockKind } from '../core/sla/policy';
 import { alertKey } from '../core/sla/alerts';
 import { outcomeAssignments } from './clock-outcomes';
-
-interface RawClock {
-  ticket_id: number;
-  clock: ClockKind;
-  subject_id: number;
-  rule_id: string | null;
-  started_at: number;
-  limit_ms: number;
-  business: number;
-  pauses: string;
-  stopped_at: number | null;
-  cancelled: number;
-  /** Absent before migration 0006. */
-  untimed?: number;
-  due_at: number | null;
-  warn_at: number | null;
-  next_alert_at: number | null;
-  plan: string;
-}
+import { allRows, flag, int, intOrNull, json, text, textOrNull, value } from './rows';
 
 export type StoredClock = ClockRow & { ticketId: number };
 
-export function toStoredClock(r: RawClock): StoredClock {
+const KINDS = ['first_response', 'resolution', 'follow_up', 'refund'] as const satisfies readonly ClockKind[];
+const pause = z.tuple([int, intOrNull]);
+const plannedAlert = z.object({ kind: z.enum(['approaching', 'breached', 'escalated']), threshold: z.number(), step: int, at: int });
+
+/** The columns of a `ticket_clocks` row (SELECT c.* …) and the clock they make. */
+export const ClockColumns = z.object({
+  ticket_id: int,
+  clock: z.enum(KINDS),
+  subject_id: int,
+  rule_id: textOrNull,
+  started_at: int,
+  limit_ms: int,
+  business: flag,
+  pauses: json.pipe(z.array(pause)),
+  stopped_at: intOrNull,
+  cancelled: flag,
+  untimed: flag,
+  due_at: intOrNull,
+  warn_at: intOrNull,
+  next_alert_at: intOrNull,
+  plan: json.pipe(z.array(plannedAlert)),
+});
+
+export function toStoredClock(r: z.output<typeof ClockColumns>): StoredClock {
   return {
     ticketId: r.ticket_id,
     clock: r.clock,
@@ -38,17 +44,21 @@ export function toStoredClock(r: RawClock): StoredClock {
     ruleId: r.rule_id,
     startedAt: r.started_at,
     limitMs: r.limit_ms,
-    business: r.business === 1,
-    pauses: JSON.parse(r.pauses) as ClockRow['pauses'],
+    business: r.business,
+    pauses: r.pauses,
     stoppedAt: r.stopped_at,
-    cancelled: r.cancelled === 1,
-    untimed: r.untimed === 1,
+    cancelled: r.cancelled,
+    untimed: r.untimed,
     dueAt: r.due_at,
     warnAt: r.warn_at,
     nextAlertAt: r.next_alert_at,
-    plan: JSON.parse(r.plan) as ClockRow['plan'],
+    plan: r.plan,
   };
 }
+
+const ClockRowSchema: z.ZodType<StoredClock> = ClockColumns.transform(toStoredClock);
+
+const RaisedRow = z.object({ clock: text, subject_id: int, cycle_start: int, kind: z.enum(['approaching', 'breached', 'escalated']), threshold: z.number(), step: int });
 
 /**
  * What a ticket row keeps from its clocks, in one UPDATE: the clock its list
@@ -92,19 +102,12 @@ export class ClockStore {
   }
 
   forTicket(ticketId: number): StoredClock[] {
-    return (this.stmts.forTicket.all(ticketId) as RawClock[]).map(toStoredClock);
+    return allRows(ClockRowSchema, this.stmts.forTicket, ticketId);
   }
 
   /** Keys of the alerts already raised for each clock cycle of a ticket. */
   raisedKeys(ticketId: number): Map<string, Set<string>> {
-    const rows = this.stmts.raised.all(ticketId) as Array<{
-      clock: string;
-      subject_id: number;
-      cycle_start: number;
-      kind: 'approaching';
-      threshold: number;
-      step: number;
-    }>;
+    const rows = allRows(RaisedRow, this.stmts.raised, ticketId);
     const map = new Map<string, Set<string>>();
     for (const r of rows) {
       const k = cycleKey(r.clock, r.subject_id, r.cycle_start);
@@ -151,12 +154,11 @@ export class ClockStore {
 
   /** The monitor's wake-up: one probe of the partial index. */
   nextAlertAt(): number | null {
-    const row = this.stmts.next.get() as { t: number } | undefined;
-    return row?.t ?? null;
+    return value(int, this.stmts.next) ?? null;
   }
 
   dueForAlert(now: number, limit: number): StoredClock[] {
-    return (this.stmts.due.all(now, limit) as RawClock[]).map(toStoredClock);
+    return allRows(ClockRowSchema, this.stmts.due, now, limit);
   }
 
   setNextAlert(c: Pick<StoredClock, 'ticketId' | 'clock' | 'subjectId'>, next: number | null): void {
@@ -165,18 +167,22 @@ export class ClockStore {
 
   /** Running clocks (not stopped, not cancelled) of open work, soonest due first. */
   openByDue(limit: number): StoredClock[] {
-    return (
-      this.db
-        .prepare(`SELECT * FROM ticket_clocks WHERE stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT ?`)
-        .all(limit) as RawClock[]
-    ).map(toStoredClock);
+    return allRows(ClockRowSchema, this.db.prepare(`SELECT * FROM ticket_clocks WHERE stopped_at IS NULL AND cancelled = 0 AND due_at IS NOT NULL ORDER BY due_at LIMIT ?`), limit);
   }
 
   /** Every clock still running or paused: what `sla` reads at an instant. */
   allOpen(): StoredClock[] {
-    return (
-      this.db.prepare('SELECT * FROM ticket_clocks WHERE stopped_at IS NULL AND cancelled = 0 ORDER BY ticket_id').all() as RawClock[]
-    ).map(toStoredClock);
+    return allRows(ClockRowSchema, this.db.prepare('SELECT * FROM ticket_clocks WHERE stopped_at IS NULL AND cancelled = 0 ORDER BY ticket_id'));
+  }
+
+  /** Refund clocks started by `at` and not stopped by then (a cancelled one counts until it was cancelled). */
+  refundClocksRunningAt(at: number): StoredClock[] {
+    return allRows(
+      ClockRowSchema,
+      this.db.prepare('SELECT * FROM ticket_clocks WHERE subject_id <> 0 AND started_at <= ? AND (stopped_at IS NULL OR stopped_at > ?)'),
+      at,
+      at,
+    );
   }
 }
 

@@ -11,6 +11,7 @@
  */
 import { alertKey, LADDER } from '../core/sla/alerts';
 import { nextAlertAt } from '../core/sla/alerts';
+import { ClockFacts } from '../db/clock-facts';
 import { ClockStore, cycleKey, type StoredClock } from '../db/clock-store';
 import { AlertStore } from '../db/alert-store';
 import type { ServiceContext } from './context';
@@ -45,7 +46,7 @@ export class DeadlineMonitor {
   private readonly clocks: ClockStore;
   private readonly alerts: AlertStore;
   private readonly unsubscribe: () => void;
-  private readonly assigneeStmt;
+  private readonly facts: ClockFacts;
 
   constructor(
     private readonly ctx: ServiceContext,
@@ -53,7 +54,7 @@ export class DeadlineMonitor {
   ) {
     this.clocks = new ClockStore(ctx.db);
     this.alerts = new AlertStore(ctx.db);
-    this.assigneeStmt = ctx.db.prepare('SELECT assignee_id AS a FROM tickets WHERE id = ?');
+    this.facts = new ClockFacts(ctx.db);
     this.unsubscribe = ctx.bus.on('clocks-changed', ({ earliest }) => {
       if (this.stopped || earliest === null) return;
       if (this.wakeAt !== null && earliest >= this.wakeAt) return;
@@ -115,7 +116,7 @@ export class DeadlineMonitor {
 
   private raiseDue(c: StoredClock, now: number): number[] {
     const raised = this.clocks.raisedKeys(c.ticketId).get(cycleKey(c.clock, c.subjectId, c.startedAt)) ?? new Set<string>();
-    const assignee = (this.assigneeStmt.get(c.ticketId) as { a: number | null }).a;
+    const assignee = this.facts.assigneeOf(c.ticketId) ?? null;
     const ids: number[] = [];
     for (const p of c.plan) {
       if (p.at > now || raised.has(alertKey(p))) continue;

@@ -8,6 +8,7 @@
  * watermark in the settings, so a large database pays for the scan once) and
  * recomputes their clocks through the same hook every write uses.
  */
+import { ClockFacts } from '../db/clock-facts';
 import { inTransaction, type ServiceContext } from './context';
 import { ticketsChanged } from './ticket-hooks';
 
@@ -23,14 +24,10 @@ export interface ClockRepair {
 
 export function repairMissingClocks(ctx: ServiceContext): ClockRepair {
   const from = ctx.settings.get<number>(WATERMARK) ?? 0;
-  const top = (ctx.db.prepare('SELECT coalesce(max(id), 0) AS id FROM tickets').get() as { id: number }).id;
+  const facts = new ClockFacts(ctx.db);
+  const top = facts.lastTicketId();
   if (top <= from) return { repaired: 0, checkedThrough: from };
-  const missing = ctx.db.prepare(
-    `SELECT t.id FROM tickets t WHERE t.id > ? AND t.id <= ?
-       AND NOT EXISTS (SELECT 1 FROM ticket_clocks c WHERE c.ticket_id = t.id AND c.clock IN ('first_response', 'resolution', 'follow_up'))
-     ORDER BY t.id`,
-  );
-  const ids = (missing.all(from, top) as Array<{ id: number }>).map((r) => r.id);
+  const ids = facts.ticketsWithoutClocks(from, top);
   for (let i = 0; i < ids.length; i += BATCH) {
     inTransaction(ctx, () => ticketsChanged(ctx, ids.slice(i, i + BATCH)));
   }

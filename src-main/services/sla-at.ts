@@ -6,13 +6,13 @@
  * T gets its clocks again from its facts and history as they stood at T
  * (core/sla/as-of.ts). Refund clocks are read from their stored rows, cut at T.
  */
-import { ClockStore, toStoredClock } from '../db/clock-store';
+import { ClockFacts } from '../db/clock-facts';
+import { ClockStore } from '../db/clock-store';
 import { readSlaConfig } from '../db/sla-config';
-import { clockInputAt, ticketAsOf, type RecordedChange } from '../core/sla/as-of';
+import { clockInputAt, ticketAsOf } from '../core/sla/as-of';
 import { dueIfResumedAt, readClock, type ClockInput } from '../core/sla/clock';
-import { computeTicketClocks, type ClockedTicket } from '../core/sla/compute';
+import { computeTicketClocks } from '../core/sla/compute';
 import type { ClockKind } from '../core/sla/policy';
-import type { StatusChange } from '../core/sla/ticket-clocks';
 import type { ServiceContext } from './context';
 
 export interface SlaItem {
@@ -47,26 +47,14 @@ function pastOpenAt(ctx: ServiceContext, at: number): OpenAt[] {
     if (then.startedAt <= at && then.stoppedAt === null) open.push({ ticketId, clock, input: then });
   };
   // Refund clocks: stored rows, cut at T (a voided entry's clock counts until it was cancelled).
-  const refunds = ctx.db.prepare(`SELECT * FROM ticket_clocks WHERE subject_id <> 0 AND started_at <= ? AND (stopped_at IS NULL OR stopped_at > ?)`);
-  for (const raw of refunds.all(at, at) as never[]) {
-    const c = toStoredClock(raw);
+  for (const c of new ClockStore(ctx.db).refundClocksRunningAt(at)) {
     cut(c.ticketId, c.clock, { startedAt: c.startedAt, limitMs: c.limitMs, pauses: c.pauses, stoppedAt: c.stoppedAt, calendar: c.business ? config.calendar : null });
   }
   // Tickets with a clock of their own running at T now, or reopened since T (their earlier cycle was).
-  const ids = ctx.db
-    .prepare(
-      `SELECT ticket_id FROM ticket_clocks WHERE subject_id = 0 AND started_at <= @at AND (stopped_at IS NULL OR stopped_at > @at)
-       UNION SELECT e.ticket_id FROM ticket_events e JOIN tickets t ON t.id = e.ticket_id
-       WHERE e.action = 'reopen' AND e.at > @at AND t.received_at <= @at`,
-    )
-    .pluck()
-    .all({ at }) as number[];
-  const ticket = ctx.db.prepare(`SELECT id, channel, level, category_id AS categoryId, status, received_at AS receivedAt,
-      first_response_at AS firstResponseAt, resolved_at AS resolvedAt, closed_at AS closedAt FROM tickets WHERE id = ?`);
-  const events = ctx.db.prepare(`SELECT at, action, from_status AS "from", to_status AS "to", changes FROM ticket_events WHERE ticket_id = ? ORDER BY id`);
-  for (const id of ids) {
-    const now = ticket.get(id) as ClockedTicket;
-    const all = (events.all(id) as Array<StatusChange & { changes: string }>).map((e) => ({ ...e, changes: JSON.parse(e.changes) as RecordedChange['changes'] }));
+  const facts = new ClockFacts(ctx.db);
+  for (const id of facts.ticketsToReadAt(at)) {
+    const now = facts.ticket(id)!;
+    const all = facts.recordedHistory(id);
     const then = ticketAsOf(now, all.filter((e) => e.at > at));
     const history = all.filter((e) => e.at <= at);
     for (const row of computeTicketClocks(then, history, config)) {
@@ -84,7 +72,7 @@ function pastOpenAt(ctx: ServiceContext, at: number): OpenAt[] {
 export function slaAt(ctx: ServiceContext, at: number): { approaching: SlaItem[]; breached: SlaItem[] } {
   const config = readSlaConfig(ctx.db);
   const warn = Math.min(...config.alerts.thresholds.filter((t) => t > 0 && t < 1), 1) * 100;
-  const numbers = ctx.db.prepare('SELECT ticket_no FROM tickets WHERE id = ?').pluck();
+  const facts = new ClockFacts(ctx.db);
   const approaching: SlaItem[] = [];
   const breached: SlaItem[] = [];
   const open = at >= ctx.now() ? storedOpenAt(ctx, at, config.calendar) : pastOpenAt(ctx, at);
@@ -92,7 +80,7 @@ export function slaAt(ctx: ServiceContext, at: number): { approaching: SlaItem[]
     const reading = readClock(c.input, at);
     if (reading.elapsedPct < warn) continue;
     const item: SlaItem = {
-      ticket_no: numbers.get(c.ticketId) as string,
+      ticket_no: facts.ticketNo(c.ticketId)!,
       clock: c.clock,
       due_at: reading.dueAt ?? dueIfResumedAt(c.input, at),
       elapsed_pct: reading.elapsedPct,
