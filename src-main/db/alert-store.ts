@@ -4,7 +4,8 @@
  */
 import type { Db } from './open';
 import type { Alert, AlertEntry } from '../core/sla/alert-model';
-import { LADDER, type EscalationTarget } from '../core/sla/alerts';
+import { LADDER } from '../core/sla/alerts';
+import type { Audience } from '../core/sla/alert-audience';
 
 /** An alert as raised: what the store adds (id, ticket number, acknowledgement) left out. */
 export type NewAlert = Omit<Alert, 'id' | 'ticketNo' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'>;
@@ -49,10 +50,9 @@ export class AlertStore {
    * breached, then each escalation), when it was first raised, and how many of
    * its alerts are still unacknowledged.
    */
-  entries(opts: { audience: readonly EscalationTarget[]; unacknowledgedOnly: boolean; limit: number; ticketId?: number | undefined }): AlertEntry[] {
-    const to = audienceSql(opts.audience);
-    const same = `b.ticket_id = c.ticket_id AND b.clock = c.clock AND b.subject_id = c.subject_id AND b.cycle_start = c.cycle_start AND b.target_role IN ${to}`;
-    const where = [`target_role IN ${to}`];
+  entries(opts: { audience: Audience; unacknowledgedOnly: boolean; limit: number; ticketId?: number | undefined }): AlertEntry[] {
+    const same = `b.ticket_id = c.ticket_id AND b.clock = c.clock AND b.subject_id = c.subject_id AND b.cycle_start = c.cycle_start AND ${audienceSql(opts.audience, 'b.')}`;
+    const where = [audienceSql(opts.audience)];
     if (opts.unacknowledgedOnly) where.push('acknowledged_at IS NULL');
     if (opts.ticketId !== undefined) where.push('ticket_id = @ticketId');
     const cycles = this.db
@@ -74,12 +74,12 @@ export class AlertStore {
   }
 
   /** Clock cycles with an unacknowledged alert addressed to `audience`: the bell's number. */
-  unacknowledgedClocks(audience: readonly EscalationTarget[]): number {
+  unacknowledgedClocks(audience: Audience): number {
     return (
       this.db
         .prepare(
           `SELECT count(*) AS n FROM (SELECT 1 FROM alerts INDEXED BY alerts_unacknowledged
-             WHERE acknowledged_at IS NULL AND target_role IN ${audienceSql(audience)}
+             WHERE acknowledged_at IS NULL AND ${audienceSql(audience)}
            GROUP BY ticket_id, clock, subject_id, cycle_start)`,
         )
         .get() as { n: number }
@@ -91,10 +91,10 @@ export class AlertStore {
    * addressed to `audience` and not yet acknowledged. Returns how many cycles
    * had something to acknowledge.
    */
-  acknowledgeClocks(alerts: readonly Alert[], audience: readonly EscalationTarget[], by: number, at: number): number {
+  acknowledgeClocks(alerts: readonly Alert[], audience: Audience, by: number, at: number): number {
     const stmt = this.db.prepare(
       `UPDATE alerts SET acknowledged_at = ?, acknowledged_by = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ? AND cycle_start = ?
-       AND acknowledged_at IS NULL AND target_role IN ${audienceSql(audience)}`,
+       AND acknowledged_at IS NULL AND ${audienceSql(audience)}`,
     );
     let n = 0;
     for (const a of alerts) if (stmt.run(at, by, a.ticketId, a.clock, a.subjectId, a.cycleStart).changes > 0) n++;
@@ -102,8 +102,15 @@ export class AlertStore {
   }
 }
 
-/** The ladder's rungs as an SQL list; only names from LADDER ever reach the SQL. */
-function audienceSql(audience: readonly EscalationTarget[]): string {
-  const known = LADDER.filter((t) => audience.includes(t));
-  return `(${known.length ? known.map((t) => `'${t}'`).join(',') : 'NULL'})`;
+/**
+ * The audience as an SQL condition on alerts (columns prefixed by `p`): its
+ * rungs, and for an agent the assignee rung only where addressed to them.
+ * Only names from LADDER and an integer id ever reach the SQL.
+ */
+function audienceSql(audience: Audience, p = ''): string {
+  const known = LADDER.filter((t) => audience.rungs.includes(t));
+  const rungs = `${p}target_role IN (${known.length ? known.map((t) => `'${t}'`).join(',') : 'NULL'})`;
+  if (audience.onlyUserId === null) return rungs;
+  const me = Math.trunc(audience.onlyUserId);
+  return `(${rungs} AND (${p}target_role <> 'assignee' OR ${p}target_user_id = ${me}))`;
 }

@@ -4,7 +4,7 @@
  * clock at a time (who and when are kept, and audited).
  */
 import { AlertStore } from '../db/alert-store';
-import { audienceOf, mayAcknowledge, TARGET_ROLE } from '../core/sla/alert-audience';
+import { addressedTo, audienceFor, mayAcknowledge, TARGET_ROLE } from '../core/sla/alert-audience';
 import type { AlertEntry } from '../core/sla/alert-model';
 import type { UserInfo } from '../core/model';
 import { DomainError } from '../core/errors';
@@ -15,12 +15,12 @@ export function listAlerts(
   viewer: UserInfo,
   opts: { unacknowledgedOnly: boolean; limit: number; ticketId?: number | undefined },
 ): AlertEntry[] {
-  return new AlertStore(ctx.db).entries({ ...opts, audience: audienceOf(viewer.role) });
+  return new AlertStore(ctx.db).entries({ ...opts, audience: audienceFor(viewer) });
 }
 
 /** Clocks with an alert this viewer has not acknowledged; no viewer (the host itself) counts every rung. */
 export function unacknowledgedAlerts(ctx: ServiceContext, viewer: UserInfo | null): number {
-  return new AlertStore(ctx.db).unacknowledgedClocks(audienceOf(viewer?.role ?? null));
+  return new AlertStore(ctx.db).unacknowledgedClocks(audienceFor(viewer));
 }
 
 /**
@@ -36,7 +36,11 @@ export function acknowledgeAlerts(ctx: ServiceContext, actor: UserInfo, ids: rea
     if (missing !== undefined) throw new DomainError('not_found', { what: 'alert', id: missing });
     const beyond = found.find((a) => !mayAcknowledge(actor.role, a.targetRole));
     if (beyond) throw new DomainError('forbidden', { needed: TARGET_ROLE[beyond.targetRole] });
-    const n = store.acknowledgeClocks(found, audienceOf(actor.role), actor.id, ctx.now());
+    // An agent acknowledges only the alerts addressed to them, not a colleague's ticket's.
+    const audience = audienceFor(actor);
+    const notMine = found.find((a) => !addressedTo(audience, a));
+    if (notMine) throw new DomainError('forbidden', { needed: TARGET_ROLE.supervisor });
+    const n = store.acknowledgeClocks(found, audience, actor.id, ctx.now());
     if (n > 0) ctx.audit.add(ctx.now(), actor.id, 'alerts.acknowledge', null, { ids: found.map((a) => a.id) });
     return n;
   })();

@@ -41,8 +41,8 @@ afterEach(() => {
 });
 
 let phones = 0;
-/** A 10086 ticket assigned to the agent: first response due in 4 h (approaching at 3.2 h), resolution in 48 h. */
-function ticket(): number {
+/** A 10086 ticket assigned to the agent (or `assignee`): first response due in 4 h (approaching at 3.2 h), resolution in 48 h. */
+function ticket(assignee: UserInfo | null = agent): number {
   return createTicket(t.ctx, sup, {
     channel: '10086',
     receivedAt: t.clock.now,
@@ -51,7 +51,7 @@ function ticket(): number {
     level: 'normal',
     description: '信号差',
     district: `D${phones}`,
-    assigneeId: agent.id,
+    assigneeId: assignee?.id ?? null,
   }).ticket.id;
 }
 const entries = (who: UserInfo, unacknowledgedOnly = true) => listAlerts(t.ctx, who, { unacknowledgedOnly, limit: 100 });
@@ -124,6 +124,25 @@ describe('one entry per clock', () => {
     expect(entries(agent)).toMatchObject([{ clock: 'first_response', kind: 'breached', stages: 2, unacknowledged: 1 }]);
   });
 
+  it("an agent sees and acknowledges only their own tickets' alerts; a supervisor sees every ticket's", () => {
+    const colleague = addUser(t.ctx, 'agent2', 'agent');
+    const mine = ticket(agent);
+    const theirs = ticket(colleague);
+    const nobodys = ticket(null);
+    t.clock.advance(4 * H); // each first response just breached: assignee-rung alerts only
+    monitor.start();
+    const ticketsOf = (who: UserInfo) => entries(who).map((e) => e.ticketId).sort((a, b) => a - b);
+    expect(ticketsOf(agent)).toEqual([mine]);
+    expect(ticketsOf(colleague)).toEqual([theirs]);
+    expect(ticketsOf(sup)).toEqual([mine, theirs, nobodys]);
+    expect([agent, colleague, sup].map((u) => unacknowledgedAlerts(t.ctx, u))).toEqual([1, 1, 3]);
+    const theirEntry = entries(sup).find((e) => e.ticketId === theirs)!;
+    expect(codeOf(() => acknowledgeAlerts(t.ctx, agent, [theirEntry.id]))).toEqual(['forbidden', { needed: 'supervisor' }]);
+    expect(unacknowledgedAlerts(t.ctx, colleague)).toBe(1);
+    expect(acknowledgeAlerts(t.ctx, colleague, [theirEntry.id])).toBe(1);
+    expect([agent, colleague, sup].map((u) => unacknowledgedAlerts(t.ctx, u))).toEqual([1, 0, 2]);
+  });
+
   it("an agent's bell counts only what is addressed to agents", () => {
     ticket();
     t.clock.advance(3.5 * H); // approaching only
@@ -171,6 +190,7 @@ describe('an import that raises many alerts at once', () => {
     expect(managers).toHaveLength(500);
     expect(new Set(managers.map((e) => e.ticketId)).size).toBe(500);
     expect(managers.every((e) => e.clock === 'resolution' && e.kind === 'escalated' && e.step === 2 && e.stages === 4)).toBe(true);
-    expect([agent, sup, mgr].map((u) => unacknowledgedAlerts(t.ctx, u))).toEqual([500, 500, 500]);
+    // The rows name no assignee: no agent's bell rings for them, the supervisors' and managers' do.
+    expect([agent, sup, mgr].map((u) => unacknowledgedAlerts(t.ctx, u))).toEqual([0, 500, 500]);
   });
 });
