@@ -107,7 +107,7 @@ describe('the renderer keeps no copy of a server rule', () => {
     expect(files.length).toBeGreaterThan(50);
     const copies = files.flatMap((f) => copiesIn(f, fs.readFileSync(f, 'utf8')));
     expect(copies).toEqual([]);
-  });
+  }, 60_000); // parses every renderer file: seconds on a loaded machine
 });
 
 /** The places that turn a refusal into words: the hook, and the loaders that are not actions (a query, a grid page, the session). */
