@@ -6,30 +6,22 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { messageOf } from '../api/client';
 import { exportSheet, type SheetFormat, type SheetRequest } from '../lib/export-sheet';
+import { useAction } from '../state/useAction';
 import { Alert } from './Alert';
 
 export function ExportButton({ request, testId = 'export' }: { request: () => SheetRequest | null; testId?: string }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState(false);
-  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
-  const [msg, setMsg] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
-  const busy = progress !== null;
+  const { doing: progress, setDoing: setProgress, busy, msg, setMsg, run: perform } = useAction<{ done: number; total: number }>();
   const run = async (format: SheetFormat) => {
     setOpen(false);
     const req = request();
     if (!req) return;
-    setMsg(null);
-    setProgress({ done: 0, total: 0 });
-    try {
-      const out = await exportSheet(req, format, i18n.language === 'en' ? 'en' : 'zh-CN', (done, total) => setProgress({ done, total }));
-      setMsg(out.kind === 'cancelled' ? null : { kind: 'ok', text: t('sheets.done', { count: out.rows, name: out.path ?? out.fileName }) });
-    } catch (e) {
-      setMsg({ kind: 'error', text: messageOf(e) });
-    } finally {
-      setProgress(null);
-    }
+    const out = await perform(() => exportSheet(req, format, i18n.language === 'en' ? 'en' : 'zh-CN', (done, total) => setProgress({ done, total })), {
+      doing: { done: 0, total: 0 },
+    });
+    if (out && out.kind !== 'cancelled') setMsg({ kind: 'ok', text: t('sheets.done', { count: out.rows, name: out.path ?? out.fileName }) });
   };
   return (
     <span className="export-menu" data-testid={testId}>
