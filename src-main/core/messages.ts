@@ -165,8 +165,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   illegal_transition: illegal,
   invalid_phone: (p, l) =>
     l === 'en'
-      ? `"${p.value}" is not an 11-digit mainland mobile number.`
-      : `「${p.value}」不是 11 位大陆手机号码。`,
+      ? `"${p.value}" is neither an 11-digit mainland mobile number nor a fixed line with its area code (020-12345678).`
+      : `「${p.value}」既不是 11 位大陆手机号码，也不是带区号的固定电话（如 020-12345678）。`,
   duplicate_ticket: (p, l) =>
     l === 'en' ? `Ticket ${p.ticketNo} already exists for channel ${p.channel}.` : `渠道 ${p.channel} 已有工单 ${p.ticketNo}。`,
   unknown_category: (p, l) => (l === 'en' ? `Unknown category "${p.value}".` : `未知的投诉类别「${p.value}」。`),

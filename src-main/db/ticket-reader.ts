@@ -15,7 +15,7 @@ import type {
   TicketSortField,
 } from '../core/model';
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
-import { normalizePhone } from '../core/phone';
+import { phoneIndexMatch, phoneQuery } from '../core/phone-search';
 import { OPEN_STATUSES } from '../core/enums';
 import { reportDrill } from './report-drill';
 import type { ClockKind } from '../core/sla/policy';
@@ -142,11 +142,37 @@ function toTicket(r: RawTicket): Ticket {
 }
 
 /**
- * How the search box matches phone numbers: `prefix` for people who see whole
- * numbers, `whole` for those who see them masked (a prefix search would let
- * them read a masked number back digit by digit).
+ * How the search box matches phone numbers (core/phone-search.ts): `any`
+ * for people who see whole numbers (any part of a number), `masked` for
+ * those who see them masked (the whole number or its last four digits only).
  */
-export type PhoneMatch = 'prefix' | 'whole';
+export type PhoneMatch = 'any' | 'masked';
+
+/** The phone half of the search box's condition, or '' (see core/phone-search.ts). */
+function phoneCondition(q: string, sees: PhoneMatch, params: Record<string, unknown>, walk: boolean): string {
+  const pq = phoneQuery(q, sees === 'any' ? 'whole' : 'masked');
+  switch (pq.kind) {
+    case 'none':
+      return '';
+    case 'exact':
+      params.phone = pq.phone;
+      return 't.phone = @phone';
+    case 'part':
+    case 'tail': {
+      // Walking the sort column's index (many matches: 1391 is in one number of seven) the row itself says whether
+      // it matches, and a page is found in a few hundred rows.
+      if (walk) {
+        params.phoneDigits = pq.digits;
+        return pq.kind === 'part'
+          ? `instr(replace(t.phone, '-', ''), @phoneDigits) > 0`
+          : `substr(replace(t.phone, '-', ''), -${pq.digits.length}) = @phoneDigits`;
+      }
+      // Otherwise the trigram index (migration 0017) names exactly the matching tickets.
+      params.phoneFts = phoneIndexMatch(pq);
+      return `t.id IN (SELECT rowid FROM ticket_phone_search WHERE ticket_phone_search MATCH @phoneFts)`;
+    }
+  }
+}
 
 /**
  * Which index a filtered page should use. `plan`: SQLite's choice (one filter's index, then a sort
@@ -161,7 +187,7 @@ type IndexUse = 'plan' | 'walk';
 function whereClause(
   f: TicketFilter | undefined,
   now: number,
-  phoneMatch: PhoneMatch = 'prefix',
+  phoneMatch: PhoneMatch = 'any',
   use: IndexUse = 'plan',
 ): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
@@ -219,12 +245,11 @@ function whereClause(
     // Ticket numbers are upper case (GD…, CD…); a supervisor types them either way.
     const upper = q.toUpperCase();
     const byUpper = upper === q ? '' : ' OR (t.ticket_no >= @qUpper AND t.ticket_no < @qUpperEnd)';
-    const phone = phoneMatch === 'prefix' ? q : normalizePhone(q);
-    const byPhone = phone === null ? '' : phoneMatch === 'prefix' ? ' OR (t.phone >= @q AND t.phone < @qEnd)' : ' OR t.phone = @phone';
+    const phone = phoneCondition(q, phoneMatch, params, walk);
+    const byPhone = phone ? ` OR ${phone}` : '';
     parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd)${byUpper}${byPhone})`);
     params.q = q;
     params.qEnd = q + '\uffff';
-    if (phoneMatch === 'whole' && phone !== null) params.phone = phone;
     if (byUpper) {
       params.qUpper = upper;
       params.qUpperEnd = upper + '\uffff';
@@ -280,7 +305,7 @@ export class TicketReader {
     return row ? this.get(row.id) : null;
   }
 
-  page(q: TicketPageQuery, now: number, phoneMatch: PhoneMatch = 'prefix'): Page<TicketRow> {
+  page(q: TicketPageQuery, now: number, phoneMatch: PhoneMatch = 'any'): Page<TicketRow> {
     const sort = q.sort ?? { field: 'receivedAt', dir: 'desc' };
     const counted = whereClause(q.filter, now, phoneMatch);
     const key = JSON.stringify([counted.sql, counted.params]);

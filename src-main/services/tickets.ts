@@ -204,12 +204,13 @@ const LOOKS_LIKE_PHONE = /^\+?[\d\s-]{3,}$/;
 
 /**
  * The ticket list. Someone who sees numbers masked finds a ticket by phone
- * only with the whole number (a prefix search would read a masked number back
- * a digit at a time), and each such search is in the audit log like a reveal.
+ * only with the whole number or its last four digits (core/phone-search.ts:
+ * any other part would read a masked number back a digit at a time), and each
+ * such search is in the audit log like a reveal.
  */
 export function listTickets(ctx: ServiceContext, viewer: UserInfo, q: TicketPageQuery): Page<TicketRow> {
   if (canSeePhone(viewer)) return ctx.read.tickets.page(q, ctx.now());
-  const page = ctx.read.tickets.page(q, ctx.now(), 'whole');
+  const page = ctx.read.tickets.page(q, ctx.now(), 'masked');
   const typed = q.filter?.q?.trim();
   if (typed && LOOKS_LIKE_PHONE.test(typed)) {
     ctx.audit.add(ctx.now(), viewer.id, 'phone.search', typed, { matched: page.total });

@@ -38,6 +38,10 @@ async function call(method: string, input: unknown): Promise<unknown> {
 const tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
 const district = (db.prepare('SELECT district AS d FROM tickets WHERE district IS NOT NULL GROUP BY district ORDER BY count(*) DESC LIMIT 1').get() as { d: string }).d;
 const department = (db.prepare("SELECT department AS d FROM tickets WHERE department IS NOT NULL AND department <> '客服中心' LIMIT 1").get() as { d: string }).d;
+// One customer's number from the middle of the table: seven digits of it, and its last four.
+const somePhone = (db.prepare('SELECT phone FROM tickets WHERE id = (SELECT max(id) / 2 FROM tickets)').get() as { phone: string }).phone.replace(/\D/g, '');
+const middle = somePhone.slice(2, 9);
+const tail = somePhone.slice(-4);
 const COLS = `t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district, c.name AS category, t.level, t.status,
   a.display_name AS assignee, t.due_at, t.due_clock`;
 const JOINS = 'JOIN categories c ON c.id = t.category_id LEFT JOIN users a ON a.id = t.assignee_id';
@@ -105,6 +109,17 @@ const cases: Case[] = [
     name: 'list.filter_phone_prefix',
     input: { offset: 0, limit: 100, filter: { q: '1391' } },
     baseline: () => hand('tickets_phone', "WHERE t.phone >= '1391' AND t.phone < '1392'", DESC).all(),
+  },
+  {
+    // Any part of a number (the middle seven digits of one customer's) and the last four digits (尾号), against a LIKE scan.
+    name: 'list.filter_phone_part',
+    input: { offset: 0, limit: 100, filter: { q: middle } },
+    baseline: () => hand('tickets_received', "WHERE t.phone LIKE '%' || @p || '%'", DESC).all({ p: middle }),
+  },
+  {
+    name: 'list.filter_phone_tail',
+    input: { offset: 0, limit: 100, filter: { q: tail } },
+    baseline: () => hand('tickets_received', "WHERE t.phone LIKE '%' || @p", DESC).all({ p: tail }),
   },
   {
     name: `list.offset_${offsetDeep}`,

@@ -102,3 +102,44 @@ describe('the ticket list filtered as a supervisor works', () => {
     await page.screenshot({ path: screenshotPath('tickets-1280') });
   });
 });
+
+describe('phones: a fixed line registered, found again by any part of its number', () => {
+  let desk: TestConsole;
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    desk = await startConsole();
+    browser = await launchChromium();
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 }, locale: 'zh-CN', timezoneId: 'Europe/London' });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+    await page.goto(desk.url);
+    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: false });
+    await new ShellPage(page).currentUser.waitFor();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await desk?.close();
+  });
+
+  it('registers 020-12345678 on the form, then finds it by 2345678 and by its last four digits', async () => {
+    const shell = new ShellPage(page);
+    await shell.newTicket();
+    await page.getByRole('heading', { name: '登记工单' }).waitFor();
+    await page.getByLabel('客户号码').fill('(020) 1234 5678');
+    await page.getByLabel('投诉类别').selectOption({ index: 1 });
+    const sub = page.getByLabel('二级类别');
+    if (await sub.isEnabled()) await sub.selectOption({ index: 1 });
+    await page.getByLabel('投诉内容').fill('家里宽带断网，固话报修');
+    await page.getByRole('button', { name: '登记', exact: true }).click();
+    await page.getByText(/已登记工单/).waitFor();
+    const list = new TicketsPage(page);
+    for (const part of ['2345678', '5678', '020-1234']) {
+      await shell.search(part);
+      await list.waitForTotal(1);
+      await expect.poll(() => list.rows.first().locator('[col-id="customer"]').innerText()).toContain('020-12345678');
+    }
+    await page.screenshot({ path: screenshotPath('tickets-phone-search') });
+  });
+});

@@ -22,6 +22,7 @@ import * as m0013 from './0013_today_counters';
 import * as m0014 from './0014_list_filter_indexes';
 import * as m0015 from './0015_ticket_count';
 import * as m0016 from './0016_volume_warnings';
+import * as m0017 from './0017_phone_search';
 
 export interface Migration {
   version: number;
@@ -48,6 +49,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 14, ...m0014 },
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
+  { version: 17, ...m0017 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -103,6 +103,26 @@ describe('ticket list filters', () => {
     for (const offset of [0, 17, 100, want.length - 3]) expect(pageIds(f, offset, 20)).toEqual(want.slice(offset, offset + 20));
   });
 
+  it('a run of digits or a last four finds exactly the numbers holding it, from the phone index or walking the list', () => {
+    const phones = t.db.prepare('SELECT id, phone FROM tickets ORDER BY received_at DESC, id DESC').all() as Array<{ id: number; phone: string }>;
+    const digits = (p: string) => p.replace(/\D/g, '');
+    const someone = phones[123]!.phone;
+    // Narrow (a run of seven: from the index) and wide (a common run of four: walking received_at), anywhere and at the end.
+    const cases: Array<[string, 'any' | 'masked', (p: string) => boolean]> = [
+      [digits(someone).slice(2, 9), 'any', (p) => digits(p).includes(digits(someone).slice(2, 9))],
+      [digits(someone).slice(-4), 'any', (p) => digits(p).includes(digits(someone).slice(-4))],
+      [digits(someone).slice(-4), 'masked', (p) => digits(p).endsWith(digits(someone).slice(-4))],
+      ['1380', 'any', (p) => digits(p).includes('1380')],
+      ['0000', 'masked', (p) => digits(p).endsWith('0000')],
+    ];
+    for (const [q, who, matches] of cases) {
+      const want = phones.filter((r) => matches(r.phone) || r.phone === q).map((r) => r.id);
+      const got = new TicketReader(t.db).page({ offset: 0, limit: 1000, filter: { q } }, t.clock.now, who);
+      expect(got.rows.map((r) => r.id), `${q} ${who}`).toEqual(want);
+      expect(got.total).toBe(want.length);
+    }
+  });
+
   it('assignee, department and repeat filters are index searches, not table scans', () => {
     const plan = (where: string) =>
       (t.db.prepare(`EXPLAIN QUERY PLAN SELECT count(*) FROM tickets t WHERE ${where}`).all() as Array<{ detail: string }>).map((r) => r.detail).join(' | ');

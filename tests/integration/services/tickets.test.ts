@@ -220,6 +220,66 @@ describe('phone privacy', () => {
   });
 });
 
+describe('fixed lines and searching by part of a number', () => {
+  it('registers a fixed line with its area code, however it is written, and masks it like a mobile', () => {
+    for (const written of ['020-12345678', '(020) 1234 5678', '+86 20 1234 5678', '02012345678']) {
+      const { ticket } = createTicket(t.ctx, sup, input({ phone: written }));
+      expect(ticket.phone, written).toBe('020-12345678');
+      expect(getTicket(t.ctx, agent, ticket.id).phone).toBe('020-****5678');
+    }
+    expect(createTicket(t.ctx, sup, input({ phone: '0757-8123456' })).ticket.phone).toBe('0757-8123456');
+    expect(codeOf(() => createTicket(t.ctx, sup, input({ phone: '12345678' })))).toBe('invalid_phone');
+  });
+
+  it('someone who sees whole numbers finds a ticket by any run of four digits or more, across the area code', () => {
+    const mobile = createTicket(t.ctx, sup, input({ phone: '13896027890' })).ticket.id;
+    const line = createTicket(t.ctx, sup, input({ phone: '020-12345678' })).ticket.id;
+    createTicket(t.ctx, sup, input({ phone: '13700001111' }));
+    const ids = (q: string) => listTickets(t.ctx, sup, { offset: 0, limit: 10, filter: { q } }).rows.map((r) => r.id).sort();
+    expect(ids('9602789')).toEqual([mobile]);
+    expect(ids('7890')).toEqual([mobile]);
+    expect(ids('2345678')).toEqual([line]);
+    expect(ids('0201234')).toEqual([line]);
+    expect(ids('020-1234')).toEqual([line]);
+    // Every trigram of 96027 is in 13896027890 but "9627" is not a run of it.
+    expect(ids('9627')).toEqual([]);
+    // Three digits search no phone: too many numbers share them.
+    expect(ids('789')).toEqual([]);
+  });
+
+  it('an agent finds a ticket by its last four digits (尾号), shown on his screen anyway', () => {
+    const id = createTicket(t.ctx, sup, input({ phone: '13896027890' })).ticket.id;
+    const line = createTicket(t.ctx, sup, input({ phone: '0757-8123456' })).ticket.id;
+    const ids = (q: string) => listTickets(t.ctx, agent, { offset: 0, limit: 10, filter: { q } }).rows.map((r) => r.id);
+    expect(ids('7890')).toEqual([id]);
+    expect(ids('3456')).toEqual([line]);
+    expect(ids('9602789')).toEqual([]);
+  });
+
+  it('an agent learns no masked digit from any search (every guess at a hidden digit answers alike)', () => {
+    // What the attacker sees: 138****7890 and 020-****5678.
+    createTicket(t.ctx, sup, input({ phone: '13896027890' }));
+    createTicket(t.ctx, sup, input({ phone: '020-12345678' }));
+    const answer = (q: string) => JSON.stringify(listTickets(t.ctx, agent, { offset: 0, limit: 10, filter: { q } }));
+    const shapes: Array<[string, string]> = [
+      ['138', '7890'],
+      ['020', '5678'],
+    ];
+    for (const [head, tail] of shapes) {
+      const known = `${head}????${tail}`;
+      // Every run of 4 to 10 characters that covers a hidden position, each hidden digit guessed 0–9 (the others as the mask shows them).
+      for (let len = 4; len <= 10; len++) {
+        for (let start = 0; start + len <= known.length; start++) {
+          const window = known.slice(start, start + len);
+          if (!window.includes('?')) continue;
+          const answers = new Set([...'0123456789'].map((d) => answer(window.replaceAll('?', d))));
+          expect(answers.size, `${known}: ${window}`).toBe(1);
+        }
+      }
+    }
+  });
+});
+
 describe('the ticket list', () => {
   it('pages, sorts and filters in SQL', () => {
     for (let i = 0; i < 30; i++) {

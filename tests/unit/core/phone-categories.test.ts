@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { maskPhone, normalizePhone } from '../../../src-main/core/phone';
+import { phoneQuery } from '../../../src-main/core/phone-search';
 import { matchCategory, type CategoryNode } from '../../../src-main/core/categories';
 
 describe('phone numbers', () => {
@@ -14,6 +15,35 @@ describe('phone numbers', () => {
   });
   it('masks the middle four digits', () => {
     expect(maskPhone('13812345678')).toBe('138****5678');
+  });
+  it('accepts fixed lines with their area code, stored as area-local', () => {
+    expect(normalizePhone('020-12345678')).toBe('020-12345678');
+    expect(normalizePhone('02012345678')).toBe('020-12345678');
+    expect(normalizePhone('(010) 8765 4321')).toBe('010-87654321');
+    expect(normalizePhone('+86 20 12345678')).toBe('020-12345678');
+    expect(normalizePhone('0086-757-81234567')).toBe('0757-81234567');
+    expect(normalizePhone('0757-8123456')).toBe('0757-8123456');
+    expect(normalizePhone('0757 81234567')).toBe('0757-81234567');
+  });
+  it('refuses a fixed line without its area code, or with a wrong length', () => {
+    for (const bad of ['12345678', '020-1234567', '020-123456789', '0757-123456', '0757-0123456', '00-12345678', '020-1234567x']) expect(normalizePhone(bad), bad).toBeNull();
+  });
+  it('masks a fixed line behind its area code, keeping the last four', () => {
+    expect(maskPhone('020-12345678')).toBe('020-****5678');
+    expect(maskPhone('0757-8123456')).toBe('0757-***3456');
+  });
+});
+
+describe('phone search', () => {
+  it('whole numbers for anyone; any run of four digits for those who see numbers; the last four for those who see them masked', () => {
+    expect(phoneQuery('138 1234 5678', 'masked')).toEqual({ kind: 'exact', phone: '13812345678' });
+    expect(phoneQuery('020-12345678', 'whole')).toEqual({ kind: 'exact', phone: '020-12345678' });
+    expect(phoneQuery('9602789', 'whole')).toEqual({ kind: 'part', digits: '9602789' });
+    expect(phoneQuery('5678', 'masked')).toEqual({ kind: 'tail', digits: '5678' });
+    expect(phoneQuery('95678', 'masked')).toEqual({ kind: 'none' });
+    expect(phoneQuery('1380', 'masked')).toEqual({ kind: 'tail', digits: '1380' });
+    expect(phoneQuery('789', 'whole')).toEqual({ kind: 'none' });
+    expect(phoneQuery('GD2026', 'whole')).toEqual({ kind: 'none' });
   });
 });
 

@@ -57,6 +57,13 @@ describe('normalizeRow', () => {
     });
   });
 
+  it('accepts a broadband customer\'s fixed line with its area code', () => {
+    const r = normalizeRow(row(withCell(3, '(0757) 8123 4567')), refs());
+    expect(r.ok && r.ticket.phone).toBe('0757-81234567');
+    const bad = normalizeRow(row(withCell(3, '8123 4567')), refs());
+    expect(!bad.ok && bad.problems.map((p) => [p.field, p.code])).toEqual([['phone', 'invalid_phone']]);
+  });
+
   it('matches categories at either level, with a slash in the name, and loosely spaced', () => {
     const cat = (text: string) => {
       const r = normalizeRow(row(withCell(6, text)), refs());
