@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
+import { runCaptured } from '../../helpers/cli';
 import { PINNED_NOW, tempDir } from '../../helpers/temp-db';
 
 let dir: string;
@@ -17,12 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env, now: () => PINNED_NOW });
-  return { code, stdout, stderr, json: () => JSON.parse(stdout) as unknown };
-}
+const cli = (args: string[], env: NodeJS.ProcessEnv = { LANG: 'en_US.UTF-8' }) => runCaptured(args, { env, now: () => PINNED_NOW });
 
 describe('sla --at', () => {
   it('refuses an instant the calendar does not have, and one without its offset', async () => {

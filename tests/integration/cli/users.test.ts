@@ -1,6 +1,6 @@
 /** `complaint-desk users`: IT staff list accounts and disable one; a running console lets that person out at once. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
+import { runCaptured } from '../../helpers/cli';
 import { createApiServer } from '../../../src-main/api/server';
 import type { SessionSlot } from '../../../src-main/api/handlers';
 import { addUser, PINNED_NOW, tempDb, type TestDb } from '../../helpers/temp-db';
@@ -13,12 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--db', t.file], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: { LANG: 'en_US.UTF-8' }, now: () => PINNED_NOW });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCaptured([...args, '--db', t.file], { now: () => PINNED_NOW });
 
 describe('complaint-desk users', () => {
   it('lists the accounts with their state', async () => {

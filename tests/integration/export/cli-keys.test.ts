@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
+import { runCaptured } from '../../helpers/cli';
 import { tempDb, type TestDb } from '../../helpers/temp-db';
 import { NOW } from '../reports/fixture';
 import { outDir, seedBranchOctober } from './fixture';
@@ -15,12 +15,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-async function cli(args: string[], lang = 'en_US.UTF-8') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--db', t.file], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: { LANG: lang }, now: () => NOW });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], lang = 'en_US.UTF-8') => runCaptured([...args, '--db', t.file], { lang, now: () => NOW });
 
 describe('complaint-desk export and verify', () => {
   it('export --json prints path, revision, files and sha256; verify --json says ok', async () => {

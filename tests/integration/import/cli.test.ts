@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
+import { runCaptured } from '../../helpers/cli';
 import { PINNED_NOW, tempDir } from '../../helpers/temp-db';
 import { GOOD_ROWS, HEADER, writeCsv } from './files';
 
@@ -13,12 +13,7 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-async function cli(args: string[], lang = 'en_US.UTF-8') {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: { LANG: lang }, now: () => PINNED_NOW });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[], lang = 'en_US.UTF-8') => runCaptured(args, { lang, now: () => PINNED_NOW });
 
 describe('complaint-desk import', () => {
   it('imports an openpyxl workbook (inline strings, sheet before workbook in the zip) and a legacy .xls, with --sheet by name or position', async () => {

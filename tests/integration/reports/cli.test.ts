@@ -1,6 +1,6 @@
 /** `complaint-desk report` as docs/REQUIREMENTS.md §9 has it, on the hand-made October of fixture.ts. */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
+import { runCaptured } from '../../helpers/cli';
 import { tempDb, type TestDb } from '../../helpers/temp-db';
 import { NOW, seedOctober } from './fixture';
 
@@ -11,17 +11,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--db', t.file], {
-    stdout: (s) => (stdout += s),
-    stderr: (s) => (stderr += s),
-    env: { LANG: 'en_US.UTF-8' },
-    now: () => NOW,
-  });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCaptured([...args, '--db', t.file], { now: () => NOW });
 
 describe('complaint-desk report', () => {
   it('--month --json prints one object with the KPIs of docs/REQUIREMENTS.md §9, rates as fractions', async () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src-main/cli/main';
+import { runCaptured } from '../../helpers/cli';
 import { tempDb, type TestDb } from '../../helpers/temp-db';
 import { zonedInstant } from '../../../src-main/core/time';
 import { WARNING_SETTINGS_KEY } from '../../../src-main/services/warnings';
@@ -16,12 +16,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli([...args, '--db', t.file], { stdout: (s) => (stdout += s), stderr: (s) => (stderr += s), env: { LANG: 'zh_CN.UTF-8' }, now: () => t.clock.now });
-  return { code, stdout, stderr };
-}
+const cli = (args: string[]) => runCaptured([...args, '--db', t.file], { lang: 'zh_CN.UTF-8', now: () => t.clock.now });
 
 describe('complaint-desk warnings', () => {
   it('--json prints the warnings that hold at the instant, and --all the categories without a baseline too', async () => {
