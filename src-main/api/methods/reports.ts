@@ -5,6 +5,7 @@ import { CHANNELS } from '../../core/enums';
 import type { Dashboard, Report } from '../../services/reports/report';
 import type { ReportOptions } from '../../services/reports/options';
 import type { TodayNumbers } from '../../services/reports/today';
+import type { QcReport } from '../../services/reports/qc';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.number().int().positive();
@@ -28,6 +29,8 @@ const subscribersInput = z.object({ subscribers: z.number().int().positive().max
 export const reportMethods = {
   'reports/kpis': method<Report>()('agent', reportInput),
   'reports/dashboard': method<Dashboard>()('agent', reportInput),
+  /** The QC studies' measures (SP replies, refunds from the complaint, refund-delay repeats, backlog, handling per category). */
+  'reports/qc': method<QcReport>()('agent', reportInput),
   /** Today's numbers for the branch's current day and month (the start page), without the report's comparisons and breakdowns. */
   'reports/today': method<TodayNumbers>()('agent', z.object({}).strict()),
   'reports/options': method<ReportOptions>()('agent', z.object({}).strict()),

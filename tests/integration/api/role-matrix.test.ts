@@ -52,6 +52,7 @@ const MATRIX: Record<string, string> = {
   'sla/resetRules': '        - - - - Y',
   'reports/kpis': '          - Y Y Y Y',
   'reports/dashboard': '     - Y Y Y Y',
+  'reports/qc': '            - Y Y Y Y',
   'reports/today': '         - Y Y Y Y',
   'reports/options': '       - Y Y Y Y',
   'reports/setSubscribers': '- - - - Y',
