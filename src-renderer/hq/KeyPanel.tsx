@@ -18,7 +18,7 @@ export function KeyPanel({ view }: { view: ExportSettingsView }) {
             {t('hq.key.fingerprint')}: <code className="fingerprint" data-testid="hq-fingerprint">{key.fingerprint.match(/.{1,8}/g)!.join(' ')}</code>
           </p>
           <pre className="pem">{key.publicKeyPem}</pre>
-          <button type="button" className="btn small" onClick={() => saveBlob([key.publicKeyPem], 'application/x-pem-file', `${view.branchId || 'branch'}-signing-key.pem`)}>
+          <button type="button" className="btn small" onClick={() => void saveBlob([key.publicKeyPem], 'application/x-pem-file', `${view.branchId || 'branch'}-signing-key.pem`)}>
             {t('hq.key.save')}
           </button>
         </>

@@ -62,6 +62,6 @@ export async function exportSheet(
     const r = await bridge.saveFile(file.fileName, bytes);
     return r.path ? { kind: 'saved', path: r.path, rows: file.rows, fileName: file.fileName } : { kind: 'cancelled' };
   }
-  saveBlob(parts, TYPES[format], file.fileName);
+  await saveBlob(parts, TYPES[format], file.fileName);
   return { kind: 'saved', path: null, rows: file.rows, fileName: file.fileName };
 }

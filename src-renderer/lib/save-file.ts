@@ -11,8 +11,20 @@ export function fromBase64(text: string): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** Save `parts` as one file named `fileName`. */
-export function saveBlob(parts: BlobPart[], type: string, fileName: string): void {
+/**
+ * Save `parts` as one file named `fileName`. In Electron the main process asks
+ * where with the system's save dialog (hosts/electron/save-file.ts: the month's
+ * bundle, the public key, a CSV) and the promise settles once it is written or
+ * cancelled; in a browser the download starts and the browser asks or saves
+ * as it is set to.
+ */
+export async function saveBlob(parts: BlobPart[], type: string, fileName: string): Promise<void> {
+  const bridge = typeof window !== 'undefined' ? window.desk : undefined;
+  if (bridge?.saveFile) {
+    const bytes = new Uint8Array(await new Blob(parts, { type }).arrayBuffer());
+    await bridge.saveFile(fileName, bytes);
+    return;
+  }
   const url = URL.createObjectURL(new Blob(parts, { type }));
   try {
     const a = document.createElement('a');
@@ -48,5 +60,5 @@ export async function downloadChunks(
     fileName = chunk.fileName;
     offset = chunk.next;
   }
-  saveBlob(parts, type, fileName);
+  await saveBlob(parts, type, fileName);
 }

@@ -61,7 +61,7 @@ export function AuditSection() {
     await exporting.run(
       async () => {
         const file = await call('audit/export', { ...toQuery(applied), locale });
-        saveBlob([file.csv], 'text/csv;charset=utf-8', file.fileName);
+        await saveBlob([file.csv], 'text/csv;charset=utf-8', file.fileName);
         return file;
       },
       { ok: (file) => (file.rows < file.total ? t('audit.exportedCapped', { rows: file.rows, total: file.total }) : t('audit.exported', { rows: file.rows })) },

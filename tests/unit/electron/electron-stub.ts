@@ -260,7 +260,11 @@ function build() {
   };
   const ipcRenderer = new FakeIpcRenderer();
   const app = new FakeApp();
-  const dialog = { showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })) };
+  const dialog = {
+    showMessageBox: vi.fn(() => Promise.resolve({ response: 0 })),
+    /** Answers "cancelled" unless a test says where the user saves (`mockResolvedValueOnce`). */
+    showSaveDialog: vi.fn((..._args: unknown[]) => Promise.resolve({ canceled: true, filePath: '' })),
+  };
 
   function resetStub(): void {
     BrowserWindowImpl.created.length = 0;
@@ -278,6 +282,7 @@ function build() {
     protocol.handlers.clear();
     app.reset();
     dialog.showMessageBox.mockClear();
+    dialog.showSaveDialog.mockClear();
   }
 
   return {

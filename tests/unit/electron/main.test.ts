@@ -6,7 +6,10 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as stub from './electron-stub';
-import { CALL_CHANNEL, EVENT_CHANNEL } from '../../../src-main/api/bridge';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { CALL_CHANNEL, EVENT_CHANNEL, SAVE_FILE_CHANNEL } from '../../../src-main/api/bridge';
 import { AT, MIN, batch, many } from './alert-fixtures';
 
 vi.mock('electron', () => import('./electron-stub'));
@@ -213,5 +216,29 @@ describe('electron main', () => {
     expect(stub.Notification.shown).toHaveLength(1);
     proc.emit('message', { kind: 'summary', summary: { at: AT, counts: { breached: 0, approaching: 0 }, urgent: [], reminders: [unsent] } });
     expect(tray.menu!.template[0]!.label).toBe('⚠ 2026-10 尚未上报');
+  });
+
+  it("saves the month's bundle the window sends through the save dialog over that window, and only for our window", async () => {
+    await startMain();
+    const win = stub.BrowserWindow.created[0]!;
+    const handler = stub.ipcMain.handlers.get(SAVE_FILE_CHANNEL)!;
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'main-save-'));
+    try {
+      const target = path.join(dir, 'complaint-desk-FS-NH-2026-10-r1.zip');
+      stub.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+      const event = { sender: { id: win.webContents.id }, senderFrame: { url: win.loadedUrl, parent: null } };
+      const bytes = new Uint8Array([0x50, 0x4b, 5, 6]);
+      await expect(Promise.resolve(handler(event, 'complaint-desk-FS-NH-2026-10-r1.zip', bytes))).resolves.toEqual({ path: target });
+      expect(stub.dialog.showSaveDialog).toHaveBeenCalledWith(win, {
+        defaultPath: path.join('/tmp/documents', 'complaint-desk-FS-NH-2026-10-r1.zip'),
+        filters: [{ name: 'ZIP', extensions: ['zip'] }],
+      });
+      expect(new Uint8Array(fs.readFileSync(target))).toEqual(bytes);
+      expect(fs.readdirSync(dir)).toEqual(['complaint-desk-FS-NH-2026-10-r1.zip']);
+      const foreign = { sender: { id: 999 }, senderFrame: { url: win.loadedUrl, parent: null } };
+      await expect(Promise.resolve(handler(foreign, 'x.zip', bytes))).rejects.toThrow('refused');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
