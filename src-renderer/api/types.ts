@@ -27,6 +27,7 @@ export type { ClockKind } from '../../src-main/core/sla/policy';
 export type { ClockState } from '../../src-main/core/sla/clock';
 export type { Alert, AlertBatch, AlertEntry } from '../../src-main/core/sla/alert-model';
 export type { UploadReminder } from '../../src-main/core/export/reminders';
+export type { WarningNotices, WarningNotice } from '../../src-main/core/warnings/lifecycle';
 export type { UploadRemindersEvent } from '../../src-main/services/export/reminders';
 export type { AlertKind, EscalationTarget } from '../../src-main/core/sla/alerts';
 export type { DeskBridge, DeskEvent, DESK_EVENTS, OpenTicketPayload } from '../../src-main/api/bridge';

@@ -10,6 +10,7 @@ import { slaEn } from './sla.en';
 import type { zhCN } from './zh-CN';
 import { hqEn } from './hq.en';
 import { sheetsEn } from './sheets.en';
+import { warningsEn } from './warnings.en';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Resources = Shape<typeof zhCN>;
@@ -384,6 +385,7 @@ export const en: Resources = {
   knowledge: knowledgeEn,
   sheets: sheetsEn,
   hq: hqEn,
+  warnings: warningsEn,
   import: importEn,
   reports: reportsEn,
   audit: auditEn,

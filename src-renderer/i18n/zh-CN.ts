@@ -9,6 +9,7 @@ import { deadlinesZhCN } from './deadlines.zh-CN';
 import { healthZhCN } from './health.zh-CN';
 import { hqZhCN } from './hq.zh-CN';
 import { sheetsZhCN } from './sheets.zh-CN';
+import { warningsZhCN } from './warnings.zh-CN';
 export const zhCN = {
   app: { title: '投诉工作台', connecting: '正在连接控制台…', skip: '跳到主要内容' },
   lang: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
@@ -377,6 +378,7 @@ export const zhCN = {
   knowledge: knowledgeZhCN,
   hq: hqZhCN,
   sheets: sheetsZhCN,
+  warnings: warningsZhCN,
   import: importZhCN,
   reports: reportsZhCN,
   audit: auditZhCN,

@@ -71,6 +71,7 @@ export function TodayPage() {
         <CounterLink label={`◷ ${t('today.within2h')}`} value={counts?.dueWithin2h} href={ticketsHref({ deadline: 'within2h' })} testId="count-within2h" tone="warn" />
         <CounterLink label={`! ${t('today.approaching')}`} value={counts?.approaching} href={ticketsHref({ deadline: 'approaching' })} testId="count-approaching" tone="warn" />
         {mayCall(user.role, 'refunds/queueCount') && <ApprovalsCounter />}
+        <CounterLink label={`▲ ${t('warnings.today')}`} value={summary.data?.newWarnings} href="#/warnings?state=pending" testId="count-warnings" tone="warn" />
       </div>
       <AtRiskList which="within2h" refresh={listKey} href={ticketsHref({ deadline: 'within2h' })} />
       <AtRiskList which="breached" refresh={listKey} href={ticketsHref({ chips: 'breached' })} />

@@ -47,7 +47,7 @@ function ReminderList({ reminders, onClose }: { reminders: readonly UploadRemind
   );
 }
 
-function AlertPanel({ onChanged, onClose, reminders }: { onChanged(): void; onClose(): void; reminders: readonly UploadReminder[] }) {
+function AlertPanel({ onChanged, onClose, reminders, newWarnings }: { onChanged(): void; onClose(): void; reminders: readonly UploadReminder[]; newWarnings: number }) {
   const { t } = useTranslation();
   const { zone } = useBranch();
   const list = useQuery('alerts/list', { unacknowledgedOnly: true, limit: 50 });
@@ -72,6 +72,13 @@ function AlertPanel({ onChanged, onClose, reminders }: { onChanged(): void; onCl
         )}
       </div>
       <ReminderList reminders={reminders} onClose={onClose} />
+      {newWarnings > 0 && (
+        <p className="bell-warnings">
+          <a href="#/warnings?state=pending" onClick={onClose} data-testid="bell-warnings">
+            {t('warnings.bell', { count: newWarnings })}
+          </a>
+        </p>
+      )}
       <p className="hint">{t('alerts.hint')}</p>
       {(error ?? list.error) && <Notice kind="error">{error ?? list.error}</Notice>}
       {list.data && alerts.length === 0 && <p className="empty">{t('alerts.empty')}</p>}
@@ -111,7 +118,8 @@ export function AlertBell() {
   const [open, setOpen] = useState(false);
   const box = useRef<HTMLDivElement>(null);
   const reminders = summary.data?.uploadReminders ?? [];
-  const count = (summary.data?.unacknowledged ?? 0) + reminders.length;
+  const newWarnings = summary.data?.newWarnings ?? 0;
+  const count = (summary.data?.unacknowledged ?? 0) + reminders.length + newWarnings;
 
   useEffect(() => {
     if (!open) return;
@@ -143,7 +151,7 @@ export function AlertBell() {
           {count}
         </span>
       </button>
-      {open && <AlertPanel onChanged={summary.reload} onClose={() => setOpen(false)} reminders={reminders} />}
+      {open && <AlertPanel onChanged={summary.reload} onClose={() => setOpen(false)} reminders={reminders} newWarnings={newWarnings} />}
     </div>
   );
 }

@@ -15,6 +15,7 @@ import { MetaProvider } from '../state/meta';
 import { DeadlineSummaryProvider } from '../state/deadlineSummary';
 import { AlertNotice } from './AlertNotice';
 import { ReminderNotice } from './ReminderNotice';
+import { WarningNotice } from './WarningNotice';
 import { useRoute, type Route, type Section } from '../state/route';
 import { useSession } from '../state/session';
 import { useIdleLock } from '../state/useIdleLock';
@@ -26,6 +27,8 @@ import { HealthBanner } from '../health/HealthBanner';
 
 // The reports page brings the charts library: loaded only when opened.
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
+// So does the warnings page (its 12-month charts).
+const WarningsPage = lazy(() => import('../warnings/WarningsPage'));
 
 function sectionOf(route: Route): Section {
   return route.name === 'section' ? route.section : 'tickets';
@@ -46,6 +49,12 @@ function Content({ route }: { route: Route }) {
       return (
         <Suspense fallback={null}>
           <ReportsPage params={route.params} />
+        </Suspense>
+      );
+    case 'warnings':
+      return (
+        <Suspense fallback={null}>
+          <WarningsPage params={route.params} />
         </Suspense>
       );
     case 'hq':
@@ -86,6 +95,7 @@ export function AppShell() {
           </main>
           <AlertNotice />
           <ReminderNotice />
+          <WarningNotice />
           <StatusStrip />
         </div>
       </MetaProvider>

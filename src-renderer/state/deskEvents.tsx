@@ -7,19 +7,21 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { EVENTS, subscribeDeskEvents } from '../api/events';
 import i18n from '../i18n';
-import type { AlertBatch, OpenTicketPayload, UploadRemindersEvent } from '../api/types';
+import type { AlertBatch, OpenTicketPayload, UploadRemindersEvent, WarningNotices } from '../api/types';
 import { navigate, ticketHref } from './route';
 import { useSession } from './session';
 
 const AlertsRevision = createContext(0);
 const LastBatch = createContext<{ batch: AlertBatch; seq: number } | null>(null);
 const LastReminders = createContext<{ event: UploadRemindersEvent; seq: number } | null>(null);
+const LastWarnings = createContext<{ batch: WarningNotices; seq: number } | null>(null);
 
 export function DeskEventsProvider({ children }: { children: ReactNode }) {
   const { endSession } = useSession();
   const [revision, setRevision] = useState(0);
   const [last, setLast] = useState<{ batch: AlertBatch; seq: number } | null>(null);
   const [reminders, setReminders] = useState<{ event: UploadRemindersEvent; seq: number } | null>(null);
+  const [warnings, setWarnings] = useState<{ batch: WarningNotices; seq: number } | null>(null);
 
   useEffect(
     () =>
@@ -35,6 +37,12 @@ export function DeskEventsProvider({ children }: { children: ReactNode }) {
           const event = e.payload as UploadRemindersEvent | null;
           if (event && Array.isArray(event.fresh) && event.fresh.length > 0) setReminders((l) => ({ event, seq: (l?.seq ?? 0) + 1 }));
         }
+        else if (e.type === EVENTS.warnings) {
+          // Volume warnings raised: the bell, Today and the 预警 page reload; the console shows a notice.
+          setRevision((r) => r + 1);
+          const batch = e.payload as WarningNotices | null;
+          if (batch && Array.isArray(batch.notices) && batch.notices.length > 0) setWarnings((l) => ({ batch, seq: (l?.seq ?? 0) + 1 }));
+        }
         else if (e.type === EVENTS.locked) endSession(i18n.t('auth.lockedByUser'));
         else if (e.type === EVENTS.openTicket) {
           const id = (e.payload as OpenTicketPayload | null)?.id;
@@ -46,7 +54,9 @@ export function DeskEventsProvider({ children }: { children: ReactNode }) {
   return (
     <AlertsRevision.Provider value={revision}>
       <LastBatch.Provider value={last}>
-        <LastReminders.Provider value={reminders}>{children}</LastReminders.Provider>
+        <LastReminders.Provider value={reminders}>
+          <LastWarnings.Provider value={warnings}>{children}</LastWarnings.Provider>
+        </LastReminders.Provider>
       </LastBatch.Provider>
     </AlertsRevision.Provider>
   );
@@ -65,4 +75,9 @@ export function useLastAlertBatch(): { batch: AlertBatch; seq: number } | null {
 /** The latest change of the monthly report's reminders that brought fresh ones, for the console's notice. */
 export function useLastReminders(): { event: UploadRemindersEvent; seq: number } | null {
   return useContext(LastReminders);
+}
+
+/** The latest volume warnings the host reported (seq tells one check from the next), for the console's notice. */
+export function useLastWarnings(): { batch: WarningNotices; seq: number } | null {
+  return useContext(LastWarnings);
 }

@@ -1,0 +1,69 @@
+/** 人工发布: a supervisor raises a warning by hand; the server fills in the check's own figures. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { call, messageOf } from '../api/client';
+import { Alert } from '../components/Alert';
+import { Field } from '../components/Field';
+
+export function ManualWarningForm({ categories, onDone }: { categories: string[]; onDone(): void }) {
+  const { t } = useTranslation();
+  const [category, setCategory] = useState(categories[0] ?? '');
+  const [district, setDistrict] = useState('');
+  const [period, setPeriod] = useState<'month' | 'rolling7'>('month');
+  const [level, setLevel] = useState<'yellow' | 'orange' | 'red'>('yellow');
+  const [note, setNote] = useState('');
+  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setNotice(null);
+    try {
+      await call('warnings/publishByHand', { category, district: district.trim() || null, period, level, note });
+      setNotice({ kind: 'ok', text: t('warnings.done.manual') });
+      setNote('');
+      onDone();
+    } catch (err) {
+      setNotice({ kind: 'error', text: messageOf(err) });
+    }
+  }
+
+  return (
+    <form className="panel warning-manual" onSubmit={(e) => void submit(e)} aria-labelledby="warning-manual-title">
+      <h2 id="warning-manual-title">{t('warnings.manual.title')}</h2>
+      {notice && <Alert kind={notice.kind}>{notice.text}</Alert>}
+      <div className="form-row">
+        <Field label={t('warnings.manual.category')} required>
+          <select value={category} onChange={(e) => setCategory(e.target.value)}>
+            {categories.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </Field>
+        <Field label={t('warnings.manual.district')}>
+          <input value={district} maxLength={40} onChange={(e) => setDistrict(e.target.value)} />
+        </Field>
+        <Field label={t('warnings.manual.period')}>
+          <select value={period} onChange={(e) => setPeriod(e.target.value as 'month' | 'rolling7')}>
+            <option value="month">{t('warnings.period.month')}</option>
+            <option value="rolling7">{t('warnings.period.rolling7')}</option>
+          </select>
+        </Field>
+        <Field label={t('warnings.manual.level')}>
+          <select value={level} onChange={(e) => setLevel(e.target.value as 'yellow' | 'orange' | 'red')}>
+            {(['yellow', 'orange', 'red'] as const).map((l) => (
+              <option key={l} value={l}>
+                {t(`warnings.level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </Field>
+      </div>
+      <Field label={t('warnings.manual.note')} required>
+        <textarea value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
+      </Field>
+      <button type="submit" className="btn primary" disabled={note.trim() === '' || category === ''}>
+        {t('warnings.manual.submit')}
+      </button>
+    </form>
+  );
+}
