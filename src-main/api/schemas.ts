@@ -135,6 +135,9 @@ export const idsInput = z.object({ ids: z.array(id).min(1).max(5000) }).strict()
 
 export const urgentInput = z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict();
 export const atRiskInput = z.object({ which: z.enum(['breached', 'within2h']), limit: z.number().int().min(1).max(100).default(20) }).strict();
+export const likelyToMissInput = z
+  .object({ limit: z.number().int().min(1).max(100).default(20), locale: z.enum(['zh-CN', 'en']).default('zh-CN') })
+  .strict();
 
 const minutes = z.number().int().positive().max(MAX_LIMIT_MIN);
 export const slaRule = z

@@ -7,6 +7,7 @@ import type { UploadReminder } from '../../core/export/reminders';
 import type { DeadlineCounts, UrgentClock } from '../../services/deadlines';
 import type { SlaPolicy } from '../../services/sla-policy';
 import type { TicketsAtRisk } from '../../services/deadline-tickets';
+import type { LikelyToMiss } from '../../services/foresight';
 
 export interface DeadlineSummary {
   counts: DeadlineCounts;
@@ -27,6 +28,8 @@ export const deadlineMethods = {
   'deadlines/urgent': method<UrgentClock[]>()('agent', s.urgentInput),
   /** Today's lists: the breached tickets, or those with a clock due within 2 h, each with its clock and the list's total. */
   'deadlines/atRisk': method<TicketsAtRisk>()('agent', s.atRiskInput),
+  /** Today's "likely to miss": not yet warned, but the branch's history says they will finish past their limit (agents: their own). */
+  'deadlines/likelyToMiss': method<LikelyToMiss>()('agent', s.likelyToMissInput),
   'alerts/list': method<AlertEntry[]>()('agent', s.alertListInput),
   'alerts/acknowledge': method<{ acknowledged: number }>()('agent', s.idsInput),
   'sla/policy': method<SlaPolicy>()('agent', s.empty),

@@ -45,6 +45,7 @@ const MATRIX: Record<string, string> = {
   'deadlines/summary': '     - Y Y Y Y',
   'deadlines/urgent': '      - Y Y Y Y',
   'deadlines/atRisk': '      - Y Y Y Y',
+  'deadlines/likelyToMiss': '- Y Y Y Y',
   'alerts/list': '           - Y Y Y Y',
   'alerts/acknowledge': '    - Y Y Y Y',
   'sla/policy': '            - Y Y Y Y',

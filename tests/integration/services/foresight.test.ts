@@ -1,0 +1,112 @@
+/**
+ * Foresight on a small hand-made history. 10086 tickets: resolution limit
+ * 48 h, warning at 80 % (38.4 h). The peer group (信号覆盖, 网络部) settled in
+ * the last six months took 10, 30, 34, 40, 50, 60 and 70 h (median 40 h).
+ * Two more settled tickets must not count: one of another department (200 h)
+ * and one settled 200 days ago (100 h).
+ *
+ * At T0 the agent holds three open tickets (A, C, B), so each of theirs is
+ * stretched by 1 + 0.1 × 2 = 1.2:
+ *   C, received 20 h ago: peers still running at 20 h are 30, 34, 40, 50, 60, 70;
+ *     what they had left: 10, 14, 20, 30, 40, 50 → median 25 h × 1.2 = 30 h;
+ *     due in 28 h → likely to miss; 3 of those 6 took longer than 48 h → risk 0.5.
+ *   A, received 5 h ago: left 5, 25, 29, 35, 45, 55, 65 → median 35 h × 1.2 = 42 h;
+ *     due in 43 h → on time.
+ *   B, another department with no history → no estimate.
+ *   D, like C but unassigned: 25 h < 28 h → on time (the queue is what tips C).
+ *   E, received 40 h ago: already warned (and with only 3 peers left, no estimate).
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../../../src-main/services/tickets';
+import { likelyToMiss } from '../../../src-main/services/foresight';
+import type { UserInfo } from '../../../src-main/core/model';
+
+const H = 3_600_000;
+const DAY = 24 * H;
+const T0 = Date.parse('2026-11-02T02:00:00Z');
+let t: TestDb;
+let sup: UserInfo;
+let agent: UserInfo;
+let other: UserInfo;
+
+let phones = 0;
+function ticket(receivedAt: number, over: Partial<NewTicketInput> = {}): number {
+  t.clock.now = receivedAt;
+  return createTicket(t.ctx, sup, {
+    channel: '10086',
+    receivedAt,
+    phone: `1380000${String(++phones).padStart(4, '0')}`,
+    categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
+    level: 'normal',
+    description: '信号差',
+    district: `D${phones}`,
+    department: '网络部',
+    ...over,
+  }).ticket.id;
+}
+const act = (id: number, action: Parameters<typeof actOnTicket>[4]) => actOnTicket(t.ctx, sup, id, getTicket(t.ctx, sup, id).version, action);
+
+/** A ticket received at `receivedAt` and resolved `hours` later. */
+function settled(receivedAt: number, hours: number, over: Partial<NewTicketInput> = {}): void {
+  const id = ticket(receivedAt, over);
+  act(id, { type: 'accept' });
+  t.clock.now = receivedAt + hours * H;
+  act(id, { type: 'resolve', note: '已处理' });
+}
+
+let ids: Record<string, number>;
+beforeEach(() => {
+  t = tempDb();
+  sup = addUser(t.ctx, 'sup', 'supervisor');
+  agent = addUser(t.ctx, 'agent', 'agent');
+  other = addUser(t.ctx, 'other', 'agent');
+  [10, 30, 34, 40, 50, 60, 70].forEach((h, i) => settled(T0 - (30 + i) * DAY, h));
+  settled(T0 - 20 * DAY, 200, { department: '客服部' });
+  settled(T0 - 205 * DAY, 100);
+  ids = {
+    C: ticket(T0 - 20 * H, { assigneeId: agent.id }),
+    A: ticket(T0 - 5 * H, { assigneeId: agent.id }),
+    B: ticket(T0 - 1 * H, { assigneeId: agent.id, department: '客服部' }),
+    D: ticket(T0 - 20 * H),
+    E: ticket(T0 - 40 * H, { assigneeId: other.id }),
+  };
+  t.clock.now = T0;
+});
+afterEach(() => t.close());
+
+describe('likely to miss (foresight)', () => {
+  it('flags only C: not yet warned, its estimate (30 h) past its limit (28 h left), with the reason', () => {
+    expect(likelyToMiss(t.ctx, sup, 20)).toEqual({
+      total: 1,
+      rows: [
+        {
+          ticketId: ids.C,
+          ticketNo: expect.any(String),
+          dueAt: T0 + 28 * H,
+          finishAt: T0 + 30 * H,
+          missRisk: 0.5,
+          peerMedianMs: 40 * H,
+          peers: 6,
+          reason: '此类工单中位处理 40 小时，剩 28 小时',
+        },
+      ],
+    });
+  });
+
+  it('says the reason in English when asked', () => {
+    expect(likelyToMiss(t.ctx, sup, 20, 'en').rows[0]!.reason).toBe('Tickets like this take 40 h (median); 28 h left');
+  });
+
+  it('an agent sees their own tickets only', () => {
+    expect(likelyToMiss(t.ctx, agent, 20).rows.map((r) => r.ticketId)).toEqual([ids.C]);
+    expect(likelyToMiss(t.ctx, other, 20)).toEqual({ total: 0, rows: [] });
+  });
+
+  it('a lighter queue brings C back on time: once A is resolved, C takes 25 × 1.1 = 27.5 h < 28 h', () => {
+    act(ids.A!, { type: 'accept' });
+    act(ids.A!, { type: 'resolve', note: '已处理' });
+    // A settles at T0 after 5 h and joins the peers; C's peers still running at 20 h are unchanged.
+    expect(likelyToMiss(t.ctx, sup, 20).total).toBe(0);
+  });
+});
