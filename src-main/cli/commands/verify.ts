@@ -39,9 +39,8 @@ export const verify: Command = {
     if (!file || more.length > 0) throw new UsageError('give one bundle file');
     const keyFile = env.values.key as string | undefined;
     const key = keyFile ? readKey(keyFile) : null;
-    if (!fs.existsSync(file) || !fs.statSync(file).isFile()) {
-      throw new DomainError('export_refused', { why: 'bundle_unreadable', path: file, detail: 'no such file' });
-    }
+    if (!fs.existsSync(file)) throw new DomainError('export_refused', { why: 'bundle_unreadable', path: file, detail: 'no_such_file' });
+    if (!fs.statSync(file).isFile()) throw new DomainError('export_refused', { why: 'bundle_unreadable', path: file, detail: 'a_folder' });
     // Loaded when used (the zip libraries), like export.
     const { verifyBundle } = await import('../../services/export/verify');
     const r = await verifyBundle(file, key);

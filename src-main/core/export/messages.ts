@@ -2,6 +2,16 @@
 type Locale = 'zh-CN' | 'en';
 type Params = Record<string, string | number>;
 
+/** The few details the checks themselves give (anything else is the system's own message, shown as it is). */
+const DETAILS: Record<string, { zh: string; en: string }> = {
+  no_such_folder: { zh: '文件夹不存在', en: 'no such folder' },
+  not_a_folder: { zh: '不是文件夹', en: 'not a folder' },
+  no_such_file: { zh: '文件不存在', en: 'no such file' },
+  a_folder: { zh: '这是一个文件夹，不是上报包文件', en: 'a folder, not a bundle file' },
+};
+const detailZh = (d: unknown) => DETAILS[String(d)]?.zh ?? String(d);
+const detailEn = (d: unknown) => DETAILS[String(d)]?.en ?? String(d);
+
 const WHY: Record<string, (p: Params) => { zh: string; en: string }> = {
   bad_month: (p) => ({ zh: `月份须为 YYYY-MM，收到「${p.value}」。`, en: `The month must be YYYY-MM, got "${p.value}".` }),
   future_month: (p) => ({ zh: `${p.month} 尚未开始，不能上报。`, en: `${p.month} has not begun yet; there is nothing to export.` }),
@@ -10,8 +20,8 @@ const WHY: Record<string, (p: Params) => { zh: string; en: string }> = {
     en: `No tickets were received in ${p.month}; no bundle was written.`,
   }),
   out_not_writable: (p) => ({
-    zh: `无法写入输出文件夹 ${p.path}（${p.detail}）。未做任何更改。`,
-    en: `Cannot write to the output folder ${p.path} (${p.detail}). Nothing was changed.`,
+    zh: `无法写入输出文件夹 ${p.path}（${detailZh(p.detail)}）。未做任何更改。`,
+    en: `Cannot write to the output folder ${p.path} (${detailEn(p.detail)}). Nothing was changed.`,
   }),
   reason_required: (p) => ({
     zh: `${p.month} 已上报过（第 ${p.revision} 版），数据已有变化：重新上报须填写原因（--reason）。`,
@@ -27,7 +37,7 @@ const WHY: Record<string, (p: Params) => { zh: string; en: string }> = {
   }),
   busy: (p) => ({ zh: `正在生成 ${p.month} 的上报包，请稍候。`, en: `The bundle for ${p.month} is being made; please wait.` }),
   no_data_folder: () => ({ zh: '内存数据库没有数据文件夹，不能上报。', en: 'An in-memory database has no data folder to export from.' }),
-  bundle_unreadable: (p) => ({ zh: `无法读取上报包 ${p.path}：${p.detail}`, en: `Cannot read the bundle ${p.path}: ${p.detail}` }),
+  bundle_unreadable: (p) => ({ zh: `无法读取上报包 ${p.path}：${detailZh(p.detail)}`, en: `Cannot read the bundle ${p.path}: ${detailEn(p.detail)}` }),
 };
 
 export function exportRefusalMessage(p: Params, locale: Locale): string {

@@ -73,10 +73,10 @@ const refuse = (why: string, params: Record<string, string | number> = {}) => ne
 function checkOutDir(outDir: string): void {
   let detail: string | null = null;
   try {
-    if (!fs.statSync(outDir).isDirectory()) detail = 'not a folder';
+    if (!fs.statSync(outDir).isDirectory()) detail = 'not_a_folder';
     else fs.accessSync(outDir, fs.constants.W_OK);
   } catch (e) {
-    detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such folder' : (e as Error).message;
+    detail = (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no_such_folder' : (e as Error).message;
   }
   if (detail) throw refuse('out_not_writable', { path: outDir, detail });
 }

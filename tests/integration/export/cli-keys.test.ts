@@ -62,6 +62,20 @@ describe('complaint-desk export and verify', () => {
     expect(folder.stderr).toMatch(/Cannot write to the output folder .*nope \(no such folder\)\. Nothing was changed\./);
     expect((await cli(['verify', path.join(t.dir, 'none.zip')])).code).toBe(1);
     expect((await cli(['export', '--month', '2026-10'])).code).toBe(2);
+  });
+
+  it('bad input says what is wrong in the user language, the system words translated too', async () => {
+    const folder = await cli(['export', '--month', '2026-10', '--out', path.join(t.dir, 'nope'), '--json'], 'zh_CN.UTF-8');
+    expect(folder.stderr).toMatch(/无法写入输出文件夹 .*nope（文件夹不存在）。未做任何更改。/);
+    const notFolder = await cli(['export', '--month', '2026-10', '--out', t.file], 'zh_CN.UTF-8');
+    expect(notFolder.stderr).toMatch(/（不是文件夹）/);
+    const dir = await cli(['verify', t.dir, '--json']);
+    expect([dir.code, JSON.parse(dir.stdout)]).toEqual([1, { error: { code: 'export_refused', message: `Cannot read the bundle ${t.dir}: a folder, not a bundle file` } }]);
+    const none = await cli(['verify', path.join(t.dir, 'none.zip')], 'zh_CN.UTF-8');
+    expect(none.stderr).toMatch(/无法读取上报包 .*none\.zip：文件不存在/);
+    // Nothing was made: no archive folder, no history row.
+    expect(fs.existsSync(path.join(t.dir, 'exports'))).toBe(false);
+    expect(t.db.prepare('SELECT count(*) AS n FROM export_revisions').get()).toEqual({ n: 0 });
     expect((await cli(['verify'])).code).toBe(2);
   });
 });
