@@ -164,3 +164,28 @@ export function kpiRows(current: KpiSet, previous: KpiSet, lastYear: KpiSet): Ro
     last_year: lastYear[id],
   }));
 }
+
+/** A stored volume warning as the bundle carries it: the figures it was raised with, rounded to 2 decimals. */
+export interface WarningExportRaw {
+  raisedAt: number;
+  category: string;
+  scope: string;
+  count: number;
+  baseline: number | null;
+  threshold: number | null;
+  level: string;
+}
+
+const round2 = (v: number | null) => (v === null ? null : Math.round(v * 100) / 100);
+
+export function warningRow(w: WarningExportRaw, zone: string): Row {
+  return {
+    raised_at: iso(w.raisedAt, zone),
+    category: w.category,
+    scope: w.scope,
+    count: w.count,
+    baseline: round2(w.baseline),
+    threshold: round2(w.threshold),
+    level: w.level,
+  };
+}

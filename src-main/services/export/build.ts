@@ -10,9 +10,10 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { createContext, type ServiceContext } from '../context';
 import { openReadOnlyPeer } from '../../db/open';
+import { WarningStore } from '../../db/warning-store';
 import { ExportReader } from '../../db/export-reader';
 import { tableSpec, WORKBOOK_FILE, type TableId } from '../../core/export/tables';
-import { kpiRows, refundBreach, refundRow, ticketBreaches, ticketRow } from '../../core/export/rows';
+import { kpiRows, refundBreach, refundRow, ticketBreaches, ticketRow, warningRow } from '../../core/export/rows';
 import type { MaskPolicy } from '../../core/export/mask';
 import type { ExportMonth } from '../../core/export/revision';
 import type { DayRange } from '../../core/reports/model';
@@ -78,8 +79,9 @@ async function writeMachineFiles(ctx: ServiceContext, root: string, input: Build
     const tickets = open('tickets');
     const refunds = open('refunds');
     const breaches = open('breaches');
-    // Volume warnings arrive with their own feature; until then the table is there, empty, with its columns documented.
+    // The volume warnings raised in the month, oldest first, with the figures they were raised with.
     const warnings = open('warnings');
+    for (const w of new WarningStore(db).raisedBetween(fromMs, toMs).reverse()) warnings.add(warningRow(w, zone));
     for (const t of reader.tickets(fromMs, toMs)) {
       tickets.add(ticketRow(t, mask, zone));
       for (const b of ticketBreaches(t, at, mask, zone)) breaches.add(b);
