@@ -1,5 +1,6 @@
 /** Reads refund entries and their history; names are joined here, never stored twice. */
 import type { Db } from './open';
+import { column, int } from './rows';
 import type { ApproverRole, Refund, RefundEvent, RefundEventAction, RefundStatus, RefundType } from '../core/refunds/types';
 
 export interface RawRefund {
@@ -96,6 +97,11 @@ const toEvent = (e: RawEvent): RefundEvent => ({
 
 export class RefundReader {
   constructor(private readonly db: Db) {}
+
+  /** Approved entries waiting to be executed: their execution clocks run. */
+  approvedIds(): number[] {
+    return column(int, this.db.prepare(`SELECT id FROM refunds WHERE status = 'approved'`));
+  }
 
   get(id: number): StoredRefund | null {
     const r = this.db.prepare(`${REFUND_SELECT} WHERE r.id = ?`).get(id) as RawRefund | undefined;

@@ -20,6 +20,7 @@ import { OPEN_STATUSES } from '../core/enums';
 import { reportDrill } from './report-drill';
 import type { ClockKind } from '../core/sla/policy';
 import { PageSeek } from './page-seek';
+import { column, text, value } from './rows';
 
 /** The list's "open" chip: the statuses in which a ticket is still being worked (core/enums.ts). */
 const OPEN_SQL = `t.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`;
@@ -289,6 +290,29 @@ export class TicketReader {
       this.stmts.set(sql, s);
     }
     return s;
+  }
+
+  /** Districts that occur on tickets, by a skip-scan of the district index (one seek per distinct value). */
+  districts(): string[] {
+    return column(
+      text,
+      this.db.prepare(`WITH RECURSIVE d(v) AS (
+          SELECT (SELECT min(district) FROM tickets WHERE district IS NOT NULL)
+          UNION ALL
+          SELECT (SELECT min(district) FROM tickets WHERE district > d.v) FROM d WHERE d.v IS NOT NULL)
+        SELECT v FROM d WHERE v IS NOT NULL`),
+    );
+  }
+
+  /** The latest ticket number of a channel starting with `prefix` (the day's numbering), if any. */
+  lastTicketNo(channel: Channel, prefix: string): string | undefined {
+    return value(
+      text,
+      this.db.prepare(`SELECT ticket_no FROM tickets WHERE channel = ? AND ticket_no >= ? AND ticket_no < ? ORDER BY ticket_no DESC LIMIT 1`),
+      channel,
+      prefix,
+      prefix + '\uffff',
+    );
   }
 
   get(id: number): Ticket | null {

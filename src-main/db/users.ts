@@ -1,6 +1,7 @@
 import type { Db } from './open';
 import type { Role } from '../core/enums';
 import type { UserInfo } from '../core/model';
+import { column, text } from './rows';
 
 interface RawUser {
   id: number;
@@ -23,6 +24,11 @@ const toInfo = (r: RawUser): UserInfo => ({
 
 export class UserReader {
   constructor(private readonly db: Db) {}
+
+  /** The departments named on accounts, sorted. */
+  departments(): string[] {
+    return column(text, this.db.prepare(`SELECT DISTINCT department FROM users WHERE department IS NOT NULL AND trim(department) <> '' ORDER BY 1`));
+  }
 
   /** Accounts, or those of one role. */
   count(role?: Role): number {

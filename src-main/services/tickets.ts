@@ -3,6 +3,7 @@
  * this file fetches what they need, applies what they decide, and records
  * every change as an event in the same transaction.
  */
+import { TicketReader } from '../db/ticket-reader';
 import { DomainError } from '../core/errors';
 import { decide, type TicketAction, type TicketState } from '../core/lifecycle';
 import { actionRefusal, openTransferRequest, type OpenTransferRequest } from '../core/ticket-roles';
@@ -53,10 +54,8 @@ function forViewer<T extends { phone: string }>(viewer: UserInfo, t: T): T & { p
 /** A number for tickets registered by hand: channel prefix, local date, sequence. */
 function nextTicketNo(ctx: ServiceContext, channel: Channel, at: number): string {
   const prefix = `CD${localDayKey(at, branchSettings(ctx).zone)}`;
-  const row = ctx.db
-    .prepare(`SELECT ticket_no FROM tickets WHERE channel = ? AND ticket_no >= ? AND ticket_no < ? ORDER BY ticket_no DESC LIMIT 1`)
-    .get(channel, prefix, prefix + '\uffff') as { ticket_no: string } | undefined;
-  const seq = row ? Number(row.ticket_no.slice(prefix.length)) + 1 : 1;
+  const last = new TicketReader(ctx.db).lastTicketNo(channel, prefix);
+  const seq = last ? Number(last.slice(prefix.length)) + 1 : 1;
   return `${prefix}${String(seq).padStart(4, '0')}`;
 }
 

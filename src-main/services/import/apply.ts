@@ -13,7 +13,7 @@ import { detectionSettings } from '../settings';
 import { ticketsChanged } from '../ticket-hooks';
 import { markImportedCollectives } from '../collective';
 import { RepeatMarker } from './repeats';
-import type { Staging } from './staging';
+import type { Staging } from '../../db/import-staging';
 
 export interface ApplyOptions {
   actorId: number | null;

@@ -23,7 +23,7 @@ import type { ServiceContext } from '../context';
 import { branchSettings } from '../settings';
 import { applyStaged } from './apply';
 import { RejectsWriter } from './rejects-file';
-import { Staging, type StagedRow } from './staging';
+import { Staging, type StagedRow } from '../../db/import-staging';
 import { openTable, type Table } from './table';
 
 export interface ImportOptions {

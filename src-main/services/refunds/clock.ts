@@ -40,7 +40,7 @@ export function writeRefundClock(ctx: ServiceContext, r: StoredRefund, limitMs?:
 /** After the hours setting changed: every approved, not yet executed entry runs to the new limit. */
 export function refreshRunningRefundClocks(ctx: ServiceContext): number {
   const reader = new RefundReader(ctx.db);
-  const ids = (ctx.db.prepare(`SELECT id FROM refunds WHERE status = 'approved'`).all() as Array<{ id: number }>).map((r) => r.id);
+  const ids = reader.approvedIds();
   const limit = refundSettings(ctx).executeWithinHours * HOUR;
   for (const id of ids) writeRefundClock(ctx, reader.get(id)!, limit);
   return ids.length;
@@ -49,7 +49,7 @@ export function refreshRunningRefundClocks(ctx: ServiceContext): number {
 /** After the alert thresholds changed: running entries keep their limits but plan their alerts anew. */
 export function replanRunningRefundClocks(ctx: ServiceContext): number {
   const reader = new RefundReader(ctx.db);
-  const ids = (ctx.db.prepare(`SELECT id FROM refunds WHERE status = 'approved'`).all() as Array<{ id: number }>).map((r) => r.id);
+  const ids = reader.approvedIds();
   for (const id of ids) writeRefundClock(ctx, reader.get(id)!);
   return ids.length;
 }

@@ -7,7 +7,7 @@
  */
 import type { ServiceContext } from '../context';
 import { DomainError } from '../../core/errors';
-import type { CategoryNode } from '../../core/categories';
+import { CategoryStore } from '../../db/categories';
 import type { BreachCounts, DayRange, KpiSet, ReportFilters } from '../../core/reports/model';
 import { deriveKpis, targetChecks, type TargetCheck } from '../../core/reports/definitions';
 import { compareKpis, type KpiChanges } from '../../core/reports/compare';
@@ -79,7 +79,7 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
     const lastYear = kpis(q.counts(year));
     const mix = detail.byChannelCategory();
     // Every category, retired ones too: old tickets still count under their names.
-    const nodes = db.prepare('SELECT id, parent_id AS parentId, name FROM categories').all() as CategoryNode[];
+    const nodes = new CategoryStore(db).all();
     const report: Report = {
       ...current,
       range,

@@ -12,8 +12,8 @@
  * (channel + ticket number) is unique, and the later row is refused, so that
  * importing the same file twice changes nothing the second time.
  */
-import type { Db } from '../../db/open';
-import type { ImportedTicket } from '../../core/import/types';
+import type { Db } from './open';
+import type { ImportedTicket } from '../core/import/types';
 
 let counter = 0;
 
