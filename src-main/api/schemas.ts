@@ -117,6 +117,15 @@ export const ticketAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decline_transfer'), reason }),
 ]);
 
+export const transferManyInput = z
+  .object({
+    items: z.array(z.object({ id, version: z.number().int().positive() }).strict()).min(1).max(200),
+    department: text(40),
+    assigneeId: id.nullable(),
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict();
+
 export const actInput = z.object({ id, version: z.number().int().positive(), action: ticketAction }).strict();
 
 export const branchInput = z

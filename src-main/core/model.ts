@@ -71,6 +71,8 @@ export type TicketRow = Pick<
   | 'satisfaction'
   | 'isRepeat'
   | 'isCollective'
+  /** For a batch action from the list: the version the row was read at. */
+  | 'version'
 > & {
   /** The running clock due first: its due time, which clock, and when it turns amber. */
   dueAt: number | null;

@@ -46,7 +46,7 @@ const ROW_COLUMNS = `
   t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district,
   ${CATEGORY_PATH_SQL} AS category_path, t.level, t.status,
   coalesce(a.display_name, t.assignee_name) AS assignee_name, coalesce(f.display_name, t.first_responder_name) AS first_responder_name,
-  t.department, t.satisfaction, t.is_repeat, t.is_collective, t.due_at, t.due_clock, t.warn_at`;
+  t.department, t.satisfaction, t.is_repeat, t.is_collective, t.due_at, t.due_clock, t.warn_at, t.version`;
 
 const JOINS = `
   JOIN categories c ON c.id = t.category_id
@@ -74,6 +74,7 @@ interface RawRow {
   due_at: number | null;
   due_clock: ClockKind | null;
   warn_at: number | null;
+  version: number;
 }
 
 interface RawTicket extends RawRow {
@@ -92,7 +93,6 @@ interface RawTicket extends RawRow {
   void_reason: string | null;
   created_at: number;
   updated_at: number;
-  version: number;
 }
 
 function toRow(r: RawRow): TicketRow {
@@ -116,6 +116,7 @@ function toRow(r: RawRow): TicketRow {
     dueAt: r.due_at,
     dueClock: r.due_clock,
     warnAt: r.warn_at,
+    version: r.version,
   };
 }
 

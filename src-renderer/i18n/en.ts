@@ -84,6 +84,7 @@ export const en: Resources = {
     optional: '(optional)',
   },
   today: {
+    team: { title: 'Team workload', assignee: 'Assignee', open: 'Open', overdue: 'Overdue', none: 'No open tickets' },
     title: 'Today',
     byStatus: 'Open tickets by status',
     openTotal: 'All open',
@@ -125,6 +126,16 @@ export const en: Resources = {
     due: 'Due',
   },
   tickets: {
+    batch: {
+      selected: '{{count, number}} selected',
+      department: 'Department',
+      assignee: 'Assignee',
+      noAssignee: 'No assignee',
+      reason: 'Reason (optional)',
+      transfer: 'Transfer together',
+      done: '{{count, number}} transferred.',
+      refused: '{{count, number}} not transferred:',
+    },
     importCrm: 'Import CRM tickets',
     title: 'Tickets',
     total: 'Total: {{count, number}}',

@@ -78,6 +78,7 @@ export const zhCN = {
     optional: '（选填）',
   },
   today: {
+    team: { title: '团队在办', assignee: '处理人', open: '在办', overdue: '已超时', none: '没有在办工单' },
     title: '工作台',
     byStatus: '在办工单（按状态）',
     openTotal: '在办合计',
@@ -119,6 +120,16 @@ export const zhCN = {
     due: '到期时间',
   },
   tickets: {
+    batch: {
+      selected: '已选 {{count, number}} 张',
+      department: '转派部门',
+      assignee: '处理人',
+      noAssignee: '不指定处理人',
+      reason: '原因（可选）',
+      transfer: '批量转派',
+      done: '已转派 {{count, number}} 张。',
+      refused: '{{count, number}} 张未转派：',
+    },
     importCrm: '导入 CRM 工单',
     title: '工单',
     total: '共 {{count, number}} 张',

@@ -16,6 +16,7 @@ import { ExportButton } from '../components/ExportButton';
 import { gridTheme } from '../tickets/gridSetup';
 import { parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
 import { FilterBar, FilterChips } from '../tickets/FilterBar';
+import { BatchTransfer } from '../tickets/BatchTransfer';
 import { deadlineParam, listFilter, withParams } from '../tickets/listParams';
 import { navigate, ticketHref } from '../state/route';
 import { useBranch, useUser } from '../state/session';
@@ -61,6 +62,14 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
     },
     [open],
   );
+  // Supervisors tick tickets to transfer them together (tickets/transferMany).
+  const mayBatch = mayCall(user.role, 'tickets/transferMany');
+  const [selected, setSelected] = useState<TicketRow[]>([]);
+  const rowSelection = useMemo(() => (mayBatch ? ({ mode: 'multiRow', checkboxes: true, headerCheckbox: false } as const) : undefined), [mayBatch]);
+  const afterBatch = useCallback(() => {
+    grid.current?.api?.deselectAll();
+    grid.current?.api?.refreshInfiniteCache();
+  }, []);
   const setChips = (next: Chip[]) => navigate(withParams(params, { chips: next.join(',') }));
 
   return (
@@ -97,6 +106,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
       </div>
       <FilterBar params={params} zone={zone} />
       <FilterChips params={params} zone={zone} />
+      {mayBatch && <BatchTransfer selected={selected} onDone={afterBatch} />}
       {error && <Alert kind="error">{error}</Alert>}
       <div className="grid-host" data-testid="tickets-grid">
         <AgGridReact<TicketRow>
@@ -109,6 +119,9 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
           columnDefs={columns}
           localeText={localeText}
           getRowId={(p) => String(p.data.id)}
+          rowSelection={rowSelection}
+          selectionColumnDef={{ width: 34, pinned: 'left', resizable: false }}
+          onSelectionChanged={(e) => setSelected(e.api.getSelectedRows())}
           onRowDoubleClicked={(e) => open(e.data)}
           onCellKeyDown={onCellKeyDown}
           context={context}

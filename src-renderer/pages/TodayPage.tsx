@@ -16,6 +16,7 @@ import { ticketsHref } from '../state/route';
 import { useQuery } from '../state/useQuery';
 import { useUser } from '../state/session';
 import { AtRiskList } from './AtRiskList';
+import { TeamPanel } from './TeamPanel';
 import { TodayNumbers } from '../reports/TodayNumbers';
 import { mayCall } from '../lib/access';
 import { GetStarted } from './GetStarted';
@@ -89,6 +90,7 @@ export function TodayPage() {
         />
         <StatusCounter label={t('today.repeatOpen')} filter={{ open: true, repeat: true }} href={ticketsHref({ chips: 'open,repeat' })} testId="count-repeat" />
       </div>
+      {mayCall(user.role, 'tickets/workload') && <TeamPanel refresh={listKey} />}
       <h2 className="section-title">{t('reports.today.title')}</h2>
       <TodayNumbers refresh={revision} />
     </section>

@@ -24,11 +24,11 @@ export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
     col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 140, cellClass: 'cell-strong', pinned: 'left' }),
     col('status', t('tickets.col.status'), { field: 'status', width: 100, cellRenderer: StatusCell }),
     col('due', t('tickets.col.due'), {
-      width: 150,
+      width: 140,
       cellRenderer: DueCell,
       headerTooltip: t('tickets.dueSortHint'),
     }),
-    col('level', t('tickets.col.level'), { field: 'level', width: 76, cellRenderer: LevelCell }),
+    col('level', t('tickets.col.level'), { field: 'level', width: 70, cellRenderer: LevelCell }),
     col('channel', t('tickets.col.channel'), {
       field: 'channel',
       width: 80,
@@ -53,6 +53,6 @@ export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
       hide: true,
       valueFormatter: (p) => (p.value ? t(`satisfaction.${p.value as Satisfaction}`) : ''),
     }),
-    col('flags', t('tickets.col.flags'), { width: 76, cellRenderer: FlagsCell }),
+    col('flags', t('tickets.col.flags'), { width: 60, cellRenderer: FlagsCell }),
   ];
 }

@@ -10,6 +10,7 @@ import {
   LocaleModule,
   ModuleRegistry,
   RowApiModule,
+  RowSelectionModule,
   RowStyleModule,
   ScrollApiModule,
   TooltipModule,
@@ -18,7 +19,7 @@ import {
   type Module,
 } from 'ag-grid-community';
 
-const modules: Module[] = [InfiniteRowModelModule, CustomFilterModule, GridStateModule, CellStyleModule, RowStyleModule, LocaleModule, TooltipModule, RowApiModule, ScrollApiModule];
+const modules: Module[] = [InfiniteRowModelModule, CustomFilterModule, GridStateModule, CellStyleModule, RowStyleModule, LocaleModule, TooltipModule, RowApiModule, RowSelectionModule, ScrollApiModule];
 // The validation module explains misconfiguration in the console; it is only worth its size in development.
 if (import.meta.env.DEV) modules.push(ValidationModule);
 ModuleRegistry.registerModules(modules);

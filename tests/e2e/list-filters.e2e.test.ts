@@ -83,8 +83,34 @@ describe('the ticket list filtered as a supervisor works', () => {
     await list.waitForTotal(all);
   });
 
-  it('fits its columns on a 1280×720 screen without cutting a date', async () => {
+  it('Today’s team panel counts each colleague’s open tickets and opens them; ticked tickets transfer together', async () => {
+    await page.evaluate("window.location.hash = '#/today'");
+    const panel = page.getByTestId('team-panel');
+    const first = panel.locator('tbody tr').first();
+    await first.getByTestId('team-open').waitFor();
+    const open = Number((await first.getByTestId('team-open').innerText()).replace(/,/g, ''));
+    expect(open).toBeGreaterThan(0);
+    await panel.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('today-team'), fullPage: true });
+    await first.getByTestId('team-open').click();
     const list = new TicketsPage(page);
+    await list.waitForTotal(open);
+    expect(lastGridFilter()).toMatchObject({ open: true });
+    // Tick two tickets, transfer them to 网络部 together.
+    await list.rows.nth(0).locator('.ag-selection-checkbox input').check();
+    await list.rows.nth(1).locator('.ag-selection-checkbox input').check();
+    const bar = page.getByTestId('batch-transfer');
+    await expect.poll(() => bar.innerText()).toContain('已选 2 张');
+    await bar.getByLabel('转派部门').fill('网络部');
+    await bar.getByRole('button', { name: '批量转派' }).click();
+    await expect.poll(() => page.getByTestId('batch-outcome').innerText()).toMatch(/已转派 2 张/);
+    await page.screenshot({ path: screenshotPath('tickets-batch') });
+  });
+
+  it('fits its columns on a 1280×720 screen without cutting a date', async () => {
+    await page.evaluate("window.location.hash = '#/tickets'");
+    const list = new TicketsPage(page);
+    await list.waitForTotal(3000);
     await list.ticketNumbers();
     const fit = (await page.evaluate(`(() => {
       const grid = document.querySelector('[data-testid="tickets-grid"]').getBoundingClientRect();

@@ -9,6 +9,9 @@ import * as tickets from '../../services/tickets';
 import * as users from '../../services/users';
 import { branchSettings, saveBranchSettings } from '../../services/settings';
 import { seedDemo } from '../../services/seed';
+import { transferMany } from '../../services/ticket-batch';
+import { teamWorkload } from '../../services/workload';
+import { messageFor } from '../../core/messages';
 import { ticketClockViews } from '../../services/deadlines';
 import type { AuthStatus, TicketDetail } from '../contract';
 import { needUser, type HandlerEnv, type HandlersOf } from './types';
@@ -83,6 +86,14 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
     return detail(env, i.id);
   },
   'tickets/revealPhone': (i, env) => ({ phone: tickets.revealPhone(env.ctx, needUser(env), i.id) }),
+  'tickets/transferMany': (i, env) => {
+    const r = transferMany(env.ctx, needUser(env), i);
+    return {
+      transferred: r.transferred,
+      refused: r.refused.map((x) => ({ id: x.id, ticketNo: x.ticketNo, code: x.error.code, message: { 'zh-CN': messageFor(x.error, 'zh-CN'), en: messageFor(x.error, 'en') } })),
+    };
+  },
+  'tickets/workload': (_i, env) => teamWorkload(env.ctx),
 
   'users/create': (i, env) => users.createUser(env.ctx, needUser(env), i),
   'users/resetPassword': (i, env) => {

@@ -6,6 +6,7 @@ import type { ActionType } from '../../core/lifecycle';
 import type { OpenTransferRequest } from '../../core/ticket-roles';
 import type { BranchSettings } from '../../services/settings';
 import type { ClockView } from '../../services/deadlines';
+import type { WorkloadRow } from '../../services/workload';
 
 export interface AuthStatus {
   needsSetup: boolean;
@@ -23,6 +24,12 @@ export interface TicketDetail {
   history: TicketEvent[];
   /** Deadline clocks with their state now, pauses included. */
   clocks: ClockView[];
+}
+
+/** A batch transfer's outcome: the tickets moved, and each refused one with the reason in both languages. */
+export interface TransferManyResult {
+  transferred: number[];
+  refused: Array<{ id: number; ticketNo: string | null; code: string; message: { 'zh-CN': string; en: string } }>;
 }
 
 export interface CreatedTicket {
@@ -46,6 +53,8 @@ export const coreMethods = {
   'tickets/create': method<CreatedTicket>()('agent', s.newTicketInput),
   'tickets/act': method<TicketDetail>()('agent', s.actInput),
   'tickets/revealPhone': method<{ phone: string }>()('agent', s.byId),
+  'tickets/transferMany': method<TransferManyResult>()('supervisor', s.transferManyInput),
+  'tickets/workload': method<WorkloadRow[]>()('supervisor', s.empty),
 
   'users/create': method<UserInfo>()('admin', s.newUserInput),
   'users/resetPassword': method<UserInfo>()('admin', s.resetPasswordInput),

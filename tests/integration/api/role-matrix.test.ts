@@ -33,6 +33,8 @@ const MATRIX: Record<string, string> = {
   'tickets/create': '        - Y Y Y Y',
   'tickets/act': '           - Y Y Y Y', // which actions each role may take: tickets/act rows below
   'tickets/revealPhone': '   - Y Y Y Y',
+  'tickets/transferMany': '  - - Y Y Y',
+  'tickets/workload': '      - - Y Y Y',
   'users/create': '          - - - - Y',
   'users/resetPassword': '   - - - - Y',
   'users/setActive': '       - - - - Y',

@@ -1,0 +1,78 @@
+/**
+ * The bar that appears when a supervisor ticks tickets in the list: transfer
+ * them together to a department (and a colleague). The server transfers each
+ * one it may, with its own event, and names the ones it refused and why.
+ */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TicketRow } from '../api/types';
+import { call } from '../api/client';
+import { useMeta } from '../state/meta';
+
+export function BatchTransfer({ selected, onDone }: { selected: TicketRow[]; onDone(): void }) {
+  const { t, i18n } = useTranslation();
+  const meta = useMeta();
+  const [department, setDepartment] = useState('');
+  const [assignee, setAssignee] = useState('');
+  const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [outcome, setOutcome] = useState<{ moved: number; refused: string[] } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (selected.length === 0 && !outcome) return null;
+  const submit = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const r = await call('tickets/transferMany', {
+        items: selected.map((row) => ({ id: row.id, version: row.version })),
+        department: department.trim(),
+        assigneeId: assignee ? Number(assignee) : null,
+        ...(reason.trim() ? { reason: reason.trim() } : {}),
+      });
+      const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+      setOutcome({ moved: r.transferred.length, refused: r.refused.map((x) => `${x.ticketNo ?? `#${x.id}`}: ${x.message[lang]}`) });
+      onDone();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <div className="batch-bar" data-testid="batch-transfer">
+      {selected.length > 0 && (
+        <>
+          <strong>{t('tickets.batch.selected', { count: selected.length })}</strong>
+          <input aria-label={t('tickets.batch.department')} placeholder={t('tickets.batch.department')} list="batch-departments" value={department} onChange={(e) => setDepartment(e.target.value)} maxLength={40} />
+          <datalist id="batch-departments">
+            {meta.departments.map((d) => (
+              <option key={d} value={d} />
+            ))}
+          </datalist>
+          <select aria-label={t('tickets.batch.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
+            <option value="">{t('tickets.batch.noAssignee')}</option>
+            {meta.users.map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.displayName}
+              </option>
+            ))}
+          </select>
+          <input aria-label={t('tickets.batch.reason')} placeholder={t('tickets.batch.reason')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={500} />
+          <button type="button" className="btn small primary" disabled={busy || !department.trim()} onClick={() => void submit()}>
+            {t('tickets.batch.transfer')}
+          </button>
+        </>
+      )}
+      {outcome && (
+        <span className="batch-outcome" data-testid="batch-outcome" role="status">
+          {t('tickets.batch.done', { count: outcome.moved })}
+          {outcome.refused.length > 0 && ` ${t('tickets.batch.refused', { count: outcome.refused.length })} ${outcome.refused.join('；')}`}
+          <button type="button" className="btn small link" onClick={() => setOutcome(null)} aria-label={t('tickets.clear')}>
+            ✕
+          </button>
+        </span>
+      )}
+      {error && <span className="error">{error}</span>}
+    </div>
+  );
+}
