@@ -29,6 +29,22 @@ export function categoryPath(node: CategoryNode, byId: ReadonlyMap<number, Categ
 }
 
 /**
+ * The tree in reading order: each top-level category followed by its own
+ * children, siblings in the order given (their `sort`). A list ordered by
+ * `sort` alone interleaves the levels, so a child lands under whichever
+ * top-level row happens to precede it (资费计费/多收费 under 网络质量). A child
+ * whose parent is not in the list comes last rather than under a stranger.
+ */
+export function inTreeOrder<T extends CategoryNode>(nodes: readonly T[]): T[] {
+  const children = new Map<number, T[]>();
+  for (const n of nodes) if (n.parentId !== null) children.set(n.parentId, [...(children.get(n.parentId) ?? []), n]);
+  const out: T[] = [];
+  for (const top of nodes) if (top.parentId === null) out.push(top, ...(children.get(top.id) ?? []));
+  const placed = new Set(out.map((n) => n.id));
+  return [...out, ...nodes.filter((n) => !placed.has(n.id))];
+}
+
+/**
  * Find a category from how a CRM writes it: a top-level name, a second-level
  * name, or "一级/二级". Names may contain a slash themselves (上网慢/断网), so a
  * full-name match is tried before splitting at the first slash.

@@ -70,7 +70,7 @@ function detail(r: Report, id: TileId, t: TFunction, locale: string): string {
 }
 
 /** `empty`: the compared period has no tickets at all (say, before the data begins): nothing to compare with. */
-function ChangeLine({ label, change, kind, empty }: { label: string; change: Change; kind: Kind; empty: boolean }) {
+function ChangeLine({ label, change, kind, empty, partial }: { label: string; change: Change; kind: Kind; empty: boolean; partial: boolean }) {
   const { t } = useTranslation();
   let text: string;
   // A change that rounds away on screen ("▼ 下降 0.0 个百分点（变差）") is shown as no change, in no colour.
@@ -90,8 +90,12 @@ function ChangeLine({ label, change, kind, empty }: { label: string; change: Cha
   }
   const tone = change.improved === null || empty || flat ? '' : change.improved ? ' good' : ' bad';
   return (
-    <div className={`kpi-change${tone}`}>
-      <span className="kpi-change-label">{label}</span> {text}
+    <div className={`kpi-change${tone}${partial && !empty ? ' partial' : ''}`} title={partial && !empty ? t('reports.coverage.mark') : undefined}>
+      <span className="kpi-change-label">
+        {label}
+        {partial && !empty ? '*' : ''}
+      </span>{' '}
+      {text}
     </div>
   );
 }
@@ -133,8 +137,20 @@ export function KpiTiles({ report }: { report: Report }) {
             {id === 'breached' && <BreachOverlap report={report} />}
             {kind !== 'per10k' && (
               <>
-                <ChangeLine label={t('reports.vsPrevious')} change={report.previous.change[id]} kind={kind} empty={report.previous.kpis.total === 0} />
-                <ChangeLine label={t('reports.vsLastYear')} change={report.lastYear.change[id]} kind={kind} empty={report.lastYear.kpis.total === 0} />
+                <ChangeLine
+                  label={t('reports.vsPrevious')}
+                  change={report.previous.change[id]}
+                  kind={kind}
+                  empty={report.previous.kpis.total === 0}
+                  partial={report.previous.coverage.partial || report.coverage.partial}
+                />
+                <ChangeLine
+                  label={t('reports.vsLastYear')}
+                  change={report.lastYear.change[id]}
+                  kind={kind}
+                  empty={report.lastYear.kpis.total === 0}
+                  partial={report.lastYear.coverage.partial || report.coverage.partial}
+                />
               </>
             )}
           </div>

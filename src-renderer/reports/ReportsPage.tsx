@@ -13,6 +13,7 @@ import { useBranch, useUser } from '../state/session';
 import { useMeta } from '../state/meta';
 import { useQuery } from '../state/useQuery';
 import { KpiTiles } from './KpiTiles';
+import { CoverageNote } from './CoverageNote';
 import { RefundsTable } from './RefundsTable';
 import { ReportCharts } from './ReportCharts';
 import { ReportControls } from './ReportControls';
@@ -79,6 +80,7 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
         <p className="hint">{t('reports.loading')}</p>
       ) : (
         <>
+          <CoverageNote report={data.report} />
           <KpiTiles report={data.report} />
           {data.report.total === 0 && <Alert kind="info">{t('reports.empty')}</Alert>}
           <p className="hint no-print">{t('reports.drillHint')}</p>

@@ -3,7 +3,7 @@
  * and the caller's identity into a service call. No rules live here.
  */
 import { actionsFor } from '../../core/ticket-roles';
-import { categoryPath } from '../../core/categories';
+import { categoryPath, inTreeOrder } from '../../core/categories';
 import type { UserInfo } from '../../core/model';
 import * as tickets from '../../services/tickets';
 import * as users from '../../services/users';
@@ -73,7 +73,8 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
   'meta/categories': (_i, env) => {
     const nodes = env.ctx.categories.list();
     const byId = new Map(nodes.map((n) => [n.id, n]));
-    return nodes.map((n) => ({ ...n, path: categoryPath(n, byId) }));
+    // Every picker lists the tree parent by parent, each child under its own parent.
+    return inTreeOrder(nodes).map((n) => ({ ...n, path: categoryPath(n, byId) }));
   },
   // Disabled colleagues too (flagged): their names still show in history; pickers offer only active ones.
   'meta/users': (_i, env) => users.listUsers(env.ctx),

@@ -19,6 +19,10 @@ import { branchSubscribers } from './settings';
 import type { DepartmentRow, TicketFold } from '../../core/reports/fold';
 import { PeriodQueries, type Period } from './queries';
 import { refundSummary, type RefundSummary } from './refunds';
+import { periodCoverage, type PeriodCoverage } from '../../core/reports/coverage';
+import { isoInZone } from '../../core/time';
+
+const localDay = (ms: number, zone: string) => isoInZone(ms, zone).slice(0, 10);
 
 export interface ReportQuery {
   range: DayRange;
@@ -27,6 +31,8 @@ export interface ReportQuery {
 
 export interface ComparedPeriod {
   range: DayRange;
+  /** How much of the period the branch's data covers (partial: fewer days than the period has). */
+  coverage: PeriodCoverage;
   kpis: KpiSet;
   /** The range's KPIs against this period's. */
   change: KpiChanges;
@@ -35,6 +41,8 @@ export interface ComparedPeriod {
 /** The report: the range's KPIs at the top level (docs/REQUIREMENTS.md §9's `report --json`), then the rest. */
 export interface Report extends KpiSet {
   range: DayRange;
+  /** How much of the range the data covers: a month still under way, or before the branch's first ticket. */
+  coverage: PeriodCoverage;
   zone: string;
   /** The instants covered: [fromMs, toMs). */
   fromMs: number;
@@ -80,17 +88,24 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
     const mix = detail.byChannelCategory();
     // Every category, retired ones too: old tickets still count under their names.
     const nodes = new CategoryStore(db).all();
+    const nodes = db.prepare('SELECT id, parent_id AS parentId, name FROM categories').all() as CategoryNode[];
+    // The branch's records begin with its first ticket, whatever the filters.
+    const first = (db.prepare('SELECT min(received_at) AS t FROM tickets').get() as { t: number | null }).t;
+    const firstDay = first === null ? null : localDay(first, zone);
+    const today = localDay(at, zone);
+    const cover = (r: DayRange) => periodCoverage(r, firstDay, today);
     const report: Report = {
       ...current,
       range,
+      coverage: cover(range),
       zone,
       fromMs: cur.fromMs,
       toMs: cur.toMs,
       at,
       filters,
       targets: targetChecks(current),
-      previous: { range: prevRange, kpis: previous, change: compareKpis(current, previous) },
-      lastYear: { range: yearRange, kpis: lastYear, change: compareKpis(current, lastYear) },
+      previous: { range: prevRange, coverage: cover(prevRange), kpis: previous, change: compareKpis(current, previous) },
+      lastYear: { range: yearRange, coverage: cover(yearRange), kpis: lastYear, change: compareKpis(current, lastYear) },
       byCategory: categoryPareto(mix, nodes),
       byChannel: channelMix(mix),
       byDepartment: detail.byDepartment(),
