@@ -88,7 +88,6 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
     const mix = detail.byChannelCategory();
     // Every category, retired ones too: old tickets still count under their names.
     const nodes = new CategoryStore(db).all();
-    const nodes = db.prepare('SELECT id, parent_id AS parentId, name FROM categories').all() as CategoryNode[];
     // The branch's records begin with its first ticket, whatever the filters.
     const first = (db.prepare('SELECT min(received_at) AS t FROM tickets').get() as { t: number | null }).t;
     const firstDay = first === null ? null : localDay(first, zone);
