@@ -16,6 +16,7 @@ export type ErrorCode =
   | 'unknown_category'
   | 'reason_required'
   | 'setup_done'
+  | 'demo_needs_empty'
   | 'bad_credentials'
   | 'weak_password'
   | 'level_not_higher'

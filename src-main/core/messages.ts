@@ -172,6 +172,10 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   unknown_category: (p, l) => (l === 'en' ? `Unknown category "${p.value}".` : `未知的投诉类别「${p.value}」。`),
   reason_required: (p, l) => (l === 'en' ? `Please give the ${fieldLabel(p.field, l)}.` : `请填写${fieldLabel(p.field, l)}。`),
   setup_done: (_p, l) => (l === 'en' ? 'The administrator account already exists.' : '管理员账号已创建。'),
+  demo_needs_empty: (p, l) =>
+    l === 'en'
+      ? `Demo data goes only into an empty database; this one holds ${p.tickets} tickets, and fake ones would change its reports.`
+      : `演示数据只能载入空数据库；当前已有 ${p.tickets} 张工单，载入假数据会改变报表数字。`,
   bad_credentials: (_p, l) => (l === 'en' ? 'Wrong user name or password.' : '用户名或密码错误。'),
   weak_password: (p, l) =>
     l === 'en' ? `The password needs at least ${p.min} characters.` : `密码至少需要 ${p.min} 个字符。`,

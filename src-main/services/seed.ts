@@ -4,6 +4,7 @@
  * the source material observes) and by working hours; older tickets are mostly
  * closed, recent ones are still being worked.
  */
+import { DomainError } from '../core/errors';
 import { randomBytes } from 'node:crypto';
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
 import type { UserInfo } from '../core/model';
@@ -259,6 +260,13 @@ function lifeSoFar(r: () => number, receivedAt: number, age: number, limits: Lim
 }
 
 /** A first look at the console: a few thousand tickets over six months, ending now. */
+/**
+ * 3,000 made-up tickets to try the console with — only into an empty database:
+ * in a working one they would change the month's numbers and could not be
+ * told apart from real complaints.
+ */
 export function seedDemo(ctx: ServiceContext, admin: UserInfo): { tickets: number; refunds: number } {
+  const existing = (ctx.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+  if (existing > 0) throw new DomainError('demo_needs_empty', { tickets: existing });
   return seedTickets(ctx, admin, { tickets: 3000, seed: 20261128, months: 6 });
 }
