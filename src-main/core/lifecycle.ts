@@ -35,7 +35,7 @@ export type TicketAction =
   | { type: 'pend'; reason: string }
   | { type: 'resume' }
   | { type: 'respond'; note: string }
-  | { type: 'resolve'; note: string; rootCause?: string | undefined }
+  | { type: 'resolve'; note: string; rootCause?: string | undefined; breachCause?: string | undefined; breachCauseText?: string | undefined }
   | { type: 'close'; satisfaction: Satisfaction; note?: string | undefined }
   | { type: 'reopen'; reason: string }
   | { type: 'transfer'; department: string; assigneeId: number | null; reason?: string | undefined }

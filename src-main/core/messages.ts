@@ -38,6 +38,8 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   reason: { zh: '原因', en: 'reason' },
   timeLeft: { zh: '剩余时间颜色阈值', en: 'time-left colour thresholds' },
   note: { zh: '说明', en: 'note' },
+  breachCause: { zh: '超时原因', en: 'breach cause' },
+  breachCauseText: { zh: '超时原因说明', en: 'breach cause text' },
   comment: { zh: '审核意见', en: 'review comment' },
   recipients: { zh: '预警接收人', en: 'warning recipients' },
   department: { zh: '责任部门', en: 'department' },

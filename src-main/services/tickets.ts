@@ -4,6 +4,7 @@
  * every change as an event in the same transaction.
  */
 import { TicketReader } from '../db/ticket-reader';
+import { recordBreachCause } from './breach-causes';
 import { DomainError } from '../core/errors';
 import { decide, type TicketAction, type TicketState } from '../core/lifecycle';
 import { actionRefusal, openTransferRequest, type OpenTransferRequest } from '../core/ticket-roles';
@@ -167,6 +168,7 @@ export function actOnTicket(
       throw new DomainError('validation', { field: 'assigneeId', rule: 'unknown_user', value: action.assigneeId });
     }
     const now = ctx.now();
+    if (action.type === 'resolve') recordBreachCause(ctx, id, actor.id, { cause: action.breachCause, text: action.breachCauseText }, now);
     const open = openTransferRequest(ctx.read.tickets.history(t.id));
     const state = { ...stateOf(t), transferRequest: open && { department: open.department, assigneeId: open.assigneeId } };
     const decision = decide(state, action, actor.id, now);

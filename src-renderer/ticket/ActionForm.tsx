@@ -1,10 +1,12 @@
 /** One action's small form: only the fields that action needs; Esc closes it. */
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionType, Level, TicketAction } from '../api/types';
 import { Field } from '../components/Field';
 import { LEVELS, levelRank, SATISFACTIONS } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
+import { call } from '../api/client';
+import type { BreachCauseOption } from '../../src-main/core/breach-causes';
 import { ACTION_FIELDS, buildAction, EMPTY_VALUES, fieldLabel, type ActionField, type ActionValues } from './actionInput';
 
 interface Props {
@@ -18,8 +20,22 @@ interface Props {
 }
 
 export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClose }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { users, departments } = useMeta();
+  const [causes, setCauses] = useState<BreachCauseOption[]>([]);
+  const wantsCauses = 'breachCause' in ACTION_FIELDS[type];
+  useEffect(() => {
+    if (!wantsCauses) return;
+    let live = true;
+    call('reports/breachCauseOptions', {}).then(
+      (list) => live && setCauses(list.filter((c) => c.active)),
+      () => live && setCauses([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [wantsCauses]);
+  const needsText = causes.find((c) => c.code === v.breachCause)?.needsText ?? false;
   const [v, setV] = useState<ActionValues>({ ...EMPTY_VALUES, ...initial });
   const [errors, setErrors] = useState<Partial<Record<ActionField, string>>>({});
   const fields = ACTION_FIELDS[type];
@@ -100,6 +116,23 @@ export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClos
       {has('rootCause') && (
         <Field label={label('rootCause')} error={errors.rootCause}>
           <input value={v.rootCause} onChange={(e) => set('rootCause', e.target.value)} maxLength={500} />
+        </Field>
+      )}
+      {has('breachCause') && (
+        <Field label={label('breachCause')} error={errors.breachCause}>
+          <select value={v.breachCause} onChange={(e) => set('breachCause', e.target.value)} data-testid="breach-cause">
+            <option value="">{t('form.breachCauseNone')}</option>
+            {causes.map((c) => (
+              <option key={c.code} value={c.code}>
+                {i18n.language === 'en' ? c.nameEn : c.nameZh}
+              </option>
+            ))}
+          </select>
+        </Field>
+      )}
+      {has('breachCauseText') && needsText && (
+        <Field label={label('breachCauseText')} error={errors.breachCauseText}>
+          <input value={v.breachCauseText} onChange={(e) => set('breachCauseText', e.target.value)} maxLength={500} data-testid="breach-cause-text" />
         </Field>
       )}
       <datalist id="action-departments">

@@ -6,12 +6,14 @@
 import type { TFunction } from 'i18next';
 import type { ActionType, Level, Satisfaction, TicketAction } from '../api/types';
 
-export type ActionField = 'reason' | 'note' | 'rootCause' | 'satisfaction' | 'level' | 'department' | 'assigneeId';
+export type ActionField = 'reason' | 'note' | 'rootCause' | 'breachCause' | 'breachCauseText' | 'satisfaction' | 'level' | 'department' | 'assigneeId';
 
 export interface ActionValues {
   reason: string;
   note: string;
   rootCause: string;
+  breachCause: string;
+  breachCauseText: string;
   satisfaction: Satisfaction | '';
   level: Level | '';
   department: string;
@@ -22,6 +24,8 @@ export const EMPTY_VALUES: ActionValues = {
   reason: '',
   note: '',
   rootCause: '',
+  breachCause: '',
+  breachCauseText: '',
   satisfaction: '',
   level: '',
   department: '',
@@ -35,7 +39,8 @@ export const ACTION_FIELDS: Record<ActionType, Partial<Record<ActionField, boole
   resume: {},
   pend: { reason: true },
   respond: { note: true },
-  resolve: { note: true, rootCause: false },
+  // The server refuses settling a ticket whose clock was missed without a breach cause (超时原因).
+  resolve: { note: true, rootCause: false, breachCause: false, breachCauseText: false },
   close: { satisfaction: true, note: false },
   reopen: { reason: true },
   void: { reason: true },
@@ -80,7 +85,7 @@ export function buildAction(
       case 'respond':
         return { type, note };
       case 'resolve':
-        return { type, note, rootCause: opt(v.rootCause) };
+        return { type, note, rootCause: opt(v.rootCause), breachCause: opt(v.breachCause), breachCauseText: opt(v.breachCauseText) };
       case 'close':
         return { type, satisfaction: v.satisfaction as Satisfaction, note: opt(v.note) };
       case 'escalate':

@@ -6,6 +6,8 @@ import type { Dashboard, Report } from '../../services/reports/report';
 import type { ReportOptions } from '../../services/reports/options';
 import type { TodayNumbers } from '../../services/reports/today';
 import type { QcReport } from '../../services/reports/qc';
+import type { BreachCausePareto } from '../../services/breach-causes';
+import type { BreachCauseOption } from '../../core/breach-causes';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const id = z.number().int().positive();
@@ -31,6 +33,10 @@ export const reportMethods = {
   'reports/dashboard': method<Dashboard>()('agent', reportInput),
   /** The QC studies' measures (SP replies, refunds from the complaint, refund-delay repeats, backlog, handling per category). */
   'reports/qc': method<QcReport>()('agent', reportInput),
+  /** The Pareto of breach causes recorded on the range's tickets, with each cause's tickets. */
+  'reports/breachCauses': method<BreachCausePareto>()('agent', reportInput),
+  /** The branch's list of breach causes, for the settle dialog. */
+  'reports/breachCauseOptions': method<BreachCauseOption[]>()('agent', z.object({}).strict()),
   /** Today's numbers for the branch's current day and month (the start page), without the report's comparisons and breakdowns. */
   'reports/today': method<TodayNumbers>()('agent', z.object({}).strict()),
   'reports/options': method<ReportOptions>()('agent', z.object({}).strict()),

@@ -23,6 +23,7 @@ import * as m0014 from './0014_list_filter_indexes';
 import * as m0015 from './0015_ticket_count';
 import * as m0016 from './0016_volume_warnings';
 import * as m0017 from './0017_phone_search';
+import * as m0018 from './0018_breach_causes';
 
 export interface Migration {
   version: number;
@@ -50,6 +51,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 15, ...m0015 },
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
+  { version: 18, ...m0018 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -27,7 +27,7 @@ describe('satisfaction of a reopened ticket', () => {
       categoryId: categoryId(t.ctx, '宽带'), level: 'normal', description: '断网',
     }).ticket;
     act(tk.id, { type: 'accept' });
-    act(tk.id, { type: 'resolve', note: '已修复' });
+    act(tk.id, { type: 'resolve', note: '已修复', breachCause: 'backlog' });
     act(tk.id, { type: 'close', satisfaction: 'dissatisfied' });
     expect(october()).toMatchObject({ rated: 1, satisfied: 0, satisfactionRate: 0 });
 
@@ -35,7 +35,7 @@ describe('satisfaction of a reopened ticket', () => {
     expect(reopened.satisfaction).toBe('dissatisfied');
     expect(october()).toMatchObject({ rated: 1, satisfied: 0, satisfactionRate: 0 });
 
-    act(tk.id, { type: 'resolve', note: '更换光猫' });
+    act(tk.id, { type: 'resolve', note: '更换光猫', breachCause: 'backlog' });
     act(tk.id, { type: 'close', satisfaction: 'satisfied' });
     expect(october()).toMatchObject({ rated: 1, satisfied: 1, satisfactionRate: 1 });
 

@@ -46,7 +46,7 @@ describe('sorting the ticket list by due time', () => {
       last: ticket(), // received 4 h: first response due 8 h
     };
     act(ids.closed!, { type: 'accept' });
-    act(ids.closed!, { type: 'resolve', note: '已处理' });
+    act(ids.closed!, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
     act(ids.closed!, { type: 'close', satisfaction: 'satisfied' });
     act(ids.voided!, { type: 'void', reason: '录错' });
   });

@@ -41,11 +41,11 @@ describe('sla --at a past instant', () => {
     advanceTo(3);
     act(early.id, { type: 'accept' });
     advanceTo(10);
-    act(early.id, { type: 'resolve', note: '已修复' });
+    act(early.id, { type: 'resolve', note: '已修复', breachCause: 'backlog' });
     act(early.id, { type: 'close', satisfaction: 'satisfied' });
     advanceTo(60);
     const later = register('13800000003');
-    act(late.id, { type: 'resolve', note: '已修复' });
+    act(late.id, { type: 'resolve', note: '已修复', breachCause: 'backlog' });
     advanceTo(61);
     act(late.id, { type: 'close', satisfaction: 'satisfied' });
     act(later.id, { type: 'accept' });
@@ -70,11 +70,11 @@ describe('sla --at a past instant', () => {
     advanceTo(1);
     act(tk.id, { type: 'accept' });
     advanceTo(10);
-    act(tk.id, { type: 'resolve', note: '已修复' });
+    act(tk.id, { type: 'resolve', note: '已修复', breachCause: 'backlog' });
     advanceTo(33);
     act(tk.id, { type: 'reopen', reason: '又断网' });
     advanceTo(40);
-    act(tk.id, { type: 'resolve', note: '已修复' });
+    act(tk.id, { type: 'resolve', note: '已修复', breachCause: 'backlog' });
     act(tk.id, { type: 'close', satisfaction: 'satisfied' });
     advanceTo(100);
     // At 32 h the follow-up of the first resolution had run 22 h of 24: 91.7 %.
