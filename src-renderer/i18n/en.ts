@@ -109,6 +109,15 @@ export const en: Resources = {
         hint: 'Tickets whose most urgent clock has passed, most recently breached first; each ticket once, with its most overdue clock.',
         empty: 'No ticket is breached.',
       },
+      likely: {
+        title: 'Likely to miss (forecast)',
+        hint: "Not yet at the 80 % warning, but the branch's own history (tickets of the same category and department settled in the last six months) and the assignee's queue say they will finish past their limit. An estimate, not a count.",
+        empty: 'By the history, no ticket is likely to miss.',
+        reason: 'Why',
+        finish: 'Estimated finish',
+        risk: 'Like tickets late',
+        riskHint: 'Of the {{peers, number}} like tickets still open at this age, the share that went past the limit',
+      },
     },
     awaitingMe: 'Refunds waiting for me',
     empty: {

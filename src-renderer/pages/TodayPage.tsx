@@ -3,7 +3,8 @@
  * by its worst clock, and each is the total of the list it opens; below them
  * the clocks that can still be saved (due within 2 h) and, apart from them,
  * the breached tickets. The status counters are each a tickets/list `total`
- * (limit 1). Every number is counted, none estimated.
+ * (limit 1). Every number is counted, none estimated — except the "likely to
+ * miss" list, a forecast from the branch's history that says it is one.
  */
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -17,6 +18,7 @@ import { useQuery } from '../state/useQuery';
 import { useUser } from '../state/session';
 import { AtRiskList } from './AtRiskList';
 import { TeamPanel } from './TeamPanel';
+import { LikelyToMissList } from './LikelyToMissList';
 import { TodayNumbers } from '../reports/TodayNumbers';
 import { mayCall } from '../lib/access';
 import { GetStarted } from './GetStarted';
@@ -76,6 +78,7 @@ export function TodayPage() {
       </div>
       <AtRiskList which="within2h" refresh={listKey} href={ticketsHref({ deadline: 'within2h' })} />
       <AtRiskList which="breached" refresh={listKey} href={ticketsHref({ chips: 'breached' })} />
+      <LikelyToMissList refresh={listKey} />
       <h2 className="section-title">{t('today.byStatus')}</h2>
       <div className="counters">
         {OPEN_STATUSES.map((s) => (
