@@ -52,7 +52,7 @@ function settled(receivedAt: number, hours: number, over: Partial<NewTicketInput
   const id = ticket(receivedAt, over);
   act(id, { type: 'accept' });
   t.clock.now = receivedAt + hours * H;
-  act(id, { type: 'resolve', note: '已处理' });
+  act(id, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
 }
 
 let ids: Record<string, number>;
@@ -105,7 +105,7 @@ describe('likely to miss (foresight)', () => {
 
   it('a lighter queue brings C back on time: once A is resolved, C takes 25 × 1.1 = 27.5 h < 28 h', () => {
     act(ids.A!, { type: 'accept' });
-    act(ids.A!, { type: 'resolve', note: '已处理' });
+    act(ids.A!, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
     // A settles at T0 after 5 h and joins the peers; C's peers still running at 20 h are unchanged.
     expect(likelyToMiss(t.ctx, sup, 20).total).toBe(0);
   });
