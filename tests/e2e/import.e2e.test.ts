@@ -81,7 +81,7 @@ describe('importing a CRM export from the console', () => {
     const rejected = page.locator('table[data-testid="import-rejected"] tbody tr');
     // One row: the line as a text editor shows it (the header is line 1), the column as the file names it, the value, the reason.
     expect(await rejected.count()).toBe(1);
-    expect(await rejected.first().locator('td').allInnerTexts()).toEqual(['3', '客户号码', '1380013800', '✕ 不是 11 位大陆手机号码。']);
+    expect(await rejected.first().locator('td').allInnerTexts()).toEqual(['3', '客户号码', '1380013800', '✕ 不是 11 位大陆手机号码，也不是带区号的固定电话（如 020-12345678）。']);
     await page.screenshot({ path: screenshotPath('import'), fullPage: true });
     await page.getByTestId('import-run').click();
     await expect.poll(() => count('unchanged')).toBe(2);

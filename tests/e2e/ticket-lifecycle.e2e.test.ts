@@ -85,7 +85,7 @@ describe('a ticket from registration to reopening', () => {
       description: '手机显示 4G，无法使用高清通话。',
     });
     await form.submit();
-    expect(await form.fieldError('客户号码').innerText()).toContain('请输入 11 位大陆手机号码（以 13–19 开头）');
+    expect(await form.fieldError('客户号码').innerText()).toContain('请输入 11 位大陆手机号码（以 13–19 开头），或带区号的固定电话');
     expect(await form.invalidNotice.innerText()).toContain('请先改正标出的项目');
     expect(createCalls).toHaveLength(0);
     expect(await form.created.count()).toBe(0);

@@ -4,7 +4,7 @@
  * (a complaint's description, a refund's reason) is masked too, since a
  * customer's number is often typed into it.
  */
-import { maskPhone } from '../phone';
+import { maskPhone, normalizePhone } from '../phone';
 
 export interface MaskPolicy {
   phones: boolean;
@@ -25,8 +25,20 @@ export function maskName(name: string): string {
   return chars.length === 0 ? '' : `${chars[0]}**`;
 }
 
+/**
+ * Fixed lines inside text (020-12345678, (0757) 8123456, 02012345678): an area
+ * code, an optional bracket, dash or space, then the local number. Broadband
+ * complaints carry the home line as often as a mobile, so it leaves masked too.
+ */
+const LANDLINE_IN_TEXT = /(?<![\d(])\(?0\d{2,3}\)?[-\s]?[1-9]\d{6,7}(?!\d)/g;
+
 export function maskPhonesInText(text: string): string {
-  return text.replace(MOBILE_IN_TEXT, (m) => maskPhone(m));
+  return text
+    .replace(MOBILE_IN_TEXT, (m) => maskPhone(m))
+    .replace(LANDLINE_IN_TEXT, (m) => {
+      const phone = normalizePhone(m);
+      return phone ? maskPhone(phone) : m;
+    });
 }
 
 export function phoneOut(phone: string, p: MaskPolicy): string {

@@ -117,7 +117,7 @@ describe('the API contract', () => {
     const wrongChannel = await api.call('tickets/create', { ...base, channel: 'fax' }, s, 'en');
     expect(wrongChannel).toMatchObject({ ok: false, error: { code: 'validation', message: 'The channel is not valid.' } });
     const badPhone = await api.call('tickets/create', { ...base, phone: '12345' }, s, 'en');
-    expect(badPhone).toMatchObject({ ok: false, error: { code: 'invalid_phone', message: '"12345" is not an 11-digit mainland mobile number.' } });
+    expect(badPhone).toMatchObject({ ok: false, error: { code: 'invalid_phone', message: '"12345" is neither an 11-digit mainland mobile number nor a fixed line with its area code (020-12345678).' } });
     const unknown = await api.call('tickets/delete', { id: 1 }, s, 'en');
     expect(unknown).toMatchObject({ ok: false, error: { code: 'not_found' } });
     expect(t.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });

@@ -68,7 +68,7 @@ describe('import over the contract', () => {
     expect(t.db.prepare('SELECT count(*) FROM tickets').pluck().get()).toBe(0);
 
     const run = await value<{ rejectsToken: string; rejectsFileName: string; inserted: number }>(api.call('import/run', { uploadId: id, locale: 'en' }, s, 'en'));
-    expect(run).toMatchObject({ inserted: 3003, rejectedRows: 1, rejectsFileName: '十一月工单-rejects.csv', rejected: [{ line: 6, column: '客户号码', reason: 'Not an 11-digit mainland mobile number.' }] });
+    expect(run).toMatchObject({ inserted: 3003, rejectedRows: 1, rejectsFileName: '十一月工单-rejects.csv', rejected: [{ line: 6, column: '客户号码', reason: 'Neither an 11-digit mainland mobile number nor a fixed line with its area code (020-12345678).' }] });
     const chunk = await value<{ data: string; next: number | null; size: number }>(api.call('import/rejects', { token: run.rejectsToken }, s, 'zh-CN'));
     expect(chunk.next).toBeNull();
     const text = Buffer.from(chunk.data, 'base64').toString('utf8');

@@ -51,7 +51,7 @@ describe('complaint-desk import', () => {
     const file = writeCsv(dir, 'crm.csv', [HEADER, bad]);
     const out = path.join(dir, 'rejects.csv');
     const r = await cli(['import', file, '--rejects', out, '--db', db, '--json'], 'zh_CN.UTF-8');
-    expect(JSON.parse(r.stdout).rejected[0].reason).toBe('不是 11 位大陆手机号码。');
+    expect(JSON.parse(r.stdout).rejected[0].reason).toBe('不是 11 位大陆手机号码，也不是带区号的固定电话（如 020-12345678）。');
     expect(r.stderr).toContain(out);
     expect(fs.readFileSync(out, 'utf8').startsWith('\uFEFF工单编号')).toBe(true);
   });

@@ -29,7 +29,7 @@ const BAD: Array<[string, Record<string, string>, string, string]> = [
   ['B05', { 受理时间: '2026-02-30 10:00' }, '受理时间', '时间格式不对'],
   ['B06', { 受理时间: '2027-01-01 10:00' }, '受理时间', '晚于现在'],
   ['B07', { 客户号码: '' }, '客户号码', '不能为空'],
-  ['B08', { 客户号码: '0931-8888888' }, '客户号码', '手机号码'],
+  ['B08', { 客户号码: '0931-888' }, '客户号码', '手机号码'], // a fixed line too short to be one
   ['B09', { 投诉类别: '天气' }, '投诉类别', '未知的投诉类别'],
   ['B10', { 投诉内容: '' }, '投诉内容', '不能为空'],
   ['B11', { 工单级别: '特急' }, '工单级别', '未知的工单级别'],
@@ -73,7 +73,7 @@ describe('bad rows', () => {
     expect(table).toHaveLength(3);
     expect(table[1]!.slice(0, HEADER.length)).toEqual(variant('B08', { 客户号码: '12345', 受理渠道: '传真' }));
     expect(table[1]!.slice(HEADER.length, HEADER.length + 2)).toEqual(['3', '受理渠道；客户号码']);
-    expect(table[1]![HEADER.length + 2]).toMatch(/^受理渠道：未知的受理渠道.*；客户号码：不是 11 位大陆手机号码。$/);
+    expect(table[1]![HEADER.length + 2]).toMatch(/^受理渠道：未知的受理渠道.*；客户号码：不是 11 位大陆手机号码，也不是带区号的固定电话（如 020-12345678）。$/);
     // A cell Excel would run as a formula is neutralised.
     expect(table[2]![col('投诉类别')]).toBe(`'=HYPERLINK("x")`);
     // So are + and - followed by a digit (they were let through before).
@@ -92,7 +92,7 @@ describe('bad rows', () => {
   it('gives reasons in English for an English user, and writes no rejects file when nothing is rejected', async () => {
     const rejectsPath = path.join(t.dir, 'rejects.csv');
     const r = await importFile(t.ctx, user, writeCsv(t.dir, 'bad.csv', [HEADER, variant('B08', { 客户号码: '12345' })]), { locale: 'en', rejectsPath });
-    expect(r.rejected[0]!.reason).toBe('Not an 11-digit mainland mobile number.');
+    expect(r.rejected[0]!.reason).toBe('Neither an 11-digit mainland mobile number nor a fixed line with its area code (020-12345678).');
     expect(fs.readFileSync(rejectsPath, 'utf8').split('\r\n')[0]).toContain('source_line,error_columns,error_reasons');
     const clean = await importFile(t.ctx, user, writeCsv(t.dir, 'ok.csv', [HEADER, GOOD_ROWS[1]!]), { rejectsPath: path.join(t.dir, 'none.csv') });
     expect(clean.rejectsFile).toBeNull();

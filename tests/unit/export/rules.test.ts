@@ -18,6 +18,12 @@ describe('masking', () => {
     expect(maskPhonesInText('请回拨13812345678或 15900001111。')).toBe('请回拨138****5678或 159****1111。');
     expect(maskPhonesInText('订单 213812345678999')).toBe('订单 213812345678999');
   });
+  it('masks fixed lines inside text, written the ways customers write them', () => {
+    expect(maskPhonesInText('家里宽带电话020-12345678，白天打(0757) 8123456')).toBe('家里宽带电话020-****5678，白天打0757-***3456');
+    expect(maskPhonesInText('座机02087654321')).toBe('座机020-****4321');
+    // a long reference number that only starts like a fixed line is left alone
+    expect(maskPhonesInText('工单号 020123456789')).toBe('工单号 020123456789');
+  });
   it('follows the policy', () => {
     expect(phoneOut('13812345678', { phones: true, names: false })).toBe('138****5678');
     expect(phoneOut('13812345678', { phones: false, names: true })).toBe('13812345678');
