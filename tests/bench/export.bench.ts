@@ -66,6 +66,8 @@ try {
   db.exec('BEGIN');
   let r;
   try {
+    // A seeded database has no branch id, which the export refuses; set one inside the rolled-back transaction.
+    if (!ctx.settings.get<{ branchId?: string }>('branch')?.branchId) ctx.settings.set('branch', { branchId: 'BENCH', branchName: '基准分公司', zone: 'Asia/Shanghai' }, now, null);
     r = await exportMonthBundle(ctx, {
       month,
       outDir: out,

@@ -15,6 +15,10 @@ const detailEn = (d: unknown) => DETAILS[String(d)]?.en ?? String(d);
 const WHY: Record<string, (p: Params) => { zh: string; en: string }> = {
   bad_month: (p) => ({ zh: `月份须为 YYYY-MM，收到「${p.value}」。`, en: `The month must be YYYY-MM, got "${p.value}".` }),
   future_month: (p) => ({ zh: `${p.month} 尚未开始，不能上报。`, en: `${p.month} has not begun yet; there is nothing to export.` }),
+  no_branch_id: () => ({
+    zh: '尚未填写分公司编号（设置 → 分公司），总部无法识别上报包的来源。填写后再导出。',
+    en: 'The branch id is not set (Settings → Branch), so headquarters could not tell whose bundle it is. Set it, then export.',
+  }),
   no_tickets: (p) => ({
     zh: `${p.month} 没有受理任何工单，未生成上报包。`,
     en: `No tickets were received in ${p.month}; no bundle was written.`,

@@ -111,6 +111,8 @@ function resultOf(rev: ExportRevision, outPath: string, files: string[], notice:
 export async function exportMonthBundle(ctx: ServiceContext, req: ExportRequest): Promise<ExportResult> {
   const progress = req.onProgress ?? (() => {});
   const branch = branchSettings(ctx);
+  // A bundle names its branch: without an id headquarters could not file it (and the file name would start "branch--").
+  if (!branch.branchId.trim()) throw refuse('no_branch_id');
   const now = ctx.now();
   const month = exportMonth(req.month, branch.zone, now);
   if (!month) throw refuse('bad_month', { value: req.month });

@@ -231,6 +231,12 @@ describe('bad input changes nothing', () => {
     nothingWritten();
   });
 
+  it('refuses a database whose branch id was never set: a bundle must say whose it is', async () => {
+    t.ctx.settings.set('branch', { branchName: '佛山禅城分公司', branchId: '  ', zone: 'Asia/Shanghai' }, t.ctx.now(), null);
+    await expect(exportOctober(t)).rejects.toMatchObject({ code: 'export_refused', params: { why: 'no_branch_id' } });
+    nothingWritten();
+  });
+
   it('refuses an output folder that does not exist or is a file', async () => {
     await expect(exportOctober(t, { out: path.join(t.dir, 'missing') })).rejects.toMatchObject({ params: { why: 'out_not_writable' } });
     const file = path.join(t.dir, 'a-file');

@@ -18,6 +18,7 @@ const OCT_END = Date.parse('2026-10-31T15:59:00Z');
 let t: TestDb;
 beforeEach(() => {
   t = tempDb(NOW);
+  t.ctx.settings.set('branch', { branchId: 'FS-CC', branchName: '佛山禅城分公司', zone: 'Asia/Shanghai' }, NOW, null);
   // 3,000 tickets over one month ending on 31 October: all of them October's.
   seedTickets(t.ctx, null, { tickets: 3000, seed: 5, months: 1, end: OCT_END });
 });
