@@ -8,6 +8,8 @@ import { useTranslation } from 'react-i18next';
 import type { TicketRow } from '../api/types';
 import { call } from '../api/client';
 import { useMeta } from '../state/meta';
+import { useAction } from '../state/useAction';
+import { Alert } from '../components/Alert';
 
 export function BatchTransfer({ selected, onDone }: { selected: TicketRow[]; onDone(): void }) {
   const { t, i18n } = useTranslation();
@@ -15,28 +17,23 @@ export function BatchTransfer({ selected, onDone }: { selected: TicketRow[]; onD
   const [department, setDepartment] = useState('');
   const [assignee, setAssignee] = useState('');
   const [reason, setReason] = useState('');
-  const [busy, setBusy] = useState(false);
+  const { busy, msg, run } = useAction();
   const [outcome, setOutcome] = useState<{ moved: number; refused: string[] } | null>(null);
-  const [error, setError] = useState<string | null>(null);
   if (selected.length === 0 && !outcome) return null;
   const submit = async () => {
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await call('tickets/transferMany', {
+    // A refusal of the whole batch is worded by useAction in the user's language (it used to show the raw error).
+    const r = await run(() =>
+      call('tickets/transferMany', {
         items: selected.map((row) => ({ id: row.id, version: row.version })),
         department: department.trim(),
         assigneeId: assignee ? Number(assignee) : null,
         ...(reason.trim() ? { reason: reason.trim() } : {}),
-      });
-      const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
-      setOutcome({ moved: r.transferred.length, refused: r.refused.map((x) => `${x.ticketNo ?? `#${x.id}`}: ${x.message[lang]}`) });
-      onDone();
-    } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
-    } finally {
-      setBusy(false);
-    }
+      }),
+    );
+    if (!r) return;
+    const lang = i18n.language === 'en' ? 'en' : 'zh-CN';
+    setOutcome({ moved: r.transferred.length, refused: r.refused.map((x) => `${x.ticketNo ?? `#${x.id}`}: ${x.message[lang]}`) });
+    onDone();
   };
   return (
     <div className="batch-bar" data-testid="batch-transfer">
@@ -72,7 +69,7 @@ export function BatchTransfer({ selected, onDone }: { selected: TicketRow[]; onD
           </button>
         </span>
       )}
-      {error && <span className="error">{error}</span>}
+      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
     </div>
   );
 }

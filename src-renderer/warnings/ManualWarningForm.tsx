@@ -1,7 +1,8 @@
 /** 人工发布: a supervisor raises a warning by hand; the server fills in the check's own figures. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 
@@ -12,19 +13,16 @@ export function ManualWarningForm({ categories, onDone }: { categories: string[]
   const [period, setPeriod] = useState<'month' | 'rolling7'>('month');
   const [level, setLevel] = useState<'yellow' | 'orange' | 'red'>('yellow');
   const [note, setNote] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, msg: notice, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    setNotice(null);
-    try {
-      await call('warnings/publishByHand', { category, district: district.trim() || null, period, level, note });
-      setNotice({ kind: 'ok', text: t('warnings.done.manual') });
-      setNote('');
-      onDone();
-    } catch (err) {
-      setNotice({ kind: 'error', text: messageOf(err) });
-    }
+    const done = await run(() => call('warnings/publishByHand', { category, district: district.trim() || null, period, level, note }), {
+      ok: () => t('warnings.done.manual'),
+    });
+    if (done === null) return;
+    setNote('');
+    onDone();
   }
 
   return (
@@ -61,7 +59,7 @@ export function ManualWarningForm({ categories, onDone }: { categories: string[]
       <Field label={t('warnings.manual.note')} required>
         <textarea value={note} maxLength={500} rows={2} onChange={(e) => setNote(e.target.value)} />
       </Field>
-      <button type="submit" className="btn primary" disabled={note.trim() === '' || category === ''}>
+      <button type="submit" className="btn primary" disabled={busy || note.trim() === '' || category === ''}>
         {t('warnings.manual.submit')}
       </button>
     </form>

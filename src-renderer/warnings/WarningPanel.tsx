@@ -6,7 +6,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { mayCall } from '../lib/access';
@@ -44,20 +45,16 @@ export function WarningPanel({ id, zone, onChanged }: { id: number; zone: string
   const detail = useQuery('warnings/get', { id });
   const [comment, setComment] = useState('');
   const [reason, setReason] = useState('');
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, msg: notice, run } = useAction();
   const w = detail.data?.warning;
 
   async function act<T>(fn: () => Promise<T>, ok: (r: T) => string) {
-    setNotice(null);
-    try {
-      setNotice({ kind: 'ok', text: ok(await fn()) });
-      setComment('');
-      setReason('');
-      detail.reload();
-      onChanged();
-    } catch (e) {
-      setNotice({ kind: 'error', text: messageOf(e) });
-    }
+    const done = await run(fn, { ok });
+    if (done === null) return;
+    setComment('');
+    setReason('');
+    detail.reload();
+    onChanged();
   }
 
   if (detail.error) return <Alert kind="error">{detail.error}</Alert>;
@@ -101,10 +98,10 @@ export function WarningPanel({ id, zone, onChanged }: { id: number; zone: string
               <Field label={t('warnings.comment')} hint={t('warnings.commentHint')}>
                 <input value={comment} maxLength={500} onChange={(e) => setComment(e.target.value)} />
               </Field>
-              <button type="button" className="btn primary" data-testid="warning-approve" onClick={() => void act(() => call('warnings/review', { id, result: 'approved', comment }), () => t('warnings.done.approved'))}>
+              <button type="button" className="btn primary" data-testid="warning-approve" disabled={busy} onClick={() => void act(() => call('warnings/review', { id, result: 'approved', comment }), () => t('warnings.done.approved'))}>
                 {t('warnings.approve')}
               </button>
-              <button type="button" className="btn" data-testid="warning-reject" onClick={() => void act(() => call('warnings/review', { id, result: 'rejected', comment }), () => t('warnings.done.rejected'))}>
+              <button type="button" className="btn" data-testid="warning-reject" disabled={busy} onClick={() => void act(() => call('warnings/review', { id, result: 'rejected', comment }), () => t('warnings.done.rejected'))}>
                 {t('warnings.reject')}
               </button>
             </div>
@@ -114,6 +111,7 @@ export function WarningPanel({ id, zone, onChanged }: { id: number; zone: string
               type="button"
               className="btn primary"
               data-testid="warning-publish"
+              disabled={busy}
               onClick={() => void act(() => call('warnings/publish', { id }), (r) => t('warnings.done.published', { count: r.publishedTo?.length ?? 0 }))}
             >
               {t('warnings.publish')}
@@ -123,7 +121,7 @@ export function WarningPanel({ id, zone, onChanged }: { id: number; zone: string
             <Field label={t('warnings.reason')}>
               <input value={reason} maxLength={500} onChange={(e) => setReason(e.target.value)} />
             </Field>
-            <button type="button" className="btn" disabled={reason.trim() === ''} onClick={() => void act(() => call('warnings/close', { id, reason }), () => t('warnings.done.closed'))}>
+            <button type="button" className="btn" disabled={busy || reason.trim() === ''} onClick={() => void act(() => call('warnings/close', { id, reason }), () => t('warnings.done.closed'))}>
               {t('warnings.close')}
             </button>
           </div>

@@ -1,7 +1,8 @@
 /** The administrator's warning settings: monitored categories, coefficient, protection value, level multiples, recipients. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import type { WarningSettings } from './types';
@@ -13,7 +14,7 @@ export function WarningSettingsForm({ value, onSaved }: { value: WarningSettings
   const [protection, setProtection] = useState(String(value.protection));
   const [levels, setLevels] = useState({ yellow: String(value.levels.yellow), orange: String(value.levels.orange), red: String(value.levels.red) });
   const [recipients, setRecipients] = useState(value.recipients.map((r) => `${r.name},${r.role}`).join('\n'));
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { busy, msg: notice, setMsg: setNotice, run } = useAction();
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -26,19 +27,18 @@ export function WarningSettingsForm({ value, onSaved }: { value: WarningSettings
       return;
     }
     const cats = categories.split('\n').map((l) => l.trim()).filter(Boolean);
-    try {
-      await call('warnings/saveSettings', {
-        categories: cats.length ? cats : null,
-        coefficient: Number(coefficient),
-        protection: Number(protection),
-        levels: { yellow: Number(levels.yellow), orange: Number(levels.orange), red: Number(levels.red) },
-        recipients: parsed.map(([name, role]) => ({ name: name!, role: role! })),
-      });
-      setNotice({ kind: 'ok', text: t('warnings.done.saved') });
-      onSaved();
-    } catch (err) {
-      setNotice({ kind: 'error', text: messageOf(err) });
-    }
+    const saved = await run(
+      () =>
+        call('warnings/saveSettings', {
+          categories: cats.length ? cats : null,
+          coefficient: Number(coefficient),
+          protection: Number(protection),
+          levels: { yellow: Number(levels.yellow), orange: Number(levels.orange), red: Number(levels.red) },
+          recipients: parsed.map(([name, role]) => ({ name: name!, role: role! })),
+        }),
+      { ok: () => t('warnings.done.saved') },
+    );
+    if (saved !== null) onSaved();
   }
 
   return (
@@ -64,7 +64,7 @@ export function WarningSettingsForm({ value, onSaved }: { value: WarningSettings
       <Field label={t('warnings.settings.recipients')}>
         <textarea rows={3} value={recipients} onChange={(e) => setRecipients(e.target.value)} data-testid="warning-recipients-input" />
       </Field>
-      <button type="submit" className="btn primary">
+      <button type="submit" className="btn primary" disabled={busy}>
         {t('warnings.settings.save')}
       </button>
     </form>

@@ -7,7 +7,8 @@
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../api/client';
+import { call } from '../api/client';
+import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { mayCall } from '../lib/access';
@@ -56,7 +57,7 @@ export default function WarningsPage({ params }: { params: URLSearchParams }) {
   const [source, setSource] = useState('');
   const [selected, setSelected] = useState<number | null>(() => (params.get('id') ? Number(params.get('id')) : null));
   const [bump, setBump] = useState(0);
-  const [notice, setNotice] = useState<{ kind: 'ok' | 'error'; text: string } | null>(null);
+  const { msg: notice, run } = useAction();
 
   const filter = useMemo(() => {
     const from = fromLocalInput(`${fromMonth}-01T00:00`, zone) ?? 0;
@@ -80,14 +81,10 @@ export default function WarningsPage({ params }: { params: URLSearchParams }) {
   const changed = () => setBump((b) => b + 1);
 
   async function checkNow() {
-    setNotice(null);
-    try {
-      const r = await call('warnings/check', {});
-      setNotice({ kind: 'ok', text: t('warnings.checked', { raised: r.raised.length, levelRaised: r.levelRaised.length, recovered: r.recovered.length }) });
-      changed();
-    } catch (e) {
-      setNotice({ kind: 'error', text: messageOf(e) });
-    }
+    const r = await run(() => call('warnings/check', {}), {
+      ok: (r) => t('warnings.checked', { raised: r.raised.length, levelRaised: r.levelRaised.length, recovered: r.recovered.length }),
+    });
+    if (r) changed();
   }
 
   return (
@@ -151,7 +148,7 @@ export default function WarningsPage({ params }: { params: URLSearchParams }) {
       {list.error && <Alert kind="error">{list.error}</Alert>}
       {list.data && <WarningTable rows={list.data} zone={zone} selected={selected} onSelect={setSelected} />}
       {selected !== null && <WarningPanel key={`${selected}-${bump}`} id={selected} zone={zone} onChanged={changed} />}
-      {report.data && <WarningReportView report={report.data} masked={user.role === 'agent'} />}
+      {report.data && <WarningReportView report={report.data} masked={report.data.phones.some((p) => p.phones.some((n) => n.includes('*')))} />}
       <h2 className="section-title">{t('warnings.chart.title')}</h2>
       <p className="hint">{t('warnings.chart.noBaseline')}</p>
       {chart.error && <Alert kind="error">{chart.error}</Alert>}
