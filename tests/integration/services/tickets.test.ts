@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { ticketInput } from '../../helpers/ticket-input';
 import { actOnTicket, createTicket, getTicket, listTickets, revealPhone, ticketHistory, type NewTicketInput } from '../../../src-main/services/tickets';
 import type { DomainError } from '../../../src-main/core/errors';
 import type { UserInfo } from '../../../src-main/core/model';
@@ -16,16 +17,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const input = (over: Partial<NewTicketInput> = {}): NewTicketInput => ({
-  channel: '10086',
-  receivedAt: t.clock.now - H,
-  phone: '13812345678',
-  categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
-  level: 'normal',
-  description: '家中信号差',
-  district: '南海区',
-  ...over,
-});
+const input = (over: Partial<NewTicketInput> = {}) => ticketInput(t, { district: '南海区', ...over });
 
 const codeOf = (fn: () => unknown) => {
   try {

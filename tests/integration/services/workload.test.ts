@@ -4,7 +4,8 @@
  * each refused ticket reported with its reason, and never half a batch.
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
+import { ticketInput } from '../../helpers/ticket-input';
 import { actOnTicket, createTicket, ticketHistory, type NewTicketInput } from '../../../src-main/services/tickets';
 import { transferMany } from '../../../src-main/services/ticket-batch';
 import { teamWorkload } from '../../../src-main/services/workload';
@@ -26,15 +27,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const input = (over: Partial<NewTicketInput> = {}): NewTicketInput => ({
-  channel: '10086',
-  receivedAt: t.clock.now - H,
-  phone: '13812345678',
-  categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
-  level: 'normal',
-  description: '家中信号差',
-  ...over,
-});
+const input = (over: Partial<NewTicketInput> = {}) => ticketInput(t, over);
 const newTicket = (assignee: UserInfo | null, phone: string, receivedAt = t.clock.now - H) =>
   createTicket(t.ctx, sup, input({ phone, receivedAt, assigneeId: assignee?.id ?? null })).ticket;
 

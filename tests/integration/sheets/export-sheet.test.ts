@@ -8,7 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
+import { ticketInput } from '../../helpers/ticket-input';
 import { createTicket, type NewTicketInput } from '../../../src-main/services/tickets';
 import { exportSheet, sheetChunk, sheetProgress } from '../../../src-main/services/sheets/export-sheet';
 import type { SheetRequest } from '../../../src-main/services/sheets/sources';
@@ -27,16 +28,7 @@ beforeEach(() => {
 });
 afterEach(() => t.close());
 
-const input = (over: Partial<NewTicketInput> = {}): NewTicketInput => ({
-  channel: '10086',
-  receivedAt: t.clock.now - H,
-  phone: '13812345678',
-  categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
-  level: 'normal',
-  description: '家中信号差',
-  district: '南海区',
-  ...over,
-});
+const input = (over: Partial<NewTicketInput> = {}) => ticketInput(t, { district: '南海区', ...over });
 
 let job = 0;
 const run = (who: UserInfo, request: SheetRequest, format: 'xlsx' | 'csv' = 'csv') =>
