@@ -35,8 +35,9 @@ export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClos
       live = false;
     };
   }, [wantsCauses]);
-  const needsText = causes.find((c) => c.code === v.breachCause)?.needsText ?? false;
   const [v, setV] = useState<ActionValues>({ ...EMPTY_VALUES, ...initial });
+  // After `v`: reading it earlier threw (temporal dead zone) as soon as the cause list arrived, blanking the ticket page.
+  const needsText = causes.find((c) => c.code === v.breachCause)?.needsText ?? false;
   const [errors, setErrors] = useState<Partial<Record<ActionField, string>>>({});
   const fields = ACTION_FIELDS[type];
   const set = (k: ActionField, value: string) => setV((x) => ({ ...x, [k]: value }));
