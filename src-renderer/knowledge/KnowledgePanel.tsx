@@ -25,8 +25,21 @@ export function KnowledgePanel({ ticketId, onTicked }: { ticketId: number; onTic
   const [copied, setCopied] = useState<string | null>(null);
 
   async function tick(itemKey: string, stepId: string, checked: boolean) {
+    // The box shows the tick at once (a controlled box would otherwise spring back until the server answers);
+    // the server's answer then replaces it, or a refusal reloads what is really recorded.
+    if (q.data) {
+      q.set({
+        ...q.data,
+        checklists: q.data.checklists.map((c) =>
+          c.key !== itemKey ? c : { ...c, steps: c.steps.map((s) => (s.id === stepId ? { ...s, checked } : s)) },
+        ),
+      });
+    }
     const ticked = await run(() => call('knowledge/tick', { ticketId, itemKey, stepId, checked }), { doing: `${itemKey}/${stepId}` });
-    if (!ticked) return;
+    if (!ticked) {
+      q.reload();
+      return;
+    }
     q.set(ticked);
     onTicked?.();
   }
