@@ -3,7 +3,7 @@
  * `locked` or `unauthenticated` ends the session here, whatever screen made
  * it, and the login screen then says why (the server's own words).
  */
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { call, messageOf, onCallFailure, SESSION_ENDED } from '../api/client';
 import type { AuthStatus, BranchSettings, UserInfo } from '../api/types';
 
@@ -34,8 +34,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(reload, [reload]);
 
+  // The page sends several calls at once: the first to arrive after the lock says why ("locked"), the
+  // others then find no session ("unauthenticated"). The first reason is the one the user must read.
+  const ended = useRef(false);
   const endSession = useCallback((why: string | null) => {
-    setNotice(why);
+    if (!ended.current || why === null) setNotice(why);
+    ended.current = true;
     setStatusState((s) => (s ? { ...s, user: null } : s));
   }, []);
 
@@ -49,7 +53,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   const setStatus = useCallback((s: AuthStatus) => {
     setStatusState(s);
-    if (s.user) setNotice(null);
+    if (s.user) {
+      ended.current = false;
+      setNotice(null);
+    }
   }, []);
 
   const value = useMemo(

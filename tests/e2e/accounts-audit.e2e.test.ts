@@ -49,7 +49,8 @@ describe('disabling an account, and the audit log', () => {
     await agentShell.currentUser.waitFor();
 
     await settings.setActive('lizx', '李坐席', false);
-    expect(await settings.accountRow('lizx').innerText()).toContain('已停用');
+    // The row changes when the list's reload answers, a moment after the confirmation.
+    await expect.poll(() => settings.accountRow('lizx').innerText()).toContain('已停用');
     // Not offered to disable themselves.
     expect(await settings.accountRow('admin').getByRole('button', { name: '停用', exact: true }).count()).toBe(0);
     await admin.screenshot({ path: screenshotPath('settings-accounts-disabled') });
