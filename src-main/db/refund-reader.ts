@@ -1,6 +1,7 @@
 /** Reads refund entries and their history; names are joined here, never stored twice. */
 import type { Db } from './open';
-import { column, int } from './rows';
+import { z } from 'zod';
+import { column, int, oneRow } from './rows';
 import type { ApproverRole, Refund, RefundEvent, RefundEventAction, RefundStatus, RefundType } from '../core/refunds/types';
 
 export interface RawRefund {
@@ -95,6 +96,8 @@ const toEvent = (e: RawEvent): RefundEvent => ({
   details: JSON.parse(e.details) as Record<string, unknown>,
 });
 
+const CommittedRow = z.object({ count: int, fen: int });
+
 export class RefundReader {
   constructor(private readonly db: Db) {}
 
@@ -135,6 +138,15 @@ export class RefundReader {
         .prepare(`${REFUND_SELECT} WHERE r.status = 'pending_approval' ORDER BY r.submitted_at, r.id LIMIT ?`)
         .all(limit) as RawRefund[]
     ).map(toRefund);
+  }
+
+  /** A ticket's entries not rejected, reversals (negative rows) included: how many, and what the customer is actually getting. */
+  committedToTicket(ticketId: number): { count: number; fen: number } {
+    return oneRow(
+      CommittedRow,
+      this.db.prepare("SELECT count(*) AS count, ifnull(sum(amount_fen), 0) AS fen FROM refunds WHERE ticket_id = ? AND status <> 'rejected'"),
+      ticketId,
+    )!;
   }
 
   /** The history of every entry of a ticket, oldest first. */

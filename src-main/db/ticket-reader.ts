@@ -16,7 +16,7 @@ import type {
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
 import type { ClockKind } from '../core/sla/policy';
 import { PageSeek } from './page-seek';
-import { column, text, value } from './rows';
+import { column, int, intOrNull, text, value } from './rows';
 import { whereClause, type PhoneMatch } from './ticket-filter-sql';
 
 export type { PhoneMatch } from './ticket-filter-sql';
@@ -170,6 +170,21 @@ export class TicketReader {
           SELECT (SELECT min(district) FROM tickets WHERE district > d.v) FROM d WHERE d.v IS NOT NULL)
         SELECT v FROM d WHERE v IS NOT NULL`),
     );
+  }
+
+  /** How many tickets the database holds, voided ones included. */
+  count(): number {
+    return value(int, this.stmt('SELECT count(*) FROM tickets')) ?? 0;
+  }
+
+  /** The highest ticket id so far (0 when there is none): what a batch inserted is what comes after it. */
+  lastId(): number {
+    return value(int, this.stmt('SELECT coalesce(max(id), 0) FROM tickets')) ?? 0;
+  }
+
+  /** When the branch's first ticket was received, whatever its status; null in an empty database. */
+  firstReceivedAt(): number | null {
+    return value(intOrNull, this.stmt('SELECT min(received_at) FROM tickets')) ?? null;
   }
 
   /** The latest ticket number of a channel starting with `prefix` (the day's numbering), if any. */

@@ -11,7 +11,9 @@ import { formatFen } from '../../core/money';
 import type { UserInfo } from '../../core/model';
 import { itemsForCategory, templatesForCategory, TEMPLATE_STAGES, type ChecklistContent, type TemplateContent, type TemplateStage } from '../../core/knowledge/model';
 import { fillTemplate, type PlaceholderValues } from '../../core/knowledge/placeholders';
+import { ClockStore } from '../../db/clock-store';
 import { KnowledgeStore } from '../../db/knowledge-store';
+import { RefundReader } from '../../db/refund-reader';
 import { inTransaction, type ServiceContext } from '../context';
 import { branchSettings } from '../settings';
 
@@ -53,18 +55,13 @@ export function placeholderValues(ctx: ServiceContext, user: UserInfo, ticketId:
   if (!t) throw new DomainError('not_found', { what: 'ticket', id: ticketId });
   const zone = branchSettings(ctx).zone;
   // The promise made to the customer is the resolution deadline the console is watching.
-  const due = ctx.db
-    .prepare("SELECT due_at AS dueAt FROM ticket_clocks WHERE ticket_id = ? AND clock = 'resolution' AND subject_id = 0 AND cancelled = 0")
-    .get(ticketId) as { dueAt: number | null } | undefined;
-  // Entries not rejected, reversals (negative rows) included: what the customer is actually getting.
-  const money = ctx.db
-    .prepare("SELECT count(*) AS n, ifnull(sum(amount_fen), 0) AS fen FROM refunds WHERE ticket_id = ? AND status <> 'rejected'")
-    .get(ticketId) as { n: number; fen: number };
+  const due = new ClockStore(ctx.db).forTicket(ticketId).find((c) => c.clock === 'resolution' && c.subjectId === 0 && !c.cancelled);
+  const money = new RefundReader(ctx.db).committedToTicket(ticketId);
   return {
     customerName: t.customerName,
     ticketNo: t.ticketNo,
     promisedTime: due?.dueAt ? format(new TZDate(due.dueAt, zone), 'M月d日 HH:mm') : null,
-    amount: money.n > 0 && money.fen > 0 ? formatFen(money.fen) : null,
+    amount: money.count > 0 && money.fen > 0 ? formatFen(money.fen) : null,
     agentName: user.displayName,
     category: t.categoryPath,
   };

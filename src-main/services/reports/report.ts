@@ -89,7 +89,7 @@ function compute(ctx: ServiceContext, query: ReportQuery, withCharts: boolean): 
     // Every category, retired ones too: old tickets still count under their names.
     const nodes = new CategoryStore(db).all();
     // The branch's records begin with its first ticket, whatever the filters.
-    const first = (db.prepare('SELECT min(received_at) AS t FROM tickets').get() as { t: number | null }).t;
+    const first = ctx.read.tickets.firstReceivedAt();
     const firstDay = first === null ? null : localDay(first, zone);
     const today = localDay(at, zone);
     const cover = (r: DayRange) => periodCoverage(r, firstDay, today);
