@@ -184,6 +184,17 @@ export class ClockStore {
       at,
     );
   }
+
+  /** Whether the ticket's first response or resolution is missed at `now` (an untimed clock never is). */
+  missedFirstResponseOrResolution(ticketId: number, now: number): boolean {
+    const row: unknown = this.db
+      .prepare(
+        `SELECT 1 FROM ticket_clocks WHERE ticket_id = ? AND subject_id = 0 AND cancelled = 0 AND untimed = 0
+           AND clock IN ('first_response', 'resolution') AND due_at IS NOT NULL AND coalesce(stopped_at, ?) > due_at LIMIT 1`,
+      )
+      .get(ticketId, now);
+    return row !== undefined;
+  }
 }
 
 export function cycleKey(clock: string, subjectId: number, cycleStart: number): string {

@@ -11,24 +11,16 @@ import type { DayRange, ReportFilters } from '../core/reports/model';
 import { rangeInstants, rangeProblem } from '../core/reports/period';
 import { pareto, type ParetoItem } from '../core/reports/pareto';
 import { branchSettings } from './settings';
-import { filterSql } from './reports/filters';
+import { BreachCauseStore } from '../db/breach-causes';
+import { ClockStore } from '../db/clock-store';
 
 export function breachCauseOptions(ctx: ServiceContext): BreachCauseOption[] {
-  const rows = ctx.db
-    .prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, needs_text AS needsText, active FROM breach_causes ORDER BY sort, code')
-    .all() as { code: string; nameZh: string; nameEn: string; needsText: number; active: number }[];
-  return rows.map((r) => ({ ...r, needsText: r.needsText === 1, active: r.active === 1 }));
+  return new BreachCauseStore(ctx.db).options();
 }
 
 /** Whether the ticket's first response or resolution is missed at `now` (an untimed clock never is). */
 export function clockMissed(ctx: ServiceContext, ticketId: number, now: number): boolean {
-  const row = ctx.db
-    .prepare(
-      `SELECT 1 FROM ticket_clocks WHERE ticket_id = ? AND subject_id = 0 AND cancelled = 0 AND untimed = 0
-         AND clock IN ('first_response', 'resolution') AND due_at IS NOT NULL AND coalesce(stopped_at, ?) > due_at LIMIT 1`,
-    )
-    .get(ticketId, now);
-  return row !== undefined;
+  return new ClockStore(ctx.db).missedFirstResponseOrResolution(ticketId, now);
 }
 
 /**
@@ -40,13 +32,7 @@ export function recordBreachCause(ctx: ServiceContext, ticketId: number, actorId
   if (refusal) throw refusal;
   const cause = choice.cause?.trim();
   if (!cause) return;
-  ctx.db
-    .prepare(
-      `INSERT INTO ticket_breach_causes (ticket_id, cause, detail, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)
-       ON CONFLICT (ticket_id) DO UPDATE SET cause = excluded.cause, detail = excluded.detail,
-         recorded_at = excluded.recorded_at, recorded_by = excluded.recorded_by`,
-    )
-    .run(ticketId, cause, choice.text?.trim() || null, now, actorId);
+  new BreachCauseStore(ctx.db).record({ ticketId, cause, detail: choice.text?.trim() || null, at: now, by: actorId });
 }
 
 export interface BreachCauseBar extends ParetoItem<string> {
@@ -66,13 +52,7 @@ export function breachCausePareto(ctx: ServiceContext, query: { range: DayRange;
   const range = query.range;
   if (rangeProblem(range)) throw new DomainError('validation', { field: 'range', rule: 'invalid', value: `${range.from} – ${range.to}` });
   const { fromMs, toMs } = rangeInstants(range, branchSettings(ctx).zone);
-  const f = filterSql(query.filters ?? {});
-  const rows = ctx.db
-    .prepare(
-      `SELECT b.cause, t.id FROM ticket_breach_causes b JOIN tickets t ON t.id = b.ticket_id
-        WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided'${f.sql} ORDER BY t.received_at, t.id`,
-    )
-    .all({ ...f.params, from: fromMs, to: toMs }) as { cause: string; id: number }[];
+  const rows = new BreachCauseStore(ctx.db).recordedOn(fromMs, toMs, query.filters ?? {});
   const options = new Map(breachCauseOptions(ctx).map((o) => [o.code, o]));
   const ids = new Map<string, number[]>();
   for (const r of rows) ids.set(r.cause, [...(ids.get(r.cause) ?? []), r.id]);

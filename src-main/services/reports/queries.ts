@@ -3,7 +3,7 @@ import type { Db } from '../../db/open';
 import type { ReportFilters } from '../../core/reports/model';
 import { TicketFold } from '../../core/reports/fold';
 import { runFold } from '../../db/report-fold';
-import { periodSource } from './sql';
+import { periodSource } from '../../db/report-filter-sql';
 
 export interface Period {
   fromMs: number;

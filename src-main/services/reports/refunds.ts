@@ -8,7 +8,7 @@
 import type { Db } from '../../db/open';
 import type { ReportFilters } from '../../core/reports/model';
 import { rate } from '../../core/reports/rates';
-import { filterSql } from './filters';
+import { refundTypeCounts } from '../../db/refund-type-counts';
 
 export interface RefundTypeRow {
   type: string;
@@ -27,22 +27,7 @@ export type RefundSummary = { byType: RefundTypeRow[]; total: RefundTypeRow };
 const DEFAULT_LIMIT_MS = 72 * 3_600_000;
 
 export function refundSummary(db: Db, now: number, fromMs: number, toMs: number, filters: ReportFilters): RefundSummary {
-  const f = filterSql(filters);
-  // The ticket is read only to apply the report's filters: a refund's own row says the rest.
-  const ticketJoin = f.sql ? 'JOIN tickets t ON t.id = r.ticket_id' : '';
-  const rows = db
-    .prepare(
-      `SELECT type, count(*) AS approved, total(amount_fen) AS amountFen, sum(executed_at IS NOT NULL) AS executed,
-         sum(executed_at IS NOT NULL OR due <= @now) AS due,
-         sum(executed_at IS NOT NULL AND executed_at <= due) AS executedInTime
-       FROM (SELECT r.type, r.amount_fen, r.executed_at, coalesce(k.due_at, r.decided_at + ${DEFAULT_LIMIT_MS}) AS due
-             FROM refunds r INDEXED BY refunds_decided ${ticketJoin}
-             LEFT JOIN ticket_clocks k INDEXED BY ticket_clocks_refund ON k.clock = 'refund' AND k.subject_id = r.id
-             WHERE r.reverses_id IS NULL AND r.status IN ('approved', 'executed')
-               AND r.decided_at >= @from AND r.decided_at < @to${f.sql})
-       GROUP BY type ORDER BY type`,
-    )
-    .all({ ...f.params, now, from: fromMs, to: toMs }) as Array<Omit<RefundTypeRow, 'inTimeShare'>>;
+  const rows = refundTypeCounts(db, { now, fromMs, toMs, filters, defaultLimitMs: DEFAULT_LIMIT_MS });
   const byType = rows.map((r) => ({ ...r, inTimeShare: rate(r.executedInTime, r.due) }));
   const sum = (k: 'approved' | 'amountFen' | 'executed' | 'due' | 'executedInTime') => byType.reduce((s, r) => s + r[k], 0);
   const total: RefundTypeRow = {

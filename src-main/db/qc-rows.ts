@@ -1,0 +1,123 @@
+/**
+ * The plain rows the QC measures (core/reports/qc-measures.ts) read for a
+ * range [from, to) with the report's filters: tickets with their top-level
+ * category and resolution due time, and refund entries (drafts and reversals
+ * out) with their ticket's arrival.
+ */
+import { z } from 'zod';
+import type { Db } from './open';
+import type { QcTicket } from '../core/reports/qc-measures';
+import type { ReportFilters } from '../core/reports/model';
+import type { RefundStatus } from '../core/refunds/types';
+import { filterSql } from './report-filter-sql';
+import { allRows, flag, int, intOrNull, text } from './rows';
+
+export type QcTicketRow = Omit<QcTicket, 'sp'>;
+
+export interface QcRefundRow {
+  ticketId: number;
+  ticketReceivedAt: number;
+  createdAt: number;
+  status: RefundStatus;
+  decidedAt: number | null;
+  executedAt: number | null;
+}
+
+const TICKET_COLUMNS = `t.id, t.phone, t.received_at AS receivedAt, t.first_response_at AS firstResponseAt,
+  t.resolved_at AS resolvedAt, coalesce(p.name, c.name) AS topCategory, t.is_repeat AS repeat,
+  (SELECT k.due_at FROM ticket_clocks k WHERE k.ticket_id = t.id AND k.clock = 'resolution' AND k.subject_id = 0) AS resolutionDueAt
+  FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id`;
+
+const REFUND_COLUMNS = `r.ticket_id AS ticketId, t.received_at AS ticketReceivedAt, r.created_at AS createdAt, r.status,
+  r.decided_at AS decidedAt, r.executed_at AS executedAt FROM refunds r JOIN tickets t ON t.id = r.ticket_id
+  WHERE r.reverses_id IS NULL AND r.status <> 'draft'`;
+
+/** How far back a repeat complaint looks for the caller's earlier ones. */
+const REPEAT_LOOKBACK = '30 * 86400000';
+
+const TicketRow: z.ZodType<QcTicketRow> = z.object({
+  id: int,
+  phone: text,
+  receivedAt: int,
+  firstResponseAt: intOrNull,
+  resolvedAt: intOrNull,
+  topCategory: text,
+  repeat: flag,
+  resolutionDueAt: intOrNull,
+});
+
+const RefundRow: z.ZodType<QcRefundRow> = z.object({
+  ticketId: int,
+  ticketReceivedAt: int,
+  createdAt: int,
+  status: z.enum(['draft', 'pending_approval', 'approved', 'rejected', 'executed']),
+  decidedAt: intOrNull,
+  executedAt: intOrNull,
+});
+
+export class QcRows {
+  private readonly f;
+  private readonly params;
+  private readonly range;
+
+  constructor(
+    private readonly db: Db,
+    fromMs: number,
+    toMs: number,
+    filters: ReportFilters,
+  ) {
+    this.f = filterSql(filters);
+    this.range = { from: fromMs, to: toMs };
+    this.params = { ...this.f.params, ...this.range };
+  }
+
+  /** Tickets received in the range (voided ones out). */
+  tickets(): QcTicketRow[] {
+    return allRows(
+      TicketRow,
+      this.db.prepare(`SELECT ${TICKET_COLUMNS} WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided'${this.f.sql}`),
+      this.params,
+    );
+  }
+
+  /** Tickets received before the range's end and not resolved before its start: each day's backlog is among them. */
+  backlogTickets(): QcTicketRow[] {
+    return allRows(
+      TicketRow,
+      this.db.prepare(
+        `SELECT ${TICKET_COLUMNS} WHERE t.received_at < @to AND t.status <> 'voided' AND (t.resolved_at IS NULL OR t.resolved_at >= @from)${this.f.sql}`,
+      ),
+      this.params,
+    );
+  }
+
+  /** Earlier complaints of the range's repeat callers, within the 30 days a repeat looks back (filters aside). */
+  repeatHistory(): QcTicketRow[] {
+    return allRows(
+      TicketRow,
+      this.db.prepare(
+        `SELECT ${TICKET_COLUMNS} WHERE t.status <> 'voided' AND t.received_at < @to AND t.received_at >= @from - ${REPEAT_LOOKBACK}
+           AND t.phone IN (SELECT r.phone FROM tickets r WHERE r.received_at >= @from AND r.received_at < @to AND r.is_repeat = 1)`,
+      ),
+      this.range,
+    );
+  }
+
+  /** Entries of tickets received from 30 days before the range to its end (filters aside). */
+  refundsOfRecentTickets(): QcRefundRow[] {
+    return allRows(
+      RefundRow,
+      this.db.prepare(`SELECT ${REFUND_COLUMNS} AND t.received_at >= @from - ${REPEAT_LOOKBACK} AND t.received_at < @to`),
+      this.range,
+    );
+  }
+
+  /** Entries approved in the range (approved or since executed), of tickets that pass the filters. */
+  approvedRefunds(): QcRefundRow[] {
+    return allRows(
+      RefundRow,
+      this.db.prepare(`SELECT ${REFUND_COLUMNS} AND r.status IN ('approved', 'executed') AND r.decided_at >= @from AND r.decided_at < @to${this.f.sql}`),
+      this.params,
+    );
+  }
+}
