@@ -8,7 +8,7 @@ import { z } from 'zod';
 import type { Db } from './open';
 import type { QcTicket } from '../core/reports/qc-measures';
 import type { ReportFilters } from '../core/reports/model';
-import type { RefundStatus } from '../core/refunds/types';
+import { REFUND_STATUSES, type RefundStatus } from '../core/refunds/types';
 import { filterSql } from './report-filter-sql';
 import { allRows, flag, int, intOrNull, text } from './rows';
 
@@ -50,7 +50,7 @@ const RefundRow: z.ZodType<QcRefundRow> = z.object({
   ticketId: int,
   ticketReceivedAt: int,
   createdAt: int,
-  status: z.enum(['draft', 'pending_approval', 'approved', 'rejected', 'executed']),
+  status: z.enum(REFUND_STATUSES),
   decidedAt: intOrNull,
   executedAt: intOrNull,
 });

@@ -8,8 +8,9 @@
  * once, against each other and the database, so a ticket is flagged the same
  * whichever way it arrived.
  */
-import { collectiveRuns, collectiveWindow, findCollective, type DetectionSettings, type GroupedComplaint } from '../core/detection';
+import { collectiveRuns, collectiveWindow, findCollective, type DetectionSettings } from '../core/detection';
 import type { ServiceContext } from './context';
+import { ImportLookups } from '../db/import-lookups';
 
 const HOUR = 3_600_000;
 /** The ids a flag_collective note lists: enough to follow, bounded for a flood of one district's complaints. */
@@ -71,21 +72,10 @@ export function markCollective(
  */
 export function markImportedCollectives(ctx: ServiceContext, actorId: number | null, idBefore: number, now: number, settings: DetectionSettings): number[] {
   const span = settings.collectiveWindowHours * HOUR;
-  const groups = ctx.db
-    .prepare(
-      `SELECT district, category_id AS categoryId, min(received_at) AS first, max(received_at) AS last FROM tickets
-       WHERE id > ? AND district IS NOT NULL AND trim(district) <> '' AND status <> 'voided' GROUP BY district, category_id`,
-    )
-    .all(idBefore) as Array<{ district: string; categoryId: number; first: number; last: number }>;
-  const members = ctx.db.prepare(
-    `SELECT id, phone, received_at AS receivedAt, id > ? AS isNew FROM tickets
-     WHERE district = ? AND category_id = ? AND received_at BETWEEN ? AND ? AND status <> 'voided' ORDER BY received_at, id`,
-  );
+  const lookups = new ImportLookups(ctx.db);
   const flagged: number[] = [];
-  for (const g of groups) {
-    const sorted = (members.all(idBefore, g.district, g.categoryId, g.first - span, g.last + span) as Array<Omit<GroupedComplaint, 'isNew'> & { isNew: number }>).map(
-      (m) => ({ ...m, isNew: m.isNew === 1 }),
-    );
+  for (const g of lookups.groupsAfter(idBefore)) {
+    const sorted = lookups.groupMembers(idBefore, g, g.first - span, g.last + span);
     for (const run of collectiveRuns(sorted, settings)) flagged.push(...flag(ctx, actorId, run.map((m) => m.id), now));
   }
   return flagged;

@@ -6,7 +6,7 @@
  * from what to what. A dry run does the same lookups and comparisons and
  * writes nothing.
  */
-import { diffImported, newTicketFields, type ImportPatch, type StoredTicket } from '../../core/import/diff';
+import { diffImported, newTicketFields, type ImportPatch } from '../../core/import/diff';
 import type { ImportCounts } from '../../core/import/types';
 import { inTransaction, type ServiceContext } from '../context';
 import { detectionSettings } from '../settings';
@@ -14,6 +14,7 @@ import { ticketsChanged } from '../ticket-hooks';
 import { markImportedCollectives } from '../collective';
 import { RepeatMarker } from './repeats';
 import type { Staging } from '../../db/import-staging';
+import { ImportLookups } from '../../db/import-lookups';
 
 export interface ApplyOptions {
   actorId: number | null;
@@ -24,12 +25,6 @@ export interface ApplyOptions {
   source: string;
 }
 
-const STORED_SQL = `SELECT id, version, received_at AS receivedAt, phone, customer_name AS customerName, city, district,
-  category_id AS categoryId, description, level, status, assignee_id AS assigneeId, assignee_name AS assigneeName,
-  first_responder_id AS firstResponderId, first_responder_name AS firstResponderName,
-  first_response_at AS firstResponseAt, resolved_at AS resolvedAt, closed_at AS closedAt, satisfaction
-  FROM tickets WHERE channel = ? AND ticket_no = ?`;
-
 /** The page cache during an import, in KiB (negative: SQLite's unit for "kibibytes"). */
 const IMPORT_CACHE_KIB = -64 * 1024;
 
@@ -38,7 +33,7 @@ const HOOK_BATCH = 500;
 
 export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOptions): ImportCounts {
   const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
-  const stored = ctx.db.prepare(STORED_SQL);
+  const lookups = new ImportLookups(ctx.db);
   const at = ctx.now();
   const changed: number[] = [];
   const flush = () => {
@@ -50,11 +45,11 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
     const detection = detectionSettings(ctx);
     const repeats = opts.dryRun ? null : new RepeatMarker(ctx, opts.actorId, at, detection);
     // Rows inserted now get ids above this one: collective groups are looked for among them once all have landed.
-    const idBefore = (ctx.db.prepare('SELECT coalesce(max(id), 0) FROM tickets').pluck().get() as number);
+    const idBefore = ctx.read.tickets.lastId();
     for (const page of staging.pages()) {
       // A staged row is the ticket plus its line; better-sqlite3 ignores the extra named value.
       for (const ticket of page) {
-        const current = stored.get(ticket.channel, ticket.ticketNo) as StoredTicket | undefined;
+        const current = lookups.storedTicket(ticket.channel, ticket.ticketNo);
         if (!current) {
           counts.inserted++;
           if (opts.dryRun) continue;

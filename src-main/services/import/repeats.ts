@@ -12,16 +12,13 @@
  */
 import type { DetectionSettings } from '../../core/detection';
 import type { ServiceContext } from '../context';
+import { ImportLookups, type PhoneComplaint } from '../../db/import-lookups';
 
 const DAY = 86_400_000;
 /** Phones kept at once; past this the timelines are dropped and read again as needed (memory stays bounded). */
 const MAX_PHONES = 50_000;
 
-interface Complaint {
-  id: number;
-  receivedAt: number;
-  isRepeat: boolean;
-}
+type Complaint = PhoneComplaint;
 
 export interface RepeatCheck {
   phone: string;
@@ -45,8 +42,7 @@ function bound(list: readonly Complaint[], t: number, after: boolean): number {
 }
 
 export class RepeatMarker {
-  private readonly complaintsOf;
-  private readonly versionOf;
+  private readonly lookups;
   private readonly phones = new Map<string, Complaint[]>();
   /** How many times a phone's complaints were read from the database (tests count the work). */
   reads = 0;
@@ -57,11 +53,7 @@ export class RepeatMarker {
     private readonly at: number,
     private readonly settings: DetectionSettings,
   ) {
-    this.complaintsOf = ctx.db.prepare(
-      `SELECT id, received_at AS receivedAt, is_repeat AS isRepeat FROM tickets INDEXED BY tickets_phone
-       WHERE phone = ? AND status <> 'voided' ORDER BY received_at, id`,
-    );
-    this.versionOf = ctx.db.prepare('SELECT version FROM tickets WHERE id = ?').pluck();
+    this.lookups = new ImportLookups(ctx.db);
   }
 
   private timeline(phone: string): Complaint[] {
@@ -69,11 +61,7 @@ export class RepeatMarker {
     if (!list) {
       if (this.phones.size >= MAX_PHONES) this.phones.clear();
       this.reads++;
-      list = (this.complaintsOf.all(phone) as Array<{ id: number; receivedAt: number; isRepeat: number }>).map((r) => ({
-        id: r.id,
-        receivedAt: r.receivedAt,
-        isRepeat: r.isRepeat === 1,
-      }));
+      list = this.lookups.complaintsOf(phone);
       this.phones.set(phone, list);
     }
     return list;
@@ -97,7 +85,7 @@ export class RepeatMarker {
     const list = this.timeline(c.phone);
     list.splice(bound(list, c.receivedAt, true), 0, { id, receivedAt: c.receivedAt, isRepeat: c.isRepeat });
     for (const t of c.later) {
-      this.ctx.write.tickets.update(t.id, this.versionOf.get(t.id) as number, { isRepeat: true }, this.at);
+      this.ctx.write.tickets.update(t.id, this.lookups.versionOf(t.id), { isRepeat: true }, this.at);
       t.isRepeat = true;
       this.ctx.write.tickets.addEvent({
         ticketId: t.id,
