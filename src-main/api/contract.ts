@@ -17,6 +17,7 @@ import { exportMethods } from './methods/export';
 import { knowledgeMethods } from './methods/knowledge';
 import { warningMethods } from './methods/warnings';
 import { sheetMethods } from './methods/sheets';
+import { dispatchMethods } from './methods/dispatch';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -34,6 +35,7 @@ export const contract = {
   ...knowledgeMethods,
   ...warningMethods,
   ...sheetMethods,
+  ...dispatchMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

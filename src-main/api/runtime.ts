@@ -7,6 +7,7 @@
  * categories exist, build the API. Everything that grows with the database
  * waits until the console has answered and gone quiet (when-quiet.ts): the
  * monitor's catch-up (its grouped notice arrives a moment later), the
+ * dispatch model's training (services/dispatch-training.ts), the
  * `quick_check` of the live file on a worker thread, and the daily backup with
  * the full check of its copy (hourly after that). docs/INTEGRITY.md says what
  * is checked when.
@@ -34,6 +35,7 @@ import { syncShippedKnowledge } from '../services/knowledge/shipped';
 import { WarningMonitor } from '../services/warning-monitor';
 import type { WarningNotices } from '../core/warnings';
 import { unreviewedWarnings } from '../services/warning-views';
+import { dispatchTrainer } from '../services/dispatch-training';
 
 /** What a running console tells its host without being asked: alert batches, volume warnings raised, and the monthly report's reminders when they change. */
 export type ConsoleEvent =
@@ -101,6 +103,8 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
   const reminders = new UploadReminderWatch(ctx, opts.log ? { log: opts.log } : {});
   // The volume-warning check: at start, daily, and after every import.
   const warnings = new WarningMonitor(ctx, opts.log ? { log: opts.log } : {});
+  // The dispatch model learns the branch's settled tickets in the background, a page at a time.
+  const dispatch = dispatchTrainer(ctx, opts.log ? { log: opts.log } : {});
 
   // Uploads and rejects files a killed console left behind (customers' numbers) go at once.
   importFiles(ctx).clearLeftovers();
@@ -118,6 +122,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
     outbox.start();
     reminders.start();
     warnings.start();
+    dispatch.start();
     if (!onDisk) return;
     const backupDir = backupDirFor(opts.dbPath);
     void checkDatabase(ctx, opts.dbPath, backupDir, { nativeBinding: opts.nativeBinding, log });
@@ -160,6 +165,7 @@ export function openConsole(opts: ConsoleOptions): RunningConsole {
       outbox.stop();
       reminders.stop();
       warnings.stop();
+      dispatch.stop();
       for (const t of timers) clearInterval(t);
       importFiles(ctx).clearLeftovers();
       db.close();

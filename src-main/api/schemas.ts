@@ -95,8 +95,21 @@ export const newTicketInput = z
     description: text(2000),
     department: optionalText(40),
     assigneeId: id.nullish(),
+    /** The dispatch proposal the form showed (智能派单), recorded with the ticket. */
+    dispatch: z
+      .object({ categoryId: id.nullable(), department: optionalText(40), accepted: z.boolean() })
+      .strict()
+      .optional(),
   })
   .strict();
+
+/** A complaint's text as typed so far, for the dispatch proposal. */
+export const dispatchProposeInput = z.object({ text: text(2000) }).strict();
+/** Proposals made in [from, to). */
+export const dispatchStatsInput = z
+  .object({ from: z.number().int().nonnegative(), to: z.number().int().positive() })
+  .strict()
+  .refine((r) => r.from < r.to, { message: 'from must be before to', path: ['to'] });
 
 const reason = text(500);
 export const ticketAction = z.discriminatedUnion('type', [

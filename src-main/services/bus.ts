@@ -13,6 +13,8 @@ export interface BusEvents {
   warnings: WarningNotices;
   /** An import committed tickets: the volume-warning check runs again. */
   'tickets-imported': { count: number };
+  /** Tickets were settled (办结) in the console, after their transaction: the dispatch model learns them. */
+  'ticket-settled': { ids: number[] };
   /** A bundle was queued or set to retry now: the outbox worker wakes. */
   'outbox-changed': { id: number };
   /** The monthly report's reminders changed (services/export/reminders.ts). */

@@ -19,6 +19,7 @@ import { receivedTimeProblem } from '../core/received-time';
 import { levelOnArrival } from '../core/arrival';
 import { ticketsChanged } from './ticket-hooks';
 import { markCollective } from './collective';
+import { recordFormProposal } from './dispatch';
 
 export interface NewTicketInput {
   ticketNo?: string | undefined;
@@ -33,6 +34,8 @@ export interface NewTicketInput {
   description: string;
   department?: string | null | undefined;
   assigneeId?: number | null | undefined;
+  /** The dispatch proposal the form showed, if any: recorded with whether the ticket took it. */
+  dispatch?: { categoryId: number | null; department?: string | null | undefined; accepted: boolean } | undefined;
 }
 
 export interface CreateResult {
@@ -119,6 +122,9 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       changes: {},
       note: repeatOf.length ? `repeat_of:${repeatOf.join(',')}` : null,
     });
+    if (input.dispatch) {
+      recordFormProposal(ctx, id, { ...input.dispatch, department: input.dispatch.department ?? null }, { categoryId: input.categoryId, department: input.department ?? null }, now);
+    }
     const collectiveWith = markCollective(ctx, actor.id, { id, phone, district: input.district ?? null, categoryId: input.categoryId, receivedAt: input.receivedAt }, now, settings);
     ticketsChanged(ctx, [id, ...(collectiveWith ?? [])]);
     return { ticket: forViewer(actor, ctx.read.tickets.get(id)!), repeatOf, collectiveWith };
@@ -158,7 +164,7 @@ export function actOnTicket(
   version: number,
   action: TicketAction,
 ): Ticket {
-  return inTransaction(ctx, () => {
+  const ticket = inTransaction(ctx, () => {
     const t = ctx.read.tickets.get(id);
     if (!t) throw new DomainError('not_found', { what: 'ticket', id });
     if (t.version !== version) throw new DomainError('conflict', { id });
@@ -192,6 +198,9 @@ export function actOnTicket(
     ticketsChanged(ctx, [id]);
     return forViewer(actor, ctx.read.tickets.get(id)!);
   });
+  // Once it has landed: the dispatch model learns from settled tickets.
+  if (action.type === 'resolve') ctx.bus.emit('ticket-settled', { ids: [id] });
+  return ticket;
 }
 
 export function getTicket(ctx: ServiceContext, viewer: UserInfo, id: number): Ticket {

@@ -11,6 +11,7 @@ import { exportHandlers } from './export';
 import { knowledgeHandlers } from './knowledge';
 import { warningHandlers } from './warnings';
 import { sheetHandlers } from './sheets';
+import { dispatchHandlers } from './dispatch';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -24,6 +25,7 @@ export const handlers: Handlers = {
   ...knowledgeHandlers,
   ...warningHandlers,
   ...sheetHandlers,
+  ...dispatchHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

@@ -24,6 +24,7 @@ import * as m0015 from './0015_ticket_count';
 import * as m0016 from './0016_volume_warnings';
 import * as m0017 from './0017_phone_search';
 import * as m0018 from './0018_breach_causes';
+import * as m0019 from './0019_dispatch_proposals';
 
 export interface Migration {
   version: number;
@@ -52,6 +53,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 16, ...m0016 },
   { version: 17, ...m0017 },
   { version: 18, ...m0018 },
+  { version: 19, ...m0019 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

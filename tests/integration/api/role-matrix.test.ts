@@ -56,6 +56,8 @@ const MATRIX: Record<string, string> = {
   'reports/kpis': '          - Y Y Y Y',
   'reports/dashboard': '     - Y Y Y Y',
   'reports/qc': '            - Y Y Y Y',
+  'dispatch/propose': '      - Y Y Y Y',
+  'dispatch/stats': '        - - Y Y Y',
   'reports/breachCauses': '  - Y Y Y Y',
   'reports/breachCauseOptions': '- Y Y Y Y',
   'reports/today': '         - Y Y Y Y',
