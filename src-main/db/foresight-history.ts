@@ -1,19 +1,13 @@
 /**
- * What foresight reads: the resolution durations of tickets settled in a
- * window, grouped by category and department (the peer groups), the open
- * tickets whose resolution clock runs, and each assignee's open queue.
+ * What foresight reads besides the peer groups (db/foresight-peers.ts): the
+ * open tickets whose resolution clock runs, and each assignee's open queue.
  * Rows are checked (db/rows.ts).
  */
 import { z } from 'zod';
 import type { Db } from './open';
 import { allRows, int, intOrNull, text, textOrNull } from './rows';
+import { dataVersion, settledPeerGroups } from './foresight-peers';
 
-/** A peer group's key: category id and department ('' when none). */
-export function peerKey(categoryId: number, department: string | null): string {
-  return `${categoryId}|${department ?? ''}`;
-}
-
-const Settled = z.object({ categoryId: int, department: textOrNull, durationMs: int });
 const Open = z.object({
   ticketId: int,
   ticketNo: text,
@@ -27,34 +21,37 @@ const Open = z.object({
 export type OpenResolution = z.output<typeof Open>;
 const Queue = z.object({ assigneeId: int, open: int });
 
-export class ForesightHistory {
-  constructor(private readonly db: Db) {}
+/** What was read, kept per connection until the data changes (any write, as db/page-seek.ts): Today asks at every open. */
+interface Kept {
+  version: string;
+  open: Map<number | null, OpenResolution[]>;
+  queues: Map<number, number> | null;
+}
+const kept = new WeakMap<Db, Kept>();
 
-  /** Resolution durations (ms) of tickets whose resolution clock stopped in [from, to), by peer group. */
-  settledDurations(from: number, to: number): Map<string, number[]> {
-    const rows = allRows(
-      Settled,
-      this.db.prepare(
-        `SELECT t.category_id AS categoryId, t.department, c.stopped_at - c.started_at AS durationMs
-         FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
-         WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.cancelled = 0
-           AND c.stopped_at >= ? AND c.stopped_at < ? AND t.status <> 'voided'`,
-      ),
-      from,
-      to,
-    );
-    const groups = new Map<string, number[]>();
-    for (const r of rows) {
-      const key = peerKey(r.categoryId, r.department);
-      const list = groups.get(key) ?? [];
-      list.push(r.durationMs);
-      groups.set(key, list);
-    }
-    return groups;
+export class ForesightHistory {
+  private readonly kept: Kept;
+
+  constructor(private readonly db: Db) {
+    const version = dataVersion(db)();
+    let k = kept.get(db);
+    if (!k || k.version !== version) kept.set(db, (k = { version, open: new Map(), queues: null }));
+    this.kept = k;
   }
 
-  /** Tickets whose resolution clock runs with a known due time, due first; only `assigneeId`'s when given. */
-  openResolutions(assigneeId: number | null): OpenResolution[] {
+  /** Resolution durations of the peer groups settled in [from, to), each ascending (db/foresight-peers.ts). */
+  settledPeerGroups(from: number, to: number): Map<string, readonly number[]> {
+    return settledPeerGroups(this.db, from, to);
+  }
+
+  /** Tickets whose resolution clock runs with a known due time, due first; only `assigneeId`'s when given. Not to be changed by the caller. */
+  openResolutions(assigneeId: number | null): readonly OpenResolution[] {
+    let rows = this.kept.open.get(assigneeId);
+    if (!rows) this.kept.open.set(assigneeId, (rows = this.readOpen(assigneeId)));
+    return rows;
+  }
+
+  private readOpen(assigneeId: number | null): OpenResolution[] {
     return allRows(
       Open,
       this.db.prepare(
@@ -71,7 +68,11 @@ export class ForesightHistory {
   }
 
   /** Open tickets (resolution clock running) per assignee. */
-  queues(): Map<number, number> {
+  queues(): ReadonlyMap<number, number> {
+    return (this.kept.queues ??= this.readQueues());
+  }
+
+  private readQueues(): Map<number, number> {
     const rows = allRows(
       Queue,
       this.db.prepare(

@@ -6,8 +6,9 @@
  * the last HISTORY_DAYS. Agents see their own tickets; supervisors and above
  * see every ticket.
  */
-import { ForesightHistory, peerKey, type OpenResolution } from '../db/foresight-history';
-import { foresee, foresightReason } from '../core/sla/foresight';
+import { ForesightHistory, type OpenResolution } from '../db/foresight-history';
+import { peerKey } from '../db/foresight-peers';
+import { foreseeInGroup, foresightReason, peerGroup, type PeerGroup } from '../core/sla/foresight';
 import { roleAtLeast } from '../core/enums';
 import type { Locale } from '../core/messages';
 import type { UserInfo } from '../core/model';
@@ -45,12 +46,14 @@ export function forecastOpen(
   open: readonly OpenResolution[],
   locale: Locale,
 ): Array<ForesightRow & { likelyToMiss: boolean; warnAt: number | null }> {
-  const peers = history.settledDurations(now - HISTORY_DAYS * DAY, now);
+  const groups = new Map<string, PeerGroup>();
+  for (const [key, durations] of history.settledPeerGroups(now - HISTORY_DAYS * DAY, now)) groups.set(key, peerGroup(durations));
+  const none = peerGroup([]);
   const queues = history.queues();
   const out: Array<ForesightRow & { likelyToMiss: boolean; warnAt: number | null }> = [];
   for (const t of open) {
     const queueAhead = t.assigneeId === null ? 0 : Math.max(0, (queues.get(t.assigneeId) ?? 1) - 1);
-    const f = foresee({ now, startedAt: t.startedAt, dueAt: t.dueAt, peerDurationsMs: peers.get(peerKey(t.categoryId, t.department)) ?? [], queueAhead });
+    const f = foreseeInGroup({ now, startedAt: t.startedAt, dueAt: t.dueAt, peers: groups.get(peerKey(t.categoryId, t.department)) ?? none, queueAhead });
     if (f.kind === 'unknown') continue;
     out.push({
       ticketId: t.ticketId,

@@ -55,19 +55,72 @@ export function median(values: readonly number[]): number {
   return s.length % 2 === 1 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 }
 
+/**
+ * A peer group made ready for many estimates: its durations sorted once and
+ * its median taken once, so each ticket's estimate is a few binary searches
+ * instead of a filter and two sorts of the whole group (1,100 open tickets
+ * against groups of ~2,000 peers took seconds).
+ */
+export interface PeerGroup {
+  /** Durations (ms), ascending. */
+  readonly sorted: readonly number[];
+  /** Median of the whole group; NaN when empty. */
+  readonly medianMs: number;
+}
+
+/** The group of these durations; a list already ascending (as db/foresight-peers.ts gives) is used as it is. */
+export function peerGroup(durationsMs: readonly number[]): PeerGroup {
+  const sorted = isAscending(durationsMs) ? durationsMs : [...durationsMs].sort((a, b) => a - b);
+  return { sorted, medianMs: sorted.length ? middleOfSorted(sorted, 0) : NaN };
+}
+
+function isAscending(xs: readonly number[]): boolean {
+  for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return false;
+  return true;
+}
+
+/** Index of the first value greater than `x` in an ascending list. */
+function firstAbove(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sorted[mid]! > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** Median of sorted[from..], each value less `minus` (as the rule's "what they still needed"). */
+function middleOfSorted(sorted: readonly number[], from: number, minus = 0): number {
+  const n = sorted.length - from;
+  const mid = from + Math.floor(n / 2);
+  return n % 2 === 1 ? sorted[mid]! - minus : (sorted[mid - 1]! - minus + (sorted[mid]! - minus)) / 2;
+}
+
 export function foresee(input: ForesightInput): Foresight {
+  const { peerDurationsMs, ...rest } = input;
+  return foreseeInGroup({ ...rest, peers: peerGroup(peerDurationsMs) });
+}
+
+/** The same rule as `foresee`, on a group prepared by `peerGroup`. */
+export function foreseeInGroup(input: Omit<ForesightInput, 'peerDurationsMs'> & { peers: PeerGroup }): Foresight {
+  const { sorted } = input.peers;
   const elapsed = input.now - input.startedAt;
   const limit = input.dueAt - input.startedAt;
-  const still = input.peerDurationsMs.filter((d) => d > elapsed);
-  if (still.length < MIN_PEERS) return { kind: 'unknown', peers: still.length };
-  const remaining = median(still.map((d) => d - elapsed)) * (1 + QUEUE_WEIGHT * Math.max(0, input.queueAhead));
+  // The peers still comparable ("took longer than elapsed") are the tail of the sorted group.
+  const from = firstAbove(sorted, elapsed);
+  const still = sorted.length - from;
+  if (still < MIN_PEERS) return { kind: 'unknown', peers: still };
+  const remaining = middleOfSorted(sorted, from, elapsed) * (1 + QUEUE_WEIGHT * Math.max(0, input.queueAhead));
   const finishAt = Math.round(input.now + remaining);
+  const overLimit = sorted.length - firstAbove(sorted, Math.max(limit, elapsed));
   return {
     kind: 'estimate',
-    peers: still.length,
-    peerMedianMs: median(input.peerDurationsMs),
+    peers: still,
+    peerMedianMs: input.peers.medianMs,
     finishAt,
-    missRisk: still.filter((d) => d > limit).length / still.length,
+    missRisk: overLimit / still,
     likelyToMiss: finishAt > input.dueAt,
   };
 }

@@ -1,0 +1,88 @@
+/**
+ * Foresight's peer groups are kept between calls and moved with the window
+ * (db/foresight-peers.ts). Whatever the order of the calls — a window a little
+ * later, a jump, a window back in time, a write in between — each answer must
+ * be exactly the tickets whose resolution stopped inside that window.
+ *
+ * The history: 80 tickets of one group (信号覆盖, 网络部), ticket i received at
+ * T0 + i h and resolved (i mod 7) + 1 h later, so it stops at T0 + i h + ((i mod 7) + 1) h;
+ * and one of another department received at T0 + 1 h and resolved in 5 h.
+ */
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../../../src-main/services/tickets';
+import { peerKey, settledPeerGroups } from '../../../src-main/db/foresight-peers';
+import type { UserInfo } from '../../../src-main/core/model';
+
+const H = 3_600_000;
+const T0 = Date.parse('2026-06-01T00:00:00Z');
+let t: TestDb;
+let sup: UserInfo;
+let phones = 0;
+
+function settle(receivedAt: number, hours: number, over: Partial<NewTicketInput> = {}): void {
+  t.clock.now = receivedAt;
+  const id = createTicket(t.ctx, sup, {
+    channel: '10086',
+    receivedAt,
+    phone: `1380000${String(++phones).padStart(4, '0')}`,
+    categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
+    level: 'normal',
+    description: '信号差',
+    district: `D${phones}`,
+    department: '网络部',
+    ...over,
+  }).ticket.id;
+  const act = (action: Parameters<typeof actOnTicket>[4]) => actOnTicket(t.ctx, sup, id, getTicket(t.ctx, sup, id).version, action);
+  act({ type: 'accept' });
+  t.clock.now = receivedAt + hours * H;
+  act({ type: 'resolve', note: '已处理', breachCause: 'backlog' });
+}
+
+/** Stop instant and duration (h) of ticket i, as the header says. */
+const stopOf = (i: number) => T0 + (i + (i % 7) + 1) * H;
+const hoursOf = (i: number) => (i % 7) + 1;
+/** The group's durations (ms) for a window, ascending: worked from the list above, not read from the file. */
+function expected(from: number, to: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < 80; i++) if (stopOf(i) >= from && stopOf(i) < to) out.push(hoursOf(i) * H);
+  return out.sort((a, b) => a - b);
+}
+
+let key: string;
+beforeEach(() => {
+  t = tempDb();
+  sup = addUser(t.ctx, 'sup', 'supervisor');
+  for (let i = 0; i < 80; i++) settle(T0 + i * H, hoursOf(i));
+  settle(T0 + 1 * H, 5, { department: '客服部' }); // stops at T0 + 6 h
+  key = peerKey(categoryId(t.ctx, '网络质量>信号覆盖'), '网络部');
+});
+afterEach(() => t.close());
+
+describe('foresight peer groups kept between calls', () => {
+  it('a small window by hand: stops at 1, 3, 5, 7 h (i = 0, 1, 2, 3) → 1, 2, 3, 4 h; the other department apart', () => {
+    const groups = settledPeerGroups(t.db, T0, T0 + 8 * H);
+    expect(groups.get(key)).toEqual([1, 2, 3, 4].map((h) => h * H));
+    expect(groups.get(peerKey(categoryId(t.ctx, '网络质量>信号覆盖'), '客服部'))).toEqual([5 * H]);
+    expect([...groups.keys()].sort()).toEqual([key, peerKey(categoryId(t.ctx, '网络质量>信号覆盖'), '客服部')].sort());
+  });
+
+  it('moving the window forward a little, by a lot, and back gives each window exactly its tickets', () => {
+    const windows: Array<[number, number]> = [
+      [T0, T0 + 20 * H],
+      [T0 + 1 * H, T0 + 21 * H], // one hour on: a few rows out, a few in
+      [T0 + 1 * H, T0 + 21 * H], // the same window again
+      [T0 + 2 * H, T0 + 90 * H], // the end jumps past many rows
+      [T0 + 70 * H, T0 + 95 * H], // the start jumps past the old end
+      [T0 + 30 * H, T0 + 50 * H], // back in time, inside what was read
+      [T0 - 5 * H, T0 + 10 * H], // back before what was read
+    ];
+    for (const [from, to] of windows) expect(settledPeerGroups(t.db, from, to).get(key) ?? []).toEqual(expected(from, to));
+  });
+
+  it('a write between two calls is seen: a ticket settled inside the window joins its group', () => {
+    expect(settledPeerGroups(t.db, T0, T0 + 8 * H).get(key)).toEqual([1, 2, 3, 4].map((h) => h * H));
+    settle(T0 + 2 * H, 2.5); // stops at T0 + 4.5 h
+    expect(settledPeerGroups(t.db, T0, T0 + 8 * H).get(key)).toEqual([1, 2, 2.5, 3, 4].map((h) => h * H));
+  });
+});
