@@ -54,7 +54,7 @@ export interface DeskBridge {
   /** Subscribe to host events; returns the unsubscribe function. */
   onEvent(cb: (e: DeskEvent) => void): () => void;
   /** Electron only: save the page as an A4 PDF where the user chooses (path null: cancelled). */
-  printToPdf?(suggestedName: string): Promise<{ path: string | null }>;
+  printToPdf?(suggestedName: string, header?: { title: string; pageLabel: string }): Promise<{ path: string | null }>;
   /** Electron only: save a file the console made (an XLSX or CSV export) where the user chooses (path null: cancelled). */
   saveFile?(suggestedName: string, data: Uint8Array): Promise<{ path: string | null }>;
 }

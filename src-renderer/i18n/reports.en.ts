@@ -26,8 +26,10 @@ export const reportsEn: Shape<typeof reportsZhCN> = {
   branchWide: 'Whole branch',
   heading: '{{branch}} complaint report',
   rangeLabel: '{{from}} to {{to}}',
+  printMonth: 'month {{month}} ({{range}})',
+  /** The PDF's page numbers: Chromium fills {page} and {pages}. */
+  pageOf: 'page {page} of {pages}',
   generatedAt: 'As at {{at}} ({{zone}})',
-  definitions: 'Each KPI’s numerator and denominator: docs/KPIS.md.',
   print: 'Print / save PDF',
   printing: 'Making the PDF…',
   savedPdf: 'PDF saved: {{path}}',

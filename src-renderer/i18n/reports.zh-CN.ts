@@ -22,8 +22,10 @@ export const reportsZhCN = {
   branchWide: '全分公司',
   heading: '{{branch}} 投诉分析报表',
   rangeLabel: '{{from}} 至 {{to}}',
+  printMonth: '{{month}} 月报（{{range}}）',
+  /** The PDF's page numbers: Chromium fills {page} and {pages}. */
+  pageOf: '第 {page} / {pages} 页',
   generatedAt: '统计时点 {{at}}（{{zone}}）',
-  definitions: '各指标的口径（分子、分母）见 docs/KPIS.md。',
   print: '打印 / 保存 PDF',
   printing: '正在生成 PDF…',
   savedPdf: '已保存 PDF：{{path}}',

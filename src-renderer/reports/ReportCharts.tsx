@@ -51,26 +51,33 @@ export function ReportCharts({ data, state, zone }: { data: Dashboard; state: Re
   );
   const edge = charts.monthEdgeRatio;
 
+  // Three sections, each starting a page on paper (reports.css): along time; shares; arrivals by hour.
   return (
     <div className="report-charts">
-      <ChartPanel title={t('reports.chart.trend')} note={edge === null ? null : t('reports.chart.trendEdge', { ratio: edge.toFixed(2) })} wide>
-        <EChart option={options.trend} label={t('reports.chart.trend')} onClick={onTrend} testId="chart-trend" />
-      </ChartPanel>
-      <ChartPanel title={t('reports.chart.pareto')}>
-        <EChart option={options.pareto} label={t('reports.chart.pareto')} onClick={onPareto} testId="chart-pareto" />
-      </ChartPanel>
-      <ChartPanel title={t('reports.chart.channels')}>
-        <EChart option={options.channels} label={t('reports.chart.channels')} onClick={onChannel} testId="chart-channels" />
-      </ChartPanel>
-      <ChartPanel title={t('reports.chart.departments')}>
-        <EChart option={options.departments} label={t('reports.chart.departments')} onClick={onDepartment} testId="chart-departments" />
-      </ChartPanel>
-      <ChartPanel title={t('reports.chart.heat')}>
-        <EChart option={options.heat} label={t('reports.chart.heat')} onClick={onHeat} testId="chart-heat" />
-      </ChartPanel>
-      <ChartPanel title={t('reports.chart.breaches')} wide>
-        <EChart option={options.breaches} label={t('reports.chart.breaches')} onClick={onBreach} testId="chart-breaches" />
-      </ChartPanel>
+      <div className="report-section">
+        <ChartPanel title={t('reports.chart.trend')} note={edge === null ? null : t('reports.chart.trendEdge', { ratio: edge.toFixed(2) })} wide>
+          <EChart option={options.trend} label={t('reports.chart.trend')} onClick={onTrend} testId="chart-trend" />
+        </ChartPanel>
+        <ChartPanel title={t('reports.chart.breaches')} wide>
+          <EChart option={options.breaches} label={t('reports.chart.breaches')} onClick={onBreach} testId="chart-breaches" />
+        </ChartPanel>
+      </div>
+      <div className="report-section page-start">
+        <ChartPanel title={t('reports.chart.pareto')}>
+          <EChart option={options.pareto} label={t('reports.chart.pareto')} onClick={onPareto} testId="chart-pareto" />
+        </ChartPanel>
+        <ChartPanel title={t('reports.chart.channels')}>
+          <EChart option={options.channels} label={t('reports.chart.channels')} onClick={onChannel} testId="chart-channels" />
+        </ChartPanel>
+        <ChartPanel title={t('reports.chart.departments')}>
+          <EChart option={options.departments} label={t('reports.chart.departments')} onClick={onDepartment} testId="chart-departments" />
+        </ChartPanel>
+      </div>
+      <div className="report-section page-start">
+        <ChartPanel title={t('reports.chart.heat')}>
+          <EChart option={options.heat} label={t('reports.chart.heat')} onClick={onHeat} testId="chart-heat" />
+        </ChartPanel>
+      </div>
     </div>
   );
 }

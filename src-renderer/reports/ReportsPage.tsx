@@ -49,9 +49,16 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
     assignee: userName(state.assigneeId) ?? undefined,
   });
   const fileName = `${t('reports.title')}-${branch.branchName || branch.branchId}-${state.month ?? `${state.from}_${state.to}`}`;
+  const range = t('reports.rangeLabel', { from: state.from, to: state.to });
+  // On every printed page: whose report, which month, what scope.
+  const runningTitle = [
+    t('reports.heading', { branch: branch.branchName || t('reports.title') }),
+    state.month ? t('reports.printMonth', { month: state.month, range }) : range,
+    scope,
+  ].join(' · ');
   const print = () => {
     setPrintNote({ kind: 'info', text: t('reports.printing') });
-    printReport(fileName)
+    printReport(fileName, { title: runningTitle, pageLabel: t('reports.pageOf') })
       .then((r) => setPrintNote(r.kind === 'saved' ? { kind: 'ok', text: t('reports.savedPdf', { path: r.path }) } : null))
       .catch((e: unknown) => setPrintNote({ kind: 'error', text: t('reports.printFailed', { message: e instanceof Error ? e.message : String(e) }) }));
   };
@@ -69,6 +76,9 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
       <ReportControls key={params.toString()} state={state} districts={options.data?.districts ?? []} departments={departments} />
       {printNote && <Alert kind={printNote.kind}>{printNote.text}</Alert>}
       {dashboard.error && <Alert kind="error">{dashboard.error}</Alert>}
+      <div className="print-running-head" aria-hidden="true" data-testid="print-running-head">
+        {runningTitle}
+      </div>
       <header className="report-heading">
         <h2>{t('reports.heading', { branch: branch.branchName || t('reports.title') })}</h2>
         <p>
@@ -89,7 +99,6 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
             <h2>{t('reports.refunds.title')}</h2>
             <RefundsTable report={data.report} />
           </section>
-          <p className="hint">{t('reports.definitions')}</p>
           {mayCall(user.role, 'reports/setSubscribers') && <SubscribersForm current={data.report.subscribers} onSaved={dashboard.reload} />}
         </>
       )}

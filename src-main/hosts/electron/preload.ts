@@ -16,7 +16,8 @@ const desk = {
       ipcRenderer.removeListener(EVENT_CHANNEL, listener);
     };
   },
-  printToPdf: (suggestedName) => ipcRenderer.invoke(PRINT_PDF_CHANNEL, String(suggestedName)),
+  printToPdf: (suggestedName, header) =>
+    ipcRenderer.invoke(PRINT_PDF_CHANNEL, String(suggestedName), header ? { title: String(header.title), pageLabel: String(header.pageLabel) } : undefined),
   saveFile: (suggestedName, data) => ipcRenderer.invoke(SAVE_FILE_CHANNEL, String(suggestedName), data),
 } satisfies DeskBridge;
 

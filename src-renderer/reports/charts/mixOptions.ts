@@ -17,7 +17,7 @@ export function paretoOption(r: Report, t: TFunction): ChartOption {
     grid: { left: 44, right: 48, top: 36, bottom: 48 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, left: 'center' },
-    xAxis: { type: 'category', data: cats.map((c) => c.name), axisLabel: { interval: 0, rotate: cats.length > 7 ? 30 : 0 } },
+    xAxis: { type: 'category', data: cats.map((c) => c.name), axisLabel: { interval: 0, rotate: cats.length > 7 ? 30 : 0, width: 80, overflow: 'truncate' } },
     yAxis: [
       { type: 'value', minInterval: 1 },
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
@@ -71,11 +71,17 @@ export function channelOption(r: Report, t: TFunction): ChartOption {
 
 export function departmentOption(r: Report, t: TFunction): ChartOption {
   const rows = r.byDepartment;
+  // Every department named, whatever the width (ECharts would drop labels that collide): slanted when many.
+  const slanted = rows.length > 5;
   return {
-    grid: { left: 44, right: 48, top: 36, bottom: 28 },
+    grid: { left: 44, right: 48, top: 36, bottom: slanted ? 58 : 28 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     legend: { top: 0, left: 'center' },
-    xAxis: { type: 'category', data: rows.map((d) => d.department ?? t('reports.unassigned')) },
+    xAxis: {
+      type: 'category',
+      data: rows.map((d) => d.department ?? t('reports.unassigned')),
+      axisLabel: { interval: 0, rotate: slanted ? 30 : 0, width: slanted ? 90 : 140, overflow: 'truncate' },
+    },
     yAxis: [
       { type: 'value', name: 'h', nameGap: 8 },
       { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import * as stub from './electron-stub';
 import { PRINT_PDF_CHANNEL, type DeskBridge } from '../../../src-main/api/bridge';
-import { PDF_OPTIONS, registerPrintToPdf, safePdfName, saveWithDialog } from '../../../src-main/hosts/electron/print-pdf';
+import { PDF_OPTIONS, headerTemplate, pdfOptions, registerPrintToPdf, safePdfName, saveWithDialog } from '../../../src-main/hosts/electron/print-pdf';
 
 vi.mock('electron', () => import('./electron-stub'));
 
@@ -17,8 +17,8 @@ function setup(choice: string | null = '/home/sup/报表-2026-10.pdf') {
     writeFile: async (file, data) => void written.push([file, data]),
   });
   const printToPDF = vi.fn(async () => Buffer.from('%PDF-1.7'));
-  const invoke = (name: unknown, senderId = 7) =>
-    Promise.resolve(stub.ipcMain.handlers.get(PRINT_PDF_CHANNEL)!({ sender: { id: senderId, printToPDF } }, name));
+  const invoke = (name: unknown, header?: unknown, senderId = 7) =>
+    Promise.resolve(stub.ipcMain.handlers.get(PRINT_PDF_CHANNEL)!({ sender: { id: senderId, printToPDF } }, name, header));
   return { written, chooseFile, printToPDF, invoke };
 }
 
@@ -38,8 +38,21 @@ describe('print to PDF', () => {
     expect(cancelled.printToPDF).not.toHaveBeenCalled();
     stub.resetStub();
     const other = setup();
-    await expect(other.invoke('r', 99)).rejects.toThrow('refused');
+    await expect(other.invoke('r', undefined, 99)).rejects.toThrow('refused');
     expect(other.written).toEqual([]);
+  });
+
+  it('heads every page with the page’s words and Chromium’s page numbers, the words as text, never markup', async () => {
+    const { printToPDF, invoke } = setup();
+    const header = { title: '禅城分公司 投诉分析报表 · 2026-10', pageLabel: '第 {page} / {pages} 页' };
+    await invoke('报表', header);
+    expect(printToPDF).toHaveBeenCalledWith({ ...PDF_OPTIONS, displayHeaderFooter: true, headerTemplate: headerTemplate(header.title, header.pageLabel), footerTemplate: '<span></span>' });
+    const html = headerTemplate('<img src=x onerror=alert(1)> & 分公司', '第 {page} / {pages} 页');
+    expect(html).toContain('&lt;img src=x onerror=alert(1)&gt; &amp; 分公司');
+    expect(html).not.toContain('<img');
+    expect(html).toContain('第 <span class="pageNumber"></span> / <span class="totalPages"></span> 页');
+    // A header that is not two strings is left out rather than printed half.
+    expect(pdfOptions(undefined)).toBe(PDF_OPTIONS);
   });
 
   it('keeps a suggested name a plain file name', () => {
@@ -60,6 +73,8 @@ describe('print to PDF', () => {
     await import('../../../src-main/hosts/electron/preload');
     const desk = stub.contextBridge.exposed.get('desk') as DeskBridge;
     await desk.printToPdf!('报表');
-    expect(stub.ipcRenderer.invoke).toHaveBeenCalledWith(PRINT_PDF_CHANNEL, '报表');
+    expect(stub.ipcRenderer.invoke).toHaveBeenCalledWith(PRINT_PDF_CHANNEL, '报表', undefined);
+    await desk.printToPdf!('报表', { title: '禅城', pageLabel: '第 {page} 页' });
+    expect(stub.ipcRenderer.invoke).toHaveBeenLastCalledWith(PRINT_PDF_CHANNEL, '报表', { title: '禅城', pageLabel: '第 {page} 页' });
   });
 });
