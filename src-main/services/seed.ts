@@ -13,6 +13,7 @@ import type { ServiceContext } from './context';
 import * as D from './seed-data';
 import { backfillClocks } from '../db/clock-backfill';
 import { ClockStore } from '../db/clock-store';
+import { DemoStore } from '../db/demo-store';
 import { seedRefunds } from './refunds/seed';
 import { seededRandom } from '../core/random';
 import { matchRule, type TicketClockKind } from '../core/sla/policy';
@@ -109,21 +110,13 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
     return days[lo]!;
   };
 
-  const insert = ctx.db.prepare(`INSERT INTO tickets (ticket_no, channel, received_at, phone, customer_name, city, district,
-    category_id, level, status, description, first_responder_id, assignee_id, assignee_name, department, first_response_at,
-    resolved_at, closed_at, resolution_note, satisfaction, is_repeat, created_at, created_by, updated_at)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const event = ctx.db.prepare(`INSERT INTO ticket_events (ticket_id, at, actor_id, action, from_status, to_status, note)
-    VALUES (?, ?, ?, 'create', NULL, ?, '演示数据')`);
+  const store = new DemoStore(ctx.db);
   // Seeding into a database that already has demo tickets continues their numbering.
-  const lastNo = ctx.db.prepare(
-    'SELECT max(ticket_no) AS no FROM tickets WHERE channel = ? AND ticket_no >= ? AND ticket_no < ?',
-  );
   const lastSeq = (channel: Channel, prefix: string): number => {
-    const row = lastNo.get(channel, prefix, prefix + '\uffff') as { no: string | null };
-    return row.no ? Number(row.no.slice(prefix.length)) || 0 : 0;
+    const no = ctx.read.tickets.lastTicketNo(channel, prefix);
+    return no ? Number(no.slice(prefix.length)) || 0 : 0;
   };
-  const firstNewId = (ctx.db.prepare('SELECT coalesce(max(id), 0) AS id FROM tickets').get() as { id: number }).id;
+  const firstNewId = ctx.read.tickets.lastId();
   const recentPhones: string[] = [];
   const seq = new Map<string, number>();
   const BATCH = 20_000;
@@ -158,33 +151,30 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       seq.set(prefix, n);
       const descs = D.DESCRIPTIONS[top.name] ?? D.DESCRIPTIONS['其他']!;
       const accepted = status !== 'new';
-      const info = insert.run(
-        `${prefix}${String(n).padStart(5, '0')}`,
+      store.insertTicket({
+        ticketNo: `${prefix}${String(n).padStart(5, '0')}`,
         channel,
         receivedAt,
         phone,
-        r() < 0.7 ? D.SURNAMES[Math.floor(r() * D.SURNAMES.length)]! + D.GIVEN[Math.floor(r() * D.GIVEN.length)]! : null,
-        D.CITY,
-        weighted(r, D.DISTRICTS, D.DISTRICT_WEIGHTS),
-        category.id,
+        customerName: r() < 0.7 ? D.SURNAMES[Math.floor(r() * D.SURNAMES.length)]! + D.GIVEN[Math.floor(r() * D.GIVEN.length)]! : null,
+        city: D.CITY,
+        district: weighted(r, D.DISTRICTS, D.DISTRICT_WEIGHTS),
+        categoryId: category.id,
         level,
         status,
-        descs[Math.floor(r() * descs.length)]!,
-        accepted ? agent.id : null,
-        accepted ? agent.id : null,
-        accepted ? agent.displayName : null,
-        accepted ? (agent.department ?? D.DEPARTMENTS[0]) : null,
+        description: descs[Math.floor(r() * descs.length)]!,
+        firstResponderId: accepted ? agent.id : null,
+        assigneeId: accepted ? agent.id : null,
+        assigneeName: accepted ? agent.displayName : null,
+        department: accepted ? (agent.department ?? D.DEPARTMENTS[0]) : null,
         firstResponseAt,
         resolvedAt,
         closedAt,
-        resolvedAt ? D.RESOLUTIONS[Math.floor(r() * D.RESOLUTIONS.length)]! : null,
+        resolutionNote: resolvedAt ? D.RESOLUTIONS[Math.floor(r() * D.RESOLUTIONS.length)]! : null,
         satisfaction,
-        repeat ? 1 : 0,
-        receivedAt,
-        admin?.id ?? null,
-        receivedAt,
-      );
-      event.run(Number(info.lastInsertRowid), receivedAt, admin?.id ?? null, status);
+        isRepeat: repeat,
+        createdBy: admin?.id ?? null,
+      });
     }
   });
   // Index pages for a million rows do not fit the default 2 MB page cache; give the bulk load room.
@@ -266,7 +256,7 @@ function lifeSoFar(r: () => number, receivedAt: number, age: number, limits: Lim
  * told apart from real complaints.
  */
 export function seedDemo(ctx: ServiceContext, admin: UserInfo): { tickets: number; refunds: number } {
-  const existing = (ctx.db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
+  const existing = ctx.read.tickets.count();
   if (existing > 0) throw new DomainError('demo_needs_empty', { tickets: existing });
   return seedTickets(ctx, admin, { tickets: 3000, seed: 20261128, months: 6 });
 }

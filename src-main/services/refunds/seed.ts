@@ -7,11 +7,11 @@
  * executed or rejected, recent ones still wait. Plain prepared statements in
  * batches: a million tickets add their refunds in seconds.
  */
-import type { Role } from '../../core/enums';
 import { requiredRole, submitOutcome } from '../../core/refunds/authority';
 import type { RefundEventAction, RefundStatus, RefundType } from '../../core/refunds/types';
 import { clockRow } from '../../core/sla/rows';
 import { ClockStore } from '../../db/clock-store';
+import { DemoStore } from '../../db/demo-store';
 import { readSlaConfig } from '../../db/sla-config';
 import type { ServiceContext } from '../context';
 import { refundSettings } from './settings';
@@ -61,22 +61,13 @@ export function seedRefunds(ctx: ServiceContext, r: () => number, opts: { fromTi
   const s = refundSettings(ctx);
   const limitMs = s.executeWithinHours * HOUR;
   const alerts = readSlaConfig(db).alerts;
-  const users = db.prepare('SELECT id, role FROM users WHERE active = 1').all() as Array<{ id: number; role: Role }>;
+  const store = new DemoStore(db);
+  const users = store.activeUsers();
   const approvers = { supervisor: users.filter((u) => u.role === 'supervisor'), manager: users.filter((u) => u.role === 'manager') };
   // Paying out is for a supervisor or above (separation of duties), whoever entered the entry.
   const executors = [...approvers.supervisor, ...approvers.manager];
   if (approvers.manager.length === 0) return 0;
 
-  const tickets = db.prepare(`SELECT t.id, t.received_at AS receivedAt, t.first_response_at AS respondedAt, t.assignee_id AS assigneeId,
-      coalesce(p.name, c.name) AS top FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id
-    WHERE t.id > ? AND t.status <> 'voided' ORDER BY t.id LIMIT ?`);
-  const insert = db.prepare(`INSERT INTO refunds (ticket_id, type, amount_fen, reason, status, required_role, created_at, created_by,
-      submitted_at, submitted_by, decided_at, decided_by, decision_note, executed_at, executed_by, voucher_no)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const event = db.prepare(`INSERT INTO refund_events (refund_id, ticket_id, at, actor_id, action, from_status, to_status, note, details)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const clock = db.prepare(`INSERT INTO ticket_clocks (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses,
-      stopped_at, cancelled, due_at, warn_at, next_alert_at, plan) VALUES (?, 'refund', ?, 'refunds.executeWithinHours', ?, ?, 0, '[]', ?, 0, ?, ?, ?, ?)`);
   const running = new Set<number>();
   let made = 0;
   let voucherSeq = 0;
@@ -125,15 +116,30 @@ export function seedRefunds(ctx: ServiceContext, r: () => number, opts: { fromTi
         events.push([at, executedBy, 'execute', 'approved', 'executed', null, { voucherNo: voucher }]);
       }
     }
-    const submittedAt = createdAt;
-    const id = Number(
-      insert.run(t.id, type, amount, reason, status, outcome.requiredRole, createdAt, enterer, submittedAt, enterer, decidedAt, decidedBy, note, executedAt, executedBy, voucher)
-        .lastInsertRowid,
-    );
-    for (const [at, actor, action, from, to, n, details] of events) event.run(id, t.id, at, actor, action, from, to, n, JSON.stringify(details));
+    const id = store.insertRefund({
+      ticketId: t.id,
+      type,
+      amountFen: amount,
+      reason,
+      status,
+      requiredRole: outcome.requiredRole,
+      createdAt,
+      createdBy: enterer,
+      submittedAt: createdAt,
+      submittedBy: enterer,
+      decidedAt,
+      decidedBy,
+      decisionNote: note,
+      executedAt,
+      executedBy,
+      voucherNo: voucher,
+    });
+    for (const [at, actorId, action, fromStatus, toStatus, n, details] of events) {
+      store.addRefundEvent({ refundId: id, ticketId: t.id, at, actorId, action, fromStatus, toStatus, note: n, details });
+    }
     if (decidedAt !== null && status !== 'rejected') {
       const row = clockRow('refund', id, null, { startedAt: decidedAt, limitMs, pauses: [], stoppedAt: executedAt, calendar: null }, false, alerts, new Set());
-      clock.run(t.id, id, row.startedAt, row.limitMs, row.stoppedAt, row.dueAt, row.warnAt, row.nextAlertAt, JSON.stringify(row.plan));
+      store.addRefundClock({ ticketId: t.id, refundId: id, ...row });
       if (executedAt === null) running.add(t.id);
     }
     made++;
@@ -141,7 +147,7 @@ export function seedRefunds(ctx: ServiceContext, r: () => number, opts: { fromTi
 
   let last = opts.fromTicketId;
   const batch = db.transaction(() => {
-    const rows = tickets.all(last, BATCH) as Array<{ id: number; receivedAt: number; respondedAt: number | null; assigneeId: number | null; top: string }>;
+    const rows = store.refundCandidates(last, BATCH);
     for (const t of rows) {
       const plan = PLAN[t.top];
       if (plan && t.assigneeId !== null && r() < plan.share) one({ ...t, assigneeId: t.assigneeId }, plan.type);
@@ -151,7 +157,7 @@ export function seedRefunds(ctx: ServiceContext, r: () => number, opts: { fromTi
   });
   while (batch() === BATCH);
   // Tickets whose refund clock still runs may now be due first.
-  const store = new ClockStore(db);
-  db.transaction(() => running.forEach((id) => store.refreshTicketDue(id)))();
+  const clocks = new ClockStore(db);
+  db.transaction(() => running.forEach((id) => clocks.refreshTicketDue(id)))();
   return made;
 }
