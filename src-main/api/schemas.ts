@@ -136,6 +136,8 @@ export const ticketAction = z.discriminatedUnion('type', [
   z.object({ type: z.literal('decline_transfer'), reason }),
 ]);
 
+export const byAssigneeInput = z.object({ filter: ticketFilter.optional() }).strict();
+
 export const transferManyInput = z
   .object({
     items: z.array(z.object({ id, version: z.number().int().positive() }).strict()).min(1).max(200),

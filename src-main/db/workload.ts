@@ -5,6 +5,8 @@
  */
 import type { Db } from './open';
 import { OPEN_STATUSES } from '../core/enums';
+import type { TicketFilter } from '../core/model';
+import { whereClause, type PhoneMatch } from './ticket-filter-sql';
 
 export interface WorkloadRow {
   /** null: nobody holds these tickets yet. */
@@ -26,4 +28,30 @@ export function workloadRows(db: Db, now: number): WorkloadRow[] {
        ORDER BY overdue DESC, open DESC, name`,
     )
     .all({ now }) as WorkloadRow[];
+}
+
+/** One assignee's share of a filtered list (the list's 按处理人 view). */
+export interface AssigneeCount {
+  /** null: nobody holds these tickets yet. */
+  assigneeId: number | null;
+  name: string | null;
+  count: number;
+}
+
+/**
+ * How many of the list's tickets each assignee holds, under the list's own
+ * filter (ticket-filter-sql.ts) less its assignee part, so every name is
+ * there to pick. Counted over (assignee_id) alone, names joined afterwards.
+ */
+export function assigneeCounts(db: Db, filter: TicketFilter | undefined, now: number, phoneMatch: PhoneMatch): AssigneeCount[] {
+  const { assigneeId: _a, unassigned: _u, ...rest } = filter ?? {};
+  const where = whereClause(rest, now, phoneMatch);
+  return db
+    .prepare(
+      `SELECT g.assignee_id AS assigneeId, u.display_name AS name, g.n AS count
+       FROM (SELECT t.assignee_id, count(*) AS n FROM tickets t ${where.sql} GROUP BY t.assignee_id) g
+       LEFT JOIN users u ON u.id = g.assignee_id
+       ORDER BY g.n DESC, u.display_name`,
+    )
+    .all(where.params) as AssigneeCount[];
 }

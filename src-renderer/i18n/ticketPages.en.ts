@@ -15,6 +15,7 @@ export const ticketPagesEn: Shape<typeof ticketPagesZhCN> = {
       done: '{{count, number}} transferred.',
       refused: '{{count, number}} not transferred:',
     },
+    byAssignee: { label: 'By assignee', toggle: 'By assignee', all: 'All' },
     importCrm: 'Import CRM tickets',
     title: 'Tickets',
     total: 'Total: {{count, number}}',

@@ -11,6 +11,7 @@ export const ticketPagesZhCN = {
       done: '已转派 {{count, number}} 张。',
       refused: '{{count, number}} 张未转派：',
     },
+    byAssignee: { label: '按处理人', toggle: '按处理人', all: '全部' },
     importCrm: '导入 CRM 工单',
     title: '工单',
     total: '共 {{count, number}} 张',

@@ -29,7 +29,12 @@ export function TeamPanel({ refresh }: { refresh: string | number }) {
             const who = r.assigneeId === null ? 'none' : String(r.assigneeId);
             return (
               <tr key={who} data-assignee={who}>
-                <td>{r.assigneeId === null ? t('tickets.filter.unassigned') : (r.name ?? `#${r.assigneeId}`)}</td>
+                <td>
+                  {/* The name opens his open tickets with the list's per-assignee counts beside, to move between colleagues. */}
+                  <a href={ticketsHref({ assignee: who, chips: 'open', by: 'assignee' })} data-testid="team-name">
+                    {r.assigneeId === null ? t('tickets.filter.unassigned') : (r.name ?? `#${r.assigneeId}`)}
+                  </a>
+                </td>
                 <td className="num">
                   <a href={ticketsHref({ assignee: who, chips: 'open' })} data-testid="team-open">
                     {r.open.toLocaleString()}

@@ -17,6 +17,7 @@ import { gridTheme } from '../tickets/gridSetup';
 import { parseChips, QuickFilters, type Chip } from '../tickets/QuickFilters';
 import { FilterBar, FilterChips } from '../tickets/FilterBar';
 import { BatchTransfer } from '../tickets/BatchTransfer';
+import { AssigneeCounts } from '../tickets/AssigneeCounts';
 import { deadlineParam, listFilter, withParams } from '../tickets/listParams';
 import { navigate, ticketHref } from '../state/route';
 import { useBranch, useUser } from '../state/session';
@@ -66,10 +67,16 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
   const mayBatch = mayCall(user.role, 'tickets/transferMany');
   const [selected, setSelected] = useState<TicketRow[]>([]);
   const rowSelection = useMemo(() => (mayBatch ? ({ mode: 'multiRow', checkboxes: true, headerCheckbox: false } as const) : undefined), [mayBatch]);
+  // After a batch transfer the rows (assignee, department, version) and the per-assignee counts are read again.
+  const [batches, setBatches] = useState(0);
   const afterBatch = useCallback(() => {
     grid.current?.api?.deselectAll();
     grid.current?.api?.refreshInfiniteCache();
+    setBatches((n) => n + 1);
   }, []);
+  // 按处理人 (supervisors): the list's tickets per assignee, kept in the URL like every filter.
+  const mayGroup = mayCall(user.role, 'tickets/byAssignee');
+  const byAssignee = mayGroup && params.get('by') === 'assignee';
   const setChips = (next: Chip[]) => navigate(withParams(params, { chips: next.join(',') }));
 
   return (
@@ -98,6 +105,11 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
             </a>
           </span>
         )}
+        {mayGroup && (
+          <button type="button" className={`btn small${byAssignee ? ' pressed' : ''}`} aria-pressed={byAssignee} data-testid="toggle-by-assignee" onClick={() => navigate(withParams(params, { by: byAssignee ? undefined : 'assignee' }))}>
+            {t('tickets.byAssignee.toggle')}
+          </button>
+        )}
         <span className="spacer" />
         <span className="total" data-testid="tickets-total" data-total={total ?? ''}>
           {total === null ? '' : t('tickets.total', { count: total })}
@@ -106,6 +118,7 @@ export function TicketsPage({ params }: { params: URLSearchParams }) {
       </div>
       <FilterBar params={params} zone={zone} />
       <FilterChips params={params} zone={zone} />
+      {byAssignee && <AssigneeCounts params={params} filter={JSON.parse(filterKey) as ReturnType<typeof listFilter>} refresh={batches} />}
       {mayBatch && <BatchTransfer selected={selected} onDone={afterBatch} />}
       {error && <Alert kind="error">{error}</Alert>}
       <div className="grid-host" data-testid="tickets-grid">

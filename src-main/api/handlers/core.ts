@@ -10,7 +10,7 @@ import * as users from '../../services/users';
 import { branchSettings, saveBranchSettings } from '../../services/settings';
 import { seedDemo } from '../../services/seed';
 import { transferMany } from '../../services/ticket-batch';
-import { teamWorkload } from '../../services/workload';
+import { countByAssignee, teamWorkload } from '../../services/workload';
 import { messageFor } from '../../core/messages';
 import { ticketClockViews } from '../../services/deadlines';
 import type { AuthStatus, TicketDetail } from '../contract';
@@ -95,6 +95,7 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
     };
   },
   'tickets/workload': (_i, env) => teamWorkload(env.ctx),
+  'tickets/byAssignee': (i, env) => countByAssignee(env.ctx, needUser(env), i.filter),
 
   'users/create': (i, env) => users.createUser(env.ctx, needUser(env), i),
   'users/resetPassword': (i, env) => {

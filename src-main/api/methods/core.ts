@@ -6,7 +6,7 @@ import type { ActionType } from '../../core/lifecycle';
 import type { OpenTransferRequest } from '../../core/ticket-roles';
 import type { BranchSettings } from '../../services/settings';
 import type { ClockView } from '../../services/deadlines';
-import type { WorkloadRow } from '../../services/workload';
+import type { AssigneeCount, WorkloadRow } from '../../services/workload';
 
 export interface AuthStatus {
   needsSetup: boolean;
@@ -55,6 +55,8 @@ export const coreMethods = {
   'tickets/revealPhone': method<{ phone: string }>()('agent', s.byId),
   'tickets/transferMany': method<TransferManyResult>()('supervisor', s.transferManyInput),
   'tickets/workload': method<WorkloadRow[]>()('supervisor', s.empty),
+  /** The list's 按处理人 view: its tickets per assignee under the list's filter (the assignee part left out). */
+  'tickets/byAssignee': method<AssigneeCount[]>()('supervisor', s.byAssigneeInput),
 
   'users/create': method<UserInfo>()('admin', s.newUserInput),
   'users/resetPassword': method<UserInfo>()('admin', s.resetPasswordInput),

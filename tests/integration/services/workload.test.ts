@@ -8,7 +8,7 @@ import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
 import { ticketInput } from '../../helpers/ticket-input';
 import { actOnTicket, createTicket, ticketHistory, type NewTicketInput } from '../../../src-main/services/tickets';
 import { transferMany } from '../../../src-main/services/ticket-batch';
-import { teamWorkload } from '../../../src-main/services/workload';
+import { countByAssignee, teamWorkload } from '../../../src-main/services/workload';
 import type { UserInfo } from '../../../src-main/core/model';
 
 let t: TestDb;
@@ -83,5 +83,38 @@ describe('batch transfer', () => {
     expect(() => transferMany(t.ctx, sup, { items: [one, two].map((x) => ({ id: x.id, version: x.version })), department: '网络部', assigneeId: null })).toThrow(/disk I\/O/);
     expect(ticketHistory(t.ctx, one.id).filter((e) => e.action === 'transfer')).toHaveLength(0);
     expect(t.ctx.read.tickets.get(one.id)).toMatchObject({ department: null, assigneeId: a1.id, version: one.version });
+  });
+});
+
+describe('the list’s tickets per assignee', () => {
+  it('counts the filtered tickets each assignee holds, whatever assignee the list is filtered to', () => {
+    newTicket(a1, '13800000001');
+    newTicket(a1, '13800000002');
+    newTicket(a2, '13800000003');
+    newTicket(null, '13800000004');
+    const closed = newTicket(a2, '13800000005');
+    actOnTicket(t.ctx, sup, closed.id, closed.version, { type: 'void', reason: '重复登记' });
+    const counts = (filter: Parameters<typeof countByAssignee>[2]) => countByAssignee(t.ctx, sup, filter).map((r) => [r.assigneeId, r.name, r.count]);
+    expect(counts({ open: true })).toEqual([
+      [a1.id, 'A1', 2],
+      [null, null, 1],
+      [a2.id, 'A2', 1],
+    ]);
+    // The list filtered to one assignee still shows every name to switch to.
+    expect(counts({ open: true, assigneeId: a1.id })).toEqual(counts({ open: true }));
+    expect(counts({ unassigned: true })).toEqual(counts(undefined));
+    expect(counts(undefined)).toEqual([
+      [a1.id, 'A1', 2],
+      [a2.id, 'A2', 2],
+      [null, null, 1],
+    ]);
+  });
+
+  it('matches the search box’s phone part as the list does for this viewer: an agent only by the whole number or its last four digits', () => {
+    newTicket(a1, '13812345678');
+    expect(countByAssignee(t.ctx, sup, { q: '1234567' }).map((r) => r.count)).toEqual([1]);
+    // A middle run of a masked number would read hidden digits back through the counts.
+    expect(countByAssignee(t.ctx, a1, { q: '1234567' })).toEqual([]);
+    expect(countByAssignee(t.ctx, a1, { q: '5678' }).map((r) => r.count)).toEqual([1]);
   });
 });
