@@ -76,6 +76,7 @@ function prepareClockStatements(db: Db) {
     due: db.prepare('SELECT * FROM ticket_clocks WHERE next_alert_at IS NOT NULL AND next_alert_at <= ? ORDER BY next_alert_at LIMIT ?'),
     setNext: db.prepare('UPDATE ticket_clocks SET next_alert_at = ? WHERE ticket_id = ? AND clock = ? AND subject_id = ?'),
     forTicket: db.prepare('SELECT * FROM ticket_clocks WHERE ticket_id = ? ORDER BY started_at, clock'),
+    refunds: db.prepare("SELECT * FROM ticket_clocks WHERE clock = 'refund' AND subject_id IN (SELECT value FROM json_each(?))"),
     deleteOne: db.prepare('DELETE FROM ticket_clocks WHERE ticket_id = ? AND subject_id = ? AND clock = ?'),
     upsert: db.prepare(`INSERT INTO ticket_clocks
       (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled, due_at, warn_at, next_alert_at, plan, untimed)
@@ -103,6 +104,12 @@ export class ClockStore {
 
   forTicket(ticketId: number): StoredClock[] {
     return allRows(ClockRowSchema, this.stmts.forTicket, ticketId);
+  }
+
+  /** The execution clocks of these refund entries (a page of the refunds list), from the refund clocks' index. */
+  refundClocks(refundIds: readonly number[]): StoredClock[] {
+    if (refundIds.length === 0) return [];
+    return allRows(ClockRowSchema, this.stmts.refunds, JSON.stringify(refundIds));
   }
 
   /** Keys of the alerts already raised for each clock cycle of a ticket. */

@@ -14,7 +14,7 @@ const SORT_SQL: Record<RefundSortField, string> = {
   ticketNo: 'r.ticket_id',
 };
 
-function whereClause(f: RefundFilter | undefined): { sql: string; params: Record<string, unknown> } {
+function whereClause(f: RefundFilter | undefined, now: number): { sql: string; params: Record<string, unknown> } {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
   const inList = (column: string, key: string, values: readonly string[] | undefined) => {
@@ -37,6 +37,11 @@ function whereClause(f: RefundFilter | undefined): { sql: string; params: Record
     parts.push('r.created_at < @to');
     params.to = f.createdTo;
   }
+  if (f?.overdue) {
+    // The execution clock (services/refunds/clock.ts) still running past its due time: its partial index (migration 0005).
+    parts.push(`r.status = 'approved' AND r.id IN (SELECT subject_id FROM ticket_clocks WHERE clock = 'refund' AND stopped_at IS NULL AND cancelled = 0 AND due_at <= @now)`);
+    params.now = now;
+  }
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
@@ -54,17 +59,19 @@ interface RawRow {
   decided_by_name: string | null;
   executed_at: number | null;
   voucher_no: string | null;
+  version: number;
 }
 
-export function refundPage(db: Db, q: RefundPageQuery): Page<RefundRow> {
+/** `now`: the instant the overdue filter is read at. */
+export function refundPage(db: Db, q: RefundPageQuery, now: number): Page<RefundRow> {
   const sort = q.sort ?? { field: 'createdAt', dir: 'desc' };
-  const where = whereClause(q.filter);
+  const where = whereClause(q.filter, now);
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
   const order = `${SORT_SQL[sort.field]} ${dir}, r.created_at ${dir}, r.id ${dir}`;
   const rows = db
     .prepare(
       `SELECT r.id, r.ticket_id, t.ticket_no, r.type, r.amount_fen, r.status, r.reason, r.reverses_id, r.created_at,
-         cu.display_name AS created_by_name, du.display_name AS decided_by_name, r.executed_at, r.voucher_no
+         cu.display_name AS created_by_name, du.display_name AS decided_by_name, r.executed_at, r.voucher_no, r.version
        FROM refunds r JOIN tickets t ON t.id = r.ticket_id JOIN users cu ON cu.id = r.created_by
        LEFT JOIN users du ON du.id = r.decided_by
        WHERE r.id IN (SELECT r.id FROM refunds r ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
@@ -88,6 +95,7 @@ export function refundPage(db: Db, q: RefundPageQuery): Page<RefundRow> {
       decidedByName: r.decided_by_name,
       executedAt: r.executed_at,
       voucherNo: r.voucher_no,
+      version: r.version,
     })),
   };
 }
@@ -99,8 +107,8 @@ function add<K>(map: Map<K, Sum>, key: K, n: number, fen: number): void {
 }
 
 /** Count and sum by type and by status over the same filter as the list (integer sums: SQLite adds INTEGERs exactly). */
-export function refundTotals(db: Db, filter: RefundFilter | undefined): RefundTotals {
-  const where = whereClause(filter);
+export function refundTotals(db: Db, filter: RefundFilter | undefined, now: number): RefundTotals {
+  const where = whereClause(filter, now);
   const groups = db
     .prepare(`SELECT r.type, r.status, count(*) AS n, sum(r.amount_fen) AS fen FROM refunds r ${where.sql} GROUP BY r.type, r.status`)
     .all(where.params) as Array<{ type: RefundRow['type']; status: RefundRow['status']; n: number; fen: number }>;

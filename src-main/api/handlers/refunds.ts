@@ -1,7 +1,7 @@
 import { needUser, type HandlerEnv, type HandlersOf } from './types';
 import type { refundMethods } from '../methods/refunds';
 import * as cmd from '../../services/refunds/commands';
-import { approvalCount, approvalQueue, listRefunds, ticketRefunds, totalsOfRefunds } from '../../services/refunds/queries';
+import { approvalCount, approvalQueue, listRefunds, ticketRefunds, totalsOfRefunds, waitingForOthers } from '../../services/refunds/queries';
 import { refundSettings } from '../../services/refunds/settings';
 import { saveRefundSettings } from '../../services/refunds/admin';
 import type { StoredRefund } from '../../db/refund-reader';
@@ -19,8 +19,9 @@ export const refundHandlers: HandlersOf<keyof typeof refundMethods> = {
   'refunds/execute': (i, env) => after(env, cmd.executeRefund(env.ctx, needUser(env), i.id, i.version, i.voucherNo)),
   'refunds/reverse': (i, env) => after(env, cmd.reverseRefund(env.ctx, needUser(env), i.id, i.reason)),
   'refunds/queue': (i, env) => approvalQueue(env.ctx, needUser(env), i.limit),
+  'refunds/waiting': (i, env) => waitingForOthers(env.ctx, needUser(env), i.limit),
   'refunds/queueCount': (_i, env) => ({ count: approvalCount(env.ctx, needUser(env)) }),
-  'refunds/list': (i, env) => listRefunds(env.ctx, i),
+  'refunds/list': (i, env) => listRefunds(env.ctx, needUser(env), i),
   'refunds/totals': (i, env) => totalsOfRefunds(env.ctx, i.filter),
   'refunds/settings': (_i, env) => refundSettings(env.ctx),
   'refunds/saveSettings': (i, env) => saveRefundSettings(env.ctx, needUser(env).id, i),

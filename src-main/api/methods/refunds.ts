@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { method } from '../define';
 import type { Page } from '../../core/model';
 import type { RefundSettings } from '../../core/refunds/authority';
-import { REFUND_SORT_FIELDS, REFUND_STATUSES, REFUND_TYPES, type RefundRow, type RefundTotals } from '../../core/refunds/types';
+import { REFUND_SORT_FIELDS, REFUND_STATUSES, REFUND_TYPES, type RefundListRow, type RefundTotals } from '../../core/refunds/types';
 import type { ApprovalItem, TicketRefunds } from '../../services/refunds/queries';
 
 const id = z.number().int().positive();
@@ -36,6 +36,7 @@ const filter = z
     q: z.string().trim().max(40).optional(),
     createdFrom: z.number().int().optional(),
     createdTo: z.number().int().optional(),
+    overdue: z.boolean().optional(),
   })
   .strict();
 export const refundPageInput = z
@@ -69,9 +70,11 @@ export const refundMethods = {
   'refunds/execute': method<TicketRefunds>()('supervisor', executeInput),
   'refunds/reverse': method<TicketRefunds>()('agent', reverseInput),
   'refunds/queue': method<ApprovalItem[]>()('supervisor', queueInput),
+  /** Pending entries someone else must decide (a manager's, or the viewer's own), read-only beside the queue. */
+  'refunds/waiting': method<ApprovalItem[]>()('supervisor', queueInput),
   /** The queue's length for this viewer (Today's counter), without building its entries. */
   'refunds/queueCount': method<{ count: number }>()('supervisor', z.object({}).strict()),
-  'refunds/list': method<Page<RefundRow>>()('agent', refundPageInput),
+  'refunds/list': method<Page<RefundListRow>>()('agent', refundPageInput),
   'refunds/totals': method<RefundTotals>()('agent', totalsInput),
   'refunds/settings': method<RefundSettings>()('agent', z.object({}).strict()),
   'refunds/saveSettings': method<RefundSettings>()('admin', settingsInput),

@@ -93,6 +93,14 @@ export interface RefundRow {
   decidedByName: string | null;
   executedAt: number | null;
   voucherNo: string | null;
+  /** The version a step from the list is sent with. */
+  version: number;
+}
+
+/** A row of the refunds list as a viewer sees it: its execution deadline read now and whether they may execute it from the list. */
+export interface RefundListRow extends RefundRow {
+  clock: RefundClock | null;
+  mayExecute: boolean;
 }
 
 export const REFUND_SORT_FIELDS = ['createdAt', 'amountFen', 'status', 'type', 'ticketNo'] as const;
@@ -105,6 +113,8 @@ export interface RefundFilter {
   q?: string | undefined;
   createdFrom?: number | undefined;
   createdTo?: number | undefined;
+  /** Approved, not executed, and past its execution deadline now (the refund clock's due time). */
+  overdue?: boolean | undefined;
 }
 
 export interface RefundPageQuery {

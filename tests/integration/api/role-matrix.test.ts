@@ -35,6 +35,7 @@ const MATRIX: Record<string, string> = {
   'tickets/revealPhone': '   - Y Y Y Y',
   'tickets/transferMany': '  - - Y Y Y',
   'tickets/workload': '      - - Y Y Y',
+  'tickets/byAssignee': '    - - Y Y Y', // a supervisor's view; an agent filters the list by assignee himself
   'users/create': '          - - - - Y',
   'users/resetPassword': '   - - - - Y',
   'users/setActive': '       - - - - Y',
@@ -72,6 +73,7 @@ const MATRIX: Record<string, string> = {
   'refunds/reverse': '       - Y Y Y Y',
   'refunds/queue': '         - - Y Y Y',
   'refunds/queueCount': '    - - Y Y Y',
+  'refunds/waiting': '       - - Y Y Y', // read-only, beside the queue
   'refunds/list': '          - Y Y Y Y',
   'refunds/totals': '        - Y Y Y Y',
   'refunds/settings': '      - Y Y Y Y',
