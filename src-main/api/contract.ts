@@ -18,6 +18,7 @@ import { knowledgeMethods } from './methods/knowledge';
 import { warningMethods } from './methods/warnings';
 import { sheetMethods } from './methods/sheets';
 import { dispatchMethods } from './methods/dispatch';
+import { qcProjectMethods } from './methods/qc-projects';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -36,6 +37,7 @@ export const contract = {
   ...warningMethods,
   ...sheetMethods,
   ...dispatchMethods,
+  ...qcProjectMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

@@ -41,6 +41,7 @@ export type ErrorCode =
   | 'knowledge_invalid'
   | 'knowledge_conflict'
   | 'warning_state'
+  | 'qc_project_invalid'
   | 'internal';
 
 export class DomainError extends Error {

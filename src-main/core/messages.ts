@@ -10,6 +10,7 @@ import { exportRefusalMessage } from './export/messages';
 import { AUTH_TEMPLATES } from './auth/messages';
 import { KNOWLEDGE_TEMPLATES } from './knowledge/messages';
 import { WARNING_TEMPLATES } from './warnings/messages';
+import { QC_PROJECT_FIELD_LABELS, QC_PROJECT_TEMPLATES } from './qc-projects/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -61,6 +62,7 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   limit: { zh: '每页条数', en: 'page size' },
   request: { zh: '请求内容', en: 'request' },
   ...REFUND_FIELD_LABELS,
+  ...QC_PROJECT_FIELD_LABELS,
 };
 
 const label = (table: Record<string, { zh: string; en: string }>, key: string | number | undefined, locale: Locale) => {
@@ -200,6 +202,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   export_refused: exportRefusalMessage,
   ...REFUND_TEMPLATES,
   ...WARNING_TEMPLATES,
+  ...QC_PROJECT_TEMPLATES,
   ...AUTH_TEMPLATES,
   ...KNOWLEDGE_TEMPLATES,
   sla_policy_invalid: (p, l) => {

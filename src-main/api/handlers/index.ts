@@ -12,6 +12,7 @@ import { knowledgeHandlers } from './knowledge';
 import { warningHandlers } from './warnings';
 import { sheetHandlers } from './sheets';
 import { dispatchHandlers } from './dispatch';
+import { qcProjectHandlers } from './qc-projects';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -26,6 +27,7 @@ export const handlers: Handlers = {
   ...warningHandlers,
   ...sheetHandlers,
   ...dispatchHandlers,
+  ...qcProjectHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

@@ -25,6 +25,7 @@ import * as m0016 from './0016_volume_warnings';
 import * as m0017 from './0017_phone_search';
 import * as m0018 from './0018_breach_causes';
 import * as m0019 from './0019_dispatch_proposals';
+import * as m0020 from './0020_qc_projects';
 
 export interface Migration {
   version: number;
@@ -54,6 +55,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 17, ...m0017 },
   { version: 18, ...m0018 },
   { version: 19, ...m0019 },
+  { version: 20, ...m0020 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -114,6 +114,15 @@ const MATRIX: Record<string, string> = {
   'sheets/export': '         - Y Y Y Y', // the approvals queue inside it is refused to agents by the service
   'sheets/progress': '       - Y Y Y Y',
   'sheets/chunk': '          - Y Y Y Y',
+  'qcProjects/list': '       - Y Y Y Y', // improvement projects: everyone reads, supervisors and above edit
+  'qcProjects/get': '        - Y Y Y Y',
+  'qcProjects/create': '     - - Y Y Y',
+  'qcProjects/update': '     - - Y Y Y',
+  'qcProjects/setClosed': '  - - Y Y Y',
+  'qcProjects/addCause': '   - - Y Y Y',
+  'qcProjects/updateCause': '- - Y Y Y',
+  'qcProjects/addMeasure': ' - - Y Y Y',
+  'qcProjects/updateMeasure': '- - Y Y Y',
 };
 
 // tickets/act, action by action, on a new ticket. Columns: agent, supervisor, manager, admin.
