@@ -13,6 +13,8 @@ export interface BusEvents {
   warnings: WarningNotices;
   /** An import committed tickets: the volume-warning check runs again. */
   'tickets-imported': { count: number };
+  /** Demo data was loaded (a whole history at once): the dispatch model trains again. */
+  'demo-loaded': { tickets: number };
   /** Tickets were settled (办结) in the console, after their transaction: the dispatch model learns them. */
   'ticket-settled': { ids: number[] };
   /** A bundle was queued or set to retry now: the outbox worker wakes. */

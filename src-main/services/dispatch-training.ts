@@ -5,7 +5,7 @@
  * one page (PAGE tickets). The model is kept in memory per running console:
  *
  * - a full training once the console has gone quiet after start, then daily,
- *   and a moment after an import (the file may bring settled history);
+ *   and a moment after an import or demo data (either may bring settled history);
  * - in between, each ticket settled in the console (办结) is learnt on its own
  *   a moment after its transaction (`ticket-settled` on the bus), so today's
  *   settlements teach today's proposals. A ticket reopened and settled again
@@ -108,6 +108,7 @@ export class DispatchTrainer {
         this.later(() => this.learnSettled(), SETTLE_DELAY_MS);
       }),
       this.ctx.bus.on('tickets-imported', () => this.later(() => void this.retrain(), SETTLE_DELAY_MS)),
+      this.ctx.bus.on('demo-loaded', () => this.later(() => void this.retrain(), SETTLE_DELAY_MS)),
     );
     void this.retrain();
     const daily = () => {

@@ -198,6 +198,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
   }
   // A running monitor hears of them once they are there.
   ctx.bus.emit('clocks-changed', { earliest: new ClockStore(ctx.db).nextAlertAt() });
+  ctx.bus.emit('demo-loaded', { tickets: made });
   return { tickets: made, refunds };
 }
 

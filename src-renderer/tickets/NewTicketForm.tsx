@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react';
+import { useCallback, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
 import type { CreatedTicket } from '../api/types';
@@ -10,6 +10,7 @@ import { useMeta } from '../state/meta';
 import { useBranch } from '../state/session';
 import { useAction } from '../state/useAction';
 import { CategorySelect } from './CategorySelect';
+import { DispatchSuggestion, type DispatchProposal } from './DispatchSuggestion';
 import { fieldOfServerError, validateNewTicket, type NewTicketErrors, type NewTicketValues } from './newTicketForm';
 
 const CODE_FIELD: Record<string, keyof NewTicketValues> = {
@@ -46,6 +47,15 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
   const serverError = msg?.kind === 'error' ? msg.text : null;
   const form = useRef<HTMLFormElement>(null);
   const set = <K extends keyof NewTicketValues>(k: K, value: NewTicketValues[K]) => setV((x) => ({ ...x, [k]: value }));
+  // The dispatch proposal on screen (its first category and department), and the one whose button was pressed.
+  const [shown, setShown] = useState<{ categoryId: number | null; department: string | null } | null>(null);
+  const [acceptedKey, setAcceptedKey] = useState<string | null>(null);
+  const onShown = useCallback((p: DispatchProposal | null) => {
+    const categoryId = p?.category?.options[0]?.categoryId ?? null;
+    const department = p?.department?.options[0]?.department ?? null;
+    setShown(p?.model && (categoryId !== null || department) ? { categoryId, department } : null);
+  }, []);
+  const keyOf = (p: { categoryId: number | null; department: string | null }) => `${p.categoryId ?? ''}|${p.department ?? ''}`;
 
   function focusFirstError() {
     requestAnimationFrame(() => form.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
@@ -57,7 +67,7 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
     const checked = validateNewTicket(v, categories, zone, Date.now(), t);
     setErrors(checked.errors);
     if (!checked.input) return focusFirstError();
-    const input = checked.input;
+    const input = shown ? { ...checked.input, dispatch: { ...shown, accepted: acceptedKey === keyOf(shown) } } : checked.input;
     const created = await run(() => call('tickets/create', input), {
       refused: (refusal) => {
         const field = CODE_FIELD[refusal.code ?? ''] ?? fieldOfServerError(refusal.details);
@@ -128,9 +138,25 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
         <Field label={t('newTicket.ticketNo')} error={errors.ticketNo} hint={t('newTicket.ticketNoHint')}>
           {text('ticketNo', t('newTicket.ticketNo'), { maxLength: 40 })}
         </Field>
-        <Field label={t('newTicket.description')} error={errors.description} required className="span-all">
-          <textarea rows={4} maxLength={2000} value={v.description} onChange={(e) => set('description', e.target.value)} />
-        </Field>
+        <div className="span-all description-row">
+          <Field label={t('newTicket.description')} error={errors.description} required>
+            <textarea rows={6} maxLength={2000} value={v.description} onChange={(e) => set('description', e.target.value)} />
+          </Field>
+          <DispatchSuggestion
+            description={v.description}
+            categoryId={v.categoryId ?? v.topCategoryId}
+            department={v.department}
+            onShown={onShown}
+            onAccept={(p) => {
+              setV((x) => ({
+                ...x,
+                ...(p.category ? { topCategoryId: p.category.topCategoryId, categoryId: p.category.childId } : {}),
+                ...(p.department ? { department: p.department } : {}),
+              }));
+              if (shown) setAcceptedKey(keyOf(shown));
+            }}
+          />
+        </div>
       </div>
       <datalist id="known-departments">
         {departments.map((d) => (
