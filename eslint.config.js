@@ -6,7 +6,8 @@
  *   hosts (electron, web) and cli → api → services → db → core
  *
  * - core imports nothing outside core, and of libraries only the pure ones
- *   (date-fns, @date-fns/tz, zod): no Node built-ins, no sqlite, no electron.
+ *   (date-fns, @date-fns/tz, zod, and chinese-days for its holiday data): no Node
+ *   built-ins, no sqlite, no electron.
  * - the renderer imports from src-main at run time only core (pure rules: the
  *   one source of a rule for the server and the console alike), the contract
  *   (api/contract.ts, define.ts, schemas.ts, methods/: pure, so a page reads
@@ -30,7 +31,7 @@ const NODE_GLOBALS = Object.fromEntries(
   ].map((name) => [name, 'readonly']),
 );
 
-const PURE_LIBRARIES = ['date-fns', '@date-fns/tz', 'zod'];
+const PURE_LIBRARIES = ['date-fns', '@date-fns/tz', 'zod', 'chinese-days'];
 
 /** Element types, most specific first (the first matching pattern wins). */
 const ELEMENTS = [

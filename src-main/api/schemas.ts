@@ -202,3 +202,5 @@ export const slaPolicyInput = z
     timeLeft: z.object({ soonMs: timeLeftMs, urgentMs: timeLeftMs }).strict().optional(),
   })
   .strict();
+/** A save after its preview: the version the preview was made against. */
+export const slaPolicySave = slaPolicyInput.extend({ expectedVersion: z.string().max(64).optional() });

@@ -24,6 +24,7 @@ export type ErrorCode =
   | 'db_corrupt'
   | 'sla_policy_invalid'
   | 'sla_calendar_invalid'
+  | 'sla_policy_changed'
   | 'import_refused'
   | 'refund_amount'
   | 'refund_duplicate'

@@ -224,6 +224,10 @@ const TEMPLATES: Record<ErrorCode, Template> = {
     const w = why[String(p.problem)] ?? { zh: String(p.problem), en: String(p.problem) };
     return l === 'en' ? `The business calendar is not valid: ${w.en}.` : `工作日历无效：${w.zh}。`;
   },
+  sla_policy_changed: (_p, l) =>
+    l === 'en'
+      ? 'Someone else saved the deadline rules after your preview. Nothing was saved: preview your change again against their rules, then confirm.'
+      : '处理时限规则在您预览之后已被他人修改并保存，本次未保存。请在最新规则上重新预览，再确认保存。',
   internal: (_p, l) => (l === 'en' ? 'Something went wrong inside the console.' : '控制台内部出错。'),
 };
 

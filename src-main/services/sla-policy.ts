@@ -1,17 +1,22 @@
 /**
  * The admin's deadline settings: rules, business calendar, alert thresholds.
- * Saving validates the whole policy, stores it, records who changed it, and
- * puts every running clock under the new rules in the same transaction.
+ * A change is first previewed (what it does to the running clocks, nothing
+ * written: sla-preview.ts), then saved: the save validates the whole policy,
+ * refuses it when the stored policy changed since the preview, stores it,
+ * records who changed it, and puts every running clock under the new rules —
+ * all in one transaction.
  */
 import { DomainError } from '../core/errors';
 import { validatePolicy, type SlaRule } from '../core/sla/policy';
 import { validateCalendar, type BusinessCalendar } from '../core/sla/calendar';
 import type { AlertSettings } from '../core/sla/alerts';
+import { officialDays, withOfficialDays, type OfficialDays } from '../core/sla/official-days';
 import { readSlaConfig, readTimeLeft, SLA_KEYS, defaultRules } from '../db/sla-config';
 import { timeLeftProblem, type TimeLeftTones } from '../core/sla/time-left';
 import { inTransaction, type ServiceContext } from './context';
 import { recomputeOpenClocks } from './clocks';
 import { replanRunningRefundClocks } from './refunds/clock';
+import { policyVersion, previewDueChanges, type PolicyPreview } from './sla-preview';
 
 export interface SlaPolicy {
   rules: SlaRule[];
@@ -20,14 +25,36 @@ export interface SlaPolicy {
   pauseOnPending: boolean;
   /** When a countdown turns amber and orange, by the time left. */
   timeLeft: TimeLeftTones;
+  /** The stored policy's fingerprint: a save naming another one is refused. */
+  version: string;
+  /** The official holidays and make-up days of this year and next (chinese-days), to fill the calendar with. */
+  official: OfficialDays;
+  /**
+   * False until an admin saves a calendar: the calendar above is then the
+   * default one pre-filled with the official days, which apply once saved.
+   */
+  calendarSaved: boolean;
 }
 
 /** What an admin saves: the colour thresholds may be left out (kept as they are). */
-export type SlaPolicyInput = Omit<SlaPolicy, 'timeLeft'> & { timeLeft?: TimeLeftTones | undefined };
+export type SlaPolicyInput = Omit<SlaPolicy, 'timeLeft' | 'version' | 'official' | 'calendarSaved'> & { timeLeft?: TimeLeftTones | undefined };
+
+function storedPolicy(ctx: ServiceContext) {
+  const { rules, calendar, alerts, pauseOnPending } = readSlaConfig(ctx.db);
+  const stored = { rules, calendar, alerts, pauseOnPending, timeLeft: readTimeLeft(ctx.db) };
+  return { ...stored, version: policyVersion(stored) };
+}
+
+function branchYear(ctx: ServiceContext, zone: string): number {
+  return Number(new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric' }).format(ctx.now()));
+}
 
 export function getPolicy(ctx: ServiceContext): SlaPolicy {
-  const { rules, calendar, alerts, pauseOnPending } = readSlaConfig(ctx.db);
-  return { rules, calendar, alerts, pauseOnPending, timeLeft: readTimeLeft(ctx.db) };
+  const stored = storedPolicy(ctx);
+  const year = branchYear(ctx, stored.calendar.zone);
+  const official = officialDays([year, year + 1]);
+  const calendarSaved = ctx.settings.get(SLA_KEYS.calendar) !== undefined;
+  return { ...stored, calendar: calendarSaved ? stored.calendar : withOfficialDays(stored.calendar, official), official, calendarSaved };
 }
 
 /** The countdown colour thresholds alone: every countdown in the console reads them. */
@@ -35,7 +62,8 @@ export function timeLeftTones(ctx: ServiceContext): TimeLeftTones {
   return readTimeLeft(ctx.db);
 }
 
-export function savePolicy(ctx: ServiceContext, actorId: number, policy: SlaPolicyInput): SlaPolicy & { recomputed: number } {
+/** Every check a save makes before it writes: the same for the preview, so a preview is never shown for a policy the save would refuse. */
+function checkPolicy(ctx: ServiceContext, policy: SlaPolicyInput): void {
   const problems = validatePolicy(policy.rules);
   if (problems.length > 0) throw new DomainError('sla_policy_invalid', { rule: problems[0]!.rule, problem: problems[0]!.problem }, problems);
   const calendarProblems = validateCalendar(policy.calendar);
@@ -50,15 +78,32 @@ export function savePolicy(ctx: ServiceContext, actorId: number, policy: SlaPoli
   for (const r of policy.rules) {
     if (r.categoryId !== null && !categories.has(r.categoryId)) throw new DomainError('unknown_category', { value: r.categoryId });
   }
+}
+
+/** What saving `policy` would do to the running clocks; writes nothing. */
+export function previewPolicy(ctx: ServiceContext, policy: SlaPolicyInput): PolicyPreview {
+  checkPolicy(ctx, policy);
+  return previewDueChanges(ctx, policy, storedPolicy(ctx).version);
+}
+
+/**
+ * `expectedVersion`: the version the admin's preview was made against; the
+ * save is refused, nothing written, when the stored policy has changed since.
+ */
+export function savePolicy(ctx: ServiceContext, actorId: number, policy: SlaPolicyInput, expectedVersion?: string): SlaPolicy & { recomputed: number } {
+  checkPolicy(ctx, policy);
   return inTransaction(ctx, () => {
     const now = ctx.now();
-    const before = getPolicy(ctx);
+    const before = storedPolicy(ctx);
+    if (expectedVersion !== undefined && expectedVersion !== before.version) throw new DomainError('sla_policy_changed');
     ctx.settings.set(SLA_KEYS.rules, policy.rules, now, actorId);
     ctx.settings.set(SLA_KEYS.calendar, policy.calendar, now, actorId);
     ctx.settings.set(SLA_KEYS.alerts, policy.alerts, now, actorId);
     ctx.settings.set(SLA_KEYS.pause, policy.pauseOnPending, now, actorId);
     if (policy.timeLeft) ctx.settings.set(SLA_KEYS.timeLeft, policy.timeLeft, now, actorId);
-    ctx.audit.add(now, actorId, 'sla.policy', null, { before, after: policy });
+    const { version: _v, ...beforeValues } = before;
+    const after = { rules: policy.rules, calendar: policy.calendar, alerts: policy.alerts, pauseOnPending: policy.pauseOnPending, timeLeft: policy.timeLeft };
+    ctx.audit.add(now, actorId, 'sla.policy', null, { before: beforeValues, after });
     const recomputed = recomputeOpenClocks(ctx);
     // Refund clocks take their limit from the refund settings, but their alerts from these thresholds.
     replanRunningRefundClocks(ctx);
@@ -68,5 +113,6 @@ export function savePolicy(ctx: ServiceContext, actorId: number, policy: SlaPoli
 
 /** Back to the shipped rules (the calendar and thresholds stay as set). */
 export function resetRules(ctx: ServiceContext, actorId: number): SlaPolicy & { recomputed: number } {
-  return savePolicy(ctx, actorId, { ...getPolicy(ctx), rules: defaultRules(ctx.db) });
+  const { rules: _r, version: _v, ...rest } = storedPolicy(ctx);
+  return savePolicy(ctx, actorId, { ...rest, rules: defaultRules(ctx.db) });
 }

@@ -8,7 +8,7 @@ import { currentUploadReminders } from '../../services/export/reminders';
 import { roleAtLeast, type Role } from '../../core/enums';
 import { exportMethods } from '../methods/export';
 import { unreviewedWarnings } from '../../services/warning-views';
-import { getPolicy, resetRules, savePolicy, timeLeftTones } from '../../services/sla-policy';
+import { getPolicy, previewPolicy, resetRules, savePolicy, timeLeftTones } from '../../services/sla-policy';
 
 /** Who is reminded about the monthly report: those the contract lets open the 上报 page (export/months). */
 function sendsTheMonth(role: Role): boolean {
@@ -32,6 +32,7 @@ export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
   'alerts/list': (i, env) => listAlerts(env.ctx, needUser(env), i),
   'alerts/acknowledge': (i, env) => ({ acknowledged: acknowledgeAlerts(env.ctx, needUser(env), i.ids) }),
   'sla/policy': (_i, env) => getPolicy(env.ctx),
-  'sla/savePolicy': (i, env) => savePolicy(env.ctx, needUser(env).id, i),
+  'sla/previewPolicy': (i, env) => previewPolicy(env.ctx, i),
+  'sla/savePolicy': ({ expectedVersion, ...policy }, env) => savePolicy(env.ctx, needUser(env).id, policy, expectedVersion),
   'sla/resetRules': (_i, env) => resetRules(env.ctx, needUser(env).id),
 };

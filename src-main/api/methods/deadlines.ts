@@ -6,6 +6,7 @@ import type { TimeLeftTones } from '../../core/sla/time-left';
 import type { UploadReminder } from '../../core/export/reminders';
 import type { DeadlineCounts, UrgentClock } from '../../services/deadlines';
 import type { SlaPolicy } from '../../services/sla-policy';
+import type { PolicyPreview } from '../../services/sla-preview';
 import type { TicketsAtRisk } from '../../services/deadline-tickets';
 import type { LikelyToMiss } from '../../services/foresight';
 
@@ -33,6 +34,9 @@ export const deadlineMethods = {
   'alerts/list': method<AlertEntry[]>()('agent', s.alertListInput),
   'alerts/acknowledge': method<{ acknowledged: number }>()('agent', s.idsInput),
   'sla/policy': method<SlaPolicy>()('agent', s.empty),
-  'sla/savePolicy': method<SlaPolicy & { recomputed: number }>()('admin', s.slaPolicyInput),
+  /** What saving would do to the running clocks (due times before/after), written nowhere; its version goes back with the save. */
+  'sla/previewPolicy': method<PolicyPreview>()('admin', s.slaPolicyInput),
+  /** `expectedVersion` (the preview's): refused with sla_policy_changed when the stored policy changed since. */
+  'sla/savePolicy': method<SlaPolicy & { recomputed: number }>()('admin', s.slaPolicySave),
   'sla/resetRules': method<SlaPolicy & { recomputed: number }>()('admin', s.empty),
 };

@@ -16,7 +16,7 @@ const DAY: Array<[number, number]> = [
   [13 * H + 30, 17 * H + 30],
 ];
 /** The shipped rules (core/sla/policy.ts DEFAULT_RULES), the SP category bound to id 4. */
-const POLICY: SlaPolicy = {
+const INPUT = {
   rules: [
     { id: 'fallback', channels: null, level: null, categoryId: null, firstResponseMin: 2 * H, resolutionMin: 24 * H, followUpMin: 24 * H, businessCalendar: false },
     { id: '10086-normal', channels: ['10086'], level: 'normal', categoryId: null, firstResponseMin: 4 * H, resolutionMin: 48 * H, followUpMin: 24 * H, businessCalendar: false },
@@ -29,7 +29,9 @@ const POLICY: SlaPolicy = {
   alerts: { thresholds: [0.7, 0.9], escalationDelayMs: 2 * 3_600_000 },
   pauseOnPending: true,
   timeLeft: { soonMs: 6 * 3_600_000, urgentMs: 90 * 60_000 },
-};
+} satisfies Omit<SlaPolicy, 'version' | 'official' | 'calendarSaved'>;
+/** As the server answers it: the input with its version and the official days beside it. */
+const POLICY: SlaPolicy = { ...INPUT, version: '0123456789abcdef', official: { years: [2026, 2027], missingYears: [2027], holidays: [], workdays: [] }, calendarSaved: true };
 
 describe('SLA policy draft', () => {
   it('goes to text and back to exactly the same policy', () => {
@@ -37,7 +39,7 @@ describe('SLA policy draft', () => {
     expect(d.week[1]).toBe('08:30–12:00, 13:30–17:30');
     expect(d.thresholds).toBe('70, 90');
     expect(d.rules.find((r) => r.id === 'major')!.limits.firstResponseMin).toEqual({ h: '0', m: '30' });
-    expect(draftToPolicy(d)).toEqual({ policy: POLICY, problems: [] });
+    expect(draftToPolicy(d)).toEqual({ policy: INPUT, problems: [] });
   });
 
   it('the countdown colour thresholds: hours and minutes, orange within amber', () => {

@@ -52,6 +52,7 @@ const MATRIX: Record<string, string> = {
   'alerts/list': '           - Y Y Y Y',
   'alerts/acknowledge': '    - Y Y Y Y',
   'sla/policy': '            - Y Y Y Y',
+  'sla/previewPolicy': '     - - - - Y',
   'sla/savePolicy': '        - - - - Y',
   'sla/resetRules': '        - - - - Y',
   'reports/kpis': '          - Y Y Y Y',

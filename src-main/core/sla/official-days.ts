@@ -1,0 +1,66 @@
+/**
+ * The mainland's official public holidays and make-up working days (调休), as
+ * the State Council's General Office announces them each year, read from the
+ * `chinese-days` package (its data is the announcements, kept up to date by
+ * its maintainers) rather than typed in by hand. A year the package does not
+ * know yet (announced each November or so for the year after) comes back in
+ * `missingYears` with no dates, never as "no holidays".
+ */
+import { getDayDetail } from 'chinese-days';
+
+export interface OfficialDay {
+  /** YYYY-MM-DD */
+  date: string;
+  /** The holiday's Chinese name, e.g. 春节. */
+  name: string;
+}
+
+export interface OfficialDays {
+  years: number[];
+  /** Years with no announcement in the package: nothing is filled for them. */
+  missingYears: number[];
+  /** Days off, weekends inside a holiday's run included. */
+  holidays: OfficialDay[];
+  /** Weekend days worked as a weekday to make up for a holiday. */
+  workdays: OfficialDay[];
+}
+
+const pad = (n: number) => String(n).padStart(2, '0');
+
+/** chinese-days names a holiday "English,中文,n" and an ordinary day by its weekday ("Saturday"). */
+function holidayName(name: string): string | null {
+  const parts = name.split(',');
+  return parts.length >= 2 && parts[1] ? parts[1] : null;
+}
+
+export function officialDays(years: readonly number[]): OfficialDays {
+  const out: OfficialDays = { years: [...years], missingYears: [], holidays: [], workdays: [] };
+  for (const year of years) {
+    const holidays: OfficialDay[] = [];
+    const workdays: OfficialDay[] = [];
+    for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d = new Date(d.getTime() + 86_400_000)) {
+      const date = `${year}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
+      const detail = getDayDetail(date);
+      const name = holidayName(detail.name);
+      if (!name) continue;
+      (detail.work ? workdays : holidays).push({ date, name });
+    }
+    if (holidays.length === 0) out.missingYears.push(year);
+    out.holidays.push(...holidays);
+    out.workdays.push(...workdays);
+  }
+  return out;
+}
+
+/**
+ * The official days added to a calendar's own lists: nothing the branch
+ * entered is removed, and an official date the branch put on the other list
+ * (a holiday it works, say) stays where the branch put it.
+ */
+export function withOfficialDays<C extends { holidays: string[]; workdays: string[] }>(calendar: C, official: OfficialDays): C {
+  const holidays = new Set(calendar.holidays);
+  const workdays = new Set(calendar.workdays);
+  for (const d of official.holidays) if (!workdays.has(d.date)) holidays.add(d.date);
+  for (const d of official.workdays) if (!holidays.has(d.date)) workdays.add(d.date);
+  return { ...calendar, holidays: [...holidays].sort(), workdays: [...workdays].sort() };
+}
