@@ -68,6 +68,7 @@ export const ticketFilter = z
     deadline: z.enum(['breached', 'within2h', 'approaching']).optional(),
     department: z.string().trim().max(40).optional(),
     missed: z.enum(['first_response', 'resolution', 'follow_up', 'any']).optional(),
+    breachCause: z.string().trim().min(1).max(40).optional(),
     receivedWindows: z.array(z.tuple([z.number().int(), z.number().int()])).max(400).optional(),
   })
   .strict();
@@ -165,6 +166,7 @@ export const idsInput = z.object({ ids: z.array(id).min(1).max(5000) }).strict()
 
 export const urgentInput = z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict();
 export const atRiskInput = z.object({ which: z.enum(['breached', 'within2h']), limit: z.number().int().min(1).max(100).default(20) }).strict();
+export const forecastInput = z.object({ id, locale: z.enum(['zh-CN', 'en']).default('zh-CN') }).strict();
 export const likelyToMissInput = z
   .object({ limit: z.number().int().min(1).max(100).default(20), locale: z.enum(['zh-CN', 'en']).default('zh-CN') })
   .strict();

@@ -41,6 +41,8 @@ const FIELD_LABELS: Record<string, { zh: string; en: string }> = {
   note: { zh: '说明', en: 'note' },
   breachCause: { zh: '超时原因', en: 'breach cause' },
   breachCauseText: { zh: '超时原因说明', en: 'breach cause text' },
+  breachCauseName: { zh: '超时原因名称', en: 'breach cause name' },
+  breachCauseNameEn: { zh: '超时原因英文名称', en: "breach cause's English name" },
   comment: { zh: '审核意见', en: 'review comment' },
   recipients: { zh: '预警接收人', en: 'warning recipients' },
   department: { zh: '责任部门', en: 'department' },
@@ -117,6 +119,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       order: '“标橙”的剩余时间不能长于“标黄”的。',
       not_delivery: '只有速递类工单可以记录 12580 速递时间。',
       order_levels: '预警级别倍数须满足 黄色 ≤ 橙色 ≤ 红色。',
+      retired_cause: `超时原因「${p.value}」已停用，请从列表中另选一项。`,
+      shipped_cause: `「${p.value}」是 QC 课题给出的默认原因，保留在列表中，不能停用（可以改名）。`,
     };
     const en: Record<string, string> = {
       required: `Please fill in the ${f}.`,
@@ -140,6 +144,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       order: 'The orange threshold cannot be longer than the amber one.',
       not_delivery: 'Only a delivery (速递) ticket takes 12580 delivery times.',
       order_levels: 'The level multiples must be yellow ≤ orange ≤ red.',
+      retired_cause: `The breach cause "${p.value}" has been retired; pick another from the list.`,
+      shipped_cause: `"${p.value}" is one of the QC studies' default causes: it stays on the list and cannot be retired (it can be renamed).`,
     };
     return (l === 'en' ? en[rule] : zh[rule]) ?? (l === 'en' ? `The ${f} is not valid.` : `${f}无效。`);
   },

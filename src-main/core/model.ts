@@ -135,6 +135,8 @@ export interface TicketFilter {
   /** From the reports' drill-down: the ticket's department, a clock it missed (at now), arrival windows [from, to). */
   department?: string | undefined;
   missed?: 'first_response' | 'resolution' | 'follow_up' | 'any' | undefined;
+  /** From the breach-cause Pareto: tickets whose recorded breach cause is this code. */
+  breachCause?: string | undefined;
   receivedWindows?: Array<[number, number]> | undefined;
 }
 

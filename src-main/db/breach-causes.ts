@@ -24,12 +24,31 @@ export interface RecordedCause {
 export class BreachCauseStore {
   constructor(private readonly db: Db) {}
 
-  /** The whole list, retired causes too, in the branch's order. */
+  /** The whole list, retired causes too, in the branch's order (其他 last, after any the branch added). */
   options(): BreachCauseOption[] {
     return allRows(
       OptionRow,
-      this.db.prepare('SELECT code, name_zh AS nameZh, name_en AS nameEn, needs_text AS needsText, active FROM breach_causes ORDER BY sort, code'),
+      this.db.prepare(
+        "SELECT code, name_zh AS nameZh, name_en AS nameEn, needs_text AS needsText, active FROM breach_causes ORDER BY code = 'other', sort, code",
+      ),
     );
+  }
+
+  /** A cause the branch adds, after the others. */
+  add(o: BreachCauseOption): void {
+    this.db
+      .prepare(
+        `INSERT INTO breach_causes (code, name_zh, name_en, needs_text, active, sort)
+         VALUES (?, ?, ?, ?, ?, (SELECT coalesce(max(sort), 0) + 1 FROM breach_causes))`,
+      )
+      .run(o.code, o.nameZh, o.nameEn, o.needsText ? 1 : 0, o.active ? 1 : 0);
+  }
+
+  /** A cause renamed, retired or brought back (its code stays). */
+  update(o: BreachCauseOption): void {
+    this.db
+      .prepare('UPDATE breach_causes SET name_zh = ?, name_en = ?, needs_text = ?, active = ? WHERE code = ?')
+      .run(o.nameZh, o.nameEn, o.needsText ? 1 : 0, o.active ? 1 : 0, o.code);
   }
 
   /** Records the ticket's cause, replacing the one an earlier settling recorded. */

@@ -134,6 +134,10 @@ export function whereClause(
     params.to = f.receivedTo;
   }
   reportDrill(f, parts, params, now);
+  if (f.breachCause) {
+    parts.push('t.id IN (SELECT ticket_id FROM ticket_breach_causes WHERE cause = @breachCause)');
+    params.breachCause = f.breachCause;
+  }
   if (f.repeat !== undefined) {
     // A literal, so the partial index of repeat complaints (migration 0014) can serve it.
     parts.push(`${col('is_repeat')} = ${f.repeat ? 1 : 0}`);

@@ -6,7 +6,14 @@
  */
 import type { ServiceContext } from './context';
 import { DomainError } from '../core/errors';
-import { breachCauseRefusal, type BreachCauseChoice, type BreachCauseOption } from '../core/breach-causes';
+import {
+  breachCauseEditRefusal,
+  breachCauseRefusal,
+  nextBreachCauseCode,
+  type BreachCauseChoice,
+  type BreachCauseEdit,
+  type BreachCauseOption,
+} from '../core/breach-causes';
 import type { DayRange, ReportFilters } from '../core/reports/model';
 import { rangeInstants, rangeProblem } from '../core/reports/period';
 import { pareto, type ParetoItem } from '../core/reports/pareto';
@@ -16,6 +23,33 @@ import { ClockStore } from '../db/clock-store';
 
 export function breachCauseOptions(ctx: ServiceContext): BreachCauseOption[] {
   return new BreachCauseStore(ctx.db).options();
+}
+
+/**
+ * Adds a cause to the branch's list (no code) or renames, retires or brings
+ * back one (its code), in the audit log with before and after; returns the
+ * list. Nothing is ever deleted: tickets keep the cause they were given.
+ */
+export function saveBreachCause(ctx: ServiceContext, actorId: number, edit: BreachCauseEdit): BreachCauseOption[] {
+  return ctx.db.transaction(() => {
+    const options = breachCauseOptions(ctx);
+    const refusal = breachCauseEditRefusal(edit, options);
+    if (refusal) throw refusal;
+    const before = options.find((o) => o.code === edit.code) ?? null;
+    const after: BreachCauseOption = {
+      code: edit.code ?? nextBreachCauseCode(options),
+      nameZh: edit.nameZh.trim(),
+      nameEn: edit.nameEn.trim(),
+      needsText: edit.needsText,
+      active: edit.active,
+    };
+    const store = new BreachCauseStore(ctx.db);
+    if (before) store.update(after);
+    else store.add(after);
+    const code = after.code;
+    ctx.audit.add(ctx.now(), actorId, before ? 'settings.breachCause.change' : 'settings.breachCause.add', code, { before, after });
+    return breachCauseOptions(ctx);
+  })();
 }
 
 /** Whether the ticket's first response or resolution is missed at `now` (an untimed clock never is). */

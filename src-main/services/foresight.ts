@@ -8,7 +8,7 @@
  */
 import { ForesightHistory, type OpenResolution } from '../db/foresight-history';
 import { peerKey } from '../db/foresight-peers';
-import { foreseeInGroup, foresightReason, peerGroup, type PeerGroup } from '../core/sla/foresight';
+import { foreseeInGroup, foresightReason, MIN_PEERS, peerGroup, type PeerGroup } from '../core/sla/foresight';
 import { roleAtLeast } from '../core/enums';
 import type { Locale } from '../core/messages';
 import type { UserInfo } from '../core/model';
@@ -39,36 +39,65 @@ export interface LikelyToMiss {
   rows: ForesightRow[];
 }
 
+export type OpenForecast = ForesightRow & { likelyToMiss: boolean; warnAt: number | null };
+
+/** What the forecasts read: peer groups settled in a window and the assignees' queues (the database, or the bench's replay of it). */
+export type ForesightSource = Pick<ForesightHistory, 'settledPeerGroups' | 'queues'>;
+
+/** One open ticket's forecast at `now` from its peer group and its assignee's open tickets (null: too few peers). */
+function forecastOne(t: OpenResolution, now: number, peers: PeerGroup, queue: number, locale: Locale): OpenForecast | null {
+  const queueAhead = t.assigneeId === null ? 0 : Math.max(0, queue - 1);
+  const f = foreseeInGroup({ now, startedAt: t.startedAt, dueAt: t.dueAt, peers, queueAhead });
+  if (f.kind === 'unknown') return null;
+  return {
+    ticketId: t.ticketId,
+    ticketNo: t.ticketNo,
+    dueAt: t.dueAt,
+    warnAt: t.warnAt,
+    finishAt: f.finishAt,
+    missRisk: f.missRisk,
+    peerMedianMs: f.peerMedianMs,
+    peers: f.peers,
+    likelyToMiss: f.likelyToMiss,
+    reason: foresightReason(f.peerMedianMs, t.dueAt - now, locale),
+  };
+}
+
 /** Forecasts for open tickets at `now` from the history before it; the bench replays the past with it. */
-export function forecastOpen(
-  history: ForesightHistory,
-  now: number,
-  open: readonly OpenResolution[],
-  locale: Locale,
-): Array<ForesightRow & { likelyToMiss: boolean; warnAt: number | null }> {
+export function forecastOpen(history: ForesightSource, now: number, open: readonly OpenResolution[], locale: Locale): OpenForecast[] {
   const groups = new Map<string, PeerGroup>();
   for (const [key, durations] of history.settledPeerGroups(now - HISTORY_DAYS * DAY, now)) groups.set(key, peerGroup(durations));
   const none = peerGroup([]);
   const queues = history.queues();
-  const out: Array<ForesightRow & { likelyToMiss: boolean; warnAt: number | null }> = [];
+  const out: OpenForecast[] = [];
   for (const t of open) {
-    const queueAhead = t.assigneeId === null ? 0 : Math.max(0, (queues.get(t.assigneeId) ?? 1) - 1);
-    const f = foreseeInGroup({ now, startedAt: t.startedAt, dueAt: t.dueAt, peers: groups.get(peerKey(t.categoryId, t.department)) ?? none, queueAhead });
-    if (f.kind === 'unknown') continue;
-    out.push({
-      ticketId: t.ticketId,
-      ticketNo: t.ticketNo,
-      dueAt: t.dueAt,
-      warnAt: t.warnAt,
-      finishAt: f.finishAt,
-      missRisk: f.missRisk,
-      peerMedianMs: f.peerMedianMs,
-      peers: f.peers,
-      likelyToMiss: f.likelyToMiss,
-      reason: foresightReason(f.peerMedianMs, t.dueAt - now, locale),
-    });
+    const queue = t.assigneeId === null ? 0 : (queues.get(t.assigneeId) ?? 1);
+    const f = forecastOne(t, now, groups.get(peerKey(t.categoryId, t.department)) ?? none, queue, locale);
+    if (f) out.push(f);
   }
   return out;
+}
+
+/**
+ * The ticket page's forecast: `none` when its resolution clock is not
+ * running with a due time (settled, paused, untimed), `unknown` with too few
+ * like tickets to say, else the estimate Today's list would give it.
+ */
+export type TicketForecast =
+  | { state: 'none' }
+  | { state: 'unknown'; peers: number; minPeers: number }
+  | ({ state: 'estimate'; queueAhead: number } & OpenForecast);
+
+export function forecastTicket(ctx: ServiceContext, ticketId: number, locale: Locale = 'zh-CN'): TicketForecast {
+  const now = ctx.now();
+  const history = new ForesightHistory(ctx.db);
+  const t = history.openResolution(ticketId);
+  if (!t) return { state: 'none' };
+  const peers = peerGroup(history.peerDurations(t.categoryId, t.department, now - HISTORY_DAYS * DAY, now));
+  const queue = t.assigneeId === null ? 0 : history.queueOf(t.assigneeId);
+  const f = forecastOne(t, now, peers, queue, locale);
+  if (!f) return { state: 'unknown', peers: peers.sorted.filter((d) => d > now - t.startedAt).length, minPeers: MIN_PEERS };
+  return { state: 'estimate', queueAhead: t.assigneeId === null ? 0 : Math.max(0, queue - 1), ...f };
 }
 
 /** Tickets not yet warned nor due whose estimate finishes past their limit, due first. */

@@ -13,6 +13,7 @@ import type { zhCN } from './zh-CN';
 import { hqEn } from './hq.en';
 import { sheetsEn } from './sheets.en';
 import { warningsEn } from './warnings.en';
+import { qcEn } from './qc.en';
 
 type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export type Resources = Shape<typeof zhCN>;
@@ -215,6 +216,7 @@ export const en: Resources = {
   warnings: warningsEn,
   import: importEn,
   reports: reportsEn,
+  qc: qcEn,
   audit: auditEn,
   sla: slaEn,
   errors: {

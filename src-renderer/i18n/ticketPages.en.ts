@@ -52,6 +52,7 @@ export const ticketPagesEn: Shape<typeof ticketPagesZhCN> = {
       repeatNo: 'Not repeat',
       missed: 'Report',
       slot: 'Hour',
+      cause: 'Breach cause',
       remove: 'Remove filter: {{name}}',
       clearAll: 'Clear all filters',
     },

@@ -48,6 +48,7 @@ export const ticketPagesZhCN = {
       repeatNo: '非重复',
       missed: '报表',
       slot: '时段',
+      cause: '超时原因',
       remove: '去掉筛选：{{name}}',
       clearAll: '清除全部筛选',
     },

@@ -12,6 +12,7 @@ import { healthZhCN } from './health.zh-CN';
 import { hqZhCN } from './hq.zh-CN';
 import { sheetsZhCN } from './sheets.zh-CN';
 import { warningsZhCN } from './warnings.zh-CN';
+import { qcZhCN } from './qc.zh-CN';
 export const zhCN = {
   app: { title: '投诉工作台', connecting: '正在连接控制台…', skip: '跳到主要内容' },
   lang: { label: '界面语言', 'zh-CN': '中文', en: 'English' },
@@ -209,6 +210,7 @@ export const zhCN = {
   warnings: warningsZhCN,
   import: importZhCN,
   reports: reportsZhCN,
+  qc: qcZhCN,
   audit: auditZhCN,
   sla: slaZhCN,
   errors: {

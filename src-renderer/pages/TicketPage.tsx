@@ -7,6 +7,7 @@ import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/Alert';
 import { ActionPanel } from '../ticket/ActionPanel';
 import { ClockBars } from '../ticket/ClockBars';
+import { ForecastLine } from '../ticket/ForecastLine';
 import { CustomerCard } from '../ticket/CustomerCard';
 import { History } from '../ticket/History';
 import { RefundsSection } from '../refunds/RefundsSection';
@@ -39,6 +40,7 @@ export function TicketPage({ id }: { id: number }) {
       <TicketHeader ticket={detail.ticket} />
       {q.error && <Alert kind="error">{q.error}</Alert>}
       <ClockBars clocks={detail.clocks ?? []} />
+      <ForecastLine ticketId={detail.ticket.id} version={detail.ticket.version} />
       <div className="ticket-columns">
         <div className="ticket-left">
           <CustomerCard ticket={detail.ticket} />

@@ -13,6 +13,7 @@ import { useBranch, useUser } from '../state/session';
 import { useMeta } from '../state/meta';
 import { useQuery } from '../state/useQuery';
 import { KpiTiles } from './KpiTiles';
+import { QcMeasures } from './QcMeasures';
 import { CoverageNote } from './CoverageNote';
 import { RefundsTable } from './RefundsTable';
 import { ReportCharts } from './ReportCharts';
@@ -92,6 +93,7 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
         <>
           <CoverageNote report={data.report} />
           <KpiTiles report={data.report} />
+          <QcMeasures state={state} />
           {data.report.total === 0 && <Alert kind="info">{t('reports.empty')}</Alert>}
           <p className="hint no-print">{t('reports.drillHint')}</p>
           <ReportCharts data={data} state={state} zone={branch.zone} />

@@ -18,6 +18,8 @@ export interface Segment {
   department?: string;
   slot?: { weekday: number; hour: number };
   missed?: Missed;
+  /** A breach cause's code (the causes' Pareto). */
+  breachCause?: string;
 }
 
 const nextDay = (day: string) => {
@@ -40,6 +42,7 @@ export function drillHref(s: ReportState, zone: string, seg: Segment): string {
     dept: seg.department ?? s.department ?? undefined,
     assignee: s.assigneeId !== null ? String(s.assigneeId) : undefined,
     missed: seg.missed,
+    cause: seg.breachCause,
     slot: seg.slot ? `${seg.slot.weekday}:${seg.slot.hour}` : undefined,
     // Reports never count voided tickets; neither does the list they open.
     status: COUNTED,

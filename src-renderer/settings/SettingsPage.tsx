@@ -9,6 +9,7 @@ import { SlaPolicySection } from './sla/SlaPolicySection';
 import { UsersSection } from './UsersSection';
 import { HealthSection } from '../health/HealthSection';
 import { AuditSection } from './AuditSection';
+import { BreachCausesSection } from './BreachCausesSection';
 import { OwnPasswordSection } from './OwnPasswordSection';
 import { mayCall } from '../lib/access';
 
@@ -31,7 +32,8 @@ function DemoSection() {
 /**
  * Tabs, the tab in the URL (#/settings?tab=sla): 基本设置 (branch,
  * accounts, demo data; admin only), 处理时限 (the SLA policy; everyone
- * reads it, only an admin changes it) and 审计日志 (admin only).
+ * reads it, only an admin changes it), 超时原因 (the breach causes; everyone
+ * reads them, a supervisor or admin changes them) and 审计日志 (admin only).
  */
 export function SettingsPage() {
   const { t } = useTranslation();
@@ -39,9 +41,10 @@ export function SettingsPage() {
   const route = useRoute();
   const asked = route.name === 'section' ? route.params.get('tab') : null;
   const audit = mayCall(user.role, 'audit/list');
-  const tab = asked === 'sla' || (asked === 'audit' && audit) ? asked : 'general';
-  const tabs = audit ? (['general', 'sla', 'audit'] as const) : (['general', 'sla'] as const);
-  const label = (x: string) => (x === 'sla' ? t('sla.tab') : x === 'audit' ? t('audit.tab') : t('sla.tabGeneral'));
+  const tab = asked === 'sla' || asked === 'causes' || (asked === 'audit' && audit) ? asked : 'general';
+  const tabs = audit ? (['general', 'sla', 'causes', 'audit'] as const) : (['general', 'sla', 'causes'] as const);
+  const label = (x: string) =>
+    x === 'sla' ? t('sla.tab') : x === 'causes' ? t('qc.causes.tab') : x === 'audit' ? t('audit.tab') : t('sla.tabGeneral');
   return (
     <section className="page settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -55,6 +58,8 @@ export function SettingsPage() {
       <div role="tabpanel" className="settings-panel">
         {tab === 'sla' ? (
           <SlaPolicySection />
+        ) : tab === 'causes' ? (
+          <BreachCausesSection />
         ) : tab === 'audit' ? (
           <AuditSection />
         ) : !mayCall(user.role, 'settings/branch') ? (

@@ -1,12 +1,11 @@
 /** One action's small form: only the fields that action needs; Esc closes it. */
-import { useEffect, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionType, Level, TicketAction } from '../api/types';
 import { Field } from '../components/Field';
 import { LEVELS, levelRank, SATISFACTIONS } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
-import { call } from '../api/client';
-import type { BreachCauseOption } from '../../src-main/core/breach-causes';
+import { useQuery } from '../state/useQuery';
 import { ACTION_FIELDS, buildAction, EMPTY_VALUES, fieldLabel, type ActionField, type ActionValues } from './actionInput';
 
 interface Props {
@@ -22,19 +21,9 @@ interface Props {
 export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const { users, departments } = useMeta();
-  const [causes, setCauses] = useState<BreachCauseOption[]>([]);
   const wantsCauses = 'breachCause' in ACTION_FIELDS[type];
-  useEffect(() => {
-    if (!wantsCauses) return;
-    let live = true;
-    call('reports/breachCauseOptions', {}).then(
-      (list) => live && setCauses(list.filter((c) => c.active)),
-      () => live && setCauses([]),
-    );
-    return () => {
-      live = false;
-    };
-  }, [wantsCauses]);
+  // Retired causes stay on the tickets that have them but are not offered again.
+  const causes = (useQuery('reports/breachCauseOptions', wantsCauses ? {} : null).data ?? []).filter((c) => c.active);
   const [v, setV] = useState<ActionValues>({ ...EMPTY_VALUES, ...initial });
   // After `v`: reading it earlier threw (temporal dead zone) as soon as the cause list arrived, blanking the ticket page.
   const needsText = causes.find((c) => c.code === v.breachCause)?.needsText ?? false;

@@ -25,6 +25,9 @@ import {
 
 const DAY = 86_400_000;
 
+/** Breach causes' names by code, in the user's language. */
+type CauseNames = ReadonlyMap<string, string>;
+
 function Pick({ label, testId, options, onPick }: { label: string; testId: string; options: Array<[string, string]>; onPick(v: string): void }) {
   return (
     <select className="filter-pick" aria-label={label} data-testid={`pick-${testId}`} value="" onChange={(e) => e.target.value && onPick(e.target.value)}>
@@ -47,7 +50,7 @@ function categoryOptions(categories: Category[]): Array<[string, string]> {
 }
 
 /** The chip's text for one active filter. */
-function chipText(param: FilterParam, p: URLSearchParams, t: TFunction, zone: string, meta: ReturnType<typeof useMeta>): string {
+function chipText(param: FilterParam, p: URLSearchParams, t: TFunction, zone: string, meta: ReturnType<typeof useMeta>, causes: CauseNames): string {
   const day = (ms: string | null) => (ms && /^-?\d+$/.test(ms) ? formatDateTime(Number(ms), zone).slice(0, 10) : '…');
   switch (param) {
     case 'status':
@@ -76,6 +79,10 @@ function chipText(param: FilterParam, p: URLSearchParams, t: TFunction, zone: st
       const clock = (['first_response', 'resolution', 'follow_up'] as const).find((c) => c === p.get('missed'));
       return clock ? t('reports.drill.missed', { clock: t(`reports.clock.${clock}`) }) : t('reports.drill.missedAny');
     }
+    case 'cause': {
+      const code = p.get('cause') ?? '';
+      return causes.get(code) ?? code;
+    }
     case 'slot': {
       const [wd = '', hour = ''] = (p.get('slot') ?? '').split(':');
       return t('reports.drill.slot', { weekday: t('reports.chart.weekdays').split(',')[Number(wd)] ?? '', hour });
@@ -84,23 +91,26 @@ function chipText(param: FilterParam, p: URLSearchParams, t: TFunction, zone: st
 }
 
 export function FilterChips({ params, zone }: { params: URLSearchParams; zone: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const meta = useMeta();
   const active = activeParams(params);
+  // The cause chip names the cause from the branch's list (retired ones included).
+  const causeList = useQuery('reports/breachCauseOptions', active.includes('cause') ? {} : null).data ?? [];
+  const causes: CauseNames = new Map(causeList.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.nameZh]));
   if (active.length === 0) return null;
   return (
     <div className="filter-chips" data-testid="filter-chips">
       {active.map((param) => (
         <span key={param} className="search-chip" data-filter={param}>
           <span className="chip-name">{t(`tickets.filter.${param}`)}</span>
-          {chipText(param, params, t, zone, meta)}
+          {chipText(param, params, t, zone, meta, causes)}
           <a href={withoutParam(params, param)} aria-label={t('tickets.filter.remove', { name: t(`tickets.filter.${param}`) })}>
             ✕
           </a>
         </span>
       ))}
       {active.length > 1 && (
-        <a className="btn small link" href={withParams(params, Object.fromEntries(['status', 'channel', 'level', 'assignee', 'dept', 'district', 'cat', 'rf', 'rt', 'repeat', 'missed', 'slot'].map((k) => [k, undefined])))} data-testid="clear-filters">
+        <a className="btn small link" href={withParams(params, Object.fromEntries(['status', 'channel', 'level', 'assignee', 'dept', 'district', 'cat', 'rf', 'rt', 'repeat', 'missed', 'slot', 'cause'].map((k) => [k, undefined])))} data-testid="clear-filters">
           {t('tickets.filter.clearAll')}
         </a>
       )}

@@ -8,7 +8,8 @@
  * Params: status, channel, level (comma lists), assignee (user id, or "none"),
  * dept, district, cat (category id), rf/rt (received from/to, epoch ms,
  * [rf, rt)), repeat (1 or 0), plus the quick chips, the search (q), the
- * deadline views and a report's missed clock or weekday×hour slot.
+ * deadline views and a report's missed clock, weekday×hour slot or breach
+ * cause (cause=backlog: the tickets whose recorded breach cause it is).
  */
 import type { Channel, Level, Status, TicketFilter } from '../api/types';
 import { CHANNELS, LEVELS, STATUSES } from '../../src-main/core/enums';
@@ -17,7 +18,7 @@ import { chipFilter, parseChips } from './QuickFilters';
 import { drillFilter } from './reportDrill';
 
 /** The params the filter bar sets, each shown as one removable chip. */
-export const FILTER_PARAMS = ['status', 'channel', 'level', 'assignee', 'dept', 'district', 'cat', 'range', 'repeat', 'missed', 'slot'] as const;
+export const FILTER_PARAMS = ['status', 'channel', 'level', 'assignee', 'dept', 'district', 'cat', 'range', 'repeat', 'missed', 'slot', 'cause'] as const;
 export type FilterParam = (typeof FILTER_PARAMS)[number];
 
 const DEADLINES = ['within2h', 'approaching'] as const;

@@ -47,6 +47,8 @@ export function drillFilter(params: URLSearchParams, zone: string): TicketFilter
   if (dept) f.department = dept;
   const missed = MISSED.find((m) => m === params.get('missed'));
   if (missed) f.missed = missed;
+  const cause = params.get('cause');
+  if (cause) f.breachCause = cause;
   const slot = /^([0-6]):(\d{1,2})$/.exec(params.get('slot') ?? '');
   if (slot && rf !== undefined && rt !== undefined) f.receivedWindows = slotWindows(rf, rt, Number(slot[1]), Number(slot[2]), zone);
   return f;

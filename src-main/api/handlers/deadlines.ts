@@ -3,7 +3,7 @@ import type { deadlineMethods } from '../methods/deadlines';
 import { deadlineCounts, urgentClocks } from '../../services/deadlines';
 import { acknowledgeAlerts, listAlerts, unacknowledgedAlerts } from '../../services/alerts';
 import { ticketsAtRisk } from '../../services/deadline-tickets';
-import { likelyToMiss } from '../../services/foresight';
+import { forecastTicket, likelyToMiss } from '../../services/foresight';
 import { currentUploadReminders } from '../../services/export/reminders';
 import { roleAtLeast, type Role } from '../../core/enums';
 import { exportMethods } from '../methods/export';
@@ -29,6 +29,7 @@ export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
   'deadlines/urgent': (i, env) => urgentClocks(env.ctx, needUser(env), i.limit),
   'deadlines/atRisk': (i, env) => ticketsAtRisk(env.ctx, needUser(env), i.which, i.limit),
   'deadlines/likelyToMiss': (i, env) => likelyToMiss(env.ctx, needUser(env), i.limit, i.locale),
+  'deadlines/forecast': (i, env) => forecastTicket(env.ctx, i.id, i.locale),
   'alerts/list': (i, env) => listAlerts(env.ctx, needUser(env), i),
   'alerts/acknowledge': (i, env) => ({ acknowledged: acknowledgeAlerts(env.ctx, needUser(env), i.ids) }),
   'sla/policy': (_i, env) => getPolicy(env.ctx),

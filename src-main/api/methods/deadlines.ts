@@ -8,7 +8,7 @@ import type { DeadlineCounts, UrgentClock } from '../../services/deadlines';
 import type { SlaPolicy } from '../../services/sla-policy';
 import type { PolicyPreview } from '../../services/sla-preview';
 import type { TicketsAtRisk } from '../../services/deadline-tickets';
-import type { LikelyToMiss } from '../../services/foresight';
+import type { LikelyToMiss, TicketForecast } from '../../services/foresight';
 
 export interface DeadlineSummary {
   counts: DeadlineCounts;
@@ -31,6 +31,8 @@ export const deadlineMethods = {
   'deadlines/atRisk': method<TicketsAtRisk>()('agent', s.atRiskInput),
   /** Today's "likely to miss": not yet warned, but the branch's history says they will finish past their limit (agents: their own). */
   'deadlines/likelyToMiss': method<LikelyToMiss>()('agent', s.likelyToMissInput),
+  /** One ticket's forecast for its page: estimated finish, risk of missing its resolution limit, and why. */
+  'deadlines/forecast': method<TicketForecast>()('agent', s.forecastInput),
   'alerts/list': method<AlertEntry[]>()('agent', s.alertListInput),
   'alerts/acknowledge': method<{ acknowledged: number }>()('agent', s.idsInput),
   'sla/policy': method<SlaPolicy>()('agent', s.empty),

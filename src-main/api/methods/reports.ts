@@ -26,6 +26,16 @@ export const reportFiltersInput = z
 /** Local days in the branch's zone, `to` included. */
 export const reportInput = z.object({ from: day, to: day, filters: reportFiltersInput.default({}) }).strict();
 
+const breachCauseEditInput = z
+  .object({
+    code: z.string().trim().min(1).max(40).optional(),
+    nameZh: z.string().max(40),
+    nameEn: z.string().max(60),
+    needsText: z.boolean().default(false),
+    active: z.boolean().default(true),
+  })
+  .strict();
+
 const subscribersInput = z.object({ subscribers: z.number().int().positive().max(1_000_000_000).nullable() }).strict();
 
 export const reportMethods = {
@@ -38,6 +48,8 @@ export const reportMethods = {
   /** The branch's list of breach causes, for the settle dialog. */
   'reports/breachCauseOptions': method<BreachCauseOption[]>()('agent', z.object({}).strict()),
   /** Today's numbers for the branch's current day and month (the start page), without the report's comparisons and breakdowns. */
+  /** Add a breach cause (no code) or rename, retire or bring back one; audited. Returns the list. */
+  'reports/saveBreachCause': method<BreachCauseOption[]>()('supervisor', breachCauseEditInput),
   'reports/today': method<TodayNumbers>()('agent', z.object({}).strict()),
   'reports/options': method<ReportOptions>()('agent', z.object({}).strict()),
   'reports/setSubscribers': method<{ subscribers: number | null }>()('admin', subscribersInput),

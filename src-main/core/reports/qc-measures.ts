@@ -234,3 +234,34 @@ export function qcMeasures(input: QcInput): QcMeasures {
     handlingByCategory: handlingByCategory(input),
   };
 }
+
+/** A measure with a rate target (QC_TARGETS). */
+export type QcRateId = keyof typeof QC_TARGETS;
+export const QC_RATE_IDS: readonly QcRateId[] = ['spReply1hRate', 'spReply4hRate', 'refundFromComplaintRate', 'refundDelayRepeatRate', 'backlogRate'];
+
+export interface QcCheck extends RateCount {
+  id: QcRateId;
+  op: '>=' | '<' | '<=';
+  target: number;
+  /** null when nothing was counted (no rate). */
+  met: boolean | null;
+}
+
+/** Whether a rate meets its target; null without a rate. */
+export function qcMeetsTarget(id: QcRateId, rate: number | null): boolean | null {
+  if (rate === null) return null;
+  const t = QC_TARGETS[id];
+  return t.op === '>=' ? rate >= t.value : t.op === '<' ? rate < t.value : rate <= t.value;
+}
+
+/** Each rate measure with its target and whether it is met, in the studies' order. */
+export function qcChecks(m: QcMeasures): QcCheck[] {
+  const counts: Record<QcRateId, RateCount> = {
+    spReply1hRate: m.spReply1h,
+    spReply4hRate: m.spReply4h,
+    refundFromComplaintRate: m.refundFromComplaint,
+    refundDelayRepeatRate: m.refundDelayRepeat,
+    backlogRate: m.backlog.overall,
+  };
+  return QC_RATE_IDS.map((id) => ({ id, ...counts[id], op: QC_TARGETS[id].op, target: QC_TARGETS[id].value, met: qcMeetsTarget(id, counts[id].rate) }));
+}

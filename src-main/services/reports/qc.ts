@@ -7,13 +7,15 @@ import type { ServiceContext } from '../context';
 import { DomainError } from '../../core/errors';
 import type { DayRange, ReportFilters } from '../../core/reports/model';
 import { daysOf, rangeInstants, rangeProblem } from '../../core/reports/period';
-import { qcMeasures, SP_GROUP, type QcMeasures, type QcRefund, type QcTicket } from '../../core/reports/qc-measures';
+import { qcChecks, qcMeasures, SP_GROUP, type QcCheck, type QcMeasures, type QcRefund, type QcTicket } from '../../core/reports/qc-measures';
 import { branchSettings } from '../settings';
 import { QcRows, type QcRefundRow, type QcTicketRow } from '../../db/qc-rows';
 
 export interface QcReport extends QcMeasures {
   range: DayRange;
   at: number;
+  /** Each rate measure against its target (the report flags the missed ones). */
+  checks: QcCheck[];
 }
 
 const toTicket = (r: QcTicketRow): QcTicket => ({ ...r, sp: r.topCategory === SP_GROUP });
@@ -45,6 +47,7 @@ export function qcReport(ctx: ServiceContext, query: { range: DayRange; filters?
       .filter((r) => ids.has(r.ticketId))
       .map(toRefund);
     const approvedRefunds = rows.approvedRefunds().map(toRefund);
-    return { range, at, ...qcMeasures({ at, fromMs, toMs, tickets, backlogTickets, history, refunds, approvedRefunds, days }) };
+    const measures = qcMeasures({ at, fromMs, toMs, tickets, backlogTickets, history, refunds, approvedRefunds, days });
+    return { range, at, ...measures, checks: qcChecks(measures) };
   })();
 }

@@ -7,47 +7,14 @@ import type { TFunction } from 'i18next';
 import type { Channel } from '../../api/types';
 import { COLORS, type ChartOption } from './echarts';
 import type { Report } from './types';
+import { paretoChart } from './paretoChart';
 
 const pct = (v: number | null | undefined) => (v === null || v === undefined ? '—' : `${(v * 100).toFixed(1)}%`);
 const hours = (ms: number | null) => (ms === null ? null : Math.round((ms / 3_600_000) * 10) / 10);
 
 export function paretoOption(r: Report, t: TFunction): ChartOption {
-  const cats = r.byCategory;
-  return {
-    grid: { left: 44, right: 48, top: 36, bottom: 48 },
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0, left: 'center' },
-    xAxis: { type: 'category', data: cats.map((c) => c.name), axisLabel: { interval: 0, rotate: cats.length > 7 ? 30 : 0, width: 80, overflow: 'truncate' } },
-    yAxis: [
-      { type: 'value', minInterval: 1 },
-      { type: 'value', min: 0, max: 100, axisLabel: { formatter: '{value}%' }, splitLine: { show: false } },
-    ],
-    series: [
-      {
-        name: t('reports.chart.count'),
-        type: 'bar',
-        data: cats.map((c) => ({ value: c.count, itemStyle: { color: c.vital ? COLORS.primary : COLORS.muted } })),
-        label: { show: true, position: 'top', fontSize: 11 },
-      },
-      {
-        name: t('reports.chart.cumulative'),
-        type: 'line',
-        yAxisIndex: 1,
-        data: cats.map((c) => Math.round(c.cumulative * 1000) / 10),
-        itemStyle: { color: COLORS.warn },
-        lineStyle: { color: COLORS.warn },
-        symbolSize: 6,
-        tooltip: { valueFormatter: (v) => `${String(v)}%` },
-        markLine: {
-          silent: true,
-          symbol: 'none',
-          lineStyle: { color: COLORS.danger, type: 'dashed' },
-          label: { formatter: t('reports.chart.line80'), position: 'insideEndTop', color: COLORS.danger },
-          data: [{ yAxis: 80 }],
-        },
-      },
-    ],
-  };
+  const bars = r.byCategory.map((c) => ({ label: c.name, count: c.count, cumulative: c.cumulative, vital: c.vital }));
+  return paretoChart(bars, { count: t('reports.chart.count'), cumulative: t('reports.chart.cumulative'), line80: t('reports.chart.line80') });
 }
 
 export function channelOption(r: Report, t: TFunction): ChartOption {

@@ -19,7 +19,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
 import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../../../src-main/services/tickets';
-import { likelyToMiss } from '../../../src-main/services/foresight';
+import { forecastTicket, likelyToMiss } from '../../../src-main/services/foresight';
 import type { UserInfo } from '../../../src-main/core/model';
 
 const H = 3_600_000;
@@ -108,5 +108,47 @@ describe('likely to miss (foresight)', () => {
     act(ids.A!, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
     // A settles at T0 after 5 h and joins the peers; C's peers still running at 20 h are unchanged.
     expect(likelyToMiss(t.ctx, sup, 20).total).toBe(0);
+  });
+});
+
+describe('the ticket page forecast (deadlines/forecast)', () => {
+  it('C: settles at T0 + 30 h against a limit at T0 + 28 h, risk 3 of 6, likely to miss, two other tickets in the queue', () => {
+    expect(forecastTicket(t.ctx, ids.C!)).toEqual({
+      state: 'estimate',
+      queueAhead: 2,
+      ticketId: ids.C,
+      ticketNo: expect.any(String),
+      dueAt: T0 + 28 * H,
+      warnAt: T0 - 20 * H + 38.4 * H,
+      finishAt: T0 + 30 * H,
+      missRisk: 0.5,
+      peerMedianMs: 40 * H,
+      peers: 6,
+      likelyToMiss: true,
+      reason: '此类工单中位处理 40 小时，剩 28 小时',
+    });
+  });
+
+  it('A: left 5, 25, 29, 35, 45, 55, 65 h → median 35 × 1.2 = 42 h, due in 43 h: on time; 3 of the 7 (50, 60, 70 h) took over 48 h', () => {
+    const f = forecastTicket(t.ctx, ids.A!, 'en');
+    expect(f).toMatchObject({ state: 'estimate', finishAt: T0 + 42 * H, dueAt: T0 + 43 * H, likelyToMiss: false, missRisk: 3 / 7, peers: 7 });
+    expect(f.state === 'estimate' && f.reason).toBe('Tickets like this take 40 h (median); 43 h left');
+  });
+
+  it('too few like tickets says so: B has one peer (客服部), E three still running past its 40 h', () => {
+    expect(forecastTicket(t.ctx, ids.B!)).toEqual({ state: 'unknown', peers: 1, minPeers: 5 });
+    expect(forecastTicket(t.ctx, ids.E!)).toEqual({ state: 'unknown', peers: 3, minPeers: 5 });
+  });
+
+  it('a settled ticket has no forecast', () => {
+    act(ids.A!, { type: 'accept' });
+    // Its first response (1 h) was missed: settling it takes a cause.
+    act(ids.A!, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
+    expect(forecastTicket(t.ctx, ids.A!)).toEqual({ state: 'none' });
+  });
+
+  it('agrees with Today’s list for every open ticket', () => {
+    const today = likelyToMiss(t.ctx, sup, 20).rows;
+    for (const r of today) expect(forecastTicket(t.ctx, r.ticketId)).toMatchObject({ state: 'estimate', finishAt: r.finishAt, missRisk: r.missRisk, likelyToMiss: true });
   });
 });

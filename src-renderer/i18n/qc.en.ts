@@ -1,0 +1,70 @@
+/** 质量控制 (QC) strings in English; the same shape as qc.zh-CN.ts. */
+import type { qcZhCN } from './qc.zh-CN';
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const qcEn: Shape<typeof qcZhCN> = {
+  measures: {
+    title: 'QC study measures',
+    hint: "The measures the branch's QC studies set, each with its target; those missed are marked. Definitions in docs/KPIS.md.",
+    target: 'target {{op}} {{value}}',
+    spReply1hRate: 'SP replies within 1 h',
+    spReply4hRate: 'SP replies within 4 h',
+    refundFromComplaintRate: 'Refunds executed within 72 h of the complaint',
+    refundDelayRepeatRate: 'Repeat complaints caused by refund delay',
+    backlogRate: 'Backlog rate',
+    detail: {
+      spReply1hRate: '{{n}} replied within 1 h / {{d}} due',
+      spReply4hRate: '{{n}} replied within 4 h / {{d}} due',
+      refundFromComplaintRate: '{{n}} executed within 72 h / {{d}} approved in the period',
+      refundDelayRepeatRate: '{{n}} repeats with a refund still waiting / {{d}} repeats',
+      backlogRate: 'Summed over the days: {{n}} open past their limit / {{d}} open',
+    },
+    handling: {
+      title: 'Mean handling time per category',
+      category: 'Category',
+      handled: 'Settled',
+      mean: 'Mean handling',
+      target: 'Target',
+      verdict: 'Met',
+      none: 'No ticket was settled in the period.',
+    },
+  },
+  causes: {
+    tab: 'Breach causes',
+    title: 'Breach causes',
+    hint: "The settle form offers these for a ticket that missed a deadline. The seven defaults come from the QC studies and stay on the list (they can be renamed); a cause the branch added can be retired: no longer offered, still on the tickets that have it.",
+    nameZh: 'Name',
+    nameEn: 'English name',
+    needsText: 'Needs words',
+    source: 'Source',
+    shipped: 'QC study default',
+    branch: 'Added by the branch',
+    state: 'State',
+    active: 'In use',
+    retired: 'Retired',
+    save: 'Save',
+    retire: 'Retire',
+    restore: 'Bring back',
+    add: 'Add cause',
+    saved: 'Breach cause saved.',
+  },
+  forecast: {
+    label: 'Forecast (estimate)',
+    finish: 'expected to settle {{at}}',
+    risk: 'risk of missing {{pct}}%',
+    riskHint: 'Share of the {{peers}} like tickets (same category and department, settled in the last six months, that ran at least this long) that took longer than this ticket’s limit',
+    likely: 'likely to miss',
+    fine: 'expected on time',
+    queue: 'the assignee has {{n}} other open tickets; the estimate is stretched for them',
+    unknown: 'Only {{peers}} like settled tickets to compare with (at least {{min}} needed): no forecast yet.',
+  },
+  pareto: {
+    title: 'Breach causes (Pareto)',
+    count: 'Late tickets',
+    cumulative: 'Cumulative share',
+    line80: '80% line',
+    empty: 'No breach cause was recorded in the period.',
+    summary: '{{total}} late tickets have a cause; {{vital}} causes make up 80 %.',
+  },
+};
