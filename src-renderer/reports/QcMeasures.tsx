@@ -1,33 +1,37 @@
 /**
- * The QC studies' measures beside the KPIs (reports/qc): each rate with its
- * count, its target and whether it is met — a missed one is marked in words
- * and colour — and the mean handling time of each category against its target.
+ * The QC studies' measures (reports/qc): each rate with its count, its
+ * target and whether it is met — a missed one is marked in words and colour —
+ * and the mean handling time of each category against its target. On screen
+ * they sit beside the KPIs; on paper they open the report's last page, the
+ * quality-control page, with the breach causes' Pareto (the screen's block is
+ * not printed, the paper's not shown: the same answer drawn twice).
  */
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/Alert';
-import { useQuery } from '../state/useQuery';
+import type { Query } from '../state/useQuery';
+import type { OutputOf } from '../api/types';
 import { duration, pct } from './format';
-import { reportInput, type ReportState } from './reportState';
 import './qc.css';
 
 const OP = { '>=': '≥', '<': '<', '<=': '≤' } as const;
 
-export function QcMeasures({ state }: { state: ReportState }) {
+export function QcMeasures({ q, forPrint = false }: { q: Query<OutputOf<'reports/qc'>>; forPrint?: boolean }) {
   const { t, i18n } = useTranslation();
-  const q = useQuery('reports/qc', reportInput(state));
+  // Test ids on the screen's copy only.
+  const id = (name: string) => (forPrint ? undefined : name);
   const n = (x: number) => x.toLocaleString(i18n.language);
   const verdict = (met: boolean | null) => (met === null ? '' : met ? `✓ ${t('reports.meets')}` : `✕ ${t('reports.misses')}`);
   const tone = (met: boolean | null) => (met === null ? '' : met ? ' good' : ' bad');
   return (
-    <section className="qc-measures" data-testid="qc-measures" aria-labelledby="qc-measures-title">
-      <h2 id="qc-measures-title">{t('qc.measures.title')}</h2>
-      <p className="hint no-print">{t('qc.measures.hint')}</p>
+    <section className={`qc-measures ${forPrint ? 'print-only' : 'no-print'}`} data-testid={id('qc-measures')} aria-label={t('qc.measures.title')}>
+      <h2>{t('qc.measures.title')}</h2>
+      {!forPrint && <p className="hint">{t('qc.measures.hint')}</p>}
       {q.error && <Alert kind="error">{q.error}</Alert>}
       {q.data && (
         <>
           <div className="kpi-tiles">
             {q.data.checks.map((c) => (
-              <div key={c.id} className={`kpi-tile${c.met === false ? ' missed' : ''}`} data-testid={`qc-${c.id}`} data-value={c.rate ?? ''} data-met={String(c.met)}>
+              <div key={c.id} className={`kpi-tile${c.met === false ? ' missed' : ''}`} data-testid={id(`qc-${c.id}`)} data-value={c.rate ?? ''} data-met={String(c.met)}>
                 <div className="kpi-label">{t(`qc.measures.${c.id}`)}</div>
                 <div className="kpi-value">{pct(c.rate)}</div>
                 <div className={`kpi-target${tone(c.met)}`}>
@@ -42,7 +46,7 @@ export function QcMeasures({ state }: { state: ReportState }) {
           {q.data.handlingByCategory.length === 0 ? (
             <p className="hint">{t('qc.measures.handling.none')}</p>
           ) : (
-            <table className="report-table qc-handling" data-testid="qc-handling">
+            <table className="report-table qc-handling" data-testid={id('qc-handling')}>
               <thead>
                 <tr>
                   <th>{t('qc.measures.handling.category')}</th>

@@ -1,10 +1,9 @@
-/** The six pictures of docs/REQUIREMENTS.md §5 and the breach causes' Pareto; a click on a bar, slice or cell opens the matching tickets. */
+/** The six pictures of docs/REQUIREMENTS.md §5; a click on a bar, slice or cell opens the matching tickets. */
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { navigate } from '../state/route';
 import type { Channel } from '../api/types';
 import { ChartPanel } from './ChartPanel';
-import { BreachCauseChart } from './BreachCauseChart';
 import { drillHref, type Segment } from './drill';
 import { EChart } from './charts/EChart';
 import type { ChartClick } from './charts/echarts';
@@ -52,7 +51,7 @@ export function ReportCharts({ data, state, zone }: { data: Dashboard; state: Re
   );
   const edge = charts.monthEdgeRatio;
 
-  // Three sections, each starting a page on paper (reports.css): along time; shares; arrivals by hour and the breach causes.
+  // Three sections, each starting a page on paper (reports.css): along time; shares; arrivals by hour.
   return (
     <div className="report-charts">
       <div className="report-section">
@@ -78,7 +77,6 @@ export function ReportCharts({ data, state, zone }: { data: Dashboard; state: Re
         <ChartPanel title={t('reports.chart.heat')}>
           <EChart option={options.heat} label={t('reports.chart.heat')} onClick={onHeat} testId="chart-heat" />
         </ChartPanel>
-        <BreachCauseChart state={state} zone={zone} />
       </div>
     </div>
   );

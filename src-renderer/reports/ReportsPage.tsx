@@ -14,6 +14,7 @@ import { useMeta } from '../state/meta';
 import { useQuery } from '../state/useQuery';
 import { KpiTiles } from './KpiTiles';
 import { QcMeasures } from './QcMeasures';
+import { BreachCauseChart } from './BreachCauseChart';
 import { CoverageNote } from './CoverageNote';
 import { RefundsTable } from './RefundsTable';
 import { ReportCharts } from './ReportCharts';
@@ -38,6 +39,7 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
   const state = parseReportState(params, formatDateTime(Date.now(), branch.zone).slice(0, 7));
   const dashboard = useQuery('reports/dashboard', reportInput(state));
   const options = useQuery('reports/options', {});
+  const qc = useQuery('reports/qc', reportInput(state));
   const [printNote, setPrintNote] = useState<{ kind: 'ok' | 'error' | 'info'; text: string } | null>(null);
 
   const data = dashboard.data;
@@ -93,7 +95,7 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
         <>
           <CoverageNote report={data.report} />
           <KpiTiles report={data.report} />
-          <QcMeasures state={state} />
+          <QcMeasures q={qc} />
           {data.report.total === 0 && <Alert kind="info">{t('reports.empty')}</Alert>}
           <p className="hint no-print">{t('reports.drillHint')}</p>
           <ReportCharts data={data} state={state} zone={branch.zone} />
@@ -101,6 +103,11 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
             <h2>{t('reports.refunds.title')}</h2>
             <RefundsTable report={data.report} />
           </section>
+          {/* Quality control: on paper a page of its own, the last. */}
+          <div className="report-section page-start qc-section">
+            <QcMeasures q={qc} forPrint />
+            <BreachCauseChart state={state} zone={branch.zone} />
+          </div>
           {mayCall(user.role, 'reports/setSubscribers') && <SubscribersForm current={data.report.subscribers} onSaved={dashboard.reload} />}
         </>
       )}

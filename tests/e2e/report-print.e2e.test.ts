@@ -86,15 +86,15 @@ describe('the month report printed on A4', () => {
     await desk?.close();
   });
 
-  it('is three A4 portrait pages, each headed with branch, month and its page number', () => {
+  it('is four A4 portrait pages, each headed with branch, month and its page number', () => {
     expect(title).toMatch(/^佛山禅城分公司 投诉分析报表 · \d{4}-\d{2} 月报（\d{4}-\d{2}-01 至 \d{4}-\d{2}-\d{2}） · 全分公司$/);
-    expect(pages).toHaveLength(3);
+    expect(pages).toHaveLength(4);
     for (const p of pages) {
       expect(p.width).toBeCloseTo(595, 0); // A4 portrait: 210 × 297 mm
       expect(p.height).toBeCloseTo(842, 0);
       const text = pageText(p);
       expect(text, `page ${p.number}`).toContain(title.replace(/\s/g, ''));
-      expect(text, `page ${p.number}`).toContain(`第${p.number}/3页`);
+      expect(text, `page ${p.number}`).toContain(`第${p.number}/4页`);
     }
   });
 
@@ -108,6 +108,10 @@ describe('the month report printed on A4', () => {
     expect(pageOf('各部门处理时长对比')).toBe(2);
     expect(pageOf('投诉到达时段')).toBe(3);
     expect(pageOf('退费/赔付')).toBe(3);
+    // Quality control, the last page: the QC studies' measures and the breach causes' Pareto.
+    expect(pageOf('QC课题指标')).toBe(4);
+    expect(pageOf('工单堆积率')).toBe(4);
+    expect(pageOf('超时原因排列图')).toBe(4);
     expect(pages.map(pageText).join('')).not.toMatch(/docs\/|KPIS\.md/);
   });
 
