@@ -17,6 +17,8 @@
  * - a migration (src-main/db/migrations) imports nothing but other files of
  *   that folder and better-sqlite3's types: once released it is frozen, so its
  *   SQL and any data logic it needs are its own copies, never live code.
+ * - services hold no SQL: no `.prepare`, `.exec` or `.pragma` calls there
+ *   (readers and writers in src-main/db do it).
  * - tests may import anything.
  */
 import js from '@eslint/js';
@@ -177,6 +179,27 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         { patterns: [{ regex: '^(?!\\./)', message: "A released headquarters migration is frozen: it imports only files of src-main/hq/db/migrations." }] },
+      ],
+    },
+  },
+  {
+    // SQL lives in db/ (readers and writers, one per table group); services hold use cases only.
+    files: ['src-main/services/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: 'No SQL in services: put the statement in a reader or writer of src-main/db and call that.',
+        },
+        {
+          selector: "CallExpression[callee.property.name='exec']:not([callee.object.regex])",
+          message: 'No SQL in services: put the statement in src-main/db (a regular expression reads better as string.match).',
+        },
+        {
+          selector: "CallExpression[callee.property.name='pragma']",
+          message: 'No connection settings in services: src-main/db/connection-scope.ts (or a db module of its own) sets them.',
+        },
       ],
     },
   },

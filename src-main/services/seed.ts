@@ -14,6 +14,7 @@ import * as D from './seed-data';
 import { backfillClocks } from '../db/clock-backfill';
 import { ClockStore } from '../db/clock-store';
 import { DemoStore } from '../db/demo-store';
+import { withPageCache } from '../db/connection-scope';
 import { seedRefunds } from './refunds/seed';
 import { seededRandom } from '../core/random';
 import { matchRule, type TicketClockKind } from '../core/sla/policy';
@@ -178,9 +179,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
     }
   });
   // Index pages for a million rows do not fit the default 2 MB page cache; give the bulk load room.
-  const cacheSize = ctx.db.pragma('cache_size', { simple: true }) as number;
-  ctx.db.pragma('cache_size = -262144');
-  try {
+  withPageCache(ctx.db, 256 * 1024, () => {
     // One transaction for the whole seeding (the batches inside are savepoints): a seed killed
     // half-way leaves nothing, never tickets without their clocks or their refunds.
     ctx.db.transaction(() => {
@@ -193,9 +192,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       backfillClocks(ctx.db, firstNewId);
       refunds = seedRefunds(ctx, r, { fromTicketId: firstNewId, end });
     }).immediate();
-  } finally {
-    ctx.db.pragma(`cache_size = ${cacheSize}`);
-  }
+  });
   // A running monitor hears of them once they are there.
   ctx.bus.emit('clocks-changed', { earliest: new ClockStore(ctx.db).nextAlertAt() });
   ctx.bus.emit('demo-loaded', { tickets: made });

@@ -10,6 +10,7 @@ import crypto from 'node:crypto';
 import path from 'node:path';
 import { createContext, type ServiceContext } from '../context';
 import { openReadOnlyPeer } from '../../db/open';
+import { beginReadSnapshot } from '../../db/connection-scope';
 import { WarningStore } from '../../db/warning-store';
 import { ExportReader } from '../../db/export-reader';
 import { tableSpec, WORKBOOK_FILE, type TableId } from '../../core/export/tables';
@@ -63,8 +64,7 @@ async function writeMachineFiles(ctx: ServiceContext, root: string, input: Build
     return f;
   };
   // Inside a caller's transaction (never the console's case) the rows are of that moment already.
-  const own = !db.inTransaction;
-  if (own) db.exec('BEGIN');
+  const endSnapshot = beginReadSnapshot(db);
   try {
     const total = reader.countTickets(fromMs, toMs) + reader.countRefunds(fromMs, toMs);
     let done = 0;
@@ -100,7 +100,7 @@ async function writeMachineFiles(ctx: ServiceContext, root: string, input: Build
     for (const f of files) f.abandon();
     throw e;
   } finally {
-    if (own) db.exec('COMMIT');
+    endSnapshot();
     peer?.close();
   }
 }

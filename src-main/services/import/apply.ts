@@ -15,6 +15,7 @@ import { markImportedCollectives } from '../collective';
 import { RepeatMarker } from './repeats';
 import type { Staging } from '../../db/import-staging';
 import { ImportLookups } from '../../db/import-lookups';
+import { withPageCache } from '../../db/connection-scope';
 
 export interface ApplyOptions {
   actorId: number | null;
@@ -25,8 +26,8 @@ export interface ApplyOptions {
   source: string;
 }
 
-/** The page cache during an import, in KiB (negative: SQLite's unit for "kibibytes"). */
-const IMPORT_CACHE_KIB = -64 * 1024;
+/** The page cache during an import, in KiB. */
+const IMPORT_CACHE_KIB = 64 * 1024;
 
 /** Hooks hear about changed tickets in batches, so a million-row import never holds a million ids. */
 const HOOK_BATCH = 500;
@@ -115,14 +116,10 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
   // A large import touches every index of the tickets table at random places: with SQLite's default
   // 2 MB page cache it spends its time evicting and re-reading pages. A bounded larger cache for
   // the duration of the import (it does not grow with the file) keeps the working set in memory.
-  const cacheBefore = ctx.db.pragma('main.cache_size', { simple: true }) as number;
-  ctx.db.pragma(`main.cache_size = ${IMPORT_CACHE_KIB}`);
-  try {
+  withPageCache(ctx.db, IMPORT_CACHE_KIB, () => {
     // A dry run still reads in one transaction, so its counts describe one consistent state.
     if (opts.dryRun) ctx.db.transaction(run)();
     else inTransaction(ctx, run);
-  } finally {
-    ctx.db.pragma(`main.cache_size = ${cacheBefore}`);
-  }
+  });
   return counts;
 }

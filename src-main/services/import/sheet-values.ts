@@ -25,7 +25,7 @@ export function serialToWallClock(serial: number, date1904 = false): string {
 
 /** An ISO 8601 date written into a cell (XLSX `t="d"`): its digits are the wall-clock time, whatever zone suffix follows. */
 export function isoToWallClock(text: string): string {
-  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/.exec(text.trim());
+  const m = text.trim().match(/^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?/);
   if (!m) return text;
   return `${m[1]}-${m[2]}-${m[3]} ${m[4] ?? '00'}:${m[5] ?? '00'}:${m[6] ?? '00'}`;
 }
