@@ -111,15 +111,16 @@ const cases: Case[] = [
     baseline: () => hand('tickets_phone', "WHERE t.phone >= '1391' AND t.phone < '1392'", DESC).all(),
   },
   {
-    // Any part of a number (the middle seven digits of one customer's) and the last four digits (尾号), against a LIKE scan.
+    // Any part of a number (the middle seven digits of one customer's) and the last four digits (尾号), against the
+    // same rows asked of the trigram index by hand (a LIKE scan of every row is timed once, below: it is no index).
     name: 'list.filter_phone_part',
     input: { offset: 0, limit: 100, filter: { q: middle } },
-    baseline: () => hand('tickets_received', "WHERE t.phone LIKE '%' || @p || '%'", DESC).all({ p: middle }),
+    baseline: () => hand('tickets_received', 'WHERE t.id IN (SELECT rowid FROM ticket_phone_search WHERE ticket_phone_search MATCH @m)', DESC).all({ m: `"${middle}"` }),
   },
   {
     name: 'list.filter_phone_tail',
     input: { offset: 0, limit: 100, filter: { q: tail } },
-    baseline: () => hand('tickets_received', "WHERE t.phone LIKE '%' || @p", DESC).all({ p: tail }),
+    baseline: () => hand('tickets_received', 'WHERE t.id IN (SELECT rowid FROM ticket_phone_search WHERE ticket_phone_search MATCH @m)', DESC).all({ m: `"${tail}."` }),
   },
   {
     name: `list.offset_${offsetDeep}`,
@@ -136,6 +137,14 @@ for (const c of cases) {
     baseline: { name: 'hand-written indexed query', value: baseMs },
     targets: [under(apiMs, 50, 'ms'), ratioAtMost(apiMs, baseMs, 2, 'baseline')],
   });
+}
+
+// What the index saves: the middle-digits search as a LIKE over every row, once (it reads the whole table).
+{
+  const t0 = performance.now();
+  hand('tickets_received', "WHERE t.phone LIKE '%' || @p || '%'", DESC).all({ p: middle });
+  const likeMs = performance.now() - t0;
+  figure('list.filter_phone_part.like_scan', likeMs, 'ms', { note: 'one run, no index: what the trigram index replaces' });
 }
 
 // The ticket page: the ticket with the longest history among recent ones, its events and clocks.
