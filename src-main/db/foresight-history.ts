@@ -6,7 +6,8 @@
 import { z } from 'zod';
 import type { Db } from './open';
 import { allRows, column, int, intOrNull, text, textOrNull, value } from './rows';
-import { dataVersion, settledPeerGroups } from './foresight-peers';
+import { settledPeerGroups } from './foresight-peers';
+import { dataVersion } from './data-version';
 
 const Open = z.object({
   ticketId: int,

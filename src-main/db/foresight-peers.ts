@@ -18,6 +18,7 @@
 import { z } from 'zod';
 import type { Db } from './open';
 import { allRows, int, text, textOrNull } from './rows';
+import { dataVersion } from './data-version';
 
 /** A peer group's key: category id and department ('' when none). */
 export function peerKey(categoryId: number, department: string | null): string {
@@ -59,12 +60,6 @@ interface PerDb {
   kept: Kept | null;
 }
 const perDb = new WeakMap<Db, PerDb>();
-
-/** What moves with any write: this connection's total_changes() and a commit by another (PRAGMA data_version). */
-export function dataVersion(db: Db): () => string {
-  const changes = db.prepare('SELECT total_changes()').pluck();
-  return () => `${String(changes.get())}:${String(db.pragma('data_version', { simple: true }))}`;
-}
 
 /** Index of the first value ≥ x in an ascending list. */
 function firstAtLeast(xs: readonly number[], x: number): number {

@@ -87,6 +87,7 @@ export class TicketFold {
   private missedFu = 0;
   private responded = 0;
   private handled = 0;
+  private nextOutcome = Infinity;
   private readonly detail: Detail | null;
 
   private constructor(
@@ -135,6 +136,11 @@ export class TicketFold {
     const missedRes = resMissedAt !== null && resMissedAt <= now;
     const missedFu = fuMissedAt !== null && fuMissedAt <= now;
     const breached = missedFr || missedRes || missedFu;
+    // The first outcome still to come: until then the fold's counts are the same at any later `now`.
+    if (resMetAt !== null && resMetAt > now && resMetAt < this.nextOutcome) this.nextOutcome = resMetAt;
+    if (frMissedAt !== null && frMissedAt > now && frMissedAt < this.nextOutcome) this.nextOutcome = frMissedAt;
+    if (resMissedAt !== null && resMissedAt > now && resMissedAt < this.nextOutcome) this.nextOutcome = resMissedAt;
+    if (fuMissedAt !== null && fuMissedAt > now && fuMissedAt < this.nextOutcome) this.nextOutcome = fuMissedAt;
     this.total++;
     if (resolved) this.resolved++;
     if (metInTime || missedRes) this.dueCount++;
@@ -181,6 +187,14 @@ export class TicketFold {
       handlingSumMs: this.handlingSumMs,
       breached: this.breached,
     };
+  }
+
+  /**
+   * The instant the counts were taken at, and the first outcome after it (Infinity: none):
+   * with the same tickets, a fold taken at any instant in [at, nextChange) counts the same.
+   */
+  get validity(): { at: number; nextChange: number } {
+    return { at: this.now, nextChange: this.nextOutcome };
   }
 
   /** Tickets that missed each of their clocks. */

@@ -3,6 +3,7 @@ import type { Db } from '../../db/open';
 import type { ReportFilters } from '../../core/reports/model';
 import { TicketFold } from '../../core/reports/fold';
 import { runFold } from '../../db/report-fold';
+import { keptCountsFold } from '../../db/kept-folds';
 import { periodSource } from '../../db/report-filter-sql';
 
 export interface Period {
@@ -25,9 +26,10 @@ export class PeriodQueries {
     return this.fold(TicketFold.detailed(this.now, p), p);
   }
 
-  /** Counts, breaches and medians: what a period compared with needs. */
+  /** Counts and breaches (no medians): what a period compared with needs. Kept while exact (db/kept-folds.ts). */
   counts(p: Period): TicketFold {
-    return this.fold(TicketFold.counts(this.now), p);
+    const key = `${this.src.sql}|${JSON.stringify(this.src.params)}|${p.fromMs}|${p.toMs}`;
+    return keptCountsFold(this.db, key, this.now, () => this.fold(TicketFold.counts(this.now), p));
   }
 
   private fold(fold: TicketFold, p: Period): TicketFold {
