@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import type { Db } from './open';
+import { allRows, column, eachRow, int, intOrNull, json, text, textOrNull, value } from './rows';
 
 export interface AuditRow {
   id: number;
@@ -18,9 +20,8 @@ export interface AuditFilter {
   to?: number | undefined;
 }
 
-type RawRow = Omit<AuditRow, 'details'> & { details: string };
 const SELECT = 'SELECT id, at, actor_id AS actorId, action, subject, details FROM audit_log';
-const toRow = (r: RawRow): AuditRow => ({ ...r, details: JSON.parse(r.details) as unknown });
+const Row: z.ZodType<AuditRow> = z.object({ id: int, at: int, actorId: intOrNull, action: text, subject: textOrNull, details: json });
 
 function where(f: AuditFilter): { sql: string; params: Array<string | number> } {
   const parts: string[] = [];
@@ -59,30 +60,28 @@ export class AuditLog {
       .run(at, actorId, action, subject, JSON.stringify(details));
   }
   list(limit = 200): AuditRow[] {
-    return (this.db.prepare(`${SELECT} ORDER BY id DESC LIMIT ?`).all(limit) as RawRow[]).map(toRow);
+    return allRows(Row, this.db.prepare(`${SELECT} ORDER BY id DESC LIMIT ?`), limit);
   }
 
   /** One page of the filtered entries, newest first. */
   page(filter: AuditFilter, offset: number, limit: number): AuditRow[] {
     const w = where(filter);
-    return (this.db.prepare(`${SELECT}${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`).all(...w.params, limit, offset) as RawRow[]).map(toRow);
+    return allRows(Row, this.db.prepare(`${SELECT}${w.sql} ORDER BY id DESC LIMIT ? OFFSET ?`), ...w.params, limit, offset);
   }
 
   count(filter: AuditFilter): number {
     const w = where(filter);
-    return (this.db.prepare(`SELECT count(*) AS n FROM audit_log${w.sql}`).get(...w.params) as { n: number }).n;
+    return value(int, this.db.prepare(`SELECT count(*) AS n FROM audit_log${w.sql}`), ...w.params) ?? 0;
   }
 
   /** The filtered entries one by one, newest first (an export never holds them all as objects). */
   *iterate(filter: AuditFilter): Generator<AuditRow> {
     const w = where(filter);
-    for (const r of this.db.prepare(`${SELECT}${w.sql} ORDER BY id DESC`).iterate(...w.params) as IterableIterator<RawRow>) {
-      yield toRow(r);
-    }
+    yield* eachRow(Row, this.db.prepare(`${SELECT}${w.sql} ORDER BY id DESC`), ...w.params);
   }
 
   /** Every action that occurs, for the filter's choices. */
   actions(): string[] {
-    return (this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action').all() as Array<{ action: string }>).map((r) => r.action);
+    return column(text, this.db.prepare('SELECT DISTINCT action FROM audit_log ORDER BY action'));
   }
 }

@@ -1,5 +1,7 @@
 /** The export history: every revision of every month's bundle (migration 0007). */
+import { z } from 'zod';
 import type { Db } from './open';
+import { allRows, flag, int, intOrNull, json, text, textOrNull } from './rows';
 
 export interface ExportRevision {
   id: number;
@@ -24,22 +26,34 @@ const COLUMNS = `id, month, revision, draft, reason, data_digest AS dataDigest, 
   bundle_sha256 AS bundleSha256, bundle_bytes AS bundleBytes, bundle_path AS bundlePath,
   key_fingerprint AS keyFingerprint, row_counts AS rowCounts, created_at AS createdAt, created_by AS createdBy`;
 
-type Raw = Omit<ExportRevision, 'draft' | 'rowCounts'> & { draft: number; rowCounts: string };
-const fromRaw = (r: Raw): ExportRevision => ({ ...r, draft: r.draft === 1, rowCounts: JSON.parse(r.rowCounts) as Record<string, number> });
+const RevisionRow: z.ZodType<ExportRevision> = z.object({
+  id: int,
+  month: text,
+  revision: int,
+  draft: flag,
+  reason: textOrNull,
+  dataDigest: text,
+  manifestSha256: text,
+  bundleSha256: text,
+  bundleBytes: int,
+  bundlePath: text,
+  keyFingerprint: text,
+  rowCounts: json.pipe(z.record(z.string(), z.number())),
+  createdAt: int,
+  createdBy: intOrNull,
+});
 
 export class ExportHistory {
   constructor(private readonly db: Db) {}
 
   /** A month's revisions, oldest first. */
   ofMonth(month: string): ExportRevision[] {
-    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM export_revisions WHERE month = ? ORDER BY revision`).all(month) as Raw[];
-    return rows.map(fromRaw);
+    return allRows(RevisionRow, this.db.prepare(`SELECT ${COLUMNS} FROM export_revisions WHERE month = ? ORDER BY revision`), month);
   }
 
   /** Every revision, newest month first, then newest revision first. */
   all(): ExportRevision[] {
-    const rows = this.db.prepare(`SELECT ${COLUMNS} FROM export_revisions ORDER BY month DESC, revision DESC`).all() as Raw[];
-    return rows.map(fromRaw);
+    return allRows(RevisionRow, this.db.prepare(`SELECT ${COLUMNS} FROM export_revisions ORDER BY month DESC, revision DESC`));
   }
 
   insert(r: NewExportRevision): number {

@@ -2,7 +2,9 @@
  * The deadline settings as stored (settings table), with the shipped defaults
  * filled in. Read by the clock writers in db and by the services alike.
  */
+import { z } from 'zod';
 import type { Db } from './open';
+import { allRows, int, intOrNull, json, value } from './rows';
 import type { SlaConfig } from '../core/sla/config';
 import { DEFAULT_RULES, type SlaRule } from '../core/sla/policy';
 import { DEFAULT_CALENDAR, type BusinessCalendar } from '../core/sla/calendar';
@@ -19,9 +21,11 @@ export const SLA_KEYS = {
   timeLeft: 'sla.timeLeft',
 } as const;
 
+const ParentRow = z.object({ id: int, parentId: intOrNull });
+
 function setting<T>(db: Db, key: string): T | undefined {
-  const row = db.prepare('SELECT value FROM settings WHERE key = ?').get(key) as { value: string } | undefined;
-  return row ? (JSON.parse(row.value) as T) : undefined;
+  // The JSON's own shape was checked when it was saved (services/sla-policy.ts).
+  return value(json, db.prepare('SELECT value FROM settings WHERE key = ?'), key) as T | undefined;
 }
 
 /** The default rules with the SP rule bound to this database's 增值业务 category. */
@@ -32,14 +36,14 @@ export function defaultRules(db: Db): SlaRule[] {
       rules.push({ ...r, categoryId: null });
       continue;
     }
-    const cat = db.prepare('SELECT id FROM categories WHERE parent_id IS NULL AND name = ?').get(categoryName) as { id: number } | undefined;
-    if (cat) rules.push({ ...r, categoryId: cat.id });
+    const id = value(int, db.prepare('SELECT id FROM categories WHERE parent_id IS NULL AND name = ?'), categoryName);
+    if (id !== undefined) rules.push({ ...r, categoryId: id });
   }
   return rules;
 }
 
 export function readSlaConfig(db: Db): SlaConfig {
-  const parents = db.prepare('SELECT id, parent_id AS parentId FROM categories').all() as Array<{ id: number; parentId: number | null }>;
+  const parents = allRows(ParentRow, db.prepare('SELECT id, parent_id AS parentId FROM categories'));
   const branch = setting<{ zone?: string }>(db, 'branch');
   const calendar = setting<BusinessCalendar>(db, SLA_KEYS.calendar) ?? { ...DEFAULT_CALENDAR, zone: branch?.zone ?? DEFAULT_CALENDAR.zone };
   return {

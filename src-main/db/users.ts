@@ -1,26 +1,30 @@
 import type { Db } from './open';
 import type { Role } from '../core/enums';
 import type { UserInfo } from '../core/model';
-import { column, text } from './rows';
+import { z } from 'zod';
+import { ROLES } from '../core/enums';
+import { allRows, column, flag, int, oneRow, text, textOrNull, value } from './rows';
 
-interface RawUser {
-  id: number;
-  username: string;
-  display_name: string;
-  role: Role;
-  department: string | null;
-  password_hash: string;
-  active: number;
-}
+const RawUser = z.object({
+  id: int,
+  username: text,
+  display_name: text,
+  role: z.enum(ROLES),
+  department: textOrNull,
+  password_hash: text,
+  active: flag,
+});
 
-const toInfo = (r: RawUser): UserInfo => ({
+const toInfo = (r: z.output<typeof RawUser>): UserInfo => ({
   id: r.id,
   username: r.username,
   displayName: r.display_name,
   role: r.role,
   department: r.department,
-  active: r.active === 1,
+  active: r.active,
 });
+
+const UserRow = RawUser.transform(toInfo);
 
 export class UserReader {
   constructor(private readonly db: Db) {}
@@ -32,28 +36,24 @@ export class UserReader {
 
   /** Accounts, or those of one role. */
   count(role?: Role): number {
-    const row = role
-      ? this.db.prepare('SELECT count(*) AS n FROM users WHERE role = ?').get(role)
-      : this.db.prepare('SELECT count(*) AS n FROM users').get();
-    return (row as { n: number }).n;
+    const n = role
+      ? value(int, this.db.prepare('SELECT count(*) AS n FROM users WHERE role = ?'), role)
+      : value(int, this.db.prepare('SELECT count(*) AS n FROM users'));
+    return n ?? 0;
   }
   get(id: number): UserInfo | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE id = ?').get(id) as RawUser | undefined;
-    return r ? toInfo(r) : null;
+    return oneRow(UserRow, this.db.prepare('SELECT * FROM users WHERE id = ?'), id) ?? null;
   }
   /** The stored hash travels only from here to the password check, never out of services. */
   credentials(username: string): { user: UserInfo; passwordHash: string } | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE username = ?').get(username) as RawUser | undefined;
+    const r = oneRow(RawUser, this.db.prepare('SELECT * FROM users WHERE username = ?'), username);
     return r ? { user: toInfo(r), passwordHash: r.password_hash } : null;
   }
   list(): UserInfo[] {
-    return (this.db.prepare('SELECT * FROM users ORDER BY role DESC, username').all() as RawUser[]).map(toInfo);
+    return allRows(UserRow, this.db.prepare('SELECT * FROM users ORDER BY role DESC, username'));
   }
   findByDisplayName(name: string): UserInfo | null {
-    const r = this.db.prepare('SELECT * FROM users WHERE display_name = ? OR username = ? LIMIT 1').get(name, name) as
-      | RawUser
-      | undefined;
-    return r ? toInfo(r) : null;
+    return oneRow(UserRow, this.db.prepare('SELECT * FROM users WHERE display_name = ? OR username = ? LIMIT 1'), name, name) ?? null;
   }
 }
 
