@@ -11,6 +11,7 @@ import { AUTH_TEMPLATES } from './auth/messages';
 import { KNOWLEDGE_TEMPLATES } from './knowledge/messages';
 import { WARNING_TEMPLATES } from './warnings/messages';
 import { QC_PROJECT_FIELD_LABELS, QC_PROJECT_TEMPLATES } from './qc-projects/messages';
+import { ruleName } from './sla/rule-names';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -219,7 +220,8 @@ const TEMPLATES: Record<ErrorCode, Template> = {
       duplicate_id: { zh: '规则编号重复', en: 'its id is used twice' },
     };
     const w = why[String(p.problem)] ?? { zh: String(p.problem), en: String(p.problem) };
-    return l === 'en' ? `SLA rule "${p.rule}" is not valid: ${w.en}.` : `时限规则「${p.rule}」无效：${w.zh}。`;
+    const rule = ruleName(String(p.rule), l);
+    return l === 'en' ? `SLA rule "${rule}" is not valid: ${w.en}.` : `时限规则「${rule}」无效：${w.zh}。`;
   },
   sla_calendar_invalid: (p, l) => {
     const why: Record<string, { zh: string; en: string }> = {

@@ -1,9 +1,13 @@
 /**
  * The SLA policy editor (docs/REQUIREMENTS.md §2) end to end, in Chinese, through the real
- * renderer and web host: the administrator shortens the 10086 normal
- * resolution limit from 48 h to 36 h and saves; the console says how many
- * tickets' clocks it recomputed, and an open 10086 ticket's resolution due
- * time moves 12 h earlier while a walk-in ticket's stays. A limit of 0 and a
+ * renderer and web host: the shipped rules named in Chinese, the calendar
+ * pre-filled with the official holidays; the administrator shortens the 10086
+ * normal resolution limit from 48 h to 36 h, is shown first what that does to
+ * the open tickets (one of two comes due 12 h earlier, nothing saved yet),
+ * confirms, and the console says how many tickets' clocks it recomputed; an
+ * open 10086 ticket's resolution due time moves 12 h earlier while a walk-in
+ * ticket's stays. A confirmation after someone else saved the policy is
+ * refused in words. A limit of 0 and a
  * rule matching exactly what another matches are refused in words, and
  * nothing is sent; a refusal from the server is shown by the form. An agent
  * sees the policy read-only.
@@ -32,6 +36,7 @@ describe('the administrator edits the SLA policy', () => {
   let hotlineUrl = '';
   let storeUrl = '';
   const saveCalls: string[] = [];
+  const previewCalls: string[] = [];
 
   /** The resolution clock's due time as the ticket page shows it ("到期 2026-11-30 20:10"). */
   const resolutionDue = async (url: string): Promise<number> => {
@@ -55,6 +60,7 @@ describe('the administrator edits the SLA policy', () => {
     page = await (await workstation(browser)).newPage();
     page.on('request', (r) => {
       if (r.url().endsWith('/api/sla/savePolicy') || r.url().endsWith('/api/sla/resetRules')) saveCalls.push(r.postData() ?? '');
+      if (r.url().endsWith('/api/sla/previewPolicy')) previewCalls.push(r.postData() ?? '');
     });
   });
   afterAll(async () => {
@@ -118,12 +124,40 @@ describe('the administrator edits the SLA policy', () => {
     expect(await sla.precedence.innerText()).toContain('取较短的时限');
     expect(await sla.limit('10086-normal', 'resolutionMin')).toEqual({ h: '48', m: '0' });
     expect(await sla.row('sp').locator('td.c-cat option:checked').innerText()).toBe('增值业务（含子类）');
-    expect(await sla.dirtyState.innerText()).toContain('与已保存的一致');
-    expect(await sla.saveButton.isDisabled()).toBe(true);
+    // The shipped rules by their Chinese names; their stored keys stay behind the names.
+    expect(await sla.row('10086-normal').locator('.rule-name').innerText()).toBe('10086 普通投诉');
+    expect(await sla.row('fallback').locator('.rule-name').innerText()).toBe('兜底规则（其余工单）');
+    expect(await sla.row('12300').locator('.rule-name').innerText()).toBe('12300 工信部申诉');
+    // No calendar saved yet: this year's official holidays and 调休 are filled in, next year's said to be missing.
+    const official = page.getByTestId('official-days');
+    const year = Number((await official.innerText()).match(/预填 (\d{4}) 年/)?.[1]);
+    expect(year).toBeGreaterThanOrEqual(2026);
+    expect(await official.innerText()).toContain('国务院办公厅');
+    expect(await sla.textarea('holidays').inputValue()).toContain(`${year}-10-01`);
+    if (year === 2026) {
+      expect(await sla.textarea('workdays').inputValue()).toBe('2026-01-04\n2026-02-14\n2026-02-28\n2026-05-09\n2026-09-20\n2026-10-10');
+      expect(await official.innerText()).toContain('2027 年的放假安排尚未收录');
+      expect(await official.innerText()).toContain('春节 2026-02-15～02-23');
+    }
+    // The pre-filled calendar is not saved until the admin saves.
+    expect(await sla.dirtyState.innerText()).toContain('有未保存的修改');
 
     await sla.setLimit('10086-normal', 'resolutionMin', '36', '0');
-    expect(await sla.dirtyState.innerText()).toContain('有未保存的修改');
     await sla.save();
+    // First what it does, and nothing saved yet.
+    await sla.preview.waitFor();
+    expect(await page.getByTestId('sla-preview-summary').innerText()).toBe('2 张在办工单中，1 张的到期时间会改变：1 个时限提前，0 个推迟。');
+    const moved = page.getByTestId('sla-preview-sample').locator('tbody tr');
+    expect(await moved.count()).toBe(1);
+    const cells = await moved.first().locator('td').allInnerTexts();
+    expect(cells.slice(1, 3)).toEqual(['办结', '10086 普通投诉']);
+    expect(shanghaiInstant(cells[3]!) - shanghaiInstant(cells[4]!)).toBe(12 * HOUR);
+    expect(cells[5]).toBe('提前 12 小时 0 分');
+    expect(saveCalls).toHaveLength(0);
+    expect(previewCalls).toHaveLength(1);
+    await page.screenshot({ path: screenshotPath('sla-policy-preview') });
+
+    await sla.confirm();
     await sla.message.getByText('已按新规则重算 2 个工单的时限').waitFor();
     expect(await sla.message.getByRole('status').innerText()).toContain('已保存');
     expect(await sla.limit('10086-normal', 'resolutionMin')).toEqual({ h: '36', m: '0' });
@@ -142,7 +176,7 @@ describe('the administrator edits the SLA policy', () => {
     await sla.setLimit('10086-normal', 'firstResponseMin', '0', '0');
     await sla.save();
 
-    const said = '规则「10086-normal」的首次响应时限须大于 0。';
+    const said = '规则「10086 普通投诉」的首次响应时限须大于 0。';
     await sla.message.getByRole('alert').getByText(said).waitFor();
     expect(await sla.message.innerText()).toContain('未保存：有 1 处需要修改。');
     expect(await sla.rowProblems('10086-normal').innerText()).toContain(said);
@@ -169,10 +203,10 @@ describe('the administrator edits the SLA policy', () => {
     await sla.save();
 
     await sla.message.getByRole('alert').waitFor();
-    const words = '规则「10086-普通-夜间」与「10086-normal」的渠道、级别和类别完全相同';
+    const words = '规则「10086-普通-夜间」与「10086 普通投诉」的渠道、级别和类别完全相同';
     expect(await sla.message.innerText()).toContain(words);
     expect(await sla.rowProblems('10086-普通-夜间').innerText()).toContain(words);
-    expect(await sla.rowProblems('10086-normal').innerText()).toContain('规则「10086-normal」与「10086-普通-夜间」');
+    expect(await sla.rowProblems('10086-normal').innerText()).toContain('规则「10086 普通投诉」与「10086-普通-夜间」');
     expect(await row.getAttribute('class')).toContain('has-problem');
     expect(saveCalls).toHaveLength(1);
 
@@ -191,7 +225,7 @@ describe('the administrator edits the SLA policy', () => {
     const sla = new SlaPolicyPage(page);
     // A second administrator's policy could differ from what this form checked; here the request is
     // altered on its way so the real server refuses it (a duplicated rule) and answers in its own words.
-    await page.route('**/api/sla/savePolicy', async (route) => {
+    await page.route('**/api/sla/previewPolicy', async (route) => {
       const body = JSON.parse(route.request().postData() ?? '{}') as { rules: Array<{ id: string }> };
       const copy = { ...body.rules.find((r) => r.id === '12300')!, id: '12300-copy' };
       await route.continue({ postData: JSON.stringify({ ...body, rules: [copy, ...body.rules] }) });
@@ -199,13 +233,57 @@ describe('the administrator edits the SLA policy', () => {
     await sla.setLimit('12300', 'followUpMin', '12', '0');
     await sla.save();
     await sla.message.getByRole('alert').waitFor();
-    expect(await sla.message.innerText()).toContain('未保存：时限规则「12300」无效：与另一条规则的匹配条件完全相同。');
+    expect(await sla.message.innerText()).toContain('未保存：时限规则「12300 工信部申诉」无效：与另一条规则的匹配条件完全相同。');
     expect(await sla.row('12300').getAttribute('class')).toContain('has-problem');
     expect(await sla.dirtyState.innerText()).toContain('有未保存的修改');
-    await page.unroute('**/api/sla/savePolicy');
+    await page.unroute('**/api/sla/previewPolicy');
 
     await openEditor();
     expect(await sla.limit('12300', 'followUpMin')).toEqual({ h: '24', m: '0' });
+  });
+
+  it('a confirmation made after someone else saved the policy is refused in words, and theirs stays', async () => {
+    await openEditor();
+    const sla = new SlaPolicyPage(page);
+    await sla.setLimit('10080', 'resolutionMin', '20', '0');
+    await sla.save();
+    await sla.preview.waitFor();
+    // Meanwhile a second administrator saves the 12300 follow-up at 12 h (the same contract, another tab).
+    await page.evaluate(async () => {
+      const post = async (method: string, input: unknown) => {
+        const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
+        return ((await res.json()) as { value: unknown }).value;
+      };
+      const p = (await post('sla/policy', {})) as { rules: Array<{ id: string; followUpMin: number }>; version: string; official: unknown; calendarSaved: unknown };
+      const { version: _v, official: _o, calendarSaved: _c, ...policy } = p;
+      await post('sla/savePolicy', { ...policy, rules: p.rules.map((r) => (r.id === '12300' ? { ...r, followUpMin: 12 * 60 } : r)) });
+    });
+    await sla.confirm();
+    await sla.message.getByRole('alert').waitFor();
+    expect(await sla.message.innerText()).toContain('处理时限规则在您预览之后已被他人修改并保存，本次未保存。请在最新规则上重新预览，再确认保存。');
+    expect(await sla.preview.count()).toBe(0);
+
+    await openEditor();
+    expect(await sla.limit('12300', 'followUpMin')).toEqual({ h: '12', m: '0' });
+    expect(await sla.limit('10080', 'resolutionMin')).toEqual({ h: '24', m: '0' });
+  });
+
+  it('fills the official holidays back in at a click, keeping the dates the admin added', async () => {
+    await openEditor();
+    const sla = new SlaPolicyPage(page);
+    const year = Number((await page.getByTestId('official-fill').innerText()).match(/填入 (\d{4})/)?.[1]);
+    await sla.textarea('holidays').fill(`${year}-06-02`);
+    await sla.textarea('workdays').fill('');
+    await page.getByTestId('official-fill').click();
+    const holidays = (await sla.textarea('holidays').inputValue()).split('\n');
+    expect(holidays).toContain(`${year}-06-02`);
+    expect(holidays).toContain(`${year}-10-01`); // 国庆节
+    expect(holidays).toContain(`${year}-01-01`); // 元旦
+    expect(await sla.textarea('workdays').inputValue()).not.toBe('');
+    expect(await page.getByTestId('official-days').innerText()).toContain(`已填入 ${year} 年的法定节假日与调休上班日`);
+    await page.getByTestId('official-days').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('sla-calendar-official') });
+    await sla.discard();
   });
 
   it('an agent sees the policy read-only, with the new limit', async () => {

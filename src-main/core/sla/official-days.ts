@@ -7,23 +7,9 @@
  * `missingYears` with no dates, never as "no holidays".
  */
 import { getDayDetail } from 'chinese-days';
+import type { OfficialDay, OfficialDays } from './official-calendar';
 
-export interface OfficialDay {
-  /** YYYY-MM-DD */
-  date: string;
-  /** The holiday's Chinese name, e.g. 春节. */
-  name: string;
-}
-
-export interface OfficialDays {
-  years: number[];
-  /** Years with no announcement in the package: nothing is filled for them. */
-  missingYears: number[];
-  /** Days off, weekends inside a holiday's run included. */
-  holidays: OfficialDay[];
-  /** Weekend days worked as a weekday to make up for a holiday. */
-  workdays: OfficialDay[];
-}
+export type { OfficialDay, OfficialDays };
 
 const pad = (n: number) => String(n).padStart(2, '0');
 
@@ -50,17 +36,4 @@ export function officialDays(years: readonly number[]): OfficialDays {
     out.workdays.push(...workdays);
   }
   return out;
-}
-
-/**
- * The official days added to a calendar's own lists: nothing the branch
- * entered is removed, and an official date the branch put on the other list
- * (a holiday it works, say) stays where the branch put it.
- */
-export function withOfficialDays<C extends { holidays: string[]; workdays: string[] }>(calendar: C, official: OfficialDays): C {
-  const holidays = new Set(calendar.holidays);
-  const workdays = new Set(calendar.workdays);
-  for (const d of official.holidays) if (!workdays.has(d.date)) holidays.add(d.date);
-  for (const d of official.workdays) if (!holidays.has(d.date)) workdays.add(d.date);
-  return { ...calendar, holidays: [...holidays].sort(), workdays: [...workdays].sort() };
 }

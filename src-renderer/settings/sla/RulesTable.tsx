@@ -12,6 +12,7 @@ import { ChannelPicker } from './ChannelPicker';
 import { blankRule, LIMIT_FIELDS, parseHM, rulePath, tierOf, type Problem, type RuleDraft } from './draft';
 import { HMInput } from './HMInput';
 import { categoryText, channelsText, limitText, problemText } from './words';
+import { ruleName } from '../../../src-main/core/sla/rule-names';
 
 interface Props {
   rules: RuleDraft[];
@@ -53,7 +54,7 @@ function CategorySelect({ value, categories, onChange, label }: { value: string;
 }
 
 export function RulesTable({ rules, categories, readOnly, problems, refusedIds, onChange, onRemoved }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [focusKey, setFocusKey] = useState<string | null>(null);
   const addButton = useRef<HTMLButtonElement>(null);
   const body = useRef<HTMLTableSectionElement>(null);
@@ -72,7 +73,7 @@ export function RulesTable({ rules, categories, readOnly, problems, refusedIds, 
   };
   const remove = (r: RuleDraft) => {
     onChange(rules.filter((x) => x.key !== r.key));
-    onRemoved(r.id.trim() || '?');
+    onRemoved(ruleName(r.id.trim(), i18n.language === 'en' ? 'en' : 'zh-CN') || '?');
     addButton.current?.focus();
   };
 
@@ -103,7 +104,7 @@ export function RulesTable({ rules, categories, readOnly, problems, refusedIds, 
           </thead>
           <tbody ref={body}>
             {rules.map((r, index) => {
-              const name = r.id.trim() || `#${index + 1}`;
+              const name = ruleName(r.id.trim(), i18n.language === 'en' ? 'en' : 'zh-CN') || `#${index + 1}`;
               const rowProblems = FIELDS.flatMap((f) => problems.get(rulePath(r.key, f)) ?? []);
               const refused = refusedIds.has(r.id.trim());
               const bad = (f: (typeof FIELDS)[number]) => (problems.get(rulePath(r.key, f))?.length ?? 0) > 0;
@@ -118,8 +119,10 @@ export function RulesTable({ rules, categories, readOnly, problems, refusedIds, 
                   data-path={rulePath(r.key, 'match')}
                 >
                   <td className="c-id">
-                    {readOnly ? (
-                      <span className="rule-name">{r.id}</span>
+                    {readOnly || r.shipped ? (
+                      <span className={`rule-name${r.shipped ? ' rule-shipped-name' : ''}`} title={r.shipped ? r.id : undefined}>
+                        {ruleName(r.id, i18n.language === 'en' ? 'en' : 'zh-CN')}
+                      </span>
                     ) : (
                       <input
                         value={r.id}

@@ -1,8 +1,11 @@
 /**
  * 设置 → 处理时限: the SLA policy (docs/REQUIREMENTS.md §2). An admin edits the rules, the
  * business calendar, the alert thresholds, the escalation delay and the
- * pause-while-pending switch, and saves them in one go (`sla/savePolicy`,
- * which recomputes every running clock and says how many); or restores the
+ * pause-while-pending switch, and saves them in one go: first a preview of
+ * what the change does to the open tickets' due times (`sla/previewPolicy`,
+ * nothing written), then, once confirmed, the save (`sla/savePolicy` with the
+ * preview's version: it recomputes every running clock and says how many, or
+ * refuses when someone else saved the policy in between). Or restores the
  * shipped rules (`sla/resetRules`). Everyone else sees the policy read-only.
  *
  * Problems are found here before anything is sent (draft.ts mirrors the
@@ -19,7 +22,8 @@ import { useAction, type ActionMessage } from '../../state/useAction';
 import { useQuery } from '../../state/useQuery';
 import { AlertsPanel } from './AlertsPanel';
 import { CalendarPanel } from './CalendarPanel';
-import { draftToPolicy, policyToDraft, rulesNamedIn, type PolicyDraft, type Problem, type SlaPolicy } from './draft';
+import { draftToPolicy, policyToDraft, rulesNamedIn, type PolicyDraft, type PolicyInput, type Problem, type SlaPolicy } from './draft';
+import { PolicyPreview, type PolicyPreviewResult } from './PolicyPreview';
 import { RulesTable } from './RulesTable';
 import { problemText } from './words';
 import '../../styles/sla.css';
@@ -53,6 +57,10 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const { busy, run } = useAction();
   const [confirmReset, setConfirmReset] = useState(false);
+  /** The change the admin asked to save and what it does, waiting for the confirmation. */
+  const [preview, setPreview] = useState<{ policy: PolicyInput; result: PolicyPreviewResult } | null>(null);
+  /** Until a calendar is saved, the one shown is pre-filled with the official holidays: saving it is a change. */
+  const [calendarSaved, setCalendarSaved] = useState(saved.calendarSaved);
   const form = useRef<HTMLFormElement>(null);
   const resetButton = useRef<HTMLButtonElement>(null);
 
@@ -60,10 +68,11 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
   const problems = useMemo(() => (attempted ? check.problems : []), [attempted, check]);
   const problemMap = useMemo(() => byPath(problems), [problems]);
   const refusedIds = useMemo(() => new Set(outcome?.kind === 'error' ? outcome.refused : []), [outcome]);
-  const dirty = comparable(draft) !== comparable(baseline);
+  const dirty = comparable(draft) !== comparable(baseline) || !calendarSaved;
 
   function change(patch: Partial<PolicyDraft>) {
     setDraft((d) => ({ ...d, ...patch }));
+    setPreview(null);
     setOutcome((o) => (o?.kind === 'invalid' ? o : null));
   }
 
@@ -79,6 +88,8 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
     const next = policyToDraft(result);
     setBaseline(next);
     setDraft(next);
+    setCalendarSaved(result.calendarSaved);
+    setPreview(null);
     setAttempted(false);
     setOutcome({ kind: 'ok', text: t(message, { count: result.recomputed }) });
   }
@@ -99,7 +110,20 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
       return;
     }
     const policy = r.policy;
-    const saved = await run(() => call('sla/savePolicy', policy), { refused });
+    const result = await run(() => call('sla/previewPolicy', policy), { refused });
+    if (result) setPreview({ policy, result });
+  }
+
+  async function confirm() {
+    if (!preview) return;
+    const { policy, result } = preview;
+    const saved = await run(() => call('sla/savePolicy', { ...policy, expectedVersion: result.version }), {
+      refused: (r) => {
+        // Someone else's rules are the ones stored now: this preview no longer says what saving would do.
+        setPreview(null);
+        refused(r);
+      },
+    });
     if (saved) accept(saved, 'sla.saved');
   }
 
@@ -112,6 +136,7 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
 
   function discard() {
     setDraft(baseline);
+    setPreview(null);
     setAttempted(false);
     setOutcome(null);
   }
@@ -148,7 +173,7 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
         />
       </section>
       <div className="sla-lower">
-        <CalendarPanel draft={draft} readOnly={readOnly} problems={problemMap} onChange={change} />
+        <CalendarPanel draft={draft} readOnly={readOnly} problems={problemMap} onChange={change} official={saved.official} prefilled={!calendarSaved} />
         <AlertsPanel draft={draft} readOnly={readOnly} problems={problemMap} onChange={change} />
       </div>
       {!readOnly && (
@@ -173,7 +198,8 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
               </Alert>
             )}
           </div>
-          <div className="sla-bar-actions">
+          {preview && <PolicyPreview preview={preview.result} busy={busy} onConfirm={() => void confirm()} onBack={() => setPreview(null)} />}
+          <div className={`sla-bar-actions${preview ? ' is-hidden' : ''}`}>
             {confirmReset ? (
               <>
                 <span className="confirm-text" role="alert">
@@ -190,7 +216,7 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
             ) : (
               <>
                 <button type="submit" className="btn primary" disabled={busy || !dirty} data-testid="sla-save">
-                  {busy ? t('sla.saving') : t('sla.save')}
+                  {busy ? t('sla.previewing') : t('sla.preview')}
                 </button>
                 <button type="button" className="btn" disabled={busy || !dirty} onClick={discard}>
                   {t('sla.discard')}

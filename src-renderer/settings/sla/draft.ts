@@ -11,6 +11,7 @@
 import type { Channel, InputOf, Level, OutputOf } from '../../api/types';
 import { MAX_HOLIDAYS, MAX_LIMIT_MIN, MAX_RULE_ID_LENGTH, MAX_RULES, MAX_SPANS, MAX_THRESHOLDS, MAX_WORKDAYS } from '../../../src-main/core/sla/bounds';
 import { MAX_TIME_LEFT_MS } from '../../../src-main/core/sla/time-left';
+import { isShippedRule } from '../../../src-main/core/sla/rule-names';
 
 export type SlaPolicy = OutputOf<'sla/policy'>;
 export type PolicyInput = InputOf<'sla/savePolicy'>;
@@ -29,6 +30,8 @@ export interface RuleDraft {
   /** Stable React key and error path; never sent. */
   key: string;
   id: string;
+  /** A shipped rule as saved: its id is a key the clocks record, shown by its Chinese name and not renamed. */
+  shipped: boolean;
   anyChannel: boolean;
   /** Kept while "any channel" is ticked, so unticking gives the set back. */
   channels: Channel[];
@@ -219,6 +222,7 @@ export function ruleToDraft(r: SlaRule): RuleDraft {
   return {
     key: newKey(),
     id: r.id,
+    shipped: isShippedRule(r.id),
     anyChannel: r.channels === null,
     channels: r.channels ? [...r.channels] : [],
     level: r.level ?? '',
@@ -232,10 +236,11 @@ export function ruleToDraft(r: SlaRule): RuleDraft {
 export function blankRule(existing: readonly RuleDraft[]): RuleDraft {
   const ids = new Set(existing.map((r) => r.id.trim()));
   let n = existing.length + 1;
-  while (ids.has(`rule-${n}`)) n++;
+  while (ids.has(`新规则${n}`)) n++;
   return {
     key: newKey(),
-    id: `rule-${n}`,
+    id: `新规则${n}`,
+    shipped: false,
     anyChannel: false,
     channels: [],
     level: '',

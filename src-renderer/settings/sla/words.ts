@@ -3,6 +3,8 @@ import type { TFunction } from 'i18next';
 import type { Category, Channel } from '../../api/types';
 import { CHANNELS } from '../../../src-main/core/enums';
 import type { HM, LimitField, Problem } from './draft';
+import { ruleName } from '../../../src-main/core/sla/rule-names';
+import { currentLocale } from '../../i18n';
 
 /** Index 0 = Sunday, as BusinessCalendar.week. */
 export const WEEKDAY_KEYS = ['sun', 'mon', 'tue', 'wed', 'thu', 'fri', 'sat'] as const;
@@ -20,6 +22,8 @@ export function clockName(field: LimitField, t: TFunction): string {
 export function problemText(p: Problem, t: TFunction): string {
   const params: Record<string, string | number> = { ...(p.params ?? {}) };
   if (typeof params.field === 'string') params.clock = clockName(params.field as LimitField, t);
+  // A shipped rule by its name (10086 普通投诉), not its stored key (10086-normal).
+  for (const k of ['rule', 'other'] as const) if (typeof params[k] === 'string') params[k] = ruleName(params[k], currentLocale());
   if (typeof params.day === 'number') params.day = weekdayName(params.day, t);
   if (params.list === 'holidays' || params.list === 'workdays') params.list = t(`sla.list.${params.list}`);
   // The templates take different variables each; all of them are in `params`.

@@ -69,8 +69,25 @@ export class SlaPolicyPage {
     return this.row(r.id);
   }
 
+  /** 预览并保存: the check, then the preview of what the change does (nothing saved yet). */
   async save(): Promise<void> {
     await this.saveButton.click();
+  }
+  get preview(): Locator {
+    return this.page.getByTestId('sla-preview');
+  }
+  /** The preview's 确认保存并重算. */
+  async confirm(): Promise<void> {
+    await this.page.getByTestId('sla-confirm').click();
+  }
+  /** Preview, then confirm. */
+  async saveConfirmed(): Promise<void> {
+    await this.save();
+    await this.preview.waitFor();
+    await this.confirm();
+  }
+  textarea(list: 'holidays' | 'workdays'): Locator {
+    return this.root.locator(`textarea[data-path="${list}"]`);
   }
   async discard(): Promise<void> {
     await this.root.getByRole('button', { name: '放弃修改' }).click();
