@@ -5,6 +5,7 @@ const PATHS = {
   refunds: 'M12 21a9 9 0 100-18 9 9 0 000 18zM8.5 7.5L12 12l3.5-4.5M8 12h8M8 15h8M12 12v6',
   reports: 'M4 20V10M10 20V4M16 20v-7M22 20H2',
   warnings: 'M12 3l10 18H2zM12 10v5M12 18v.5',
+  projects: 'M3 12h13M16 12l-4-4M16 12l-4 4M7 7l3 5-3 5M18 8a4 4 0 010 8',
   hq: 'M12 16V4M7 9l5-5 5 5M4 14v6h16v-6',
   knowledge: 'M4 5a2 2 0 012-2h13v16H6a2 2 0 00-2 2zM4 21V5M8 7h7',
   settings:

@@ -1,4 +1,5 @@
 /** English strings. The type makes a missing or extra key a compile error. */
+import { qcProjectsEn } from './qcProjects.en';
 import { ticketPagesEn } from './ticketPages.en';
 import { settingsPageEn } from './settingsPage.en';
 import { deadlinesEn } from './deadlines.en';
@@ -28,6 +29,7 @@ export const en: Resources = {
     refunds: 'Refunds',
     reports: 'Reports',
     warnings: 'Warnings',
+    projects: 'Projects',
     hq: 'HQ export',
     knowledge: 'Knowledge',
     settings: 'Settings',
@@ -214,6 +216,7 @@ export const en: Resources = {
   sheets: sheetsEn,
   hq: hqEn,
   warnings: warningsEn,
+  qcProjects: qcProjectsEn,
   import: importEn,
   reports: reportsEn,
   qc: qcEn,

@@ -1,4 +1,5 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
+import { qcProjectsZhCN } from './qcProjects.zh-CN';
 import { ticketPagesZhCN } from './ticketPages.zh-CN';
 import { settingsPageZhCN } from './settingsPage.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
@@ -23,6 +24,7 @@ export const zhCN = {
     refunds: '退费',
     reports: '报表',
     warnings: '预警',
+    projects: '课题',
     hq: '上报',
     knowledge: '知识库',
     settings: '设置',
@@ -208,6 +210,7 @@ export const zhCN = {
   hq: hqZhCN,
   sheets: sheetsZhCN,
   warnings: warningsZhCN,
+  qcProjects: qcProjectsZhCN,
   import: importZhCN,
   reports: reportsZhCN,
   qc: qcZhCN,

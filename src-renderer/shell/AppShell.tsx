@@ -29,6 +29,8 @@ import { HealthBanner } from '../health/HealthBanner';
 const ReportsPage = lazy(() => import('../reports/ReportsPage'));
 // So does the warnings page (its 12-month charts).
 const WarningsPage = lazy(() => import('../warnings/WarningsPage'));
+// And the improvement projects (the KPI's chart).
+const QcProjectsPage = lazy(() => import('../qc-projects/QcProjectsPage'));
 
 function sectionOf(route: Route): Section {
   return route.name === 'section' ? route.section : 'tickets';
@@ -55,6 +57,12 @@ function Content({ route }: { route: Route }) {
       return (
         <Suspense fallback={null}>
           <WarningsPage params={route.params} />
+        </Suspense>
+      );
+    case 'projects':
+      return (
+        <Suspense fallback={null}>
+          <QcProjectsPage params={route.params} />
         </Suspense>
       );
     case 'hq':

@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/Icon';
 import type { Section } from '../state/route';
 
-export const NAV_ITEMS: readonly Section[] = ['today', 'tickets', 'refunds', 'reports', 'warnings', 'hq', 'knowledge', 'settings'];
+export const NAV_ITEMS: readonly Section[] = ['today', 'tickets', 'refunds', 'reports', 'warnings', 'projects', 'hq', 'knowledge', 'settings'];
 
 /** The left rail: icon above word, the current section marked by a bar and aria-current. */
 export function NavRail({ active }: { active: Section }) {

@@ -4,7 +4,7 @@
  */
 import { useEffect, useState } from 'react';
 
-export type Section = 'today' | 'tickets' | 'refunds' | 'reports' | 'warnings' | 'hq' | 'knowledge' | 'settings';
+export type Section = 'today' | 'tickets' | 'refunds' | 'reports' | 'warnings' | 'projects' | 'hq' | 'knowledge' | 'settings';
 
 export type Route =
   | { name: 'section'; section: Section; params: URLSearchParams }
@@ -12,7 +12,7 @@ export type Route =
   | { name: 'newTicket' }
   | { name: 'importTickets' };
 
-const SECTIONS: readonly Section[] = ['today', 'tickets', 'refunds', 'reports', 'warnings', 'hq', 'knowledge', 'settings'];
+const SECTIONS: readonly Section[] = ['today', 'tickets', 'refunds', 'reports', 'warnings', 'projects', 'hq', 'knowledge', 'settings'];
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');

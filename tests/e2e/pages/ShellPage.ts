@@ -1,7 +1,7 @@
 /** The frame around every screen: nav rail, top bar, status strip. */
 import type { Locator, Page } from 'playwright-core';
 
-export type Section = 'today' | 'tickets' | 'refunds' | 'reports' | 'warnings' | 'hq' | 'knowledge' | 'settings';
+export type Section = 'today' | 'tickets' | 'refunds' | 'reports' | 'warnings' | 'projects' | 'hq' | 'knowledge' | 'settings';
 
 export class ShellPage {
   constructor(readonly page: Page) {}
