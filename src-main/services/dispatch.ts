@@ -30,7 +30,7 @@ export interface DepartmentOption {
 
 export interface DispatchProposal {
   /** What the model learnt from; null while the first training is still under way. */
-  model: { tickets: number; from: number; to: number } | null;
+  model: { tickets: number; from: number; to: number; evidence: { category: number; department: number } } | null;
   category: { options: CategoryOption[]; reasons: Reason[] } | null;
   department: { options: DepartmentOption[]; reasons: Reason[] } | null;
 }
@@ -43,7 +43,7 @@ export function proposeDispatch(ctx: ServiceContext, text: string): DispatchProp
   const byId = new Map(active.map((c) => [c.id, c]));
   const g = guess(trained.model, text, (id) => byId.has(id));
   return {
-    model: { tickets: trained.tickets, from: trained.from, to: trained.to },
+    model: { tickets: trained.tickets, from: trained.from, to: trained.to, evidence: trained.evidence },
     category: g.category && {
       options: g.category.ranked.map((r) => {
         const node = byId.get(r.value)!;

@@ -4,7 +4,7 @@
  * each learnt by its own naive Bayes model from the branch's settled tickets.
  */
 import { charNgrams } from './ngrams';
-import { emptyModel, learn, predict, type NbModel, type Reason } from './naive-bayes';
+import { chooseEvidence, emptyModel, learn, predict, type NbModel, type Reason } from './naive-bayes';
 
 export interface DispatchSample {
   text: string;
@@ -38,6 +38,32 @@ export function learnTicket(model: DispatchModel, sample: DispatchSample): void 
   if (grams.length === 0) return;
   if (sample.categoryId !== null) learn(model.category, grams, String(sample.categoryId));
   if (sample.department) learn(model.department, grams, sample.department);
+}
+
+/** Held-out tickets fewer than this, or a model that learnt fewer, and the evidence stays at full weight. */
+export const MIN_CALIBRATION = 50;
+
+/**
+ * Weigh each model's evidence on tickets it has not learnt (naive-bayes.ts,
+ * chooseEvidence), then learn them too. Returns the weights chosen.
+ */
+export function calibrateAndLearn(model: DispatchModel, heldOut: readonly DispatchSample[]): { category: number; department: number } {
+  const cases = heldOut.map((s) => ({ s, grams: charNgrams(s.text) }));
+  const weigh = (m: NbModel, label: (s: DispatchSample) => string | null) => {
+    const labelled = cases.flatMap(({ s, grams }) => {
+      const l = label(s);
+      return l === null ? [] : [{ grams, label: l }];
+    });
+    if (labelled.length < MIN_CALIBRATION || m.docs < MIN_CALIBRATION) return m.evidence;
+    m.evidence = chooseEvidence(m, labelled).weight;
+    return m.evidence;
+  };
+  const weights = {
+    category: weigh(model.category, (s) => (s.categoryId === null ? null : String(s.categoryId))),
+    department: weigh(model.department, (s) => s.department || null),
+  };
+  for (const s of heldOut) learnTicket(model, s);
+  return weights;
 }
 
 /**

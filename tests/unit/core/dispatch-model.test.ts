@@ -22,7 +22,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { charNgrams, textRuns } from '../../../src-main/core/dispatch/ngrams';
-import { emptyModel, learn, predict, scores } from '../../../src-main/core/dispatch/naive-bayes';
+import { chooseEvidence, emptyModel, learn, predict, scores } from '../../../src-main/core/dispatch/naive-bayes';
 import { accuracy, emptyTally, majorityOrder, tally } from '../../../src-main/core/dispatch/evaluate';
 import { emptyDispatchModel, guess, learnTicket } from '../../../src-main/core/dispatch/model';
 
@@ -87,6 +87,48 @@ describe('naive Bayes on a hand-made training set', () => {
 
   it('keeps at most `top` labels', () => {
     expect(predict(trained(), charNgrams('信号'), { top: 1 })!.ranked.map((r) => r.label)).toEqual(['A']);
+  });
+});
+
+/**
+ * Weighing the evidence. A learnt 甲 twice, B learnt 乙 once: |V| = 2, N_A = 2, N_B = 1,
+ * P(甲|A) = (2+1)/(2+2) = 3/4, P(甲|B) = (0+1)/(1+2) = 1/3; priors 2/3 and 1/3.
+ * A held-out「甲」:
+ *   w = 0: P(A) = 2/3, P(B) = 1/3 (the counts alone)
+ *   w = 1: A ∝ 2/3 · 3/4 = 1/2, B ∝ 1/3 · 1/3 = 1/9, so P(A) = 9/11, P(B) = 2/11
+ * Labelled A, −log P is log(3/2) at w = 0 and log(11/9) at w = 1: w = 1 wins.
+ * Labelled B, it is log 3 at w = 0 and log(11/2) at w = 1: w = 0 wins.
+ */
+describe('weighing the text against the label counts on held-out tickets', () => {
+  function model() {
+    const m = emptyModel();
+    learn(m, ['甲'], 'A');
+    learn(m, ['甲'], 'A');
+    learn(m, ['乙'], 'B');
+    return m;
+  }
+
+  it('keeps the text when it told the truth', () => {
+    expect(chooseEvidence(model(), [{ grams: ['甲'], label: 'A' }], [0, 1])).toEqual({ weight: 1, cases: 1, loss: expect.closeTo(Math.log(11 / 9), 12) as number });
+  });
+
+  it('drops it when the counts alone did better', () => {
+    expect(chooseEvidence(model(), [{ grams: ['甲'], label: 'B' }], [0, 1])).toEqual({ weight: 0, cases: 1, loss: expect.closeTo(Math.log(3), 12) as number });
+  });
+
+  it('skips cases it cannot judge, and with none keeps the full weight', () => {
+    expect(chooseEvidence(model(), [{ grams: ['丙'], label: 'A' }, { grams: ['甲'], label: 'C' }], [0, 1])).toEqual({ weight: 1, cases: 0, loss: null });
+  });
+
+  it('at weight 0 proposes by the counts alone and names no n-gram as the reason', () => {
+    const m = model();
+    m.evidence = 0;
+    const p = predict(m, ['乙'])!;
+    expect(p.ranked).toEqual([
+      { label: 'A', probability: expect.closeTo(2 / 3, 12) as number },
+      { label: 'B', probability: expect.closeTo(1 / 3, 12) as number },
+    ]);
+    expect(p.reasons).toEqual([]);
   });
 });
 
