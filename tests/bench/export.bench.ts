@@ -70,6 +70,8 @@ try {
     if (!ctx.settings.get<{ branchId?: string }>('branch')?.branchId) ctx.settings.set('branch', { branchId: 'BENCH', branchName: '基准分公司', zone: 'Asia/Shanghai' }, now, null);
     r = await exportMonthBundle(ctx, {
       month,
+      // A month already sent once (an export that was not rolled back, e.g. by hand) needs a reason to send again.
+      reason: '基准测试',
       outDir: out,
       dataDir: work,
       onProgress: (_f, step) => {

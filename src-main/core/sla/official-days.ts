@@ -6,8 +6,12 @@
  * know yet (announced each November or so for the year after) comes back in
  * `missingYears` with no dates, never as "no holidays".
  */
-import { getDayDetail } from 'chinese-days';
+// The default export: the package's CommonJS build names nothing Node can import by name (the web host and the
+// CLI run it as ES modules: "Named export 'getDayDetail' not found"), and its ES build exports the same object as default.
+import chineseDays from 'chinese-days';
 import type { OfficialDay, OfficialDays } from './official-calendar';
+
+const { getDayDetail } = chineseDays;
 
 export type { OfficialDay, OfficialDays };
 
