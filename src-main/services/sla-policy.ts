@@ -35,10 +35,12 @@ export interface SlaPolicy {
    * default one pre-filled with the official days, which apply once saved.
    */
   calendarSaved: boolean;
+  /** The shipped rules, the SP rule bound to this database's 增值业务: what 恢复默认规则 puts in the form. */
+  shippedRules: SlaRule[];
 }
 
 /** What an admin saves: the colour thresholds may be left out (kept as they are). */
-export type SlaPolicyInput = Omit<SlaPolicy, 'timeLeft' | 'version' | 'official' | 'calendarSaved'> & { timeLeft?: TimeLeftTones | undefined };
+export type SlaPolicyInput = Omit<SlaPolicy, 'timeLeft' | 'version' | 'official' | 'calendarSaved' | 'shippedRules'> & { timeLeft?: TimeLeftTones | undefined };
 
 function storedPolicy(ctx: ServiceContext) {
   const { rules, calendar, alerts, pauseOnPending } = readSlaConfig(ctx.db);
@@ -55,7 +57,8 @@ export function getPolicy(ctx: ServiceContext): SlaPolicy {
   const year = branchYear(ctx, stored.calendar.zone);
   const official = officialDays([year, year + 1]);
   const calendarSaved = ctx.settings.get(SLA_KEYS.calendar) !== undefined;
-  return { ...stored, calendar: calendarSaved ? stored.calendar : withOfficialDays(stored.calendar, official), official, calendarSaved };
+  const calendar = calendarSaved ? stored.calendar : withOfficialDays(stored.calendar, official);
+  return { ...stored, calendar, official, calendarSaved, shippedRules: defaultRules(ctx.db) };
 }
 
 /** The countdown colour thresholds alone: every countdown in the console reads them. */
@@ -110,10 +113,4 @@ export function savePolicy(ctx: ServiceContext, actorId: number, policy: SlaPoli
     replanRunningRefundClocks(ctx);
     return { ...getPolicy(ctx), recomputed };
   });
-}
-
-/** Back to the shipped rules (the calendar and thresholds stay as set). */
-export function resetRules(ctx: ServiceContext, actorId: number): SlaPolicy & { recomputed: number } {
-  const { rules: _r, version: _v, ...rest } = storedPolicy(ctx);
-  return savePolicy(ctx, actorId, { ...rest, rules: defaultRules(ctx.db) });
 }

@@ -24,7 +24,7 @@ export interface PolicyPreview extends Omit<DueChangeSummary, 'sample'> {
 }
 
 /** A short fingerprint of the stored policy (what getPolicy answers): any saved change alters it. */
-export function policyVersion(policy: Omit<SlaPolicy, 'version' | 'official' | 'calendarSaved'>): string {
+export function policyVersion(policy: Omit<SlaPolicy, 'version' | 'official' | 'calendarSaved' | 'shippedRules'>): string {
   const { rules, calendar, alerts, pauseOnPending, timeLeft } = policy;
   return createHash('sha256').update(JSON.stringify({ rules, calendar, alerts, pauseOnPending, timeLeft })).digest('hex').slice(0, 16);
 }

@@ -98,10 +98,10 @@ export const slaEn: Shape<typeof slaZhCN> = {
   clean: 'Same as saved',
   reset: 'Restore default rules',
   resetConfirm:
-    'Restore the shipped deadline rules? The current rules (and any unsaved changes) will be replaced; the business calendar and alert settings stay as they are.',
-  resetDo: 'Restore',
+    'Put the shipped deadline rules in the form? The rules in the table (and any unsaved changes) will be replaced; the business calendar and alert settings stay as they are. They apply once previewed and saved.',
+  resetDo: 'Use the default rules',
   saved: 'Saved. Deadlines of {{count, number}} tickets recomputed under the new rules.',
-  resetDone: 'Default rules restored. Deadlines of {{count, number}} tickets recomputed under the new rules.',
+  resetDone: 'The default rules are in the form, not saved yet: preview and save them.',
   invalidTitle: 'Not saved: {{count, number}} things to fix.',
   moreProblems: '{{count}} more…',
   refused: 'Not saved: ',

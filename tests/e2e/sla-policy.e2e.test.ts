@@ -254,8 +254,8 @@ describe('the administrator edits the SLA policy', () => {
         const res = await fetch(`/api/${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(input) });
         return ((await res.json()) as { value: unknown }).value;
       };
-      const p = (await post('sla/policy', {})) as { rules: Array<{ id: string; followUpMin: number }>; version: string; official: unknown; calendarSaved: unknown };
-      const { version: _v, official: _o, calendarSaved: _c, ...policy } = p;
+      const p = (await post('sla/policy', {})) as { rules: Array<{ id: string; followUpMin: number }>; version: string; official: unknown; calendarSaved: unknown; shippedRules: unknown };
+      const { version: _v, official: _o, calendarSaved: _c, shippedRules: _s, ...policy } = p;
       await post('sla/savePolicy', { ...policy, rules: p.rules.map((r) => (r.id === '12300' ? { ...r, followUpMin: 12 * 60 } : r)) });
     });
     await sla.confirm();
@@ -266,6 +266,24 @@ describe('the administrator edits the SLA policy', () => {
     await openEditor();
     expect(await sla.limit('12300', 'followUpMin')).toEqual({ h: '12', m: '0' });
     expect(await sla.limit('10080', 'resolutionMin')).toEqual({ h: '24', m: '0' });
+  });
+
+  it('恢复默认规则 puts the shipped rules in the form, to be previewed like any change; nothing is saved by it', async () => {
+    await openEditor();
+    const sla = new SlaPolicyPage(page);
+    const saves = saveCalls.length;
+    await page.getByTestId('sla-reset').click();
+    await page.getByTestId('sla-reset-confirm').click();
+    expect(await sla.message.innerText()).toContain('已换成默认规则，尚未保存');
+    expect(await sla.limit('10086-normal', 'resolutionMin')).toEqual({ h: '48', m: '0' });
+    expect(await sla.limit('12300', 'followUpMin')).toEqual({ h: '24', m: '0' });
+    await sla.save();
+    await sla.preview.waitFor();
+    expect(await page.getByTestId('sla-preview-summary').innerText()).toBe('2 张在办工单中，1 张的到期时间会改变：0 个时限提前，1 个推迟。');
+    expect(saveCalls).toHaveLength(saves);
+    await page.getByTestId('sla-back').click();
+    await sla.discard();
+    expect(await sla.limit('10086-normal', 'resolutionMin')).toEqual({ h: '36', m: '0' });
   });
 
   it('fills the official holidays back in at a click, keeping the dates the admin added', async () => {

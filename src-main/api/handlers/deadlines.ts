@@ -8,7 +8,7 @@ import { currentUploadReminders } from '../../services/export/reminders';
 import { roleAtLeast, type Role } from '../../core/enums';
 import { exportMethods } from '../methods/export';
 import { unreviewedWarnings } from '../../services/warning-views';
-import { getPolicy, previewPolicy, resetRules, savePolicy, timeLeftTones } from '../../services/sla-policy';
+import { getPolicy, previewPolicy, savePolicy, timeLeftTones } from '../../services/sla-policy';
 
 /** Who is reminded about the monthly report: those the contract lets open the 上报 page (export/months). */
 function sendsTheMonth(role: Role): boolean {
@@ -35,5 +35,4 @@ export const deadlineHandlers: HandlersOf<keyof typeof deadlineMethods> = {
   'sla/policy': (_i, env) => getPolicy(env.ctx),
   'sla/previewPolicy': (i, env) => previewPolicy(env.ctx, i),
   'sla/savePolicy': ({ expectedVersion, ...policy }, env) => savePolicy(env.ctx, needUser(env).id, policy, expectedVersion),
-  'sla/resetRules': (_i, env) => resetRules(env.ctx, needUser(env).id),
 };

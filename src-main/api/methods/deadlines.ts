@@ -40,5 +40,4 @@ export const deadlineMethods = {
   'sla/previewPolicy': method<PolicyPreview>()('admin', s.slaPolicyInput),
   /** `expectedVersion` (the preview's): refused with sla_policy_changed when the stored policy changed since. */
   'sla/savePolicy': method<SlaPolicy & { recomputed: number }>()('admin', s.slaPolicySave),
-  'sla/resetRules': method<SlaPolicy & { recomputed: number }>()('admin', s.empty),
 };

@@ -5,8 +5,9 @@
  * what the change does to the open tickets' due times (`sla/previewPolicy`,
  * nothing written), then, once confirmed, the save (`sla/savePolicy` with the
  * preview's version: it recomputes every running clock and says how many, or
- * refuses when someone else saved the policy in between). Or restores the
- * shipped rules (`sla/resetRules`). Everyone else sees the policy read-only.
+ * refuses when someone else saved the policy in between). 恢复默认规则 puts
+ * the shipped rules into the form, to be previewed and saved the same way.
+ * Everyone else sees the policy read-only.
  *
  * Problems are found here before anything is sent (draft.ts mirrors the
  * server's checks) and shown in words next to the field, under the rule and
@@ -22,7 +23,7 @@ import { useAction, type ActionMessage } from '../../state/useAction';
 import { useQuery } from '../../state/useQuery';
 import { AlertsPanel } from './AlertsPanel';
 import { CalendarPanel } from './CalendarPanel';
-import { draftToPolicy, policyToDraft, rulesNamedIn, type PolicyDraft, type PolicyInput, type Problem, type SlaPolicy } from './draft';
+import { draftToPolicy, policyToDraft, ruleToDraft, rulesNamedIn, type PolicyDraft, type PolicyInput, type Problem, type SlaPolicy } from './draft';
 import { PolicyPreview, type PolicyPreviewResult } from './PolicyPreview';
 import { RulesTable } from './RulesTable';
 import { problemText } from './words';
@@ -84,7 +85,7 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
     });
   }
 
-  function accept(result: SlaPolicy & { recomputed: number }, message: 'sla.saved' | 'sla.resetDone') {
+  function accept(result: SlaPolicy & { recomputed: number }, message: 'sla.saved') {
     const next = policyToDraft(result);
     setBaseline(next);
     setDraft(next);
@@ -127,10 +128,11 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
     if (saved) accept(saved, 'sla.saved');
   }
 
-  async function reset() {
+  /** The shipped rules into the form, like any edit: they apply once previewed and confirmed. */
+  function reset() {
     setConfirmReset(false);
-    const defaults = await run(() => call('sla/resetRules', {}), { refused });
-    if (defaults) accept(defaults, 'sla.resetDone');
+    change({ rules: saved.shippedRules.map(ruleToDraft) });
+    setOutcome({ kind: 'info', text: t('sla.resetDone') });
     resetButton.current?.focus();
   }
 
@@ -206,7 +208,7 @@ function PolicyEditor({ saved, readOnly }: { saved: SlaPolicy; readOnly: boolean
                   <span aria-hidden="true">! </span>
                   {t('sla.resetConfirm')}
                 </span>
-                <button type="button" className="btn small primary" onClick={() => void reset()} autoFocus data-testid="sla-reset-confirm">
+                <button type="button" className="btn small primary" onClick={reset} autoFocus data-testid="sla-reset-confirm">
                   {t('sla.resetDo')}
                 </button>
                 <button type="button" className="btn small" onClick={() => setConfirmReset(false)}>

@@ -29,9 +29,9 @@ const INPUT = {
   alerts: { thresholds: [0.7, 0.9], escalationDelayMs: 2 * 3_600_000 },
   pauseOnPending: true,
   timeLeft: { soonMs: 6 * 3_600_000, urgentMs: 90 * 60_000 },
-} satisfies Omit<SlaPolicy, 'version' | 'official' | 'calendarSaved'>;
+} satisfies Omit<SlaPolicy, 'version' | 'official' | 'calendarSaved' | 'shippedRules'>;
 /** As the server answers it: the input with its version and the official days beside it. */
-const POLICY: SlaPolicy = { ...INPUT, version: '0123456789abcdef', official: { years: [2026, 2027], missingYears: [2027], holidays: [], workdays: [] }, calendarSaved: true };
+const POLICY: SlaPolicy = { ...INPUT, version: '0123456789abcdef', official: { years: [2026, 2027], missingYears: [2027], holidays: [], workdays: [] }, calendarSaved: true, shippedRules: [] };
 
 describe('SLA policy draft', () => {
   it('goes to text and back to exactly the same policy', () => {

@@ -55,7 +55,6 @@ const MATRIX: Record<string, string> = {
   'sla/policy': '            - Y Y Y Y',
   'sla/previewPolicy': '     - - - - Y',
   'sla/savePolicy': '        - - - - Y',
-  'sla/resetRules': '        - - - - Y',
   'reports/kpis': '          - Y Y Y Y',
   'reports/dashboard': '     - Y Y Y Y',
   'reports/qc': '            - Y Y Y Y',

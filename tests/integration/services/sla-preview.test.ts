@@ -50,7 +50,7 @@ function changed(p: SlaPolicyInput): SlaPolicyInput {
   };
   return { ...p, rules: p.rules.map((r) => ({ ...r, ...limits[r.id] })) };
 }
-const inputOf = ({ version: _v, official: _o, calendarSaved: _c, ...p }: ReturnType<typeof getPolicy>): SlaPolicyInput => p;
+const inputOf = ({ version: _v, official: _o, calendarSaved: _c, shippedRules: _s, ...p }: ReturnType<typeof getPolicy>): SlaPolicyInput => p;
 
 describe('previewing a deadline policy', () => {
   it('counts the tickets and clocks that move, earlier and later, and lists them soonest first — writing nothing', () => {
