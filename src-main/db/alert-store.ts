@@ -2,10 +2,14 @@
  * Raised alerts: stored once each (the UNIQUE key), read back one entry per
  * clock cycle for the notification centre, acknowledged a clock at a time.
  */
+import { z } from 'zod';
 import type { Db } from './open';
 import type { Alert, AlertEntry } from '../core/sla/alert-model';
 import { LADDER } from '../core/sla/alerts';
 import type { Audience } from '../core/sla/alert-audience';
+import type { AlertKind, EscalationTarget } from '../core/sla/alerts';
+import type { ClockKind } from '../core/sla/policy';
+import { allRows, int, intOrNull, text, textOrNull, value } from './rows';
 
 /** An alert as raised: what the store adds (id, ticket number, acknowledgement) left out. */
 export type NewAlert = Omit<Alert, 'id' | 'ticketNo' | 'acknowledgedAt' | 'acknowledgedBy' | 'acknowledgedByName'>;
@@ -15,6 +19,28 @@ const SELECT = `SELECT a.id, a.ticket_id AS ticketId, t.ticket_no AS ticketNo, a
   a.planned_at AS plannedAt, a.raised_at AS raisedAt, a.acknowledged_at AS acknowledgedAt,
   a.acknowledged_by AS acknowledgedBy, u.display_name AS acknowledgedByName
   FROM alerts a JOIN tickets t ON t.id = a.ticket_id LEFT JOIN users u ON u.id = a.acknowledged_by`;
+
+const AlertRow: z.ZodType<Alert> = z.object({
+  id: int,
+  ticketId: int,
+  ticketNo: text,
+  clock: z.enum(['first_response', 'resolution', 'follow_up', 'refund'] satisfies ClockKind[]),
+  subjectId: int,
+  cycleStart: int,
+  kind: z.enum(['approaching', 'breached', 'escalated'] satisfies AlertKind[]),
+  threshold: z.number(),
+  step: int,
+  targetRole: z.enum(['assignee', 'supervisor', 'manager'] satisfies EscalationTarget[]),
+  targetUserId: intOrNull,
+  dueAt: intOrNull,
+  plannedAt: int,
+  raisedAt: int,
+  acknowledgedAt: intOrNull,
+  acknowledgedBy: intOrNull,
+  acknowledgedByName: textOrNull,
+});
+
+const CycleRow = z.object({ id: int, firstRaisedAt: int, stages: int, unacknowledged: int });
 
 export class AlertStore {
   private readonly insertStmt;
@@ -39,7 +65,7 @@ export class AlertStore {
     // Bounded IN lists: a catch-up round may raise thousands.
     for (let i = 0; i < ids.length; i += 500) {
       const chunk = ids.slice(i, i + 500);
-      out.push(...(this.db.prepare(`${SELECT} WHERE a.id IN (${chunk.map(() => '?').join(',')}) ORDER BY a.id`).all(...chunk) as Alert[]));
+      out.push(...allRows(AlertRow, this.db.prepare(`${SELECT} WHERE a.id IN (${chunk.map(() => '?').join(',')}) ORDER BY a.id`), ...chunk));
     }
     return out;
   }
@@ -55,8 +81,9 @@ export class AlertStore {
     const where = [audienceSql(opts.audience)];
     if (opts.unacknowledgedOnly) where.push('acknowledged_at IS NULL');
     if (opts.ticketId !== undefined) where.push('ticket_id = @ticketId');
-    const cycles = this.db
-      .prepare(
+    const cycles = allRows(
+      CycleRow,
+      this.db.prepare(
         `WITH c AS (
            SELECT ticket_id, clock, subject_id, cycle_start, max(raised_at) AS last_raised, max(id) AS last_id
            FROM alerts WHERE ${where.join(' AND ')}
@@ -67,8 +94,9 @@ export class AlertStore {
            (SELECT count(*) FROM alerts b WHERE ${same}) AS stages,
            (SELECT count(*) FROM alerts b WHERE ${same} AND b.acknowledged_at IS NULL) AS unacknowledged
          FROM c ORDER BY c.last_raised DESC, c.last_id DESC`,
-      )
-      .all({ limit: opts.limit, ticketId: opts.ticketId }) as Array<{ id: number; firstRaisedAt: number; stages: number; unacknowledged: number }>;
+      ),
+      { limit: opts.limit, ticketId: opts.ticketId },
+    );
     const latest = new Map(this.byIds(cycles.map((c) => c.id)).map((a) => [a.id, a]));
     return cycles.map((c) => ({ ...latest.get(c.id)!, firstRaisedAt: c.firstRaisedAt, stages: c.stages, unacknowledged: c.unacknowledged }));
   }
@@ -76,14 +104,15 @@ export class AlertStore {
   /** Clock cycles with an unacknowledged alert addressed to `audience`: the bell's number. */
   unacknowledgedClocks(audience: Audience): number {
     return (
-      this.db
-        .prepare(
+      value(
+        int,
+        this.db.prepare(
           `SELECT count(*) AS n FROM (SELECT 1 FROM alerts INDEXED BY alerts_unacknowledged
              WHERE acknowledged_at IS NULL AND ${audienceSql(audience)}
            GROUP BY ticket_id, clock, subject_id, cycle_start)`,
-        )
-        .get() as { n: number }
-    ).n;
+        ),
+      ) ?? 0
+    );
   }
 
   /**

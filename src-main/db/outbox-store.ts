@@ -1,5 +1,7 @@
 /** The upload outbox and its attempts (migration 0008). */
+import { z } from 'zod';
 import type { Db } from './open';
+import { allRows, int, intOrNull, oneRow, text, textOrNull, value } from './rows';
 
 export type OutboxState = 'queued' | 'sending' | 'failed' | 'rejected' | 'sent';
 
@@ -36,24 +38,49 @@ const SELECT = `SELECT o.id, o.revision_id AS revisionId, o.idempotency_key AS i
   o.updated_at AS updatedAt, r.month, r.revision, r.bundle_path AS bundlePath, r.bundle_sha256 AS bundleSha256
   FROM outbox o JOIN export_revisions r ON r.id = o.revision_id`;
 
-type Raw = Omit<OutboxItem, 'receipt'> & { receipt: string | null };
-const fromRaw = (r: Raw): OutboxItem => ({ ...r, receipt: r.receipt ? (JSON.parse(r.receipt) as Record<string, unknown>) : null });
+const ItemRow: z.ZodType<OutboxItem> = z.object({
+  id: int,
+  revisionId: int,
+  idempotencyKey: text,
+  state: z.enum(['queued', 'sending', 'failed', 'rejected', 'sent'] satisfies OutboxState[]),
+  attempts: int,
+  nextAttemptAt: intOrNull,
+  lastError: textOrNull,
+  // Headquarters' receipt as it came back; an empty one counts as none.
+  receipt: textOrNull.transform((s) => (s ? (JSON.parse(s) as Record<string, unknown>) : null)),
+  receiptAt: intOrNull,
+  queuedAt: int,
+  updatedAt: int,
+  month: text,
+  revision: int,
+  bundlePath: text,
+  bundleSha256: text,
+});
+
+const AttemptRow: z.ZodType<OutboxAttempt> = z.object({
+  id: int,
+  startedAt: int,
+  finishedAt: intOrNull,
+  outcome: z.enum(['sent', 'failed', 'rejected', 'interrupted']).nullable(),
+  httpStatus: intOrNull,
+  error: textOrNull,
+});
+
+const FailingRow = z.object({ id: int, t: int });
 
 export class OutboxStore {
   constructor(private readonly db: Db) {}
 
   get(id: number): OutboxItem | null {
-    const r = this.db.prepare(`${SELECT} WHERE o.id = ?`).get(id) as Raw | undefined;
-    return r ? fromRaw(r) : null;
+    return oneRow(ItemRow, this.db.prepare(`${SELECT} WHERE o.id = ?`), id) ?? null;
   }
 
   byRevision(revisionId: number): OutboxItem | null {
-    const r = this.db.prepare(`${SELECT} WHERE o.revision_id = ?`).get(revisionId) as Raw | undefined;
-    return r ? fromRaw(r) : null;
+    return oneRow(ItemRow, this.db.prepare(`${SELECT} WHERE o.revision_id = ?`), revisionId) ?? null;
   }
 
   all(): OutboxItem[] {
-    return (this.db.prepare(`${SELECT} ORDER BY r.month DESC, r.revision DESC`).all() as Raw[]).map(fromRaw);
+    return allRows(ItemRow, this.db.prepare(`${SELECT} ORDER BY r.month DESC, r.revision DESC`));
   }
 
   /** Queue a revision; a revision already queued keeps its row. Returns the item's id. */
@@ -73,22 +100,22 @@ export class OutboxStore {
    * long the item has been failing.
    */
   failingSince(): Map<number, number> {
-    const rows = this.db
-      .prepare(`SELECT outbox_id AS id, min(coalesce(finished_at, started_at)) AS t FROM outbox_attempts
-        WHERE outcome IN ('failed', 'rejected', 'interrupted') GROUP BY outbox_id`)
-      .all() as Array<{ id: number; t: number }>;
+    const rows = allRows(
+      FailingRow,
+      this.db.prepare(`SELECT outbox_id AS id, min(coalesce(finished_at, started_at)) AS t FROM outbox_attempts
+        WHERE outcome IN ('failed', 'rejected', 'interrupted') GROUP BY outbox_id`),
+    );
     return new Map(rows.map((r) => [r.id, r.t]));
   }
 
   /** The earliest instant an item is due, or null when nothing waits. */
   nextDueAt(): number | null {
-    const r = this.db.prepare(`SELECT min(next_attempt_at) AS t FROM outbox WHERE state IN ('queued','failed')`).get() as { t: number | null };
-    return r.t;
+    return value(intOrNull, this.db.prepare(`SELECT min(next_attempt_at) AS t FROM outbox WHERE state IN ('queued','failed')`)) ?? null;
   }
 
   /** Items due at `now`, oldest first. */
   due(now: number, limit = 10): OutboxItem[] {
-    return (this.db.prepare(`${SELECT} WHERE o.state IN ('queued','failed') AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?`).all(now, limit) as Raw[]).map(fromRaw);
+    return allRows(ItemRow, this.db.prepare(`${SELECT} WHERE o.state IN ('queued','failed') AND o.next_attempt_at <= ? ORDER BY o.next_attempt_at, o.id LIMIT ?`), now, limit);
   }
 
   /** Mark an item as being sent and open its attempt row; both or neither. Returns the attempt id, or null if it was no longer due. */
@@ -139,8 +166,10 @@ export class OutboxStore {
   }
 
   attempts(id: number): OutboxAttempt[] {
-    return this.db
-      .prepare(`SELECT id, started_at AS startedAt, finished_at AS finishedAt, outcome, http_status AS httpStatus, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id`)
-      .all(id) as OutboxAttempt[];
+    return allRows(
+      AttemptRow,
+      this.db.prepare(`SELECT id, started_at AS startedAt, finished_at AS finishedAt, outcome, http_status AS httpStatus, error FROM outbox_attempts WHERE outbox_id = ? ORDER BY id`),
+      id,
+    );
   }
 }

@@ -4,7 +4,9 @@
  */
 import type { Db } from './open';
 import type { Page } from '../core/model';
-import type { RefundFilter, RefundPageQuery, RefundRow, RefundSortField, RefundTotals } from '../core/refunds/types';
+import { z } from 'zod';
+import { REFUND_STATUSES, REFUND_TYPES, type RefundFilter, type RefundPageQuery, type RefundRow, type RefundSortField, type RefundTotals } from '../core/refunds/types';
+import { allRows, int, intOrNull, text, textOrNull, value } from './rows';
 
 const SORT_SQL: Record<RefundSortField, string> = {
   createdAt: 'r.created_at',
@@ -45,22 +47,44 @@ function whereClause(f: RefundFilter | undefined, now: number): { sql: string; p
   return { sql: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }
 
-interface RawRow {
-  id: number;
-  ticket_id: number;
-  ticket_no: string;
-  type: RefundRow['type'];
-  amount_fen: number;
-  status: RefundRow['status'];
-  reason: string;
-  reverses_id: number | null;
-  created_at: number;
-  created_by_name: string;
-  decided_by_name: string | null;
-  executed_at: number | null;
-  voucher_no: string | null;
-  version: number;
-}
+const type = z.enum(REFUND_TYPES);
+const status = z.enum(REFUND_STATUSES);
+
+const ListRow: z.ZodType<RefundRow> = z
+  .object({
+    id: int,
+    ticket_id: int,
+    ticket_no: text,
+    type,
+    amount_fen: int,
+    status,
+    reason: text,
+    reverses_id: intOrNull,
+    created_at: int,
+    created_by_name: text,
+    decided_by_name: textOrNull,
+    executed_at: intOrNull,
+    voucher_no: textOrNull,
+    version: int,
+  })
+  .transform((r) => ({
+    id: r.id,
+    ticketId: r.ticket_id,
+    ticketNo: r.ticket_no,
+    type: r.type,
+    amountFen: r.amount_fen,
+    status: r.status,
+    reason: r.reason,
+    reversesId: r.reverses_id,
+    createdAt: r.created_at,
+    createdByName: r.created_by_name,
+    decidedByName: r.decided_by_name,
+    executedAt: r.executed_at,
+    voucherNo: r.voucher_no,
+    version: r.version,
+  }));
+
+const TotalsRow = z.object({ type, status, n: int, fen: int });
 
 /** `now`: the instant the overdue filter is read at. */
 export function refundPage(db: Db, q: RefundPageQuery, now: number): Page<RefundRow> {
@@ -68,36 +92,20 @@ export function refundPage(db: Db, q: RefundPageQuery, now: number): Page<Refund
   const where = whereClause(q.filter, now);
   const dir = sort.dir === 'asc' ? 'ASC' : 'DESC';
   const order = `${SORT_SQL[sort.field]} ${dir}, r.created_at ${dir}, r.id ${dir}`;
-  const rows = db
-    .prepare(
+  const rows = allRows(
+    ListRow,
+    db.prepare(
       `SELECT r.id, r.ticket_id, t.ticket_no, r.type, r.amount_fen, r.status, r.reason, r.reverses_id, r.created_at,
          cu.display_name AS created_by_name, du.display_name AS decided_by_name, r.executed_at, r.voucher_no, r.version
        FROM refunds r JOIN tickets t ON t.id = r.ticket_id JOIN users cu ON cu.id = r.created_by
        LEFT JOIN users du ON du.id = r.decided_by
        WHERE r.id IN (SELECT r.id FROM refunds r ${where.sql} ORDER BY ${order} LIMIT @limit OFFSET @offset)
        ORDER BY ${order}`,
-    )
-    .all({ ...where.params, limit: q.limit, offset: q.offset }) as RawRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM refunds r ${where.sql}`).get(where.params) as { n: number }).n;
-  return {
-    total,
-    rows: rows.map((r) => ({
-      id: r.id,
-      ticketId: r.ticket_id,
-      ticketNo: r.ticket_no,
-      type: r.type,
-      amountFen: r.amount_fen,
-      status: r.status,
-      reason: r.reason,
-      reversesId: r.reverses_id,
-      createdAt: r.created_at,
-      createdByName: r.created_by_name,
-      decidedByName: r.decided_by_name,
-      executedAt: r.executed_at,
-      voucherNo: r.voucher_no,
-      version: r.version,
-    })),
-  };
+    ),
+    { ...where.params, limit: q.limit, offset: q.offset },
+  );
+  const total = value(int, db.prepare(`SELECT count(*) AS n FROM refunds r ${where.sql}`), where.params) ?? 0;
+  return { total, rows };
 }
 
 type Sum = { count: number; amountFen: number };
@@ -109,9 +117,11 @@ function add<K>(map: Map<K, Sum>, key: K, n: number, fen: number): void {
 /** Count and sum by type and by status over the same filter as the list (integer sums: SQLite adds INTEGERs exactly). */
 export function refundTotals(db: Db, filter: RefundFilter | undefined, now: number): RefundTotals {
   const where = whereClause(filter, now);
-  const groups = db
-    .prepare(`SELECT r.type, r.status, count(*) AS n, sum(r.amount_fen) AS fen FROM refunds r ${where.sql} GROUP BY r.type, r.status`)
-    .all(where.params) as Array<{ type: RefundRow['type']; status: RefundRow['status']; n: number; fen: number }>;
+  const groups = allRows(
+    TotalsRow,
+    db.prepare(`SELECT r.type, r.status, count(*) AS n, sum(r.amount_fen) AS fen FROM refunds r ${where.sql} GROUP BY r.type, r.status`),
+    where.params,
+  );
   const byType = new Map<RefundRow['type'], Sum>();
   const byStatus = new Map<RefundRow['status'], Sum>();
   let count = 0;

@@ -1,35 +1,39 @@
 /** Reads refund entries and their history; names are joined here, never stored twice. */
 import type { Db } from './open';
 import { z } from 'zod';
-import { column, int, oneRow } from './rows';
-import type { ApproverRole, Refund, RefundEvent, RefundEventAction, RefundStatus, RefundType } from '../core/refunds/types';
+import { allRows, column, int, intOrNull, json, oneRow, text, textOrNull, value } from './rows';
+import { REFUND_STATUSES, REFUND_TYPES, type ApproverRole, type Refund, type RefundEvent, type RefundEventAction } from '../core/refunds/types';
 
-export interface RawRefund {
-  id: number;
-  ticket_id: number;
-  ticket_no: string;
-  type: RefundType;
-  amount_fen: number;
-  reason: string;
-  status: RefundStatus;
-  reverses_id: number | null;
-  reversed_by_id: number | null;
-  required_role: ApproverRole | null;
-  created_at: number;
-  created_by: number;
-  created_by_name: string;
-  submitted_at: number | null;
-  submitted_by: number | null;
-  decided_at: number | null;
-  decided_by: number | null;
-  decided_by_name: string | null;
-  decision_note: string | null;
-  executed_at: number | null;
-  executed_by: number | null;
-  executed_by_name: string | null;
-  voucher_no: string | null;
-  version: number;
-}
+const status = z.enum(REFUND_STATUSES);
+
+/** A refunds row with its ticket number, the people's names and the entry reversing it (REFUND_SELECT). */
+const RawRefund = z.object({
+  id: int,
+  ticket_id: int,
+  ticket_no: text,
+  type: z.enum(REFUND_TYPES),
+  amount_fen: int,
+  reason: text,
+  status,
+  reverses_id: intOrNull,
+  reversed_by_id: intOrNull,
+  required_role: z.enum(['agent', 'supervisor', 'manager'] satisfies ApproverRole[]).nullable(),
+  created_at: int,
+  created_by: int,
+  created_by_name: text,
+  submitted_at: intOrNull,
+  submitted_by: intOrNull,
+  decided_at: intOrNull,
+  decided_by: intOrNull,
+  decided_by_name: textOrNull,
+  decision_note: textOrNull,
+  executed_at: intOrNull,
+  executed_by: intOrNull,
+  executed_by_name: textOrNull,
+  voucher_no: textOrNull,
+  version: int,
+});
+type RawRefund = z.output<typeof RawRefund>;
 
 export const REFUND_SELECT = `SELECT r.*, t.ticket_no, cu.display_name AS created_by_name,
     du.display_name AS decided_by_name, eu.display_name AS executed_by_name,
@@ -70,31 +74,33 @@ export function toRefund(r: RawRefund): Refund & { submittedBy: number | null } 
 
 export type StoredRefund = ReturnType<typeof toRefund>;
 
-interface RawEvent {
-  id: number;
-  refund_id: number;
-  at: number;
-  actor_id: number | null;
-  actor_name: string | null;
-  action: RefundEventAction;
-  from_status: RefundStatus | null;
-  to_status: RefundStatus | null;
-  note: string | null;
-  details: string;
-}
+const RefundRowSchema = RawRefund.transform(toRefund);
 
-const toEvent = (e: RawEvent): RefundEvent => ({
-  id: e.id,
-  refundId: e.refund_id,
-  at: e.at,
-  actorId: e.actor_id,
-  actorName: e.actor_name,
-  action: e.action,
-  fromStatus: e.from_status,
-  toStatus: e.to_status,
-  note: e.note,
-  details: JSON.parse(e.details) as Record<string, unknown>,
-});
+const EventRow: z.ZodType<RefundEvent> = z
+  .object({
+    id: int,
+    refund_id: int,
+    at: int,
+    actor_id: intOrNull,
+    actor_name: textOrNull,
+    action: z.enum(['create', 'submit', 'auto_approve', 'approve', 'reject', 'execute', 'reversed'] satisfies RefundEventAction[]),
+    from_status: status.nullable(),
+    to_status: status.nullable(),
+    note: textOrNull,
+    details: json.pipe(z.record(z.string(), z.unknown())),
+  })
+  .transform((e) => ({
+    id: e.id,
+    refundId: e.refund_id,
+    at: e.at,
+    actorId: e.actor_id,
+    actorName: e.actor_name,
+    action: e.action,
+    fromStatus: e.from_status,
+    toStatus: e.to_status,
+    note: e.note,
+    details: e.details,
+  }));
 
 const CommittedRow = z.object({ count: int, fen: int });
 
@@ -107,37 +113,34 @@ export class RefundReader {
   }
 
   get(id: number): StoredRefund | null {
-    const r = this.db.prepare(`${REFUND_SELECT} WHERE r.id = ?`).get(id) as RawRefund | undefined;
-    return r ? toRefund(r) : null;
+    return oneRow(RefundRowSchema, this.db.prepare(`${REFUND_SELECT} WHERE r.id = ?`), id) ?? null;
   }
 
   /** The entry already paid with this voucher number (case aside), if any. */
   byVoucher(voucherNo: string): StoredRefund | null {
-    const r = this.db.prepare(`SELECT id FROM refunds WHERE voucher_no = ? COLLATE NOCASE LIMIT 1`).get(voucherNo) as { id: number } | undefined;
-    return r ? this.get(r.id) : null;
+    const id = value(int, this.db.prepare(`SELECT id FROM refunds WHERE voucher_no = ? COLLATE NOCASE LIMIT 1`), voucherNo);
+    return id === undefined ? null : this.get(id);
   }
 
   forTicket(ticketId: number): StoredRefund[] {
-    return (this.db.prepare(`${REFUND_SELECT} WHERE r.ticket_id = ? ORDER BY r.created_at, r.id`).all(ticketId) as RawRefund[]).map(toRefund);
+    return allRows(RefundRowSchema, this.db.prepare(`${REFUND_SELECT} WHERE r.ticket_id = ? ORDER BY r.created_at, r.id`), ticketId);
   }
 
   /** The entries of each of these tickets, in one statement (the approvals counter reads every pending entry's ticket). */
   forTickets(ticketIds: readonly number[]): Map<number, StoredRefund[]> {
-    const rows = this.db
-      .prepare(`${REFUND_SELECT} WHERE r.ticket_id IN (SELECT value FROM json_each(?)) ORDER BY r.ticket_id, r.created_at, r.id`)
-      .all(JSON.stringify(ticketIds)) as RawRefund[];
+    const rows = allRows(
+      RefundRowSchema,
+      this.db.prepare(`${REFUND_SELECT} WHERE r.ticket_id IN (SELECT value FROM json_each(?)) ORDER BY r.ticket_id, r.created_at, r.id`),
+      JSON.stringify(ticketIds),
+    );
     const byTicket = new Map<number, StoredRefund[]>(ticketIds.map((id) => [id, []]));
-    for (const r of rows) byTicket.get(r.ticket_id)!.push(toRefund(r));
+    for (const r of rows) byTicket.get(r.ticketId)!.push(r);
     return byTicket;
   }
 
   /** Entries waiting for approval, oldest submission first. */
   pending(limit: number): StoredRefund[] {
-    return (
-      this.db
-        .prepare(`${REFUND_SELECT} WHERE r.status = 'pending_approval' ORDER BY r.submitted_at, r.id LIMIT ?`)
-        .all(limit) as RawRefund[]
-    ).map(toRefund);
+    return allRows(RefundRowSchema, this.db.prepare(`${REFUND_SELECT} WHERE r.status = 'pending_approval' ORDER BY r.submitted_at, r.id LIMIT ?`), limit);
   }
 
   /** A ticket's entries not rejected, reversals (negative rows) included: how many, and what the customer is actually getting. */
@@ -151,13 +154,13 @@ export class RefundReader {
 
   /** The history of every entry of a ticket, oldest first. */
   eventsForTicket(ticketId: number): RefundEvent[] {
-    return (
-      this.db
-        .prepare(
-          `SELECT e.*, u.display_name AS actor_name FROM refund_events e LEFT JOIN users u ON u.id = e.actor_id
-           WHERE e.ticket_id = ? ORDER BY e.id`,
-        )
-        .all(ticketId) as RawEvent[]
-    ).map(toEvent);
+    return allRows(
+      EventRow,
+      this.db.prepare(
+        `SELECT e.*, u.display_name AS actor_name FROM refund_events e LEFT JOIN users u ON u.id = e.actor_id
+         WHERE e.ticket_id = ? ORDER BY e.id`,
+      ),
+      ticketId,
+    );
   }
 }
