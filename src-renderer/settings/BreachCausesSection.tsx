@@ -13,6 +13,7 @@ import { useUser } from '../state/session';
 import { useAction } from '../state/useAction';
 import { useQuery } from '../state/useQuery';
 import { SHIPPED_BREACH_CAUSES, type BreachCauseOption } from '../../src-main/core/breach-causes';
+import './breach-causes.css';
 
 type Draft = Pick<BreachCauseOption, 'nameZh' | 'nameEn' | 'needsText' | 'active'>;
 const BLANK: Draft = { nameZh: '', nameEn: '', needsText: false, active: true };

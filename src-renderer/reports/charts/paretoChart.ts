@@ -36,6 +36,7 @@ export function paretoChart(bars: readonly ParetoBar[], names: ParetoNames): Cha
         type: 'bar',
         data: bars.map((b) => ({ value: b.count, itemStyle: { color: b.vital ? COLORS.primary : COLORS.muted } })),
         label: { show: true, position: 'top', fontSize: 11 },
+        barMaxWidth: 56,
       },
       {
         name: names.cumulative,

@@ -1,0 +1,169 @@
+/**
+ * Foresight measured honestly: the last 91 days of a seeded history replayed
+ * as if live, one step an hour. At each step the console's own forecast
+ * (services/foresight.ts forecastOpen, core/sla/foresight.ts) sees only what
+ * it would have seen then: the resolution clocks running at that instant, the
+ * peers settled in the 183 days before it, and each assignee's open tickets
+ * at that instant. A ticket counts once, at the step foresight first calls it
+ * "likely to miss"; the outcome is whether its resolution then stopped after
+ * its due time (or never stopped). The baseline flags a ticket at the first
+ * step at or past 80 % of its limit while it still runs — the warning the
+ * console already has. Printed: precision, recall and lead time before due of
+ * each, and of foresight's flags raised before the 80 % mark (what Today
+ * shows). Method and figures: docs/QC.md.
+ *
+ * Simplifications, said in docs/QC.md too: the due time and the assignee are
+ * the clock's final ones (pauses that moved the due time are not replayed,
+ * nor transfers); a ticket is in the replay when its resolution clock started
+ * in the window and was due before its end, so every outcome is known.
+ *
+ *   npx tsx tests/bench/foresight-replay.bench.ts [--db /tmp/bench-quick.db] [--days 91] [--step-min 60] [--no-queue]
+ *
+ * --no-queue replays the rule without its queue term (every assignee's queue
+ * empty), to show what the queue stretch adds or costs.
+ *
+ * Reads the file read-only; writes nothing.
+ */
+import fs from 'node:fs';
+import Database from 'better-sqlite3';
+import { forecastOpen, type ForesightSource } from '../../src-main/services/foresight';
+import { peerKey } from '../../src-main/db/foresight-peers';
+import type { OpenResolution } from '../../src-main/db/foresight-history';
+import { loadLine, median } from './lib/figures';
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1]! : fallback;
+};
+const file = arg('db', '/tmp/bench-quick.db');
+const days = Number(arg('days', '91'));
+const stepMs = Number(arg('step-min', '60')) * 60_000;
+const noQueue = process.argv.includes('--no-queue');
+if (!fs.existsSync(file)) throw new Error(`${file} is missing: seed one with npm run bench -- --quick (or complaint-desk seed)`);
+
+const H = 3_600_000;
+const DAY = 24 * H;
+
+interface Clock {
+  ticketId: number;
+  ticketNo: string;
+  categoryId: number;
+  department: string | null;
+  assigneeId: number | null;
+  startedAt: number;
+  dueAt: number;
+  stoppedAt: number | null;
+}
+
+const db = new Database(file, { readonly: true, fileMustExist: true });
+const clocks = db
+  .prepare(
+    `SELECT t.id AS ticketId, t.ticket_no AS ticketNo, t.category_id AS categoryId, t.department, t.assignee_id AS assigneeId,
+            c.started_at AS startedAt, c.due_at AS dueAt, c.stopped_at AS stoppedAt
+     FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
+     WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.cancelled = 0 AND c.due_at IS NOT NULL AND t.status <> 'voided'`,
+  )
+  .all() as Clock[];
+const end = (db.prepare('SELECT max(received_at) AS t FROM tickets').get() as { t: number }).t;
+db.close();
+
+const start = end - days * DAY;
+const missed = (c: Clock) => (c.stoppedAt ?? Infinity) > c.dueAt;
+const replayed = clocks.filter((c) => c.startedAt >= start && c.dueAt <= end);
+const settled = clocks.filter((c) => c.stoppedAt !== null).sort((a, b) => a.stoppedAt! - b.stoppedAt!);
+const stops = settled.map((c) => c.stoppedAt!);
+
+function firstAtOrAfter(xs: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (xs[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What the database would have answered at `now`: peers settled in the window, and open tickets per assignee at `now`. */
+function sourceAt(now: number, running: readonly Clock[]): ForesightSource {
+  return {
+    settledPeerGroups(from: number, to: number) {
+      const groups = new Map<string, number[]>();
+      for (let i = firstAtOrAfter(stops, from), j = firstAtOrAfter(stops, to); i < j; i++) {
+        const c = settled[i]!;
+        const key = peerKey(c.categoryId, c.department);
+        const list = groups.get(key) ?? [];
+        list.push(c.stoppedAt! - c.startedAt);
+        groups.set(key, list);
+      }
+      return groups;
+    },
+    queues() {
+      const q = new Map<number, number>();
+      if (noQueue) return q;
+      for (const c of running) if (c.assigneeId !== null) q.set(c.assigneeId, (q.get(c.assigneeId) ?? 0) + 1);
+      return q;
+    },
+  };
+}
+
+// Every clock that runs at some step of the window (for the queues), by start.
+const live = clocks.filter((c) => c.startedAt < end && (c.stoppedAt ?? Infinity) > start);
+const inReplay = new Set(replayed.map((c) => c.ticketId));
+const flaggedAt = new Map<number, number>();
+const baselineAt = new Map<number, number>();
+const t0 = performance.now();
+let steps = 0;
+for (let now = start; now < end; now += stepMs) {
+  steps++;
+  const running = live.filter((c) => c.startedAt <= now && (c.stoppedAt ?? Infinity) > now);
+  const open: OpenResolution[] = [];
+  for (const c of running) {
+    if (!inReplay.has(c.ticketId) || c.dueAt <= now) continue;
+    if (!baselineAt.has(c.ticketId) && now >= c.startedAt + 0.8 * (c.dueAt - c.startedAt)) baselineAt.set(c.ticketId, now);
+    if (!flaggedAt.has(c.ticketId)) {
+      open.push({ ticketId: c.ticketId, ticketNo: c.ticketNo, categoryId: c.categoryId, department: c.department, assigneeId: c.assigneeId, startedAt: c.startedAt, dueAt: c.dueAt, warnAt: null });
+    }
+  }
+  if (open.length === 0) continue;
+  for (const f of forecastOpen(sourceAt(now, running), now, open, 'zh-CN')) if (f.likelyToMiss) flaggedAt.set(f.ticketId, now);
+}
+const seconds = (performance.now() - t0) / 1000;
+
+const byId = new Map(replayed.map((c) => [c.ticketId, c]));
+const misses = replayed.filter(missed).length;
+
+function score(name: string, flags: ReadonlyMap<number, number>): void {
+  let hit = 0;
+  const leads: number[] = [];
+  for (const [id, at] of flags) {
+    const c = byId.get(id)!;
+    if (missed(c)) {
+      hit++;
+      leads.push((c.dueAt - at) / H);
+    }
+  }
+  const precision = flags.size ? hit / flags.size : NaN;
+  const recall = misses ? hit / misses : NaN;
+  const pct = (x: number) => (Number.isNaN(x) ? '—' : `${(x * 100).toFixed(1)} %`);
+  console.log(
+    `${name.padEnd(44)} flagged ${String(flags.size).padStart(5)}  missed among them ${String(hit).padStart(5)}  precision ${pct(precision).padStart(7)}  recall ${pct(recall).padStart(7)}  median lead before due ${leads.length ? median(leads).toFixed(1) : '—'} h`,
+  );
+}
+
+const beforeWarning = new Map([...flaggedAt].filter(([id, at]) => {
+  const c = byId.get(id)!;
+  return at < c.startedAt + 0.8 * (c.dueAt - c.startedAt);
+}));
+const either = new Map(baselineAt);
+for (const [id, at] of beforeWarning) either.set(id, Math.min(at, either.get(id) ?? Infinity));
+
+console.log(`database: ${file} — ${clocks.length.toLocaleString('en-US')} resolution clocks; ${loadLine()}`);
+console.log(
+  `replay: ${new Date(start).toISOString().slice(0, 10)} → ${new Date(end).toISOString().slice(0, 10)} (${days} days), step ${stepMs / 60_000} min${noQueue ? ', queue term off' : ''}, ${steps} steps in ${seconds.toFixed(1)} s`,
+);
+console.log(`tickets replayed: ${replayed.length} (started in the window, due before its end); missed their resolution limit: ${misses} (${((misses / replayed.length) * 100).toFixed(1)} %)`);
+score('baseline: 80 % of the limit elapsed', baselineAt);
+score('foresight: first "likely to miss"', flaggedAt);
+score('foresight, flags raised before the 80 % mark', beforeWarning);
+score('either (foresight before 80 %, or 80 %)', either);
