@@ -19,6 +19,7 @@ import { warningMethods } from './methods/warnings';
 import { sheetMethods } from './methods/sheets';
 import { dispatchMethods } from './methods/dispatch';
 import { qcProjectMethods } from './methods/qc-projects';
+import { listMethods } from './methods/lists';
 
 export type { AuthStatus, TicketDetail, CreatedTicket } from './methods/core';
 export type { DeadlineSummary } from './methods/deadlines';
@@ -38,6 +39,7 @@ export const contract = {
   ...sheetMethods,
   ...dispatchMethods,
   ...qcProjectMethods,
+  ...listMethods,
 } satisfies Record<string, MethodSpec<z.ZodType, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 export type Contract = typeof contract;

@@ -43,6 +43,7 @@ export type ErrorCode =
   | 'knowledge_conflict'
   | 'warning_state'
   | 'qc_project_invalid'
+  | 'list_value'
   | 'internal';
 
 export class DomainError extends Error {

@@ -12,6 +12,7 @@ import { KNOWLEDGE_TEMPLATES } from './knowledge/messages';
 import { WARNING_TEMPLATES } from './warnings/messages';
 import { QC_PROJECT_FIELD_LABELS, QC_PROJECT_TEMPLATES } from './qc-projects/messages';
 import { ruleName } from './sla/rule-names';
+import { LIST_TEMPLATES } from './lists/messages';
 
 export type Locale = 'zh-CN' | 'en';
 
@@ -212,6 +213,7 @@ const TEMPLATES: Record<ErrorCode, Template> = {
   ...QC_PROJECT_TEMPLATES,
   ...AUTH_TEMPLATES,
   ...KNOWLEDGE_TEMPLATES,
+  ...LIST_TEMPLATES,
   sla_policy_invalid: (p, l) => {
     const why: Record<string, { zh: string; en: string }> = {
       limit_not_positive: { zh: '时限必须是大于 0 的整数分钟', en: 'every limit must be a whole number of minutes above 0' },

@@ -21,6 +21,7 @@ let counter = 0;
 const COLUMNS = [
   'ticketNo', 'channel', 'receivedAt', 'phone', 'customerName', 'city', 'district', 'categoryId', 'description',
   'level', 'status', 'assigneeId', 'assigneeName', 'firstResponderId', 'firstResponderName', 'firstResponseAt', 'resolvedAt', 'closedAt', 'satisfaction',
+  'heldCity', 'heldDistrict',
 ] as const satisfies ReadonlyArray<keyof ImportedTicket>;
 
 export type StagedRow = ImportedTicket & { line: number };

@@ -41,6 +41,10 @@ export class UserReader {
       : value(int, this.db.prepare('SELECT count(*) AS n FROM users'));
     return n ?? 0;
   }
+  /** Active administrators: the last one may not be demoted or disabled. */
+  activeAdmins(): number {
+    return (this.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
+  }
   get(id: number): UserInfo | null {
     return oneRow(UserRow, this.db.prepare('SELECT * FROM users WHERE id = ?'), id) ?? null;
   }
@@ -81,6 +85,9 @@ export class UserWriter {
   }
   setActive(id: number, active: boolean): void {
     this.db.prepare('UPDATE users SET active = ? WHERE id = ?').run(active ? 1 : 0, id);
+  }
+  update(id: number, u: { displayName: string; role: Role; department: string | null }): void {
+    this.db.prepare('UPDATE users SET display_name = ?, role = ?, department = ? WHERE id = ?').run(u.displayName, u.role, u.department, id);
   }
   setPassword(id: number, passwordHash: string): void {
     this.db.prepare('UPDATE users SET password_hash = ? WHERE id = ?').run(passwordHash, id);

@@ -19,6 +19,7 @@ import { seedRefunds } from './refunds/seed';
 import { seededRandom } from '../core/random';
 import { matchRule, type TicketClockKind } from '../core/sla/policy';
 import { readSlaConfig } from '../db/sla-config';
+import { ListStore } from '../db/lists';
 
 export interface SeedOptions {
   tickets: number;
@@ -52,7 +53,19 @@ function dayWeight(dayOfMonth: number, daysInMonth: number): number {
 }
 const HOUR_WEIGHTS = [1, 0.5, 0.3, 0.2, 0.2, 0.4, 1, 3, 6, 9, 10, 9, 7, 7, 9, 9, 8, 7, 6, 6, 5, 4, 3, 2];
 
+/** The demo's departments, city and districts go on the lists, so its tickets' values are ones the forms offer. */
+function ensureLists(ctx: ServiceContext): void {
+  const lists = new ListStore(ctx.db);
+  const wanted = [
+    ...D.DEPARTMENTS.map((name) => ['department', name] as const),
+    ['city', D.CITY] as const,
+    ...D.DISTRICTS.map((name) => ['district', name] as const),
+  ];
+  for (const [kind, name] of wanted) if (!lists.find(kind, name)) lists.add(kind, name);
+}
+
 function ensureStaff(ctx: ServiceContext, admin: UserInfo | null): UserInfo[] {
+  ensureLists(ctx);
   const staff: UserInfo[] = [];
   for (const s of D.STAFF) {
     const existing = ctx.read.users.credentials(s.username);

@@ -10,6 +10,7 @@ import type { UserInfo } from '../core/model';
 import { DomainError } from '../core/errors';
 import { inTransaction, type ServiceContext } from './context';
 import { actOnTicket } from './tickets';
+import { chosenValue } from './lists';
 
 export interface BatchTransferInput {
   items: Array<{ id: number; version: number }>;
@@ -30,6 +31,8 @@ export interface BatchTransferResult {
 }
 
 export function transferMany(ctx: ServiceContext, actor: UserInfo, input: BatchTransferInput): BatchTransferResult {
+  // A department not on the list refuses the batch as a whole, not each ticket in turn.
+  chosenValue(ctx, 'department', input.department);
   return inTransaction(ctx, () => {
     const transferred: number[] = [];
     const refused: BatchRefusal[] = [];

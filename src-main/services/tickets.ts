@@ -20,6 +20,7 @@ import { levelOnArrival } from '../core/arrival';
 import { ticketsChanged } from './ticket-hooks';
 import { markCollective } from './collective';
 import { recordFormProposal } from './dispatch';
+import { chosenValue } from './lists';
 
 export interface NewTicketInput {
   ticketNo?: string | undefined;
@@ -78,6 +79,10 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
     throw new DomainError('validation', { field: 'assigneeId', rule: 'unknown_user', value: input.assigneeId });
   }
   const settings = detectionSettings(ctx);
+  // Departments, cities and districts come from the administrator's lists, never typed anew.
+  const city = chosenValue(ctx, 'city', input.city);
+  const district = chosenValue(ctx, 'district', input.district);
+  const department = chosenValue(ctx, 'department', input.department);
 
   return inTransaction(ctx, () => {
     const ticketNo = input.ticketNo?.trim() || nextTicketNo(ctx, input.channel, now);
@@ -93,8 +98,8 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       receivedAt: input.receivedAt,
       phone,
       customerName: input.customerName?.trim() || null,
-      city: input.city?.trim() || null,
-      district: input.district?.trim() || null,
+      city,
+      district,
       categoryId: input.categoryId,
       level: levelOnArrival(input.channel, input.level),
       status: 'new',
@@ -102,7 +107,7 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       firstResponderId: null,
       assigneeId,
       assigneeName: assignee?.displayName ?? null,
-      department: input.department?.trim() || null,
+      department,
       firstResponseAt: null,
       resolvedAt: null,
       closedAt: null,
@@ -123,9 +128,9 @@ export function createTicket(ctx: ServiceContext, actor: UserInfo, input: NewTic
       note: repeatOf.length ? `repeat_of:${repeatOf.join(',')}` : null,
     });
     if (input.dispatch) {
-      recordFormProposal(ctx, id, { ...input.dispatch, department: input.dispatch.department ?? null }, { categoryId: input.categoryId, department: input.department ?? null }, now);
+      recordFormProposal(ctx, id, { ...input.dispatch, department: input.dispatch.department ?? null }, { categoryId: input.categoryId, department }, now);
     }
-    const collectiveWith = markCollective(ctx, actor.id, { id, phone, district: input.district ?? null, categoryId: input.categoryId, receivedAt: input.receivedAt }, now, settings);
+    const collectiveWith = markCollective(ctx, actor.id, { id, phone, district, categoryId: input.categoryId, receivedAt: input.receivedAt }, now, settings);
     ticketsChanged(ctx, [id, ...(collectiveWith ?? [])]);
     return { ticket: forViewer(actor, ctx.read.tickets.get(id)!), repeatOf, collectiveWith };
   });
@@ -172,6 +177,9 @@ export function actOnTicket(
     if (refusal) throw refusal;
     if ((action.type === 'transfer' || action.type === 'request_transfer') && action.assigneeId !== null && !ctx.read.users.get(action.assigneeId)?.active) {
       throw new DomainError('validation', { field: 'assigneeId', rule: 'unknown_user', value: action.assigneeId });
+    }
+    if (action.type === 'transfer' || action.type === 'request_transfer' || action.type === 'collaborate') {
+      action = { ...action, department: chosenValue(ctx, 'department', action.department) ?? '' };
     }
     const now = ctx.now();
     if (action.type === 'resolve') recordBreachCause(ctx, id, actor.id, { cause: action.breachCause, text: action.breachCauseText }, now);

@@ -5,6 +5,8 @@ import type { UserInfo } from '../core/model';
 import { hashPassword, verifyPassword } from './passwords';
 import { inTransaction, type ServiceContext } from './context';
 import type { LoginGate } from './login-gate';
+import { accountChangeRefusal } from '../core/auth/account-edit';
+import { chosenValue, lists } from './lists';
 
 export const MIN_PASSWORD = 8;
 
@@ -40,6 +42,9 @@ export function createFirstAdmin(ctx: ServiceContext, input: Omit<NewUserInput, 
     if (ctx.read.users.credentials(input.username.trim())) {
       throw new DomainError('validation', { field: 'username', rule: 'taken' });
     }
+    // The lists start with whatever the first administrator names; from then on they keep them.
+    const department = input.department?.trim() || null;
+    if (department && !lists(ctx).find('department', department)) lists(ctx).add('department', department);
     const id = ctx.write.users.insert({
       username: input.username.trim(),
       displayName: input.displayName.trim(),
@@ -110,7 +115,7 @@ export function createUser(ctx: ServiceContext, actor: UserInfo, input: NewUserI
       username: input.username.trim(),
       displayName: input.displayName.trim(),
       role: input.role,
-      department: input.department?.trim() || null,
+      department: chosenValue(ctx, 'department', input.department),
       passwordHash: hashPassword(input.password),
       createdAt: ctx.now(),
       createdBy: actor.id,
@@ -163,9 +168,44 @@ export function setUserActive(ctx: ServiceContext, actor: UserInfo | null, userI
     const user = ctx.read.users.get(userId);
     if (!user) throw new DomainError('not_found', { what: 'user', id: userId });
     if (user.active === active) return user;
-    if (!active && actor && user.id === actor.id) throw new DomainError('account_change_refused', { reason: 'self' });
+    const refusal = accountChangeRefusal(actor?.id ?? null, user, { role: user.role, active }, ctx.read.users.activeAdmins());
+    if (refusal) throw new DomainError('account_change_refused', { reason: refusal });
     ctx.write.users.setActive(userId, active);
     ctx.audit.add(ctx.now(), actor?.id ?? null, active ? 'user.enable' : 'user.disable', user.username, actor ? {} : { via: 'cli' });
+    return ctx.read.users.get(userId)!;
+  });
+}
+
+export interface UserEdit {
+  displayName: string;
+  role: Role;
+  /** From the department list; an unchanged retired department may stay. */
+  department: string | null;
+}
+
+/**
+ * An administrator corrects a colleague's name, role or department. Each
+ * changed field is in the audit log with what it was and what it became.
+ * Nobody changes their own role, and the last active administrator stays one
+ * (core/auth/account-edit.ts).
+ */
+export function updateUser(ctx: ServiceContext, actor: UserInfo, userId: number, edit: UserEdit): UserInfo {
+  return inTransaction(ctx, () => {
+    const user = ctx.read.users.get(userId);
+    if (!user) throw new DomainError('not_found', { what: 'user', id: userId });
+    const displayName = edit.displayName.trim();
+    if (!displayName) throw new DomainError('validation', { field: 'displayName', rule: 'required' });
+    const typed = edit.department?.trim() || null;
+    const department = typed === user.department ? typed : chosenValue(ctx, 'department', typed);
+    const refusal = accountChangeRefusal(actor.id, user, { role: edit.role, active: user.active }, ctx.read.users.activeAdmins());
+    if (refusal) throw new DomainError('account_change_refused', { reason: refusal });
+    const changes: Record<string, [unknown, unknown]> = {};
+    if (displayName !== user.displayName) changes.displayName = [user.displayName, displayName];
+    if (edit.role !== user.role) changes.role = [user.role, edit.role];
+    if (department !== user.department) changes.department = [user.department, department];
+    if (Object.keys(changes).length === 0) return user;
+    ctx.write.users.update(userId, { displayName, role: edit.role, department });
+    ctx.audit.add(ctx.now(), actor.id, 'user.update', user.username, { changes });
     return ctx.read.users.get(userId)!;
   });
 }

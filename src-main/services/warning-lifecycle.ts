@@ -12,6 +12,7 @@ import { checkWarnings, warningSettings } from './warnings';
 import { branchSettings } from './settings';
 import { planCheck, warningWindows, type Assessment, type WarningLevel, type WarningNotice, type WarningPeriod } from '../core/warnings';
 import { localDayKey } from '../core/time';
+import { chosenValue } from './lists';
 
 export interface CheckOutcome {
   at: number;
@@ -106,6 +107,9 @@ export function publishByHand(ctx: ServiceContext, actor: UserInfo, input: Manua
   const at = ctx.now();
   const zone = branchSettings(ctx).zone;
   const windows = warningWindows(at, zone);
+  // A district from the kept list, as every form's (blank: the whole branch).
+  const district = chosenValue(ctx, 'district', input.district);
+  input = { ...input, district };
   const scope = input.district === null ? 'branch' : `district:${input.district}`;
   const store = new WarningStore(ctx.db);
   const id = ctx.db.transaction(() => {

@@ -1,5 +1,6 @@
 /** English strings. The type makes a missing or extra key a compile error. */
 import { qcProjectsEn } from './qcProjects.en';
+import { listsEn } from './lists.en';
 import { ticketPagesEn } from './ticketPages.en';
 import { settingsPageEn } from './settingsPage.en';
 import { deadlinesEn } from './deadlines.en';
@@ -141,6 +142,7 @@ export const en: Resources = {
   },
   ...ticketPagesEn,
   ...settingsPageEn,
+  ...listsEn,
   form: {
     reason: 'Reason',
     note: 'Note',

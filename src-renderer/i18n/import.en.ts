@@ -46,6 +46,9 @@ export const importEn: Shape<typeof importZhCN> = {
   downloadHint: 'The file keeps the original columns and adds the source line, the columns in error and the reasons; the CRM team can fix it and send it back as it is.',
   downloading: 'Downloading…',
   listSeparator: ', ',
+  held: 'Values not on the lists: {{values}}. Those rows were imported with the field left empty; an administrator maps them under Settings → Lists → Waiting for review.',
+  heldDry: 'Values not on the lists: {{values}}. The import takes those rows with the field left empty, for an administrator to review under Settings → Lists.',
+  heldValue: '{{kind}} "{{raw}}" ({{rows}} rows)',
   colon: ': ',
   fields: {
     ticketNo: 'Ticket no.',

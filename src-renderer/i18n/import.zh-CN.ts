@@ -42,6 +42,9 @@ export const importZhCN = {
   downloadHint: '文件保留原有的列，并在末尾加上原行号、错误列和错误原因；CRM 组修改后可直接重新导入。',
   downloading: '正在下载…',
   listSeparator: '、',
+  held: '列表中没有的值：{{values}}。这些行已导入，该字段暂时留空，请管理员在“设置 → 基础列表 → 导入待核对”中对应到列表中的值。',
+  heldDry: '列表中没有的值：{{values}}。导入时这些行照常导入，该字段暂时留空，等待管理员在“设置 → 基础列表”中核对。',
+  heldValue: '{{kind}}「{{raw}}」（{{rows}} 行）',
   colon: '：',
   fields: {
     ticketNo: '工单编号',

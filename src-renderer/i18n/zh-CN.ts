@@ -1,5 +1,6 @@
 /** Every string the console shows, in Chinese (the default). en.ts must match this shape. */
 import { qcProjectsZhCN } from './qcProjects.zh-CN';
+import { listsZhCN } from './lists.zh-CN';
 import { ticketPagesZhCN } from './ticketPages.zh-CN';
 import { settingsPageZhCN } from './settingsPage.zh-CN';
 import { knowledgeZhCN } from './knowledge.zh-CN';
@@ -135,6 +136,7 @@ export const zhCN = {
   },
   ...ticketPagesZhCN,
   ...settingsPageZhCN,
+  ...listsZhCN,
   form: {
     reason: '原因',
     note: '说明',

@@ -11,6 +11,7 @@ import { HealthSection } from '../health/HealthSection';
 import { AuditSection } from './AuditSection';
 import { BreachCausesSection } from './BreachCausesSection';
 import { OwnPasswordSection } from './OwnPasswordSection';
+import { ListsSection } from './lists/ListsSection';
 import { mayCall } from '../lib/access';
 
 function DemoSection() {
@@ -31,7 +32,8 @@ function DemoSection() {
 
 /**
  * Tabs, the tab in the URL (#/settings?tab=sla): 基本设置 (branch,
- * accounts, demo data; admin only), 处理时限 (the SLA policy; everyone
+ * accounts, demo data; admin only), 基础列表 (departments, cities, districts
+ * and the import review list; admin only), 处理时限 (the SLA policy; everyone
  * reads it, only an admin changes it), 超时原因 (the breach causes; everyone
  * reads them, a supervisor or admin changes them) and 审计日志 (admin only).
  */
@@ -41,10 +43,17 @@ export function SettingsPage() {
   const route = useRoute();
   const asked = route.name === 'section' ? route.params.get('tab') : null;
   const audit = mayCall(user.role, 'audit/list');
-  const tab = asked === 'sla' || asked === 'causes' || (asked === 'audit' && audit) ? asked : 'general';
-  const tabs = audit ? (['general', 'sla', 'causes', 'audit'] as const) : (['general', 'sla', 'causes'] as const);
+  const keepsLists = mayCall(user.role, 'lists/add');
+  const tab = asked === 'sla' || asked === 'causes' || (asked === 'audit' && audit) || (asked === 'lists' && keepsLists) ? asked : 'general';
+  const tabs = [
+    'general',
+    ...(keepsLists ? (['lists'] as const) : []),
+    'sla',
+    'causes',
+    ...(audit ? (['audit'] as const) : []),
+  ] as const;
   const label = (x: string) =>
-    x === 'sla' ? t('sla.tab') : x === 'causes' ? t('qc.causes.tab') : x === 'audit' ? t('audit.tab') : t('sla.tabGeneral');
+    x === 'sla' ? t('sla.tab') : x === 'causes' ? t('qc.causes.tab') : x === 'audit' ? t('audit.tab') : x === 'lists' ? t('lists.tab') : t('sla.tabGeneral');
   return (
     <section className="page settings" aria-labelledby="settings-title">
       <h1 id="settings-title">{t('settings.title')}</h1>
@@ -60,6 +69,8 @@ export function SettingsPage() {
           <SlaPolicySection />
         ) : tab === 'causes' ? (
           <BreachCausesSection />
+        ) : tab === 'lists' ? (
+          <ListsSection />
         ) : tab === 'audit' ? (
           <AuditSection />
         ) : !mayCall(user.role, 'settings/branch') ? (

@@ -8,6 +8,8 @@ import { Field } from '../components/Field';
 import { ROLES } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
 import { useUser } from '../state/session';
+import { ListSelect } from '../components/ListSelect';
+import { UserEdit } from './UserEdit';
 
 /** A new account starts with the least authority. */
 const EMPTY = { username: '', displayName: '', role: 'agent' as Role, department: '', password: '' };
@@ -20,6 +22,7 @@ export function UsersSection() {
   const [v, setV] = useState(EMPTY);
   const { busy, msg, run } = useAction();
   const [resetFor, setResetFor] = useState<UserInfo | null>(null);
+  const [editing, setEditing] = useState<UserInfo | null>(null);
   // A reset's confirmation belongs to the table, not to the new-account form below it.
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -76,6 +79,18 @@ export function UsersSection() {
                     className="btn small"
                     onClick={() => {
                       setNotice(null);
+                      setResetFor(null);
+                      setEditing(u);
+                    }}
+                  >
+                    {t('users.edit')}
+                  </button>
+                  <button
+                    type="button"
+                    className="btn small"
+                    onClick={() => {
+                      setNotice(null);
+                      setEditing(null);
                       setResetFor(u);
                     }}
                   >
@@ -92,6 +107,19 @@ export function UsersSection() {
           ))}
         </tbody>
       </table>
+      {editing && (
+        <UserEdit
+          key={editing.id}
+          user={editing}
+          self={editing.id === me.id}
+          onDone={(text) => {
+            setEditing(null);
+            setNotice(text);
+            reloadUsers();
+          }}
+          onCancel={() => setEditing(null)}
+        />
+      )}
       {resetFor && (
         <PasswordReset
           user={resetFor}
@@ -122,7 +150,7 @@ export function UsersSection() {
             </select>
           </Field>
           <Field label={t('settings.department')}>
-            <input value={v.department} onChange={(e) => setV({ ...v, department: e.target.value })} maxLength={40} />
+            <ListSelect kind="department" value={v.department} onChange={(d) => setV({ ...v, department: d })} />
           </Field>
           <Field label={t('settings.password')} required hint={t('auth.passwordTooShort')}>
             <input type="password" value={v.password} onChange={(e) => setV({ ...v, password: e.target.value })} autoComplete="new-password" />

@@ -3,6 +3,7 @@ import { useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionType, Level, TicketAction } from '../api/types';
 import { Field } from '../components/Field';
+import { ListSelect } from '../components/ListSelect';
 import { LEVELS, levelRank, SATISFACTIONS } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
 import { useQuery } from '../state/useQuery';
@@ -20,7 +21,7 @@ interface Props {
 
 export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClose }: Props) {
   const { t, i18n } = useTranslation();
-  const { users, departments } = useMeta();
+  const { users } = useMeta();
   const wantsCauses = 'breachCause' in ACTION_FIELDS[type];
   // Retired causes stay on the tickets that have them but are not offered again.
   const causes = (useQuery('reports/breachCauseOptions', wantsCauses ? {} : null).data ?? []).filter((c) => c.active);
@@ -82,7 +83,7 @@ export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClos
       )}
       {has('department') && (
         <Field label={label('department')} error={errors.department}>
-          <input value={v.department} onChange={(e) => set('department', e.target.value)} list="action-departments" maxLength={40} autoFocus={focusFirst()} />
+          <ListSelect kind="department" value={v.department} onChange={(x) => set('department', x)} blank={t('lists.pick')} autoFocus={focusFirst()} />
         </Field>
       )}
       {has('assigneeId') && (
@@ -125,11 +126,6 @@ export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClos
           <input value={v.breachCauseText} onChange={(e) => set('breachCauseText', e.target.value)} maxLength={500} data-testid="breach-cause-text" />
         </Field>
       )}
-      <datalist id="action-departments">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <div className="row-actions">
         <button type="submit" className="btn primary small" disabled={busy} data-testid="confirm-action">
           {t('form.confirm', { action: t(`action.${type}`) })}

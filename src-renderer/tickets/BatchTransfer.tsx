@@ -10,6 +10,7 @@ import { call } from '../api/client';
 import { useMeta } from '../state/meta';
 import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
+import { ListSelect } from '../components/ListSelect';
 
 export function BatchTransfer({ selected, onDone }: { selected: TicketRow[]; onDone(): void }) {
   const { t, i18n } = useTranslation();
@@ -40,12 +41,7 @@ export function BatchTransfer({ selected, onDone }: { selected: TicketRow[]; onD
       {selected.length > 0 && (
         <>
           <strong>{t('tickets.batch.selected', { count: selected.length })}</strong>
-          <input aria-label={t('tickets.batch.department')} placeholder={t('tickets.batch.department')} list="batch-departments" value={department} onChange={(e) => setDepartment(e.target.value)} maxLength={40} />
-          <datalist id="batch-departments">
-            {meta.departments.map((d) => (
-              <option key={d} value={d} />
-            ))}
-          </datalist>
+          <ListSelect kind="department" aria-label={t('tickets.batch.department')} blank={t('tickets.batch.department')} value={department} onChange={setDepartment} />
           <select aria-label={t('tickets.batch.assignee')} value={assignee} onChange={(e) => setAssignee(e.target.value)}>
             <option value="">{t('tickets.batch.noAssignee')}</option>
             {meta.users.map((u) => (

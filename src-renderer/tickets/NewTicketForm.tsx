@@ -9,6 +9,7 @@ import { toLocalInput } from '../lib/time';
 import { useMeta } from '../state/meta';
 import { useBranch } from '../state/session';
 import { useAction } from '../state/useAction';
+import { ListSelect } from '../components/ListSelect';
 import { CategorySelect } from './CategorySelect';
 import { DispatchSuggestion, type DispatchProposal } from './DispatchSuggestion';
 import { fieldOfServerError, validateNewTicket, type NewTicketErrors, type NewTicketValues } from './newTicketForm';
@@ -40,7 +41,7 @@ function blank(zone: string): NewTicketValues {
 export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket): void }) {
   const { t } = useTranslation();
   const { zone } = useBranch();
-  const { categories, departments } = useMeta();
+  const { categories } = useMeta();
   const [v, setV] = useState(() => blank(zone));
   const [errors, setErrors] = useState<NewTicketErrors>({});
   const { busy, msg, setMsg, run } = useAction();
@@ -79,7 +80,7 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
     if (created) onCreated(created);
   }
 
-  const text = (k: 'phone' | 'customerName' | 'city' | 'district' | 'department' | 'ticketNo', label: string, extra: Record<string, unknown> = {}) => (
+  const text = (k: 'phone' | 'customerName' | 'ticketNo', label: string, extra: Record<string, unknown> = {}) => (
     <input value={v[k]} onChange={(e) => set(k, e.target.value)} data-field={k} title={label} {...extra} />
   );
   const hasErrors = Object.keys(errors).length > 0;
@@ -113,8 +114,12 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
           {text('phone', t('newTicket.phone'), { inputMode: 'tel', autoFocus: true, maxLength: 20 })}
         </Field>
         <Field label={t('newTicket.customerName')}>{text('customerName', t('newTicket.customerName'), { maxLength: 40 })}</Field>
-        <Field label={t('newTicket.city')}>{text('city', t('newTicket.city'), { maxLength: 40 })}</Field>
-        <Field label={t('newTicket.district')}>{text('district', t('newTicket.district'), { maxLength: 40 })}</Field>
+        <Field label={t('newTicket.city')} error={errors.city}>
+          <ListSelect kind="city" value={v.city} onChange={(x) => set('city', x)} data-field="city" />
+        </Field>
+        <Field label={t('newTicket.district')} error={errors.district}>
+          <ListSelect kind="district" value={v.district} onChange={(x) => set('district', x)} data-field="district" />
+        </Field>
         <CategorySelect
           categories={categories}
           topId={v.topCategoryId}
@@ -132,8 +137,8 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
             ))}
           </select>
         </Field>
-        <Field label={t('newTicket.department')}>
-          {text('department', t('newTicket.department'), { list: 'known-departments', maxLength: 40 })}
+        <Field label={t('newTicket.department')} error={errors.department}>
+          <ListSelect kind="department" value={v.department} onChange={(x) => set('department', x)} data-field="department" />
         </Field>
         <Field label={t('newTicket.ticketNo')} error={errors.ticketNo} hint={t('newTicket.ticketNoHint')}>
           {text('ticketNo', t('newTicket.ticketNo'), { maxLength: 40 })}
@@ -158,11 +163,6 @@ export function NewTicketForm({ onCreated }: { onCreated(result: CreatedTicket):
           />
         </div>
       </div>
-      <datalist id="known-departments">
-        {departments.map((d) => (
-          <option key={d} value={d} />
-        ))}
-      </datalist>
       <button type="submit" className="btn primary" disabled={busy} data-testid="submit-ticket">
         {busy ? t('newTicket.submitting') : t('newTicket.submit')}
       </button>

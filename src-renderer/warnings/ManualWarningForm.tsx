@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { ListSelect } from '../components/ListSelect';
 
 export function ManualWarningForm({ categories, onDone }: { categories: string[]; onDone(): void }) {
   const { t } = useTranslation();
@@ -38,7 +39,7 @@ export function ManualWarningForm({ categories, onDone }: { categories: string[]
           </select>
         </Field>
         <Field label={t('warnings.manual.district')}>
-          <input value={district} maxLength={40} onChange={(e) => setDistrict(e.target.value)} />
+          <ListSelect kind="district" value={district} onChange={setDistrict} blank={t('warnings.branch')} />
         </Field>
         <Field label={t('warnings.manual.period')}>
           <select value={period} onChange={(e) => setPeriod(e.target.value as 'month' | 'rolling7')}>

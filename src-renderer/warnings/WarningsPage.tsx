@@ -16,6 +16,7 @@ import { fromLocalInput, toLocalInput } from '../lib/time';
 import { useAlertsRevision } from '../state/deskEvents';
 import { useBranch, useUser } from '../state/session';
 import { useQuery } from '../state/useQuery';
+import { useMeta } from '../state/meta';
 import { WARNING_STATES, type WarningState } from '../../src-main/core/warnings/state';
 import { ManualWarningForm } from './ManualWarningForm';
 import { WarningChart } from './WarningChart';
@@ -45,6 +46,7 @@ export default function WarningsPage({ params }: { params: URLSearchParams }) {
   const user = useUser();
   const zone = useBranch().zone;
   const revision = useAlertsRevision();
+  const { lists } = useMeta();
   const [fromMonth, setFromMonth] = useState(() => monthOf(Date.now(), zone, 11));
   const [toMonth, setToMonth] = useState(() => monthOf(Date.now(), zone));
   const [level, setLevel] = useState('');
@@ -125,7 +127,13 @@ export default function WarningsPage({ params }: { params: URLSearchParams }) {
           </select>
         </Field>
         <Field label={t('warnings.filters.district')}>
-          <input value={district} maxLength={40} onChange={(e) => setDistrict(e.target.value)} />
+          {/* A filter offers retired districts too: old warnings name them. */}
+          <select value={district} onChange={(e) => setDistrict(e.target.value)}>
+            <option value="">{t('warnings.filters.any')}</option>
+            {lists.district.map((d) => (
+              <option key={d.id}>{d.name}</option>
+            ))}
+          </select>
         </Field>
         <Field label={t('warnings.filters.state')}>
           <select value={state} onChange={(e) => setState(e.target.value)} data-testid="warning-state-filter">

@@ -108,7 +108,7 @@ describe('the ticket list filtered as a supervisor works', () => {
     await list.rows.nth(1).locator('.ag-selection-checkbox input').check();
     const bar = page.getByTestId('batch-transfer');
     await expect.poll(() => bar.innerText()).toContain('已选 2 张');
-    await bar.getByLabel('转派部门').fill('网络部');
+    await bar.getByLabel('转派部门').selectOption({ label: '网络部' });
     await bar.getByRole('button', { name: '批量转派' }).click();
     await expect.poll(() => page.getByTestId('batch-outcome').innerText()).toMatch(/已转派 2 张/);
     await page.screenshot({ path: screenshotPath('tickets-batch') });

@@ -59,6 +59,7 @@ describe('an ¥80 SP information-fee refund from entry to execution', () => {
     await new ShellPage(page).currentUser.waitFor();
     await new ShellPage(page).go('settings');
     const settings = new SettingsPage(page);
+    await settings.addListValues('department', ['客服中心']);
     await settings.createUser({ ...AGENT, role: '坐席', department: '客服中心' });
     await settings.createUser({ ...SUP, role: '班长/主管', department: '客服中心' });
 

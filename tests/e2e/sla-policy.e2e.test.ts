@@ -75,6 +75,7 @@ describe('the administrator edits the SLA policy', () => {
     const shell = new ShellPage(page);
     await shell.currentUser.waitFor();
     await shell.go('settings');
+    await new SettingsPage(page).addListValues('department', ['客服中心']);
     await new SettingsPage(page).createUser({ ...AGENT, role: '坐席', department: '客服中心' });
 
     await shell.newTicket();

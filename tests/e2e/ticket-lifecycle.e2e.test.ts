@@ -69,7 +69,14 @@ describe('a ticket from registration to reopening', () => {
 
   it('adds an agent of another department to transfer to', async () => {
     await new ShellPage(page).go('settings');
-    await new SettingsPage(page).createUser({ username: 'lizx', displayName: '李坐席', role: '坐席', department: '网络部', password: 'zuoxi-2026' });
+    // Departments, cities and districts are the administrator's lists: the branch's go in first.
+    const settings = new SettingsPage(page);
+    await settings.openLists();
+    for (const d of ['网络部', '客服中心']) await settings.addListValue('department', d);
+    await settings.addListValue('city', '佛山');
+    await settings.addListValue('district', '禅城区');
+    await settings.openGeneral();
+    await settings.createUser({ username: 'lizx', displayName: '李坐席', role: '坐席', department: '网络部', password: 'zuoxi-2026' });
   });
 
   it('refuses a bad phone number with a clear message and registers nothing', async () => {

@@ -36,6 +36,7 @@ export function tempDb(now = PINNED_NOW): TestDb {
   };
   const ctx = createContext(db, () => clock.now);
   ctx.categories.seedDefaults();
+  seedTestLists(db);
   return {
     dir,
     file,
@@ -47,6 +48,24 @@ export function tempDb(now = PINNED_NOW): TestDb {
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The branch's kept lists as most tests need them (the demo branch's
+ * departments, city and districts, and a few others tests name): forms refuse
+ * a value not on the list. Tests about the lists themselves start from these too.
+ */
+export const TEST_LISTS = {
+  department: ['客服中心', '网络部', '市场部', '计费中心', '政企部', '渠道部', '客服部'],
+  city: ['佛山', '广州', '昆明', '兰州'],
+  district: ['禅城区', '南海区', '顺德区', '高明区', '三水区', '城关区', '七里河区', '榆中县', '五华区', '鼓楼', '台江'],
+} as const;
+
+function seedTestLists(db: Db): void {
+  const add = db.prepare('INSERT OR IGNORE INTO list_values (kind, name) VALUES (?, ?)');
+  for (const [kind, names] of Object.entries(TEST_LISTS)) for (const name of names) add.run(kind, name);
+  // Districts D0–D199: tests that keep each ticket out of the others' collective group give each its own.
+  for (let i = 0; i < 200; i++) add.run('district', `D${i}`);
 }
 
 // Hashing is deliberately slow; tests share one hash for every made-up user.

@@ -13,6 +13,7 @@ import { warningHandlers } from './warnings';
 import { sheetHandlers } from './sheets';
 import { dispatchHandlers } from './dispatch';
 import { qcProjectHandlers } from './qc-projects';
+import { listHandlers } from './lists';
 
 export const handlers: Handlers = {
   ...coreHandlers,
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...sheetHandlers,
   ...dispatchHandlers,
   ...qcProjectHandlers,
+  ...listHandlers,
 };
 
 export type { Handlers, HandlerEnv, SessionSlot } from './types';

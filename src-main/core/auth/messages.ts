@@ -15,7 +15,5 @@ export const AUTH_TEMPLATES = {
       : `密码错误次数过多，请 ${wait(Number(p.seconds), l)}后再试。`,
   account_disabled: (_p: Params, l: Locale) =>
     l === 'en' ? 'This account has been disabled. Ask an administrator.' : '该账号已停用，请联系管理员。',
-  account_change_refused: (_p: Params, l: Locale) =>
-    l === 'en' ? 'You cannot disable your own account.' : '不能停用自己的账号。',
   wrong_current_password: (_p: Params, l: Locale) => (l === 'en' ? 'The current password is wrong.' : '当前密码不正确。'),
 };

@@ -70,6 +70,8 @@ export function diffTicket(
   for (const key of fields) {
     const to = row[key];
     if ((key === 'level' || key === 'status') && to === null) continue;
+    // A value held for review changes nothing until an administrator maps it.
+    if ((key === 'city' && row.heldCity !== null) || (key === 'district' && row.heldDistrict !== null)) continue;
     // A first responder stays for the ticket's whole life: a blank cell never removes one.
     if ((key === 'firstResponderId' || key === 'firstResponderName') && row.firstResponderId === null && row.firstResponderName === null) continue;
     const from = stored[key];

@@ -8,6 +8,7 @@ import type { HeaderMap } from './headers';
 import type { CategoryMatcher } from './category-match';
 import type { AssigneeMatcher } from './people';
 import type { LocalTimeParser } from './times';
+import type { ListMatcher } from '../lists/rules';
 import { parseChannel, parseLevel, parseSatisfaction, parseStatus } from './vocab';
 import type { ImportField, ImportedTicket, Problem, SourceRow } from './types';
 
@@ -24,6 +25,12 @@ export interface RowRefs {
    * a cell under no header is just an unused column.
    */
   strictWidth?: boolean;
+  /**
+   * The branch's city and district lists. A value they do not know is held
+   * for review (the ticket's field stays empty) rather than written as new.
+   * Absent: the text is taken as written (tests of other rules, benchmarks).
+   */
+  places?: { city: ListMatcher; district: ListMatcher } | undefined;
 }
 
 /** A CRM's clock and the branch's may disagree by a few minutes; more than this is a wrong time. */
@@ -68,8 +75,8 @@ class RowReader {
     const phone = phoneText === null ? null : normalizePhone(phoneText);
     if (phoneText !== null && phone === null) this.problem('phone', 'invalid_phone');
     const customerName = this.text('customerName');
-    const city = this.text('city');
-    const district = this.text('district');
+    const [city, heldCity] = this.place('city');
+    const [district, heldDistrict] = this.place('district');
     const categoryText = this.required('category');
     const categoryId = categoryText === null ? null : refs.categories.match(categoryText);
     if (categoryText !== null && categoryId === null) this.problem('category', 'unknown_category');
@@ -133,8 +140,19 @@ class RowReader {
         resolvedAt,
         closedAt,
         satisfaction,
+        heldCity,
+        heldDistrict,
       },
     };
+  }
+
+  /** A city or district: [the list's value, null] or [null, the text held for review]. */
+  private place(field: 'city' | 'district'): [string | null, string | null] {
+    const value = this.text(field);
+    const matcher = this.refs.places?.[field];
+    if (value === null || !matcher) return [value, null];
+    const choice = matcher.match(value);
+    return 'value' in choice ? [choice.value, null] : [null, choice.held];
   }
 
   private raw(field: ImportField): string {

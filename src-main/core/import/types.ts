@@ -61,6 +61,13 @@ export interface ImportedTicket {
   resolvedAt: number | null;
   closedAt: number | null;
   satisfaction: Satisfaction | null;
+  /**
+   * A city or district the branch's lists do not know, as the file wrote it:
+   * the ticket's field stays empty and the value waits on the review list
+   * (docs/LISTS.md). Null when the value was known or blank.
+   */
+  heldCity: string | null;
+  heldDistrict: string | null;
 }
 
 /** Why one cell (or the row) is refused; the sentence is chosen later, in the reader's language. */

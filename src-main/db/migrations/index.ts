@@ -26,6 +26,7 @@ import * as m0017 from './0017_phone_search';
 import * as m0018 from './0018_breach_causes';
 import * as m0019 from './0019_dispatch_proposals';
 import * as m0020 from './0020_qc_projects';
+import * as m0021 from './0021_reference_lists';
 
 export interface Migration {
   version: number;
@@ -56,6 +57,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 18, ...m0018 },
   { version: 19, ...m0019 },
   { version: 20, ...m0020 },
+  { version: 21, ...m0021 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

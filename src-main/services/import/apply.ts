@@ -13,9 +13,10 @@ import { detectionSettings } from '../settings';
 import { ticketsChanged } from '../ticket-hooks';
 import { markImportedCollectives } from '../collective';
 import { RepeatMarker } from './repeats';
-import type { Staging } from '../../db/import-staging';
 import { ImportLookups } from '../../db/import-lookups';
 import { withPageCache } from '../../db/connection-scope';
+import type { Staging, StagedRow } from '../../db/import-staging';
+import type { HeldValues } from '../list-reviews';
 
 export interface ApplyOptions {
   actorId: number | null;
@@ -24,6 +25,14 @@ export interface ApplyOptions {
   dryRun: boolean;
   /** Noted on each event: which file the change came from. */
   source: string;
+  /** Collects the cities and districts held for review, with the tickets that carried them. */
+  held?: HeldValues | undefined;
+}
+
+function hold(held: HeldValues | undefined, row: StagedRow, ticketId: number | null): void {
+  if (!held) return;
+  if (row.heldCity !== null) held.add('city', row.heldCity, ticketId);
+  if (row.heldDistrict !== null) held.add('district', row.heldDistrict, ticketId);
 }
 
 /** The page cache during an import, in KiB. */
@@ -53,7 +62,10 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
         const current = lookups.storedTicket(ticket.channel, ticket.ticketNo);
         if (!current) {
           counts.inserted++;
-          if (opts.dryRun) continue;
+          if (opts.dryRun) {
+            hold(opts.held, ticket, null);
+            continue;
+          }
           // The console's arrival rules hold for imported rows too; the first event says what they changed.
           const { level, status, firstResponderId, firstResponderName, changes } = newTicketFields(ticket);
           const repeat = repeats!.check(ticket.phone, ticket.receivedAt);
@@ -81,9 +93,17 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
             changes,
             note: opts.source,
           });
+          hold(opts.held, ticket, id);
           changed.push(id, ...repeats!.markLater(id, repeat));
         } else {
           const { patch, changes } = diffImported(current, ticket, opts.fields);
+          // Held for review only where the ticket has no value of its own yet.
+          const heldRow = {
+            ...ticket,
+            heldCity: current.city === null ? ticket.heldCity : null,
+            heldDistrict: current.district === null ? ticket.heldDistrict : null,
+          };
+          hold(opts.held, heldRow, opts.dryRun ? null : current.id);
           if (Object.keys(changes).length === 0) {
             counts.unchanged++;
             continue;
@@ -110,6 +130,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
       }
     }
     if (!opts.dryRun) changed.push(...markImportedCollectives(ctx, opts.actorId, idBefore, at, detection));
+    if (!opts.dryRun) opts.held?.save(ctx, opts.source, at);
     flush();
   };
 

@@ -9,7 +9,7 @@ import type { ImportCounts, RejectedCell } from '../../core/import/types';
 import type { ServiceContext } from '../context';
 import { importFiles } from './files';
 import { previewFile, type ImportPreview } from './preview';
-import { importFile } from './run';
+import { importFile, type ImportOutcome } from './run';
 
 export interface ImportRunResult extends ImportCounts {
   dryRun: boolean;
@@ -20,6 +20,8 @@ export interface ImportRunResult extends ImportCounts {
   /** Download the rejects file with 'import/rejects'; null when no row was refused. */
   rejectsToken: string | null;
   rejectsFileName: string | null;
+  /** Cities and districts not on the lists: imported with the field empty, waiting in 设置 → 基础列表 for review. */
+  held: ImportOutcome['held'];
 }
 
 /** How many problems one answer carries; a large file's full list is in the rejects file. */
@@ -69,6 +71,7 @@ export async function runUpload(
       rejectedTotal: r.rejectedTotal,
       rejectsToken: r.rejectsFile ? rejects.token : null,
       rejectsFileName: r.rejectsFile ? name : null,
+      held: r.held,
     };
   } catch (e) {
     files.dropRejects(rejects.token);

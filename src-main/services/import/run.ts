@@ -25,6 +25,9 @@ import { applyStaged } from './apply';
 import { RejectsWriter } from './rejects-file';
 import { Staging, type StagedRow } from '../../db/import-staging';
 import { openTable, type Table } from './table';
+import { ListMatcher } from '../../core/lists/rules';
+import { ListStore } from '../../db/lists';
+import { HeldValues } from '../list-reviews';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -50,6 +53,8 @@ export interface ImportOutcome extends ImportReport {
   rejectsFile: string | null;
   /** The tickets were written but the rejects file could not be finished: why (the outcome above stands). */
   rejectsError?: string;
+  /** Cities and districts the lists do not know: the rows were imported with the field empty, the value waits for review. */
+  held: Array<{ kind: 'city' | 'district' | 'department'; raw: string; rows: number }>;
 }
 
 /** The size limit for files read from disk: the setting `import.maxFileMB`, else the default. */
@@ -72,7 +77,10 @@ const BATCH = 1000;
 
 /** The lookups every row needs, read once per import. */
 export function rowRefs(ctx: ServiceContext, table: Table): RowRefs {
+  const lists = new ListStore(ctx.db);
+  const place = (kind: 'city' | 'district') => new ListMatcher(lists.values(kind), lists.mapped(kind));
   return {
+    places: { city: place('city'), district: place('district') },
     header: table.header,
     times: new LocalTimeParser(branchSettings(ctx).zone),
     categories: new CategoryMatcher(ctx.categories.list()),
@@ -105,7 +113,8 @@ export async function importFile(
     refuseMissingColumns(table);
     const refs = rowRefs(ctx, table);
     staging = Staging.open(ctx.db);
-    const report: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], rejectedRows: 0, rejectedTotal: 0, rejectsFile: null };
+    const report: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], rejectedRows: 0, rejectedTotal: 0, rejectsFile: null, held: [] };
+    const held = new HeldValues();
 
     let batch: Array<{ row: SourceRow; staged: StagedRow | null; problems: Problem[] }> = [];
     const flush = async () => {
@@ -146,8 +155,10 @@ export async function importFile(
       fields: fieldsSetBy(table.header),
       dryRun: opts.dryRun === true,
       source: opts.sourceName ?? path.basename(filePath),
+      held,
     });
     Object.assign(report, counts);
+    report.held = held.summary();
     // New or changed tickets may make a surge: the volume-warning monitor checks again.
     if (opts.dryRun !== true && report.inserted + report.updated > 0) ctx.bus.emit('tickets-imported', { count: report.inserted + report.updated });
     if (report.rejectedTotal > report.rejected.length) report.rejectedOmitted = report.rejectedTotal - report.rejected.length;

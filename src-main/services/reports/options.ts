@@ -1,12 +1,9 @@
 /**
- * What the report filters offer: districts and departments that occur, and the
- * subscriber count. Districts come from the tickets by a skip-scan of the
- * district index (one seek per distinct value, not a pass over a million rows);
- * departments from the user accounts (the page adds any other department the
- * report itself found, since tickets.department has no index to skip-scan).
+ * What the report and list filters offer: the branch's districts and
+ * departments from its kept lists (docs/LISTS.md), retired ones included,
+ * and the subscriber count.
  */
-import { TicketReader } from '../../db/ticket-reader';
-import { UserReader } from '../../db/users';
+import { ListStore } from '../../db/lists';
 import type { ServiceContext } from '../context';
 import { branchSubscribers } from './settings';
 
@@ -17,5 +14,8 @@ export interface ReportOptions {
 }
 
 export function reportOptions(ctx: ServiceContext): ReportOptions {
-  return { districts: new TicketReader(ctx.db).districts(), departments: new UserReader(ctx.db).departments(), subscribers: branchSubscribers(ctx) };
+  // Retired values too: old tickets carry them and a filter must still find those.
+  const lists = new ListStore(ctx.db);
+  const names = (kind: 'district' | 'department') => lists.values(kind).map((v) => v.name).sort((a, b) => a.localeCompare(b, 'zh-CN'));
+  return { districts: names('district'), departments: names('department'), subscribers: branchSubscribers(ctx) };
 }

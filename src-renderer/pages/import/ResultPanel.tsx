@@ -30,6 +30,13 @@ export function ResultPanel({ result }: { result: Result }) {
         ))}
       </div>
 
+      {result.held.length > 0 && (
+        <Alert kind="warn" testId="import-held">
+          {t(result.dryRun ? 'import.heldDry' : 'import.held', {
+            values: result.held.map((h) => t('import.heldValue', { kind: t(`lists.kind.${h.kind}`), raw: h.raw, rows: h.rows })).join(t('import.listSeparator')),
+          })}
+        </Alert>
+      )}
       {result.rejectsToken && (
         <div className="row-actions">
           <button type="button" className="btn" disabled={busy} onClick={() => void download(result.rejectsToken!)} data-testid="import-download">

@@ -39,12 +39,13 @@ export class NewTicketPage {
     if (t.channel) await p.getByLabel('受理渠道').selectOption({ label: t.channel });
     await p.getByLabel('客户号码').fill(t.phone);
     if (t.customerName) await p.getByLabel('客户姓名').fill(t.customerName);
-    if (t.city) await p.getByLabel('地市').fill(t.city);
-    if (t.district) await p.getByLabel('区县').fill(t.district);
+    // Cities, districts and departments are chosen from the administrator's lists.
+    if (t.city) await p.getByLabel('地市').selectOption({ label: t.city });
+    if (t.district) await p.getByLabel('区县').selectOption({ label: t.district });
     await p.getByLabel('投诉类别').selectOption({ label: t.category[0] });
     if (t.category[1]) await p.getByLabel('二级类别').selectOption({ label: t.category[1] });
     await p.getByLabel('投诉内容').fill(t.description);
-    if (t.department) await p.getByLabel('责任部门').fill(t.department);
+    if (t.department) await p.getByLabel('责任部门').selectOption({ label: t.department });
     if (t.ticketNo) await p.getByLabel('工单编号').fill(t.ticketNo);
   }
 

@@ -17,10 +17,52 @@ export class SettingsPage {
     await form.getByLabel('用户名', { exact: true }).fill(a.username);
     await form.getByLabel('姓名', { exact: true }).fill(a.displayName);
     await form.getByLabel('角色', { exact: true }).selectOption({ label: a.role });
-    if (a.department) await form.getByLabel('部门', { exact: true }).fill(a.department);
+    if (a.department) await form.getByLabel('部门', { exact: true }).selectOption({ label: a.department });
     await form.getByLabel('初始密码', { exact: true }).fill(a.password);
     await form.getByRole('button', { name: '创建账号' }).click();
     await form.getByText(`已创建账号 ${a.displayName}。`).waitFor();
+  }
+
+  /** The 基础列表 tab (departments, cities, districts and the import review list). */
+  async openLists(): Promise<void> {
+    await this.page.getByRole('tab', { name: '基础列表' }).click();
+    await this.page.locator('[data-list-panel="department"]').waitFor();
+  }
+
+  /** Back to 基本设置 (branch, accounts), by its tab. */
+  async openGeneral(): Promise<void> {
+    await this.page.getByRole('tab', { name: '基本设置' }).click();
+    await this.page.getByRole('form', { name: '新建账号' }).waitFor();
+  }
+
+  listPanel(kind: 'department' | 'city' | 'district') {
+    return this.page.locator(`[data-list-panel="${kind}"]`);
+  }
+
+  /** Type a new value into a list's add box and add it; waits for the row. */
+  async addListValue(kind: 'department' | 'city' | 'district', name: string): Promise<void> {
+    const panel = this.listPanel(kind);
+    await panel.locator('form.inline-form input').last().fill(name);
+    await panel.getByRole('button', { name: '添加', exact: true }).click();
+    await panel.locator(`tr[data-value="${name}"]`).waitFor();
+  }
+
+  /** Open 基础列表, add each value, and come back to 基本设置 — all by clicking, as an administrator would. */
+  async addListValues(kind: 'department' | 'city' | 'district', names: string[]): Promise<void> {
+    await this.openLists();
+    for (const name of names) await this.addListValue(kind, name);
+    await this.openGeneral();
+  }
+
+  /** 编辑 on the account's row, change what is given, 保存. */
+  async editUser(username: string, displayName: string, change: { displayName?: string; role?: NewAccount['role']; department?: string }): Promise<void> {
+    await this.accountRow(username).getByRole('button', { name: '编辑', exact: true }).click();
+    const form = this.page.getByTestId('user-edit');
+    if (change.displayName) await form.getByLabel('姓名', { exact: true }).fill(change.displayName);
+    if (change.role) await form.getByLabel('角色', { exact: true }).selectOption({ label: change.role });
+    if (change.department) await form.getByLabel('部门', { exact: true }).selectOption({ label: change.department });
+    await form.getByRole('button', { name: '保存' }).click();
+    await this.page.getByText(`已保存 ${change.displayName ?? displayName} 的账号信息。`).waitFor();
   }
 
   /** 重设密码 on the account's row, then the new password. */

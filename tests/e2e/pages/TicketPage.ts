@@ -63,7 +63,7 @@ export class TicketPage {
     if (!(await form.count())) return;
     if (fields.satisfaction) await form.getByLabel(fields.satisfaction, { exact: true }).check();
     if (fields.level) await form.getByLabel('升级为').selectOption({ label: fields.level });
-    if (fields.department) await form.getByLabel(/^部门/).fill(fields.department);
+    if (fields.department) await form.getByLabel(/^部门/).selectOption({ label: fields.department });
     if (fields.assignee) await form.getByLabel(/^处理人/).selectOption({ label: fields.assignee });
     if (fields.reason) await form.getByLabel(/^原因/).fill(fields.reason);
     if (fields.note) await form.getByLabel(/^说明/).fill(fields.note);

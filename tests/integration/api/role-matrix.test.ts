@@ -125,6 +125,13 @@ const MATRIX: Record<string, string> = {
   'qcProjects/updateCause': '- - Y Y Y',
   'qcProjects/addMeasure': ' - - Y Y Y',
   'qcProjects/updateMeasure': '- - Y Y Y',
+  'lists/all': '             - Y Y Y Y', // the kept lists: every form chooses from them
+  'lists/add': '             - - - - Y', // keeping them is the administrator's
+  'lists/rename': '          - - - - Y',
+  'lists/setActive': '       - - - - Y',
+  'lists/reviews': '         - - - - Y',
+  'lists/resolveReview': '   - - - - Y',
+  'users/update': '          - - - - Y',
 };
 
 // tickets/act, action by action, on a new ticket. Columns: agent, supervisor, manager, admin.
@@ -159,6 +166,8 @@ beforeAll(async () => {
     expect(login.json().ok).toBe(true);
     cookies.set(role, String(login.headers['set-cookie']).split(';')[0]!);
   }
+  // Transfers choose their department from the kept list.
+  host.desk.ctx.db.prepare("INSERT INTO list_values (kind, name) VALUES ('department', '网络部')").run();
 });
 afterAll(async () => {
   await host?.close();

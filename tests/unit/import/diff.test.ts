@@ -11,7 +11,7 @@ const stored: StoredTicket = {
 const row: ImportedTicket = {
   ticketNo: 'A1', channel: '10086', receivedAt: 1000, phone: '13800138000', customerName: null, city: null, district: '城关区',
   categoryId: 5, description: '上网慢', level: null, status: 'in_progress', assigneeId: 7, assigneeName: '张三',
-  firstResponderId: null, firstResponderName: null, firstResponseAt: 2000, resolvedAt: null, closedAt: null, satisfaction: null,
+  firstResponderId: null, firstResponderName: null, firstResponseAt: 2000, resolvedAt: null, closedAt: null, satisfaction: null, heldCity: null, heldDistrict: null,
 };
 const all = fieldsSetBy(mapHeaders(['工单编号', '受理渠道', '受理时间', '客户号码', '客户姓名', '地市', '区县', '投诉类别', '投诉内容', '工单级别', '处理状态', '处理人', '首次响应时间', '办结时间', '关闭时间', '满意度']));
 

@@ -5,6 +5,7 @@ import { mapHeaders } from '../../../src-main/core/import/headers';
 import { AssigneeMatcher } from '../../../src-main/core/import/people';
 import { rejectedCells } from '../../../src-main/core/import/reasons';
 import { normalizeRow, type RowRefs } from '../../../src-main/core/import/row';
+import { ListMatcher } from '../../../src-main/core/lists/rules';
 import { LocalTimeParser } from '../../../src-main/core/import/times';
 
 function tree(): CategoryNode[] {
@@ -53,8 +54,22 @@ describe('normalizeRow', () => {
         customerName: '王女士', city: null, district: '城关区', categoryId: idOf('网络质量', '上网慢/断网'), description: '家里上网慢',
         level: null, status: 'in_progress', assigneeId: 7, assigneeName: '张三', firstResponderId: null, firstResponderName: null,
         firstResponseAt: Date.parse('2026-11-01T01:30:00Z'), resolvedAt: null, closedAt: null, satisfaction: null,
+        heldCity: null, heldDistrict: null,
       },
     });
+  });
+
+  it('holds a city or district the lists do not know for review, and takes a known or already-mapped one', () => {
+    const district = new ListMatcher([{ id: 1, kind: 'district', name: '城关区', active: false }], new Map([['城关', '城关区']]));
+    const city = new ListMatcher([], new Map());
+    const withPlaces = { ...refs(), places: { city, district } };
+    // 城关区 is retired but still a value of the list: an old CRM row may carry it.
+    const known = normalizeRow(row(good), withPlaces);
+    expect(known.ok && [known.ticket.district, known.ticket.heldDistrict]).toEqual(['城关区', null]);
+    const mapped = normalizeRow(row(withCell(5, ' 城关 ')), withPlaces);
+    expect(mapped.ok && [mapped.ticket.district, mapped.ticket.heldDistrict]).toEqual(['城关区', null]);
+    const unknown = normalizeRow(row(withCell(5, '城关新区')), withPlaces);
+    expect(unknown.ok && [unknown.ticket.district, unknown.ticket.heldDistrict]).toEqual([null, '城关新区']);
   });
 
   it('accepts a broadband customer\'s fixed line with its area code', () => {

@@ -1,0 +1,51 @@
+/** The kept lists and account edits, in English. The type makes a missing or extra key a compile error. */
+import type { listsZhCN } from './lists.zh-CN';
+
+type Shape<T> = { readonly [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const listsEn: Shape<typeof listsZhCN> = {
+  lists: {
+    tab: 'Lists',
+    intro: 'Departments, cities and districts are chosen from the lists kept here: registering, transfers, collaborators, accounts and filters take only their values. A retired value stays on its tickets and in reports but cannot be chosen again.',
+    kind: { department: 'Departments', city: 'Cities', district: 'Districts' },
+    none: '— (none)',
+    pick: 'Choose…',
+    retiredOption: '{{name}} (retired)',
+    name: 'Name',
+    state: 'State',
+    active: 'In use',
+    retired: 'Retired',
+    actions: 'Actions',
+    add: 'Add',
+    addPlaceholder: 'New value',
+    added: 'Added "{{name}}".',
+    rename: 'Rename',
+    renameTo: 'Rename "{{name}}" to',
+    renameHint: 'A name already on the list merges the two into one.',
+    save: 'Save',
+    renamed: 'Renamed to "{{name}}"; {{count}} tickets updated.',
+    merged: 'Merged into "{{name}}"; {{count}} tickets updated.',
+    retire: 'Retire',
+    restore: 'Restore',
+    retiredDone: 'Retired "{{name}}": its tickets keep it, new choices no longer offer it.',
+    restoredDone: 'Restored "{{name}}".',
+    empty: 'The list is empty.',
+    reviewTitle: 'Waiting for review from imports',
+    reviewIntro: 'Imported files named cities or districts the lists do not have. Those rows were imported with the field left empty; map each value to one of the list (or add it as written) and its tickets get the value, and later imports map it the same way.',
+    reviewNone: 'Nothing waiting for review.',
+    raw: 'As the file wrote it',
+    list: 'List',
+    rows: 'Tickets',
+    source: 'File',
+    mapTo: 'Map to',
+    map: 'Map',
+    addAsIs: 'Add to the list as written',
+    mapped: '"{{raw}}" now maps to "{{to}}"; {{count}} tickets filled in.',
+  },
+  users: {
+    edit: 'Edit',
+    editTitle: 'Edit account {{name}}',
+    saved: 'Saved {{name}}\'s account.',
+    ownRoleHint: 'You cannot change your own role.',
+  },
+};
