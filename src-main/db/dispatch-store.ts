@@ -24,6 +24,12 @@ export interface ProposalRecord {
   modelTickets: number;
 }
 
+/** Parameters: after id, from, to, limit. */
+export const SETTLED_PAGE_SQL = `SELECT id, description, category_id AS categoryId, department, resolved_at AS resolvedAt
+  FROM tickets
+  WHERE id > ? AND +status IN ('resolved', 'closed') AND +resolved_at >= ? AND +resolved_at < ?
+  ORDER BY id LIMIT ?`;
+
 const Outcome = z.object({ taken: int, tickets: int, transferred: int });
 const Taken = z.object({ proposals: int, categoryTaken: int, departmentTaken: int, accepted: int });
 
@@ -32,17 +38,14 @@ export class DispatchStore {
 
   /**
    * Up to `limit` tickets settled (已办结 or 已回访关闭) in [from, to), after
-   * ticket `afterId`, in id order: one page of the training set.
+   * ticket `afterId`, in id order: one page of the training set. It walks
+   * the primary key (unary + keeps SQLite off the status index, which would
+   * sort every settled ticket again for each page: hours on a million).
    */
   settledPage(afterId: number, from: number, to: number, limit: number): SettledTicket[] {
     return allRows(
       Settled,
-      this.db.prepare(
-        `SELECT id, description, category_id AS categoryId, department, resolved_at AS resolvedAt
-         FROM tickets
-         WHERE id > ? AND status IN ('resolved', 'closed') AND resolved_at >= ? AND resolved_at < ?
-         ORDER BY id LIMIT ?`,
-      ),
+      this.db.prepare(SETTLED_PAGE_SQL),
       afterId,
       from,
       to,
