@@ -33,17 +33,6 @@ export const SETTLED_PAGE_SQL = `SELECT id, description, category_id AS category
 const Outcome = z.object({ taken: int, tickets: int, transferred: int });
 const Taken = z.object({ proposals: int, categoryTaken: int, departmentTaken: int, accepted: int });
 
-/**
- * A page of settled tickets in id order. The unary + keeps SQLite off the status index: through it, every
- * page read all the settled tickets (950,000 of a 1,000,000-ticket file) and sorted them by id, tens of
- * seconds with the console's only thread held, each page. Walking the table in id order from `afterId`
- * stops at the page's last row.
- */
-export const SETTLED_PAGE_SQL = `SELECT id, description, category_id AS categoryId, department, resolved_at AS resolvedAt
-  FROM tickets
-  WHERE id > ? AND +status IN ('resolved', 'closed') AND resolved_at >= ? AND resolved_at < ?
-  ORDER BY id LIMIT ?`;
-
 export class DispatchStore {
   constructor(private readonly db: Db) {}
 
