@@ -23,10 +23,11 @@ export interface QcRefundRow {
   executedAt: number | null;
 }
 
-const TICKET_COLUMNS = `t.id, t.phone, t.received_at AS receivedAt, t.first_response_at AS firstResponseAt,
+const ticketColumns = (index?: string) => `t.id, t.phone, t.received_at AS receivedAt, t.first_response_at AS firstResponseAt,
   t.resolved_at AS resolvedAt, coalesce(p.name, c.name) AS topCategory, t.is_repeat AS repeat,
   (SELECT k.due_at FROM ticket_clocks k WHERE k.ticket_id = t.id AND k.clock = 'resolution' AND k.subject_id = 0) AS resolutionDueAt
-  FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id`;
+  FROM tickets t${index ? ` INDEXED BY ${index}` : ''} JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id`;
+const TICKET_COLUMNS = ticketColumns();
 
 const REFUND_COLUMNS = `r.ticket_id AS ticketId, t.received_at AS ticketReceivedAt, r.created_at AS createdAt, r.status,
   r.decided_at AS decidedAt, r.executed_at AS executedAt FROM refunds r JOIN tickets t ON t.id = r.ticket_id
@@ -84,8 +85,14 @@ export class QcRows {
   backlogTickets(): QcTicketRow[] {
     return allRows(
       TicketRow,
+      // Two arms so each reads its own index (migration 0022): the range's
+      // resolutions, then the unresolved. One OR walked every ticket ever received.
       this.db.prepare(
-        `SELECT ${TICKET_COLUMNS} WHERE t.received_at < @to AND t.status <> 'voided' AND (t.resolved_at IS NULL OR t.resolved_at >= @from)${this.f.sql}`,
+        `SELECT ${ticketColumns('tickets_resolved')}
+           WHERE t.resolved_at >= @from AND t.received_at < @to AND t.status <> 'voided'${this.f.sql}
+         UNION ALL
+         SELECT ${ticketColumns('tickets_unresolved')}
+           WHERE t.resolved_at IS NULL AND t.received_at < @to AND t.status <> 'voided'${this.f.sql}`,
       ),
       this.params,
     );

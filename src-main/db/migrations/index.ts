@@ -27,6 +27,7 @@ import * as m0018 from './0018_breach_causes';
 import * as m0019 from './0019_dispatch_proposals';
 import * as m0020 from './0020_qc_projects';
 import * as m0021 from './0021_reference_lists';
+import * as m0022 from './0022_backlog_indexes';
 
 export interface Migration {
   version: number;
@@ -58,6 +59,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 19, ...m0019 },
   { version: 20, ...m0020 },
   { version: 21, ...m0021 },
+  { version: 22, ...m0022 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
