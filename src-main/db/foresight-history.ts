@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import type { Db } from './open';
-import { allRows, column, int, intOrNull, text, textOrNull, value } from './rows';
+import { allRows, int, intOrNull, text, textOrNull } from './rows';
 import { settledPeerGroups } from './foresight-peers';
 import { dataVersion } from './data-version';
 
@@ -68,23 +68,6 @@ export class ForesightHistory {
     );
   }
 
-  /** Resolution durations (ms) of one peer group's tickets whose resolution clock stopped in [from, to) (the ticket page's forecast). */
-  peerDurations(categoryId: number, department: string | null, from: number, to: number): number[] {
-    return column(
-      int,
-      this.db.prepare(
-        `SELECT c.stopped_at - c.started_at AS durationMs
-         FROM tickets t JOIN ticket_clocks c ON c.ticket_id = t.id AND c.clock = 'resolution' AND c.subject_id = 0
-         WHERE t.category_id = ? AND coalesce(t.department, '') = ? AND t.status <> 'voided'
-           AND c.cancelled = 0 AND c.stopped_at >= ? AND c.stopped_at < ?`,
-      ),
-      categoryId,
-      department ?? '',
-      from,
-      to,
-    );
-  }
-
   /** One ticket's resolution clock while it runs with a known due time, or null. */
   openResolution(ticketId: number): OpenResolution | null {
     const rows = allRows(
@@ -99,20 +82,6 @@ export class ForesightHistory {
       ticketId,
     );
     return rows[0] ?? null;
-  }
-
-  /** Open tickets (resolution clock running) of one assignee. */
-  queueOf(assigneeId: number): number {
-    return (
-      value(
-        int,
-        this.db.prepare(
-          `SELECT count(*) FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
-           WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.stopped_at IS NULL AND c.cancelled = 0 AND t.assignee_id = ?`,
-        ),
-        assigneeId,
-      ) ?? 0
-    );
   }
 
   /** Open tickets (resolution clock running) per assignee. */
