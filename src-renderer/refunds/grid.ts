@@ -8,7 +8,8 @@ import { formatFen } from '../../src-main/core/money';
 import { call } from '../api/client';
 import { deliverPage, type GridReport } from '../lib/gridPage';
 import { formatDateTime } from '../lib/time';
-import type { RefundFilter, RefundRow, RefundSortField, RefundStatus, RefundType } from './types';
+import type { RefundFilter, RefundListRow, RefundSortField, RefundStatus, RefundType } from './types';
+import { DeadlineCell, ExecuteCell } from './cells';
 
 /** Grid column id → the backend's sort field (columns not listed cannot be sorted). */
 const SORTABLE: Record<string, RefundSortField> = {
@@ -19,8 +20,8 @@ const SORTABLE: Record<string, RefundSortField> = {
   createdAt: 'createdAt',
 };
 
-export function refundColumns(t: TFunction, zone: string): ColDef<RefundRow>[] {
-  const col = (colId: string, header: string, extra: ColDef<RefundRow> = {}): ColDef<RefundRow> => ({
+export function refundColumns(t: TFunction, zone: string): ColDef<RefundListRow>[] {
+  const col = (colId: string, header: string, extra: ColDef<RefundListRow> = {}): ColDef<RefundListRow> => ({
     colId,
     headerName: header,
     sortable: colId in SORTABLE,
@@ -40,6 +41,9 @@ export function refundColumns(t: TFunction, zone: string): ColDef<RefundRow>[] {
       valueFormatter: (p) => (typeof p.value === 'number' ? formatFen(p.value) : ''),
     }),
     col('status', t('refunds.col.status'), { field: 'status', width: 120, valueFormatter: (p) => (p.value ? t(`refunds.status.${p.value as RefundStatus}`) : '') }),
+    // 72 h from approval (the refund clock), counted down like every deadline; 执行 where the server allows it.
+    col('deadline', t('refunds.col.deadline'), { width: 150, cellRenderer: DeadlineCell, headerTooltip: t('refunds.col.deadlineHint') }),
+    col('execute', '', { width: 70, cellRenderer: ExecuteCell }),
     col('createdAt', t('refunds.col.createdAt'), { field: 'createdAt', width: 140, cellClass: 'num', valueFormatter: time }),
     col('createdBy', t('refunds.col.createdBy'), { field: 'createdByName', width: 90 }),
     col('decidedBy', t('refunds.col.decidedBy'), { field: 'decidedByName', width: 90 }),

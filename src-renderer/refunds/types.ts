@@ -7,6 +7,7 @@ export type {
   RefundClock,
   RefundEvent,
   RefundFilter,
+  RefundListRow,
   RefundRow,
   RefundSortField,
   RefundStatus,
