@@ -71,7 +71,8 @@ function WaitingForOthers({ refresh }: { refresh: number }) {
           <li key={item.entry.id} className="panel approval read-only" data-testid="waiting-item" data-refund-id={item.entry.id}>
             <div>
               <span className="badge read-only-badge" data-testid="read-only-mark">
-                {item.entry.createdBy === user.id || item.entry.requiredRole !== 'manager' ? t('refunds.waitingOwn') : t('refunds.waitingManager')}
+                {/* Waiting for someone else: his own entry, or else one above his authority (the server lists nothing more). */}
+                {item.entry.createdBy === user.id ? t('refunds.waitingOwn') : t('refunds.waitingManager')}
               </span>
               <ol className="refund-list">
                 <RefundEntry entry={item.entry} onChanged={() => q.reload()} />
