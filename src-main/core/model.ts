@@ -138,6 +138,8 @@ export interface TicketFilter {
   /** From the breach-cause Pareto: tickets whose recorded breach cause is this code. */
   breachCause?: string | undefined;
   receivedWindows?: Array<[number, number]> | undefined;
+  /** Leave demo tickets out (exports set it; the list's own filter has no such field). */
+  notDemo?: boolean | undefined;
 }
 
 export interface TicketPageQuery {

@@ -8,6 +8,7 @@ import type { Db } from './open';
 import type { BreachCauseOption } from '../core/breach-causes';
 import type { ReportFilters } from '../core/reports/model';
 import { filterSql } from './report-filter-sql';
+import { notDemo } from './demo-sql';
 import { allRows, flag, int, text } from './rows';
 
 const OptionRow: z.ZodType<BreachCauseOption> = z.object({ code: text, nameZh: text, nameEn: text, needsText: flag, active: flag });
@@ -69,7 +70,7 @@ export class BreachCauseStore {
       RecordedRow,
       this.db.prepare(
         `SELECT b.cause, t.id FROM ticket_breach_causes b JOIN tickets t ON t.id = b.ticket_id
-          WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided'${f.sql} ORDER BY t.received_at, t.id`,
+          WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${f.sql} ORDER BY t.received_at, t.id`,
       ),
       { ...f.params, from: fromMs, to: toMs },
     );

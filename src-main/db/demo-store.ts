@@ -149,4 +149,36 @@ export class DemoStore {
   addRefundClock(c: DemoRefundClock): void {
     this.stmts.refundClock.run(c.ticketId, c.refundId, c.startedAt, c.limitMs, c.stoppedAt, c.dueAt, c.warnAt, c.nextAlertAt, JSON.stringify(c.plan));
   }
+
+  /** Marks the tickets after `afterId` (the ones this seeding made) as demo tickets (migration 0023). */
+  markDemo(afterId: number): void {
+    this.db.prepare('UPDATE tickets SET is_demo = 1 WHERE id > ?').run(afterId);
+  }
+}
+
+/** How many demo tickets there are (their partial index). */
+export function demoTicketCount(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM tickets INDEXED BY tickets_demo WHERE is_demo = 1').get() as { n: number }).n;
+}
+
+/**
+ * Deletes every demo ticket with everything that hangs on it — history,
+ * clocks, alerts, refunds (reversals first) and their history, checklist
+ * ticks, 12580 facts, breach causes, dispatch proposals — and nothing else:
+ * migration 0023's triggers let through only a demo ticket's rows. The caller
+ * runs it in one transaction; a table added later that names a ticket and is
+ * not listed here makes the foreign key refuse the whole deletion rather than
+ * leave a row pointing nowhere. Returns how many tickets went.
+ */
+export function deleteDemoTickets(db: Db): { tickets: number; refunds: number } {
+  const demo = 'SELECT id FROM tickets WHERE is_demo = 1';
+  const run = (sql: string) => db.prepare(sql).run().changes;
+  for (const table of ['alerts', 'ticket_clocks', 'ticket_checks', 'delivery_facts', 'ticket_breach_causes', 'dispatch_proposals', 'refund_events']) {
+    run(`DELETE FROM ${table} WHERE ticket_id IN (${demo})`);
+  }
+  const refunds =
+    run(`DELETE FROM refunds WHERE reverses_id IS NOT NULL AND ticket_id IN (${demo})`) + run(`DELETE FROM refunds WHERE ticket_id IN (${demo})`);
+  run(`DELETE FROM ticket_events WHERE ticket_id IN (${demo})`);
+  const tickets = run('DELETE FROM tickets WHERE is_demo = 1');
+  return { tickets, refunds };
 }

@@ -3,6 +3,7 @@
  * time, then id) one at a time: iterate() never holds the month in memory.
  * Callers read inside one transaction so every file is of the same moment.
  */
+import { notDemo, ticketNotDemo } from './demo-sql';
 import type { Db } from './open';
 import type { RefundExportRaw, TicketExportRaw } from '../core/export/rows';
 
@@ -15,12 +16,12 @@ export class ExportReader {
   constructor(private readonly db: Db) {}
 
   countTickets(fromMs: number, toMs: number): number {
-    const r = this.db.prepare('SELECT count(*) AS n FROM tickets WHERE received_at >= ? AND received_at < ?').get(fromMs, toMs) as { n: number };
+    const r = this.db.prepare(`SELECT count(*) AS n FROM tickets t WHERE t.received_at >= ? AND t.received_at < ? AND ${notDemo('t')}`).get(fromMs, toMs) as { n: number };
     return r.n;
   }
 
   countRefunds(fromMs: number, toMs: number): number {
-    const r = this.db.prepare('SELECT count(*) AS n FROM refunds WHERE decided_at >= ? AND decided_at < ?').get(fromMs, toMs) as { n: number };
+    const r = this.db.prepare(`SELECT count(*) AS n FROM refunds WHERE decided_at >= ? AND decided_at < ? AND ${ticketNotDemo('ticket_id')}`).get(fromMs, toMs) as { n: number };
     return r.n;
   }
 
@@ -34,7 +35,7 @@ export class ExportReader {
            t.fr_missed_at, t.res_missed_at, t.fu_missed_at
          FROM tickets t INDEXED BY tickets_received
          JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id
-         WHERE t.received_at >= ? AND t.received_at < ?
+         WHERE t.received_at >= ? AND t.received_at < ? AND ${notDemo('t')}
          ORDER BY t.received_at, t.id`,
       )
       .iterate(fromMs, toMs) as IterableIterator<TicketExportRaw>;
@@ -51,7 +52,7 @@ export class ExportReader {
          FROM refunds r JOIN tickets t ON t.id = r.ticket_id
          JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id
          LEFT JOIN ticket_clocks k ON k.ticket_id = r.ticket_id AND k.clock = 'refund' AND k.subject_id = r.id
-         WHERE r.decided_at >= @from AND r.decided_at < @to
+         WHERE r.decided_at >= @from AND r.decided_at < @to AND ${notDemo('t')}
          ORDER BY r.decided_at, r.id`,
       )
       .iterate({ from: fromMs, to: toMs, defaultLimit: DEFAULT_EXECUTE_LIMIT_MS }) as IterableIterator<RefundExportRaw>;

@@ -4,6 +4,7 @@
  * category and resolution due time, and refund entries (drafts and reversals
  * out) with their ticket's arrival.
  */
+import { notDemo } from './demo-sql';
 import { z } from 'zod';
 import type { Db } from './open';
 import type { QcTicket } from '../core/reports/qc-measures';
@@ -31,7 +32,7 @@ const TICKET_COLUMNS = ticketColumns();
 
 const REFUND_COLUMNS = `r.ticket_id AS ticketId, t.received_at AS ticketReceivedAt, r.created_at AS createdAt, r.status,
   r.decided_at AS decidedAt, r.executed_at AS executedAt FROM refunds r JOIN tickets t ON t.id = r.ticket_id
-  WHERE r.reverses_id IS NULL AND r.status <> 'draft'`;
+  WHERE r.reverses_id IS NULL AND r.status <> 'draft' AND ${notDemo('t')}`;
 
 /** How far back a repeat complaint looks for the caller's earlier ones. */
 const REPEAT_LOOKBACK = '30 * 86400000';
@@ -76,7 +77,7 @@ export class QcRows {
   tickets(): QcTicketRow[] {
     return allRows(
       TicketRow,
-      this.db.prepare(`SELECT ${TICKET_COLUMNS} WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided'${this.f.sql}`),
+      this.db.prepare(`SELECT ${TICKET_COLUMNS} WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${this.f.sql}`),
       this.params,
     );
   }
@@ -89,10 +90,10 @@ export class QcRows {
       // resolutions, then the unresolved. One OR walked every ticket ever received.
       this.db.prepare(
         `SELECT ${ticketColumns('tickets_resolved')}
-           WHERE t.resolved_at >= @from AND t.received_at < @to AND t.status <> 'voided'${this.f.sql}
+           WHERE t.resolved_at >= @from AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${this.f.sql}
          UNION ALL
          SELECT ${ticketColumns('tickets_unresolved')}
-           WHERE t.resolved_at IS NULL AND t.received_at < @to AND t.status <> 'voided'${this.f.sql}`,
+           WHERE t.resolved_at IS NULL AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${this.f.sql}`,
       ),
       this.params,
     );
@@ -103,7 +104,7 @@ export class QcRows {
     return allRows(
       TicketRow,
       this.db.prepare(
-        `SELECT ${TICKET_COLUMNS} WHERE t.status <> 'voided' AND t.received_at < @to AND t.received_at >= @from - ${REPEAT_LOOKBACK}
+        `SELECT ${TICKET_COLUMNS} WHERE t.status <> 'voided' AND ${notDemo('t')} AND t.received_at < @to AND t.received_at >= @from - ${REPEAT_LOOKBACK}
            AND t.phone IN (SELECT r.phone FROM tickets r WHERE r.received_at >= @from AND r.received_at < @to AND r.is_repeat = 1)`,
       ),
       this.range,

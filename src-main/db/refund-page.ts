@@ -3,6 +3,7 @@
  * columns: the renderer only ever holds the page it shows.
  */
 import type { Db } from './open';
+import { ticketNotDemo } from './demo-sql';
 import type { Page } from '../core/model';
 import { z } from 'zod';
 import { REFUND_STATUSES, REFUND_TYPES, type RefundFilter, type RefundPageQuery, type RefundRow, type RefundSortField, type RefundTotals } from '../core/refunds/types';
@@ -39,6 +40,7 @@ function whereClause(f: RefundFilter | undefined, now: number): { sql: string; p
     parts.push('r.created_at < @to');
     params.to = f.createdTo;
   }
+  if (f?.notDemo) parts.push(ticketNotDemo('r.ticket_id'));
   if (f?.overdue) {
     // The execution clock (services/refunds/clock.ts) still running past its due time: its partial index (migration 0005).
     parts.push(`r.status = 'approved' AND r.id IN (SELECT subject_id FROM ticket_clocks WHERE clock = 'refund' AND stopped_at IS NULL AND cancelled = 0 AND due_at <= @now)`);

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import type { Db } from './open';
 import type { ReportFilters } from '../core/reports/model';
 import { filterSql } from './report-filter-sql';
+import { ticketNotDemo } from './demo-sql';
 import { allRows, int, text } from './rows';
 
 export interface RefundTypeCounts {
@@ -47,7 +48,7 @@ export function refundTypeCounts(
              FROM refunds r INDEXED BY refunds_decided ${ticketJoin}
              LEFT JOIN ticket_clocks k INDEXED BY ticket_clocks_refund ON k.clock = 'refund' AND k.subject_id = r.id
              WHERE r.reverses_id IS NULL AND r.status IN ('approved', 'executed')
-               AND r.decided_at >= @from AND r.decided_at < @to${f.sql})
+               AND r.decided_at >= @from AND r.decided_at < @to AND ${ticketNotDemo('r.ticket_id')}${f.sql})
        GROUP BY type ORDER BY type`,
     ),
     { ...f.params, now: q.now, from: q.fromMs, to: q.toMs },

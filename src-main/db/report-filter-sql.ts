@@ -4,6 +4,7 @@
  * sub-categories.
  */
 import type { ReportFilters } from '../core/reports/model';
+import { notDemo } from './demo-sql';
 
 export interface SqlPart {
   sql: string;
@@ -46,7 +47,7 @@ export function periodSource(filters: ReportFilters): SqlPart {
   const f = filterSql(filters);
   return {
     sql: `FROM tickets t INDEXED BY tickets_report
-      WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided'${f.sql}`,
+      WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${f.sql}`,
     params: f.params,
   };
 }

@@ -7,6 +7,7 @@ import type { TicketFilter } from '../core/model';
 import { OPEN_STATUSES } from '../core/enums';
 import { phoneIndexMatch, phoneQuery } from '../core/phone-search';
 import { reportDrill } from './report-drill';
+import { notDemo } from './demo-sql';
 
 /** The list's "open" chip: the statuses in which a ticket is still being worked (core/enums.ts). */
 export const OPEN_SQL = `t.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(',')})`;
@@ -138,6 +139,7 @@ export function whereClause(
     parts.push('t.id IN (SELECT ticket_id FROM ticket_breach_causes WHERE cause = @breachCause)');
     params.breachCause = f.breachCause;
   }
+  if (f.notDemo) parts.push(notDemo('t'));
   if (f.repeat !== undefined) {
     // A literal, so the partial index of repeat complaints (migration 0014) can serve it.
     parts.push(`${col('is_repeat')} = ${f.repeat ? 1 : 0}`);

@@ -13,6 +13,7 @@
  * after the `now` it was counted at — the only way the counts move with time
  * alone is a running clock reaching its due instant.
  */
+import { notDemo } from './demo-sql';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 
@@ -42,7 +43,7 @@ const SQL = `SELECT count(*) AS total,
     coalesce(sum(t.is_repeat), 0) AS repeat,
     min(min(coalesce(t.res_missed_at, 9e18), coalesce(t.res_met_at, 9e18))) FILTER (WHERE t.res_missed_at > @now OR t.res_met_at > @now) AS nextChange
   FROM tickets t INDEXED BY tickets_report
-  WHERE t.received_at >= @monthFrom AND t.received_at < @to AND t.status <> 'voided'`;
+  WHERE t.received_at >= @monthFrom AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}`;
 
 interface Kept {
   version: string;

@@ -4,6 +4,7 @@
  * a partial index of the tickets that count holding only received_at,
  * category_id and district, so no table row is read and few pages are.
  */
+import { notDemo } from './demo-sql';
 import type { Db } from './open';
 import type { CountRow } from '../core/warnings';
 
@@ -16,7 +17,7 @@ export class WarningCountReader {
       .prepare(
         `SELECT category_id AS categoryId, district, count(*) AS n
            FROM tickets INDEXED BY tickets_warning_counts
-          WHERE received_at >= ? AND received_at < ? AND status <> 'voided'
+          WHERE received_at >= ? AND received_at < ? AND status <> 'voided' AND ${notDemo('tickets')}
           GROUP BY category_id, district`,
       )
       .all(start, end) as CountRow[];
@@ -26,7 +27,7 @@ export class WarningCountReader {
   hasTicketBefore(categoryIds: readonly number[], before: number): boolean {
     const probe = this.db.prepare(
       `SELECT 1 FROM tickets INDEXED BY tickets_category
-        WHERE category_id = ? AND received_at < ? AND status <> 'voided' LIMIT 1`,
+        WHERE category_id = ? AND received_at < ? AND status <> 'voided' AND ${notDemo('tickets')} LIMIT 1`,
     );
     return categoryIds.some((id) => probe.get(id, before) !== undefined);
   }

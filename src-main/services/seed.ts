@@ -27,6 +27,8 @@ export interface SeedOptions {
   months?: number;
   /** The last instant tickets may be received at (default: the context's now). */
   end?: number;
+  /** Mark the tickets as demo tickets (the console's 演示数据): kept out of reports and exports, removable together. Benchmark databases are not. */
+  markDemo?: boolean;
 }
 
 const HOUR = 3_600_000;
@@ -204,6 +206,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       // Demo tickets get their deadline clocks like any other.
       backfillClocks(ctx.db, firstNewId);
       refunds = seedRefunds(ctx, r, { fromTicketId: firstNewId, end });
+      if (opts.markDemo) store.markDemo(firstNewId);
     }).immediate();
   });
   // A running monitor hears of them once they are there.
@@ -269,5 +272,7 @@ function lifeSoFar(r: () => number, receivedAt: number, age: number, limits: Lim
 export function seedDemo(ctx: ServiceContext, admin: UserInfo): { tickets: number; refunds: number } {
   const existing = ctx.read.tickets.count();
   if (existing > 0) throw new DomainError('demo_needs_empty', { tickets: existing });
-  return seedTickets(ctx, admin, { tickets: 3000, seed: 20261128, months: 6 });
+  const made = seedTickets(ctx, admin, { tickets: 3000, seed: 20261128, months: 6, markDemo: true });
+  ctx.audit.add(ctx.now(), admin.id, 'demo.load', null, made);
+  return made;
 }

@@ -126,6 +126,8 @@ export const en: Resources = {
       },
     },
     awaitingMe: 'Refunds waiting for me',
+    demoNote: '{{count, number}} demo tickets are here, marked as demo; beside real tickets they are left out of reports, the upload and exports.',
+    demoNoteRemove: 'Remove them in Settings',
     empty: {
       title: 'No tickets yet: start here',
       body: 'The database is empty, so every number below is still 0. Import the tickets you already have or register the first complaint; to get to know the console first, load the demo data.',

@@ -120,6 +120,8 @@ export const zhCN = {
       },
     },
     awaitingMe: '待我审批退费',
+    demoNote: '含 {{count, number}} 张演示工单：已标记为演示；有正式工单后，演示工单不计入报表、上报和导出。',
+    demoNoteRemove: '在设置中移除',
     empty: {
       title: '还没有工单，从这里开始',
       body: '数据库是空的，下面的数字都还是 0。可以先把现有的工单导进来，或登记第一张投诉；想先熟悉系统，可以载入演示数据。',

@@ -22,6 +22,7 @@ import { LikelyToMissList } from './LikelyToMissList';
 import { TodayNumbers } from '../reports/TodayNumbers';
 import { mayCall } from '../lib/access';
 import { GetStarted } from './GetStarted';
+import { DemoNote } from './DemoNote';
 
 function CounterLink({ label, value, href, testId, tone }: { label: string; value: number | undefined; href: string; testId: string; tone?: string }) {
   const { t } = useTranslation();
@@ -66,6 +67,7 @@ export function TodayPage() {
     <section className="page today" aria-labelledby="today-title">
       <h1 id="today-title">{t('today.title')}</h1>
       {any.data?.total === 0 && <GetStarted onLoaded={() => window.location.reload()} />}
+      <DemoNote refresh={revision} />
       <h2 className="section-title">{t('today.deadlines')}</h2>
       {summary.error && <Alert kind="error">{summary.error}</Alert>}
       <p className="hint" data-testid="tiles-hint">{t('today.tilesHint')}</p>

@@ -1,6 +1,4 @@
 import { useTranslation } from 'react-i18next';
-import { call } from '../api/client';
-import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { navigate, useRoute } from '../state/route';
 import { useUser } from '../state/session';
@@ -12,23 +10,8 @@ import { AuditSection } from './AuditSection';
 import { BreachCausesSection } from './BreachCausesSection';
 import { OwnPasswordSection } from './OwnPasswordSection';
 import { ListsSection } from './lists/ListsSection';
+import { DemoSection } from './DemoSection';
 import { mayCall } from '../lib/access';
-
-function DemoSection() {
-  const { t } = useTranslation();
-  const { busy, msg, run } = useAction();
-  const load = () => run(() => call('demo/load', {}), { ok: (r) => t('settings.demoLoaded', { count: r.tickets }) });
-  return (
-    <section className="panel" aria-labelledby="demo-title">
-      <h2 id="demo-title">{t('settings.demoTitle')}</h2>
-      <p>{t('settings.demoBody')}</p>
-      {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
-      <button type="button" className="btn small" onClick={() => void load()} disabled={busy}>
-        {busy ? t('common.loading') : t('settings.demoLoad')}
-      </button>
-    </section>
-  );
-}
 
 /**
  * Tabs, the tab in the URL (#/settings?tab=sla): 基本设置 (branch,

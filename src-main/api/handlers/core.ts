@@ -11,6 +11,7 @@ import { branchSettings, saveBranchSettings } from '../../services/settings';
 import { seedDemo } from '../../services/seed';
 import { transferMany } from '../../services/ticket-batch';
 import { countByAssignee, teamWorkload } from '../../services/workload';
+import { demoStatus, removeDemo } from '../../services/demo';
 import { messageFor } from '../../core/messages';
 import { ticketClockViews } from '../../services/deadlines';
 import type { AuthStatus, TicketDetail } from '../contract';
@@ -112,4 +113,6 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
   },
   'settings/branch': (i, env) => saveBranchSettings(env.ctx, needUser(env).id, i),
   'demo/load': (_i, env) => ({ tickets: seedDemo(env.ctx, needUser(env)).tickets }),
+  'demo/status': (_i, env) => demoStatus(env.ctx),
+  'demo/remove': (_i, env) => removeDemo(env.ctx, needUser(env)),
 };

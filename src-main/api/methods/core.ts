@@ -7,6 +7,7 @@ import type { OpenTransferRequest } from '../../core/ticket-roles';
 import type { BranchSettings } from '../../services/settings';
 import type { ClockView } from '../../services/deadlines';
 import type { AssigneeCount, WorkloadRow } from '../../services/workload';
+import type { DemoStatus } from '../../services/demo';
 
 export interface AuthStatus {
   needsSetup: boolean;
@@ -63,4 +64,8 @@ export const coreMethods = {
   'users/setActive': method<UserInfo>()('admin', s.setActiveInput),
   'settings/branch': method<BranchSettings>()('admin', s.branchInput),
   'demo/load': method<{ tickets: number }>()('admin', s.empty),
+  /** Whether demo data may be loaded (an empty database) and how many demo tickets there are: for 设置 and Today's notes. */
+  'demo/status': method<DemoStatus>()('agent', s.empty),
+  /** Every demo ticket with its history and refunds, deleted together and audited. */
+  'demo/remove': method<{ tickets: number; refunds: number }>()('admin', s.empty),
 };

@@ -115,6 +115,8 @@ export interface RefundFilter {
   createdTo?: number | undefined;
   /** Approved, not executed, and past its execution deadline now (the refund clock's due time). */
   overdue?: boolean | undefined;
+  /** Leave the refunds of demo tickets out (exports set it). */
+  notDemo?: boolean | undefined;
 }
 
 export interface RefundPageQuery {

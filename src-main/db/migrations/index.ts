@@ -28,6 +28,7 @@ import * as m0019 from './0019_dispatch_proposals';
 import * as m0020 from './0020_qc_projects';
 import * as m0021 from './0021_reference_lists';
 import * as m0022 from './0022_backlog_indexes';
+import * as m0023 from './0023_demo_tickets';
 
 export interface Migration {
   version: number;
@@ -60,6 +61,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 20, ...m0020 },
   { version: 21, ...m0021 },
   { version: 22, ...m0022 },
+  { version: 23, ...m0023 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

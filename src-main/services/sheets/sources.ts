@@ -74,7 +74,7 @@ export function sheetSource(ctx: ServiceContext, viewer: UserInfo, req: SheetReq
   switch (req.kind) {
     case 'tickets': {
       const t = ticketTable(l);
-      const page = (offset: number) => listTickets(ctx, viewer, { offset, limit: batch, sort: req.sort, filter: req.filter });
+      const page = (offset: number) => listTickets(ctx, viewer, { offset, limit: batch, sort: req.sort, filter: { ...req.filter, notDemo: true } });
       const first = page(0);
       return {
         total: first.total,
@@ -84,7 +84,7 @@ export function sheetSource(ctx: ServiceContext, viewer: UserInfo, req: SheetReq
     }
     case 'refunds': {
       const t = refundTable(l);
-      const page = (offset: number) => listRefunds(ctx, viewer, { offset, limit: batch, sort: req.sort, filter: req.filter });
+      const page = (offset: number) => listRefunds(ctx, viewer, { offset, limit: batch, sort: req.sort, filter: { ...req.filter, notDemo: true } });
       const first = page(0);
       return {
         total: first.total,

@@ -41,6 +41,8 @@ const MATRIX: Record<string, string> = {
   'users/setActive': '       - - - - Y',
   'settings/branch': '       - - - - Y',
   'demo/load': '             - - - - Y',
+  'demo/status': '           - Y Y Y Y', // counts only: whether the demo may be loaded, how many demo tickets
+  'demo/remove': '           - - - - Y',
   'import/upload': '         - - Y Y Y',
   'import/preview': '        - - Y Y Y',
   'import/run': '            - - Y Y Y',
