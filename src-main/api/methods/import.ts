@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { method } from '../define';
 import { MAX_CHUNK_BASE64 } from '../../core/import/limits';
+import { IMPORT_FIELDS } from '../../core/import/types';
 import type { ImportPreview } from '../../services/import/preview';
 import type { ImportRunResult } from '../../services/import/console';
 
@@ -25,6 +26,10 @@ export const importUploadInput = z
 
 export const importPreviewInput = z.object({ uploadId, sheet, locale }).strict();
 export const importRunInput = z.object({ uploadId, sheet, locale, dryRun: z.boolean().default(false) }).strict();
+export const importMapHeadersInput = z
+  .object({ uploadId, sheet, mapping: z.record(z.string().trim().min(1).max(200), z.enum(IMPORT_FIELDS).nullable()) })
+  .strict()
+  .refine((v) => Object.keys(v.mapping).length <= 200, { message: 'too many columns', path: ['mapping'] });
 export const importRejectsInput = z.object({ token: z.uuid(), offset: z.number().int().min(0).default(0) }).strict();
 
 export type ImportPreviewResult = ImportPreview & { fileName: string };
@@ -44,5 +49,6 @@ export const importMethods = {
   'import/upload': method<{ uploadId: string; size: number }>()('supervisor', importUploadInput),
   'import/preview': method<ImportPreviewResult>()('supervisor', importPreviewInput),
   'import/run': method<ImportRunResult>()('supervisor', importRunInput),
+  'import/mapHeaders': method<null>()('supervisor', importMapHeadersInput),
   'import/rejects': method<RejectsChunk>()('supervisor', importRejectsInput),
 };

@@ -49,6 +49,8 @@ export interface MappedColumn {
   header: string;
   /** null: a column the console does not use (or a second column for a field already mapped). */
   field: ImportField | null;
+  /** The field was chosen by a user for this header (remembered per header list), not recognised by name. */
+  chosen?: true;
 }
 
 export interface HeaderMap {
@@ -59,15 +61,30 @@ export interface HeaderMap {
   missing: ImportField[];
 }
 
-export function mapHeaders(cells: readonly string[]): HeaderMap {
+/**
+ * The key a user's mapping is remembered by: the file's header list as a
+ * person reads it (each header through headerKey, in order), so the next
+ * export of the same shape maps the same way and a file of another shape does not.
+ */
+export function headerSetKey(cells: readonly string[]): string {
+  return cells.map((c) => headerKey(c)).join('\u001f');
+}
+
+/**
+ * Columns to fields. `chosen` (headerKey → field) is what a user mapped for
+ * headers the console does not know; a known header's own field wins over it.
+ */
+export function mapHeaders(cells: readonly string[], chosen: Readonly<Record<string, ImportField>> = {}): HeaderMap {
   const index: Partial<Record<ImportField, number>> = {};
   const columns = cells.map((raw, i): MappedColumn => {
     const header = raw.trim();
-    const field = BY_KEY.get(headerKey(header)) ?? null;
+    const known = BY_KEY.get(headerKey(header)) ?? null;
+    const picked = known === null ? (chosen[headerKey(header)] ?? null) : null;
+    const field = known ?? picked;
     // The first column for a field wins; the preview shows the second as unused.
     if (field === null || index[field] !== undefined) return { index: i, header, field: null };
     index[field] = i;
-    return { index: i, header, field };
+    return picked ? { index: i, header, field, chosen: true } : { index: i, header, field };
   });
   const missing = REQUIRED_FIELDS.filter((f) => index[f] === undefined);
   return { columns, index, missing };

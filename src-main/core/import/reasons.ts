@@ -116,8 +116,16 @@ export function refusalMessage(p: Params, locale: Locale): string {
     }
     case 'missing_columns': {
       const missing = fieldList(String(p.fields).split(',') as ImportField[], locale);
-      return en ? `The file lacks required columns: ${missing}.` : `文件缺少必需的列：${missing}。`;
+      return en
+        ? `The file lacks required columns: ${missing}. If one of its columns holds it under another name, map that column in the preview.`
+        : `文件缺少必需的列：${missing}。如果文件中某一列就是它（只是列名不同），请在预览中把该列对应过去。`;
     }
+    case 'no_such_column':
+      return en ? `The file has no column "${p.column}".` : `文件中没有「${p.column}」这一列。`;
+    case 'field_mapped_twice':
+      return en
+        ? `Column "${p.column}" is mapped to a field the file already has in another column.`
+        : `「${p.column}」对应到的字段在文件中已有别的列，同一字段只能对应一列。`;
     case 'too_large':
       return en ? `The file is larger than ${p.max} MB.` : `文件超过 ${p.max} MB。`;
     case 'upload_gone':

@@ -22,6 +22,7 @@ export interface ImportRunResult extends ImportCounts {
   rejectsFileName: string | null;
   /** Cities and districts not on the lists: imported with the field empty, waiting in 设置 → 基础列表 for review. */
   held: ImportOutcome['held'];
+  mapped: ImportOutcome['mapped'];
 }
 
 /** How many problems one answer carries; a large file's full list is in the rejects file. */
@@ -72,6 +73,7 @@ export async function runUpload(
       rejectsToken: r.rejectsFile ? rejects.token : null,
       rejectsFileName: r.rejectsFile ? name : null,
       held: r.held,
+      mapped: r.mapped,
     };
   } catch (e) {
     files.dropRejects(rejects.token);

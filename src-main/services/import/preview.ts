@@ -5,7 +5,8 @@
  */
 import type { Locale } from '../../core/messages';
 import type { MappedColumn } from '../../core/import/headers';
-import { rejectedCells } from '../../core/import/reasons';
+import { refusalMessage, rejectedCells } from '../../core/import/reasons';
+import { savedMapping } from './header-mapping';
 import { normalizeRow } from '../../core/import/row';
 import type { ImportField, RejectedCell } from '../../core/import/types';
 import type { ServiceContext } from '../context';
@@ -43,14 +44,19 @@ export async function previewFile(
 ): Promise<ImportPreview> {
   const locale = opts.locale ?? 'zh-CN';
   const limit = opts.limit ?? PREVIEW_ROWS;
-  const table = await openTable(filePath, { sheet: opts.sheet });
+  const table = await openTable(filePath, { sheet: opts.sheet, chosen: savedMapping(ctx) });
   try {
     const refs = table.header.missing.length === 0 ? rowRefs(ctx, table) : null;
     const rows: PreviewRow[] = [];
     if (limit > 0) {
       for await (const row of table.rows) {
         const result = refs ? normalizeRow(row, refs) : null;
-        const problems = result && !result.ok ? rejectedCells(row.line, result.problems, table.header, locale) : [];
+        // Without a required column no row can be imported, and the preview must not call one importable.
+        const problems = result
+          ? result.ok
+            ? []
+            : rejectedCells(row.line, result.problems, table.header, locale)
+          : [{ line: row.line, column: '', value: '', reason: refusalMessage({ what: 'missing_columns', fields: table.header.missing.join(',') }, locale) }];
         rows.push({ line: row.line, cells: row.cells, problems });
         if (rows.length >= limit) break;
       }

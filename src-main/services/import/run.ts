@@ -18,7 +18,7 @@ import { rejectedCells } from '../../core/import/reasons';
 import { CLOCK_SKEW_MS, normalizeRow, type RowRefs } from '../../core/import/row';
 import { LocalTimeParser } from '../../core/import/times';
 import { DEFAULT_MAX_IMPORT_MB, MAX_LISTED_PROBLEMS } from '../../core/import/limits';
-import type { ImportReport, Problem, SourceRow } from '../../core/import/types';
+import type { ImportField, ImportReport, Problem, SourceRow } from '../../core/import/types';
 import type { ServiceContext } from '../context';
 import { branchSettings } from '../settings';
 import { applyStaged } from './apply';
@@ -28,6 +28,7 @@ import { openTable, type Table } from './table';
 import { ListMatcher } from '../../core/lists/rules';
 import { ListStore } from '../../db/lists';
 import { HeldValues } from '../list-reviews';
+import { savedMapping } from './header-mapping';
 
 export interface ImportOptions {
   dryRun?: boolean;
@@ -55,6 +56,8 @@ export interface ImportOutcome extends ImportReport {
   rejectsError?: string;
   /** Cities and districts the lists do not know: the rows were imported with the field empty, the value waits for review. */
   held: Array<{ kind: 'city' | 'district' | 'department'; raw: string; rows: number }>;
+  /** Columns read through a user's remembered mapping (header → field), for the dry run to show. */
+  mapped: Array<{ header: string; field: ImportField }>;
 }
 
 /** The size limit for files read from disk: the setting `import.maxFileMB`, else the default. */
@@ -105,7 +108,7 @@ export async function importFile(
   const locale = opts.locale ?? 'zh-CN';
   refuseTooLarge(filePath, opts.maxBytes ?? importSizeLimit(ctx));
   const listLimit = opts.listLimit ?? MAX_LISTED_PROBLEMS;
-  const table = await openTable(filePath, { sheet: opts.sheet });
+  const table = await openTable(filePath, { sheet: opts.sheet, chosen: savedMapping(ctx) });
   let staging: Staging | null = null;
   let committed = false;
   const rejects = opts.rejectsPath ? new RejectsWriter(opts.rejectsPath, table.headerCells, locale) : null;
@@ -113,7 +116,8 @@ export async function importFile(
     refuseMissingColumns(table);
     const refs = rowRefs(ctx, table);
     staging = Staging.open(ctx.db);
-    const report: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], rejectedRows: 0, rejectedTotal: 0, rejectsFile: null, held: [] };
+    const report: ImportOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: [], rejectedRows: 0, rejectedTotal: 0, rejectsFile: null, held: [],
+      mapped: table.header.columns.filter((c) => c.chosen && c.field).map((c) => ({ header: c.header, field: c.field! })) };
     const held = new HeldValues();
 
     let batch: Array<{ row: SourceRow; staged: StagedRow | null; problems: Problem[] }> = [];

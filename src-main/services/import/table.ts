@@ -5,6 +5,7 @@
  */
 import { DomainError } from '../../core/errors';
 import { HEADER_SEARCH_ROWS, looksLikeHeader, mapHeaders, type HeaderMap } from '../../core/import/headers';
+import type { ImportField } from '../../core/import/types';
 import type { SourceRow } from '../../core/import/types';
 import { readCsv } from './csv-source';
 import { sniffFile, type FileKind } from './sniff';
@@ -24,7 +25,10 @@ export interface Table {
   close(): Promise<void>;
 }
 
-export async function openTable(filePath: string, opts: { sheet?: string | undefined } = {}): Promise<Table> {
+export async function openTable(
+  filePath: string,
+  opts: { sheet?: string | undefined; chosen?: ((headerCells: readonly string[]) => Record<string, ImportField>) | undefined } = {},
+): Promise<Table> {
   const kind = await sniffFile(filePath);
   const choice: SheetChoice = { sheet: opts.sheet, found: { sheets: [], sheet: null } };
   // SheetJS (for the rare .xls) takes a second to load: only when such a file comes, never at start-up.
@@ -74,7 +78,7 @@ export async function openTable(filePath: string, opts: { sheet?: string | undef
     sheet: choice.found!.sheet,
     headerLine: header.line,
     headerCells: header.cells.map((c) => c.trim()),
-    header: mapHeaders(header.cells),
+    header: mapHeaders(header.cells, opts.chosen?.(header.cells.map((c) => c.trim())) ?? {}),
     rows,
     close: async () => {
       await source.return(undefined);

@@ -128,6 +128,17 @@ export function ImportPage() {
         <>
           <PreviewPanel
             preview={preview}
+            onMap={(mapping) =>
+              uploadId &&
+              void perform(
+                async () => {
+                  await call('import/mapHeaders', { uploadId, sheet, mapping });
+                  setResult(null);
+                  setPreview(await call('import/preview', { uploadId, sheet, locale: currentLocale() }));
+                },
+                { doing: { what: 'read' } },
+              )
+            }
             onSheet={(s) => {
               setSheet(s);
               setResult(null);

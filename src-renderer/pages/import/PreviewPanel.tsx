@@ -1,3 +1,5 @@
+import { useState } from 'react';
+import { IMPORT_FIELDS, type ImportField } from '../../../src-main/core/import/types';
 import type { OutputOf } from '../../api/types';
 import { Alert } from '../../components/Alert';
 import { useTranslation } from 'react-i18next';
@@ -5,8 +7,11 @@ import { useTranslation } from 'react-i18next';
 type Preview = OutputOf<'import/preview'>;
 
 /** What the file is, which column became which field, and the first rows with their problems. */
-export function PreviewPanel({ preview, onSheet }: { preview: Preview; onSheet: (sheet: string) => void }) {
+export function PreviewPanel({ preview, onSheet, onMap }: { preview: Preview; onSheet: (sheet: string) => void; onMap: (mapping: Record<string, ImportField | null>) => void }) {
   const { t } = useTranslation();
+  const [choice, setChoice] = useState<Record<string, ImportField | null>>({});
+  const taken = new Set(preview.columns.map((c) => c.field).filter((f): f is ImportField => f !== null));
+  const unknown = preview.columns.filter((c) => c.field === null && c.header !== '');
   const width = preview.columns.length;
   const kind = [
     t(`import.format.${preview.format}`),
@@ -43,10 +48,42 @@ export function PreviewPanel({ preview, onSheet }: { preview: Preview; onSheet: 
         {preview.columns.map((c) => (
           <li key={c.index} className={c.field ? undefined : 'import-unused'}>
             <span className="import-from">{c.header || `#${c.index + 1}`}</span>
-            {c.field ? <span>→ {t(`import.fields.${c.field}`)}</span> : <span>— {t('import.unused')}</span>}
+            {c.field ? (
+              <span>
+                → {t(`import.fields.${c.field}`)}
+                {c.chosen ? ` ${t('import.chosen')}` : ''}
+              </span>
+            ) : (
+              <span>— {t('import.unused')}</span>
+            )}
           </li>
         ))}
       </ul>
+      {unknown.length > 0 && (
+        <div className="import-map-unknown" data-testid="import-map">
+          <p className="hint">{t('import.mapHint')}</p>
+          {unknown.map((c) => (
+            <label key={c.index} className="import-map-row">
+              <span className="import-from">{c.header}</span> →{' '}
+              <select
+                value={choice[c.header] ?? ''}
+                aria-label={t('import.mapColumn', { header: c.header })}
+                onChange={(e) => setChoice({ ...choice, [c.header]: (e.target.value || null) as ImportField | null })}
+              >
+                <option value="">{t('import.unused')}</option>
+                {IMPORT_FIELDS.filter((f) => !taken.has(f) || choice[c.header] === f).map((f) => (
+                  <option key={f} value={f}>
+                    {t(`import.fields.${f}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          ))}
+          <button type="button" className="btn small primary" disabled={!Object.values(choice).some(Boolean)} onClick={() => onMap(choice)} data-testid="import-map-save">
+            {t('import.mapSave')}
+          </button>
+        </div>
+      )}
 
       <h2 className="section-title">{t('import.firstRows', { n: preview.rows.length })}</h2>
       <div className="table-wrap import-rows">

@@ -30,6 +30,13 @@ export function ResultPanel({ result }: { result: Result }) {
         ))}
       </div>
 
+      {result.mapped.length > 0 && (
+        <Alert kind="info" testId="import-mapped">
+          {t('import.mappedUsed', {
+            columns: result.mapped.map((m) => `${m.header} → ${t(`import.fields.${m.field}`)}`).join(t('import.listSeparator')),
+          })}
+        </Alert>
+      )}
       {result.held.length > 0 && (
         <Alert kind="warn" testId="import-held">
           {t(result.dryRun ? 'import.heldDry' : 'import.held', {

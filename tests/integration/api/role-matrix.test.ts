@@ -46,6 +46,7 @@ const MATRIX: Record<string, string> = {
   'import/upload': '         - - Y Y Y',
   'import/preview': '        - - Y Y Y',
   'import/run': '            - - Y Y Y',
+  'import/mapHeaders': '     - - Y Y Y', // mapping unknown headers, remembered per header list
   'import/rejects': '        - - Y Y Y',
   'deadlines/summary': '     - Y Y Y Y',
   'deadlines/urgent': '      - Y Y Y Y',
