@@ -72,8 +72,8 @@ describe('files that cannot be read at all', () => {
 
   it('refuses a file that lacks required columns, naming them', async () => {
     const r = await refusal(csvText([['工单编号', '受理渠道', '客户号码', '备注'], ['A1', '10086', '13800138000', 'x']]));
-    expect(r).toMatchObject({ what: 'missing_columns', zh: '文件缺少必需的列：受理时间、投诉类别、投诉内容。' });
-    expect(r.en).toBe('The file lacks required columns: received_at, category, description.');
+    expect(r).toMatchObject({ what: 'missing_columns', zh: '文件缺少必需的列：受理时间、投诉类别、投诉内容。如果文件中某一列就是它（只是列名不同），请在预览中把该列对应过去。' });
+    expect(r.en).toBe('The file lacks required columns: received_at, category, description. If one of its columns holds it under another name, map that column in the preview.');
     expect((await refusal('just some notes\nnothing tabular here\n', 'notes.txt')).what).toBe('missing_columns');
   });
 
