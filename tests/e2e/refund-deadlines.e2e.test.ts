@@ -46,6 +46,8 @@ describe('a supervisor keeps refunds inside their 72 hours from the list', () =>
     await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: false });
     await new ShellPage(page).currentUser.waitFor();
 
+    // An account's department comes from the administrator's list.
+    await post('lists/add', { kind: 'department', name: '客服中心' });
     await post('users/create', { ...SUP, role: 'supervisor', department: '客服中心' });
     const categories = (await post('meta/categories', {})) as Array<{ id: number; path: string }>;
     const category = categories.find((c) => c.path === '增值业务/信息费退费')!;
