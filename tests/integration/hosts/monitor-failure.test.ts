@@ -9,6 +9,7 @@ import { startWebHost, type WebHost } from '../../../src-main/hosts/web/server';
 import { createTicket } from '../../../src-main/services/tickets';
 import { addUser, categoryId, PINNED_NOW, tempDir } from '../../helpers/temp-db';
 import type { ConsoleEvent } from '../../../src-main/api/runtime';
+import { ListStore } from '../../../src-main/db/lists';
 
 const H = 3_600_000;
 let dir: string;
@@ -47,6 +48,8 @@ it('a wake-up of the monitor that throws is logged and retried; the alerts come 
   const events: ConsoleEvent[] = [];
   host.desk.subscribe((e) => events.push(e));
   const sup = addUser(ctx, 'sup', 'supervisor', '客服中心');
+  // The district is chosen from the branch's list.
+  new ListStore(ctx.db).add('district', '南海区');
   // From here the monitor's timers are the test's to run; the host's own sockets keep the real ones.
   vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
   createTicket(ctx, sup, {
