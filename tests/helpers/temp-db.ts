@@ -64,8 +64,8 @@ export const TEST_LISTS = {
 function seedTestLists(db: Db): void {
   const add = db.prepare('INSERT OR IGNORE INTO list_values (kind, name) VALUES (?, ?)');
   for (const [kind, names] of Object.entries(TEST_LISTS)) for (const name of names) add.run(kind, name);
-  // Districts D0–D199: tests that keep each ticket out of the others' collective group give each its own.
-  for (let i = 0; i < 200; i++) add.run('district', `D${i}`);
+  // Districts D0–D999: tests that keep each ticket out of the others' collective group give each its own.
+  for (let i = 0; i < 1000; i++) add.run('district', `D${i}`);
 }
 
 // Hashing is deliberately slow; tests share one hash for every made-up user.
