@@ -18,7 +18,7 @@ import { findPhrase, inkShare, pageText, readPdf, type PdfPage } from './support
 import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
 import { ReportsPage } from './pages/ReportsPage';
-import { pdfOptions } from '../../src-main/hosts/electron/print-pdf';
+import { printAsElectron } from './support/print-as-electron';
 
 const OUT = path.resolve(WEB_DIR, '../../test-results/report-print');
 /** 12 mm side margins (reports.css @page), in PDF points. */
@@ -33,24 +33,6 @@ const CHARTS = [
   { title: '各部门处理时长对比', noteBelowTitle: false, wholeMonth: false },
   { title: '投诉到达时段（星期×小时）', noteBelowTitle: false, wholeMonth: false },
 ] as const;
-
-/** What printReport does before asking Electron for the PDF: print media, the PDF's class, the charts at print size. */
-async function printAsElectron(page: Page, header: { title: string; pageLabel: string } | undefined): Promise<Buffer> {
-  await page.emulateMedia({ media: 'print' });
-  if (header) await page.evaluate("document.documentElement.classList.add('print-pdf')");
-  await page.evaluate("window.dispatchEvent(new Event('beforeprint'))");
-  const o = pdfOptions(header);
-  const pdf = await page.pdf({
-    format: o.pageSize,
-    landscape: o.landscape,
-    printBackground: o.printBackground,
-    preferCSSPageSize: o.preferCSSPageSize,
-    ...('displayHeaderFooter' in o ? { displayHeaderFooter: true, headerTemplate: o.headerTemplate, footerTemplate: o.footerTemplate } : {}),
-  });
-  await page.evaluate("document.documentElement.classList.remove('print-pdf'); window.dispatchEvent(new Event('afterprint'))");
-  await page.emulateMedia({ media: 'screen' });
-  return pdf;
-}
 
 describe('the month report printed on A4', () => {
   let desk: TestConsole;
