@@ -12,22 +12,14 @@ import { launchChromium } from './support/browser';
 import { screenshotPath, startConsole, type TestConsole } from './support/console';
 import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
+import { pageApi } from './support/page-api';
 
 describe('demo data only into an empty database, marked, and removed together', () => {
   let desk: TestConsole;
   let browser: Browser;
   let page: Page;
 
-  const post = (method: string, input: unknown) =>
-    page.evaluate(
-      async ([m, body]) => {
-        const res = await fetch(`/api/${m as string}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-        const answer = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-        if (!answer.ok) throw new Error(answer.error?.message);
-        return answer.value;
-      },
-      [method, input] as const,
-    );
+  const post = pageApi(() => page);
 
   beforeAll(async () => {
     desk = await startConsole();

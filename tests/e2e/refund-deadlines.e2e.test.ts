@@ -13,6 +13,7 @@ import { launchChromium } from './support/browser';
 import { screenshotPath, startConsole, type TestConsole } from './support/console';
 import { BRANCH_ADMIN, LoginPage, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
+import { pageApi } from './support/page-api';
 
 const SUP = { username: 'zhangbz', displayName: '张班长', password: 'banzhang-2026' };
 const H = 3_600_000;
@@ -24,16 +25,7 @@ describe('a supervisor keeps refunds inside their 72 hours from the list', () =>
   let offset = 0;
   const ids: Record<'small' | 'mid' | 'big', number> = { small: 0, mid: 0, big: 0 };
 
-  const post = (method: string, input: unknown) =>
-    page.evaluate(
-      async ([m, body]) => {
-        const res = await fetch(`/api/${m as string}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
-        const answer = (await res.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-        if (!answer.ok) throw new Error(answer.error?.message);
-        return answer.value;
-      },
-      [method, input] as const,
-    );
+  const post = pageApi(() => page);
 
   beforeAll(async () => {
     desk = await startConsole({ now: () => Date.now() + offset });
