@@ -7,8 +7,12 @@ import type { Db } from './open';
 import type { KnowledgeContent, KnowledgeKind } from '../core/knowledge/model';
 import { canonicalContent, searchText } from '../core/knowledge/model';
 import { ftsExpression } from '../core/knowledge/search';
+import { KNOWLEDGE_KINDS } from '../core/knowledge/model';
+import { z } from 'zod';
+import { allRows, int, intOrNull, oneRow, text, textOrNull, value } from './rows';
 
-export type VersionSource = 'shipped' | 'create' | 'edit' | 'rollback' | 'import';
+const VERSION_SOURCES = ['shipped', 'create', 'edit', 'rollback', 'import'] as const;
+export type VersionSource = (typeof VERSION_SOURCES)[number];
 
 export interface StoredItem {
   id: number;
@@ -34,18 +38,40 @@ export interface StoredVersion {
   note: string | null;
 }
 
-interface ItemRow {
-  id: number;
-  key: string;
-  kind: KnowledgeKind;
-  title: string;
-  content: string;
-  version: number;
-  shippedContent: string | null;
-  shippedPending: string | null;
-  updatedAt: number;
-  updatedBy: number | null;
-}
+const ItemRow = z.object({
+  id: int,
+  key: text,
+  kind: z.enum(KNOWLEDGE_KINDS),
+  title: text,
+  content: text,
+  version: int,
+  shippedContent: textOrNull,
+  shippedPending: textOrNull,
+  updatedAt: int,
+  updatedBy: intOrNull,
+});
+type ItemRow = z.infer<typeof ItemRow>;
+
+const VersionRow = z.object({
+  version: int,
+  at: int,
+  actorId: intOrNull,
+  actorName: textOrNull,
+  source: z.enum(VERSION_SOURCES),
+  content: text,
+  note: textOrNull,
+});
+
+const SearchRowShape: z.ZodType<SearchRow> = z.object({
+  id: int,
+  key: text,
+  kind: z.enum(KNOWLEDGE_KINDS),
+  title: text,
+  searchText: text,
+  rank: z.number(),
+});
+
+const CheckRow = z.object({ itemKey: text, stepId: text, at: int, actorId: intOrNull, actorName: textOrNull });
 
 const ITEM_COLUMNS = `id, key, kind, title, content, version, shipped_content AS shippedContent,
   shipped_pending AS shippedPending, updated_at AS updatedAt, updated_by AS updatedBy`;
@@ -67,20 +93,20 @@ export class KnowledgeStore {
   constructor(private readonly db: Db) {}
 
   all(): StoredItem[] {
-    return (this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items ORDER BY kind, key`).all() as ItemRow[]).map(toItem);
+    return allRows(ItemRow, this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items ORDER BY kind, key`)).map(toItem);
   }
 
   byKind(kind: KnowledgeKind): StoredItem[] {
-    return (this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items WHERE kind = ? ORDER BY key`).all(kind) as ItemRow[]).map(toItem);
+    return allRows(ItemRow, this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items WHERE kind = ? ORDER BY key`), kind).map(toItem);
   }
 
   get(key: string): StoredItem | null {
-    const r = this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items WHERE key = ?`).get(key) as ItemRow | undefined;
+    const r = oneRow(ItemRow, this.db.prepare(`SELECT ${ITEM_COLUMNS} FROM knowledge_items WHERE key = ?`), key);
     return r ? toItem(r) : null;
   }
 
   count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM knowledge_items').get() as { n: number }).n;
+    return value(int, this.db.prepare('SELECT count(*) AS n FROM knowledge_items')) ?? 0;
   }
 
   /** A new item at version 1, with that version recorded. */
@@ -134,13 +160,15 @@ export class KnowledgeStore {
   }
 
   versions(itemId: number): StoredVersion[] {
-    const rows = this.db
-      .prepare(
+    const rows = allRows(
+      VersionRow,
+      this.db.prepare(
         `SELECT v.version, v.at, v.actor_id AS actorId, u.display_name AS actorName, v.source, v.content, v.note
          FROM knowledge_versions v LEFT JOIN users u ON u.id = v.actor_id
          WHERE v.item_id = ? ORDER BY v.version DESC`,
-      )
-      .all(itemId) as Array<Omit<StoredVersion, 'content'> & { content: string }>;
+      ),
+      itemId,
+    );
     return rows.map((r) => ({ ...r, content: JSON.parse(r.content) as KnowledgeContent }));
   }
 
@@ -156,13 +184,16 @@ export class KnowledgeStore {
 
   /** Terms of three characters or more: the trigram index, ranked by bm25 (title weighs 5× the body). */
   searchIndexed(terms: readonly string[], limit: number): SearchRow[] {
-    return this.db
-      .prepare(
+    return allRows(
+      SearchRowShape,
+      this.db.prepare(
         `SELECT k.id, k.key, k.kind, k.title, k.search_text AS searchText, bm25(knowledge_fts, 5.0, 1.0) AS rank
          FROM knowledge_fts JOIN knowledge_items k ON k.id = knowledge_fts.rowid
          WHERE knowledge_fts MATCH ? ORDER BY rank LIMIT ?`,
-      )
-      .all(ftsExpression(terms), limit) as SearchRow[];
+      ),
+      ftsExpression(terms),
+      limit,
+    );
   }
 
   /**
@@ -187,30 +218,31 @@ export class KnowledgeStore {
       ...(long.length ? [ftsExpression(long)] : []),
       limit,
     ];
-    return this.db
-      .prepare(
+    return allRows(
+      SearchRowShape,
+      this.db.prepare(
         `SELECT id, key, kind, title, search_text AS searchText, -(${score}) AS rank
          FROM knowledge_items WHERE ${where.join(' AND ')} ORDER BY rank, key LIMIT ?`,
-      )
-      .all(...params) as SearchRow[];
+      ),
+      ...params,
+    );
   }
 
   /** The current ticks on a ticket: "itemKey/stepId" → who and when. */
   checks(ticketId: number): Array<{ itemKey: string; stepId: string; at: number; actorId: number | null; actorName: string | null }> {
-    return this.db
-      .prepare(
+    return allRows(
+      CheckRow,
+      this.db.prepare(
         `SELECT c.item_key AS itemKey, c.step_id AS stepId, c.at, c.actor_id AS actorId, u.display_name AS actorName
          FROM ticket_checks c LEFT JOIN users u ON u.id = c.actor_id
          WHERE c.ticket_id = ? AND c.checked = 1`,
-      )
-      .all(ticketId) as Array<{ itemKey: string; stepId: string; at: number; actorId: number | null; actorName: string | null }>;
+      ),
+      ticketId,
+    );
   }
 
   isChecked(ticketId: number, itemKey: string, stepId: string): boolean {
-    const r = this.db
-      .prepare('SELECT checked FROM ticket_checks WHERE ticket_id = ? AND item_key = ? AND step_id = ?')
-      .get(ticketId, itemKey, stepId) as { checked: number } | undefined;
-    return r?.checked === 1;
+    return value(int, this.db.prepare('SELECT checked FROM ticket_checks WHERE ticket_id = ? AND item_key = ? AND step_id = ?'), ticketId, itemKey, stepId) === 1;
   }
 
   setCheck(ticketId: number, itemKey: string, stepId: string, checked: boolean, at: number, by: number): void {
