@@ -39,7 +39,8 @@ describe('reports over the API', () => {
     const reversed = await api.call('reports/kpis', { from: '2026-10-31', to: '2026-10-01' }, s, 'en');
     expect(reversed).toMatchObject({ ok: false, error: { code: 'validation' } });
     const options = await api.call('reports/options', {}, s, 'zh-CN');
-    expect(options).toMatchObject({ ok: true, value: { districts: ['南海区', '禅城区'], subscribers: null } });
+    // The districts offered are the branch's kept list (docs/LISTS.md), which holds the tickets' two and the test database's standard set.
+    expect(options).toMatchObject({ ok: true, value: { districts: expect.arrayContaining(['南海区', '禅城区']), subscribers: null } });
   });
 
   it('only an admin enters the subscriber count', async () => {
