@@ -10,7 +10,7 @@ import type { Db } from './open';
 import { ROLES, type Channel, type Level, type Role, type Satisfaction, type Status } from '../core/enums';
 import type { RefundEventAction, RefundStatus, RefundType } from '../core/refunds/types';
 import type { ApproverRole } from '../core/refunds/types';
-import { allRows, int, intOrNull, text } from './rows';
+import { allRows, int, intOrNull, text, value } from './rows';
 
 export interface DemoTicket {
   ticketNo: string;
@@ -158,7 +158,7 @@ export class DemoStore {
 
 /** How many demo tickets there are (their partial index). */
 export function demoTicketCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM tickets INDEXED BY tickets_demo WHERE is_demo = 1').get() as { n: number }).n;
+  return value(int, db.prepare('SELECT count(*) AS n FROM tickets INDEXED BY tickets_demo WHERE is_demo = 1')) ?? 0;
 }
 
 /**

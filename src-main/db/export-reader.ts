@@ -5,6 +5,7 @@
  */
 import { notDemo, ticketNotDemo } from './demo-sql';
 import type { Db } from './open';
+import { int, value } from './rows';
 import type { RefundExportRaw, TicketExportRaw } from '../core/export/rows';
 
 /** An approved entry without a clock row (older data) is due 72 h after approval, as the reports count it. */
@@ -16,13 +17,11 @@ export class ExportReader {
   constructor(private readonly db: Db) {}
 
   countTickets(fromMs: number, toMs: number): number {
-    const r = this.db.prepare(`SELECT count(*) AS n FROM tickets t WHERE t.received_at >= ? AND t.received_at < ? AND ${notDemo('t')}`).get(fromMs, toMs) as { n: number };
-    return r.n;
+    return value(int, this.db.prepare(`SELECT count(*) AS n FROM tickets t WHERE t.received_at >= ? AND t.received_at < ? AND ${notDemo('t')}`), fromMs, toMs) ?? 0;
   }
 
   countRefunds(fromMs: number, toMs: number): number {
-    const r = this.db.prepare(`SELECT count(*) AS n FROM refunds WHERE decided_at >= ? AND decided_at < ? AND ${ticketNotDemo('ticket_id')}`).get(fromMs, toMs) as { n: number };
-    return r.n;
+    return value(int, this.db.prepare(`SELECT count(*) AS n FROM refunds WHERE decided_at >= ? AND decided_at < ? AND ${ticketNotDemo('ticket_id')}`), fromMs, toMs) ?? 0;
   }
 
   /** Tickets received in [from, to), voided ones included (their status says so). */

@@ -17,6 +17,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from './open';
+import { column, int, value } from './rows';
 
 export const SEEK_STEP = 5000;
 /** Distinct (filter, sort) combinations remembered at once; the filter with `now` in it changes every call. */
@@ -54,7 +55,7 @@ export class PageSeek {
 
   /** Forget everything if the data changed since we last looked. */
   private fresh(): void {
-    const changes = (this.versionStmt.get() as { c: number }).c;
+    const changes = value(int, this.versionStmt) ?? 0;
     const dataVersion = this.db.pragma('data_version', { simple: true }) as number;
     const v = `${changes}:${dataVersion}`;
     if (v === this.version) return;
@@ -124,7 +125,7 @@ export class PageSeek {
   }
 
   private idRows(sql: string, params: Record<string, unknown>): number[] {
-    return (this.prepare(sql).all(params) as Array<{ id: number }>).map((r) => r.id);
+    return column(int, this.prepare(sql), params);
   }
 }
 

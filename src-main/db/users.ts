@@ -43,7 +43,7 @@ export class UserReader {
   }
   /** Active administrators: the last one may not be demoted or disabled. */
   activeAdmins(): number {
-    return (this.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1").get() as { n: number }).n;
+    return value(int, this.db.prepare("SELECT count(*) AS n FROM users WHERE role = 'admin' AND active = 1")) ?? 0;
   }
   get(id: number): UserInfo | null {
     return oneRow(UserRow, this.db.prepare('SELECT * FROM users WHERE id = ?'), id) ?? null;

@@ -3,9 +3,14 @@
  * The store writes what the service decided; it decides nothing.
  */
 import type { Db } from './open';
+import { z } from 'zod';
+import { allRows, int, text, textOrNull, value } from './rows';
 import type { Assessment, OpenWarning, WarningLevel, WarningPeriod, WarningRecipient, WarningSource } from '../core/warnings';
 
-export type WarningEventKind = 'raised' | 'level_raised' | 'reviewed' | 'published' | 'recovered' | 'closed';
+const WARNING_EVENT_KINDS = ['raised', 'level_raised', 'reviewed', 'published', 'recovered', 'closed'] as const;
+export type WarningEventKind = (typeof WARNING_EVENT_KINDS)[number];
+
+const EventRow = z.object({ id: int, at: int, actor: textOrNull, kind: z.enum(WARNING_EVENT_KINDS), detail: text });
 export type Recipient = WarningRecipient;
 
 export interface StoredWarning extends OpenWarning {
@@ -143,18 +148,20 @@ export class WarningStore {
   }
 
   events(warningId: number): WarningEvent[] {
-    const rows = this.db
-      .prepare(
+    const rows = allRows(
+      EventRow,
+      this.db.prepare(
         `SELECT e.id, e.at, u.display_name AS actor, e.kind, e.detail FROM warning_events e LEFT JOIN users u ON u.id = e.actor_id
           WHERE e.warning_id = ? ORDER BY e.id`,
-      )
-      .all(warningId) as Array<Omit<WarningEvent, 'detail'> & { detail: string }>;
+      ),
+      warningId,
+    );
     return rows.map((r) => ({ ...r, detail: JSON.parse(r.detail) as Record<string, unknown> }));
   }
 
   /** Open warnings nobody has reviewed yet (the bell and Today's 新预警). */
   unreviewed(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM warnings WHERE ended IS NULL AND review IS NULL').get() as { n: number }).n;
+    return value(int, this.db.prepare('SELECT count(*) AS n FROM warnings WHERE ended IS NULL AND review IS NULL')) ?? 0;
   }
 
   /** Customers' numbers among the tickets a warning counts: its categories, district and window. */
