@@ -115,7 +115,7 @@ describe('a supervisor spreads the work by clicking', () => {
       (opts, me) => opts.map((o) => o.getAttribute("value") ?? "").find((v) => v && v !== me)!,
       who,
     );
-    await bar.getByLabel('转派部门').fill('网络部');
+    await bar.getByLabel('转派部门').selectOption('网络部');
     await bar.getByLabel('处理人').selectOption(target);
     await bar.getByRole('button', { name: '批量转派' }).click();
     const outcome = page.getByTestId('batch-outcome');
