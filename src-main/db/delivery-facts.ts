@@ -1,27 +1,31 @@
 /** The 12580 delivery times and reported problems recorded on a delivery ticket. */
 import type { Db } from './open';
 import type { DeliveryFacts, DeliveryIssue } from '../core/knowledge/delivery-grade';
+import { z } from 'zod';
+import { intOrNull, oneRow, text } from './rows';
 
-interface Row {
-  pickupRequestedAt: number | null;
-  pickupAgreedAt: number | null;
-  pickedUpAt: number | null;
-  promisedAt: number | null;
-  deliveredAt: number | null;
-  issues: string;
-}
+const Row = z.object({
+  pickupRequestedAt: intOrNull,
+  pickupAgreedAt: intOrNull,
+  pickedUpAt: intOrNull,
+  promisedAt: intOrNull,
+  deliveredAt: intOrNull,
+  issues: text,
+});
 
 export class DeliveryFactsStore {
   constructor(private readonly db: Db) {}
 
   get(ticketId: number): DeliveryFacts | null {
-    const r = this.db
-      .prepare(
+    const r = oneRow(
+      Row,
+      this.db.prepare(
         `SELECT pickup_requested_at AS pickupRequestedAt, pickup_agreed_at AS pickupAgreedAt, picked_up_at AS pickedUpAt,
            promised_at AS promisedAt, delivered_at AS deliveredAt, issues
          FROM delivery_facts WHERE ticket_id = ?`,
-      )
-      .get(ticketId) as Row | undefined;
+      ),
+      ticketId,
+    );
     return r ? { ...r, issues: JSON.parse(r.issues) as DeliveryIssue[] } : null;
   }
 

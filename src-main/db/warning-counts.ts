@@ -7,20 +7,27 @@
 import { notDemo } from './demo-sql';
 import type { Db } from './open';
 import type { CountRow } from '../core/warnings';
+import { z } from 'zod';
+import { allRows, int, textOrNull } from './rows';
+
+const CountShape: z.ZodType<CountRow> = z.object({ categoryId: int, district: textOrNull, n: int });
 
 export class WarningCountReader {
   constructor(private readonly db: Db) {}
 
   /** Tickets received in [start, end), per category and district. */
   counts(start: number, end: number): CountRow[] {
-    return this.db
-      .prepare(
+    return allRows(
+      CountShape,
+      this.db.prepare(
         `SELECT category_id AS categoryId, district, count(*) AS n
            FROM tickets INDEXED BY tickets_warning_counts
           WHERE received_at >= ? AND received_at < ? AND status <> 'voided' AND ${notDemo('tickets')}
           GROUP BY category_id, district`,
-      )
-      .all(start, end) as CountRow[];
+      ),
+      start,
+      end,
+    );
   }
 
   /** Whether any of these categories has a ticket received before the instant (one tickets_category probe per id). */

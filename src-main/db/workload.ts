@@ -7,6 +7,8 @@ import type { Db } from './open';
 import { OPEN_STATUSES } from '../core/enums';
 import type { TicketFilter } from '../core/model';
 import { whereClause, type PhoneMatch } from './ticket-filter-sql';
+import { z } from 'zod';
+import { allRows, int, intOrNull, textOrNull } from './rows';
 
 export interface WorkloadRow {
   /** null: nobody holds these tickets yet. */
@@ -16,18 +18,23 @@ export interface WorkloadRow {
   overdue: number;
 }
 
+const WorkloadShape: z.ZodType<WorkloadRow> = z.object({ assigneeId: intOrNull, name: textOrNull, open: int, overdue: int });
+const AssigneeCountShape = z.object({ assigneeId: intOrNull, name: textOrNull, count: int });
+
 export function workloadRows(db: Db, now: number): WorkloadRow[] {
   const open = OPEN_STATUSES.map((s) => `'${s}'`).join(',');
-  return db
-    .prepare(
+  return allRows(
+    WorkloadShape,
+    db.prepare(
       `SELECT t.assignee_id AS assigneeId, coalesce(u.display_name, max(t.assignee_name)) AS name,
               count(*) AS open, sum(t.due_at IS NOT NULL AND t.due_at <= @now) AS overdue
        FROM tickets t INDEXED BY tickets_status LEFT JOIN users u ON u.id = t.assignee_id
        WHERE t.status IN (${open})
        GROUP BY t.assignee_id
        ORDER BY overdue DESC, open DESC, name`,
-    )
-    .all({ now }) as WorkloadRow[];
+    ),
+    { now },
+  );
 }
 
 /** One assignee's share of a filtered list (the list's 按处理人 view). */
@@ -46,12 +53,14 @@ export interface AssigneeCount {
 export function assigneeCounts(db: Db, filter: TicketFilter | undefined, now: number, phoneMatch: PhoneMatch): AssigneeCount[] {
   const { assigneeId: _a, unassigned: _u, ...rest } = filter ?? {};
   const where = whereClause(rest, now, phoneMatch);
-  return db
-    .prepare(
+  return allRows(
+    AssigneeCountShape,
+    db.prepare(
       `SELECT g.assignee_id AS assigneeId, u.display_name AS name, g.n AS count
        FROM (SELECT t.assignee_id, count(*) AS n FROM tickets t ${where.sql} GROUP BY t.assignee_id) g
        LEFT JOIN users u ON u.id = g.assignee_id
        ORDER BY g.n DESC, u.display_name`,
-    )
-    .all(where.params) as AssigneeCount[];
+    ),
+    where.params,
+  );
 }
