@@ -4,8 +4,8 @@
  */
 import type { Db } from './open';
 import { z } from 'zod';
-import { allRows, int, text, textOrNull, value } from './rows';
-import type { Assessment, OpenWarning, WarningLevel, WarningPeriod, WarningRecipient, WarningSource } from '../core/warnings';
+import { allRows, int, intOrNull, oneRow, text, textOrNull, value } from './rows';
+import type { Assessment, OpenWarning, WarningLevel, WarningRecipient, WarningSource } from '../core/warnings';
 
 const WARNING_EVENT_KINDS = ['raised', 'level_raised', 'reviewed', 'published', 'recovered', 'closed'] as const;
 export type WarningEventKind = (typeof WARNING_EVENT_KINDS)[number];
@@ -71,23 +71,70 @@ const SELECT = `
     LEFT JOIN users pu ON pu.id = w.published_by
     LEFT JOIN users eu ON eu.id = w.ended_by`;
 
-type Row = Omit<StoredWarning, 'publishedTo'> & { publishedTo: string | null };
+const OpenRow: z.ZodType<OpenWarning> = z.object({
+  id: int,
+  source: z.enum(['auto', 'manual']),
+  category: text,
+  scope: text,
+  period: z.enum(['month', 'rolling7']),
+  periodKey: text,
+  level: z.enum(['yellow', 'orange', 'red']),
+  peakCount: int,
+});
+
+const num = z.number();
+const Row = z.object({
+  id: int,
+  source: z.enum(['auto', 'manual']),
+  category: text,
+  scope: text,
+  period: z.enum(['month', 'rolling7']),
+  periodKey: text,
+  level: z.enum(['yellow', 'orange', 'red']),
+  peakCount: int,
+  district: textOrNull,
+  windowStart: int,
+  windowEnd: int,
+  count: int,
+  baseline: num.nullable(),
+  threshold: num.nullable(),
+  protection: num,
+  lastCount: int,
+  lastCheckedAt: int,
+  note: textOrNull,
+  raisedAt: int,
+  raisedBy: textOrNull,
+  review: z.enum(['approved', 'rejected']).nullable(),
+  reviewComment: textOrNull,
+  reviewedAt: intOrNull,
+  reviewedBy: textOrNull,
+  publishedAt: intOrNull,
+  publishedBy: textOrNull,
+  publishedTo: textOrNull,
+  ended: z.enum(['recovered', 'closed']).nullable(),
+  endedAt: intOrNull,
+  endedBy: textOrNull,
+  endReason: textOrNull,
+});
+type Row = z.infer<typeof Row>;
+
+const KeyRow = z.object({ category: text, scope: text, period: z.enum(['month', 'rolling7']), k: text });
 const toWarning = (r: Row): StoredWarning => ({ ...r, publishedTo: r.publishedTo === null ? null : (JSON.parse(r.publishedTo) as Recipient[]) });
 
 export class WarningStore {
   constructor(private readonly db: Db) {}
 
   open(): OpenWarning[] {
-    return this.db
-      .prepare(`SELECT id, source, category, scope, period, period_key AS periodKey, level, peak_count AS peakCount FROM warnings WHERE ended IS NULL`)
-      .all() as OpenWarning[];
+    return allRows(OpenRow, this.db.prepare(`SELECT id, source, category, scope, period, period_key AS periodKey, level, peak_count AS peakCount FROM warnings WHERE ended IS NULL`));
   }
 
   /** "category scope period periodKey" of every warning raised in these periods, ended or not. */
   raisedKeys(periodKeys: readonly string[]): Set<string> {
-    const rows = this.db
-      .prepare(`SELECT category, scope, period, period_key AS k FROM warnings WHERE period_key IN (SELECT value FROM json_each(?))`)
-      .all(JSON.stringify(periodKeys)) as Array<{ category: string; scope: string; period: WarningPeriod; k: string }>;
+    const rows = allRows(
+      KeyRow,
+      this.db.prepare(`SELECT category, scope, period, period_key AS k FROM warnings WHERE period_key IN (SELECT value FROM json_each(?))`),
+      JSON.stringify(periodKeys),
+    );
     return new Set(rows.map((r) => `${r.category}\u0000${r.scope}\u0000${r.period}\u0000${r.k}`));
   }
 
@@ -134,17 +181,17 @@ export class WarningStore {
   }
 
   byId(id: number): StoredWarning | null {
-    const r = this.db.prepare(`${SELECT} WHERE w.id = ?`).get(id) as Row | undefined;
+    const r = oneRow(Row, this.db.prepare(`${SELECT} WHERE w.id = ?`), id);
     return r ? toWarning(r) : null;
   }
 
   byIds(ids: readonly number[]): StoredWarning[] {
-    return (this.db.prepare(`${SELECT} WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id`).all(JSON.stringify(ids)) as Row[]).map(toWarning);
+    return allRows(Row, this.db.prepare(`${SELECT} WHERE w.id IN (SELECT value FROM json_each(?)) ORDER BY w.id`), JSON.stringify(ids)).map(toWarning);
   }
 
   /** Every warning raised in [from, to), newest first (the page filters them; a branch raises a few a month). */
   raisedBetween(from: number, to: number): StoredWarning[] {
-    return (this.db.prepare(`${SELECT} WHERE w.raised_at >= ? AND w.raised_at < ? ORDER BY w.raised_at DESC, w.id DESC`).all(from, to) as Row[]).map(toWarning);
+    return allRows(Row, this.db.prepare(`${SELECT} WHERE w.raised_at >= ? AND w.raised_at < ? ORDER BY w.raised_at DESC, w.id DESC`), from, to).map(toWarning);
   }
 
   events(warningId: number): WarningEvent[] {
