@@ -7,6 +7,29 @@ import { ClockStore } from './clock-store';
 import { readSlaConfig } from './sla-config';
 import { computeTicketClocks, type ClockedTicket } from '../core/sla/compute';
 import type { StatusChange } from '../core/sla/ticket-clocks';
+import { CHANNELS, LEVELS, STATUSES } from '../core/enums';
+import { z } from 'zod';
+import { allRows, int, intOrNull, text } from './rows';
+
+const TicketRow: z.ZodType<ClockedTicket & { id: number }> = z.object({
+  id: int,
+  channel: z.enum(CHANNELS),
+  level: z.enum(LEVELS),
+  categoryId: int,
+  status: z.enum(STATUSES),
+  receivedAt: int,
+  firstResponseAt: intOrNull,
+  resolvedAt: intOrNull,
+  closedAt: intOrNull,
+});
+
+const EventRow: z.ZodType<StatusChange & { ticketId: number }> = z.object({
+  ticketId: int,
+  at: int,
+  action: text,
+  from: z.enum(STATUSES).nullable(),
+  to: z.enum(STATUSES).nullable(),
+});
 
 const BATCH = 5000;
 
@@ -21,10 +44,10 @@ export function backfillClocks(db: Db, fromId = 0): number {
   let last = fromId;
   let done = 0;
   for (;;) {
-    const batch = tickets.all(last, BATCH) as Array<ClockedTicket & { id: number }>;
+    const batch = allRows(TicketRow, tickets, last, BATCH);
     if (batch.length === 0) return done;
     const history = new Map<number, StatusChange[]>();
-    for (const e of events.all(batch[0]!.id, batch.at(-1)!.id) as Array<StatusChange & { ticketId: number }>) {
+    for (const e of allRows(EventRow, events, batch[0]!.id, batch.at(-1)!.id)) {
       if (!history.has(e.ticketId)) history.set(e.ticketId, []);
       history.get(e.ticketId)!.push(e);
     }

@@ -5,7 +5,54 @@
  */
 import { notDemo, ticketNotDemo } from './demo-sql';
 import type { Db } from './open';
-import { int, value } from './rows';
+import { eachKindChecked, int, value, type ColumnKinds } from './rows';
+
+/** The month's rows are checked by hand as they stream (zod per row would show on a 40,000-ticket month). */
+const TICKET_KINDS: ColumnKinds<TicketExportRaw> = [
+  ['ticket_no', 'text'],
+  ['channel', 'text'],
+  ['received_at', 'int'],
+  ['phone', 'text'],
+  ['customer_name', 'text?'],
+  ['city', 'text?'],
+  ['district', 'text?'],
+  ['category', 'text'],
+  ['level', 'text'],
+  ['status', 'text'],
+  ['department', 'text?'],
+  ['assignee', 'text?'],
+  ['first_response_at', 'int?'],
+  ['resolved_at', 'int?'],
+  ['closed_at', 'int?'],
+  ['satisfaction', 'text?'],
+  ['is_repeat', 'int'],
+  ['is_collective', 'int'],
+  ['reopen_count', 'int'],
+  ['root_cause', 'text?'],
+  ['description', 'text'],
+  ['fr_missed_at', 'int?'],
+  ['res_missed_at', 'int?'],
+  ['fu_missed_at', 'int?'],
+];
+
+const REFUND_KINDS: ColumnKinds<RefundExportRaw> = [
+  ['refund_id', 'int'],
+  ['ticket_no', 'text'],
+  ['channel', 'text'],
+  ['type', 'text'],
+  ['amount_fen', 'int'],
+  ['status', 'text'],
+  ['reverses_id', 'int?'],
+  ['submitted_at', 'int?'],
+  ['decided_at', 'int?'],
+  ['executed_at', 'int?'],
+  ['execute_due_at', 'int?'],
+  ['voucher_no', 'text?'],
+  ['reason', 'text'],
+  ['category', 'text'],
+  ['department', 'text?'],
+  ['assignee', 'text?'],
+];
 import type { RefundExportRaw, TicketExportRaw } from '../core/export/rows';
 
 /** An approved entry without a clock row (older data) is due 72 h after approval, as the reports count it. */
@@ -26,8 +73,9 @@ export class ExportReader {
 
   /** Tickets received in [from, to), voided ones included (their status says so). */
   tickets(fromMs: number, toMs: number): IterableIterator<TicketExportRaw> {
-    return this.db
-      .prepare(
+    return eachKindChecked(
+      TICKET_KINDS,
+      this.db.prepare(
         `SELECT t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.city, t.district, ${CATEGORY_PATH} AS category,
            t.level, t.status, t.department, t.assignee_name AS assignee, t.first_response_at, t.resolved_at, t.closed_at,
            t.satisfaction, t.is_repeat, t.is_collective, t.reopen_count, t.root_cause, t.description,
@@ -36,14 +84,17 @@ export class ExportReader {
          JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id
          WHERE t.received_at >= ? AND t.received_at < ? AND ${notDemo('t')}
          ORDER BY t.received_at, t.id`,
-      )
-      .iterate(fromMs, toMs) as IterableIterator<TicketExportRaw>;
+      ),
+      fromMs,
+      toMs,
+    );
   }
 
   /** Refund entries decided (approved or rejected) in [from, to), reversals included, with their execution deadline. */
   refunds(fromMs: number, toMs: number): IterableIterator<RefundExportRaw> {
-    return this.db
-      .prepare(
+    return eachKindChecked(
+      REFUND_KINDS,
+      this.db.prepare(
         `SELECT r.id AS refund_id, t.ticket_no, t.channel, r.type, r.amount_fen, r.status, r.reverses_id, r.submitted_at,
            r.decided_at, r.executed_at,
            coalesce(k.due_at, CASE WHEN r.status IN ('approved', 'executed') AND r.reverses_id IS NULL THEN r.decided_at + @defaultLimit END) AS execute_due_at, r.voucher_no, r.reason,
@@ -53,7 +104,8 @@ export class ExportReader {
          LEFT JOIN ticket_clocks k ON k.ticket_id = r.ticket_id AND k.clock = 'refund' AND k.subject_id = r.id
          WHERE r.decided_at >= @from AND r.decided_at < @to AND ${notDemo('t')}
          ORDER BY r.decided_at, r.id`,
-      )
-      .iterate({ from: fromMs, to: toMs, defaultLimit: DEFAULT_EXECUTE_LIMIT_MS }) as IterableIterator<RefundExportRaw>;
+      ),
+      { from: fromMs, to: toMs, defaultLimit: DEFAULT_EXECUTE_LIMIT_MS },
+    );
   }
 }

@@ -14,6 +14,8 @@
  */
 import type { Db } from './open';
 import type { ImportedTicket } from '../core/import/types';
+import { allKindChecked, int, value, type ColumnKinds } from './rows';
+import { CHANNELS, LEVELS, SATISFACTIONS, STATUSES } from '../core/enums';
 
 let counter = 0;
 
@@ -25,6 +27,34 @@ const COLUMNS = [
 ] as const satisfies ReadonlyArray<keyof ImportedTicket>;
 
 export type StagedRow = ImportedTicket & { line: number };
+
+const codes = (list: readonly string[], nullable: boolean) => new Set<string | null>(nullable ? [...list, null] : list);
+
+/** A staged row read back is checked by hand (zod per row would show on a 100,000-row import). */
+const STAGED_KINDS: ColumnKinds<StagedRow> = [
+  ['line', 'int'],
+  ['ticketNo', 'text'],
+  ['channel', codes(CHANNELS, false)],
+  ['receivedAt', 'int'],
+  ['phone', 'text'],
+  ['customerName', 'text?'],
+  ['city', 'text?'],
+  ['district', 'text?'],
+  ['categoryId', 'int'],
+  ['description', 'text'],
+  ['level', codes(LEVELS, true)],
+  ['status', codes(STATUSES, true)],
+  ['assigneeId', 'int?'],
+  ['assigneeName', 'text?'],
+  ['firstResponderId', 'int?'],
+  ['firstResponderName', 'text?'],
+  ['firstResponseAt', 'int?'],
+  ['resolvedAt', 'int?'],
+  ['closedAt', 'int?'],
+  ['satisfaction', codes(SATISFACTIONS, true)],
+  ['heldCity', 'text?'],
+  ['heldDistrict', 'text?'],
+];
 
 export class Staging {
   private readonly insert;
@@ -67,7 +97,10 @@ export class Staging {
       rows.map((ticket) => {
         const key = `${ticket.channel}\u0001${ticket.ticketNo}`;
         if (this.insert.run(Object.assign(ticket, { key })).changes === 1) return null;
-        return this.earlier.get(key) as number;
+        const line = value(int, this.earlier, key);
+        // The insert was refused for this key, so its row is there.
+        if (line === undefined) throw new Error(`import staging: no staged row for ${key} after a refused insert`);
+        return line;
       }),
     )();
   }
@@ -79,7 +112,7 @@ export class Staging {
     );
     let after = 0;
     for (;;) {
-      const rows = page.all(after, size) as Array<ImportedTicket & { line: number }>;
+      const rows = allKindChecked(STAGED_KINDS, page, after, size);
       if (rows.length === 0) return;
       after = rows[rows.length - 1]!.line;
       yield rows;

@@ -66,3 +66,38 @@ export const textOrNull = text.nullable();
 export const flag = z.union([z.literal(0), z.literal(1)]).transform((v) => v === 1);
 /** A TEXT column holding JSON, parsed (its shape is the caller's to check). */
 export const json = text.transform((s): unknown => JSON.parse(s));
+
+/**
+ * A hand-written check of the same promise, for the few hot reads where zod's
+ * cost shows (the ticket list's page, the month export's and the import's
+ * long streams): each column's kind, or the set of codes it may hold.
+ */
+export type ColumnKind = 'int' | 'int?' | 'num' | 'num?' | 'text' | 'text?' | ReadonlySet<string | null>;
+export type ColumnKinds<T> = ReadonlyArray<readonly [keyof T & string, ColumnKind]>;
+
+function fits(v: unknown, kind: ColumnKind): boolean {
+  if (typeof kind !== 'string') return (typeof v === 'string' || v === null) && kind.has(v);
+  if (v === null) return kind.endsWith('?');
+  if (kind.startsWith('int')) return Number.isInteger(v);
+  if (kind.startsWith('num')) return typeof v === 'number';
+  return typeof v === 'string';
+}
+
+/** The row, checked column by column against `kinds`; fails naming the statement and the column. */
+export function kindChecked<T>(kinds: ColumnKinds<T>, row: unknown, stmt: Statement): T {
+  const r = row as Record<string, unknown>;
+  for (const [key, kind] of kinds) {
+    if (!fits(r[key], kind)) throw new RowShapeError(stmt.source, `${key}: unexpected ${JSON.stringify(r[key])}`);
+  }
+  return r as T;
+}
+
+/** Every row of the statement, checked by hand as it is read (for long scans). */
+export function* eachKindChecked<T>(kinds: ColumnKinds<T>, stmt: Statement, ...params: unknown[]): Generator<T> {
+  for (const row of stmt.iterate(...params)) yield kindChecked(kinds, row, stmt);
+}
+
+/** Every row of the statement, checked by hand. */
+export function allKindChecked<T>(kinds: ColumnKinds<T>, stmt: Statement, ...params: unknown[]): T[] {
+  return (stmt.all(...params) as unknown[]).map((row) => kindChecked(kinds, row, stmt));
+}

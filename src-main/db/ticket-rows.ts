@@ -9,7 +9,7 @@ import type { Ticket, TicketEvent, TicketRow } from '../core/model';
 import { CHANNELS, LEVELS, SATISFACTIONS, STATUSES } from '../core/enums';
 import type { ClockKind } from '../core/sla/policy';
 import { z } from 'zod';
-import { RowShapeError, int, intOrNull, json, text, textOrNull } from './rows';
+import { int, intOrNull, json, kindChecked, text, textOrNull, type ColumnKinds } from './rows';
 export const CATEGORY_PATH_SQL = `CASE WHEN p.name IS NULL THEN c.name ELSE p.name || '/' || c.name END`;
 
 export const ROW_COLUMNS = `
@@ -99,7 +99,7 @@ export const EventRow: z.ZodType<TicketEvent> = z
  * check a few microseconds. Same promise: a column missing or of the wrong
  * kind, or a code the console does not know, fails naming the statement.
  */
-export const LIST_KINDS: ReadonlyArray<[keyof RawRow, 'int' | 'text' | 'int?' | 'text?' | ReadonlySet<string | null>]> = [
+export const LIST_KINDS: ColumnKinds<RawRow> = [
   ['id', 'int'],
   ['ticket_no', 'text'],
   ['channel', new Set<string | null>(CHANNELS)],
@@ -123,18 +123,7 @@ export const LIST_KINDS: ReadonlyArray<[keyof RawRow, 'int' | 'text' | 'int?' | 
 ];
 
 export function listRow(row: unknown, stmt: Database.Statement<unknown[], unknown>): RawRow {
-  const r = row as Record<string, unknown>;
-  for (const [key, kind] of LIST_KINDS) {
-    const v = r[key];
-    const ok =
-      typeof kind !== 'string'
-        ? (typeof v === 'string' || v === null) && kind.has(v)
-        : kind === 'int' || kind === 'int?'
-          ? Number.isInteger(v) || (kind === 'int?' && v === null)
-          : typeof v === 'string' || (kind === 'text?' && v === null);
-    if (!ok) throw new RowShapeError(stmt.source, `${key}: unexpected ${JSON.stringify(v)}`);
-  }
-  return r as RawRow;
+  return kindChecked(LIST_KINDS, row, stmt);
 }
 
 export const IdTime = z.object({ id: int, receivedAt: int });
