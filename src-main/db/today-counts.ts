@@ -16,6 +16,8 @@
 import { notDemo } from './demo-sql';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
+import { z } from 'zod';
+import { int, oneRow, value } from './rows';
 
 export interface TodayCounts {
   /** Received in [dayFrom, to). */
@@ -45,6 +47,16 @@ const SQL = `SELECT count(*) AS total,
   FROM tickets t INDEXED BY tickets_report
   WHERE t.received_at >= @monthFrom AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}`;
 
+const CountRow = z.object({
+  total: int,
+  receivedToday: int,
+  resolved: int,
+  dueCount: int,
+  onTime: int,
+  repeat: int,
+  nextChange: z.number().nullable(),
+});
+
 interface Kept {
   version: string;
   bounds: string;
@@ -55,8 +67,8 @@ interface Kept {
 }
 
 interface PerDb {
-  count: Statement<[TodayBounds], TodayCounts & { nextChange: number | null }>;
-  version: Statement<[], { c: number }>;
+  count: Statement;
+  version: Statement;
   kept: Kept | null;
 }
 const perDb = new WeakMap<Db, PerDb>();
@@ -64,11 +76,11 @@ const perDb = new WeakMap<Db, PerDb>();
 export function todayCounts(db: Db, p: TodayBounds): TodayCounts {
   let s = perDb.get(db);
   if (!s) perDb.set(db, (s = { count: db.prepare(SQL), version: db.prepare('SELECT total_changes() AS c'), kept: null }));
-  const version = `${s.version.get()!.c}:${db.pragma('data_version', { simple: true }) as number}`;
+  const version = `${value(int, s.version) ?? 0}:${db.pragma('data_version', { simple: true }) as number}`;
   const bounds = `${p.monthFrom}:${p.dayFrom}:${p.to}`;
   const k = s.kept;
   if (k && k.version === version && k.bounds === bounds && p.now >= k.countedAt && p.now < k.nextChange) return { ...k.counts };
-  const { nextChange, ...counts } = s.count.get(p)!;
+  const { nextChange, ...counts } = oneRow(CountRow, s.count, p)!;
   s.kept = { version, bounds, countedAt: p.now, nextChange: nextChange ?? Infinity, counts };
   return { ...counts };
 }

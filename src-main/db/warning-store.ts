@@ -4,7 +4,7 @@
  */
 import type { Db } from './open';
 import { z } from 'zod';
-import { allRows, int, intOrNull, oneRow, text, textOrNull, value } from './rows';
+import { allRows, column, int, intOrNull, oneRow, text, textOrNull, value } from './rows';
 import type { Assessment, OpenWarning, WarningLevel, WarningRecipient, WarningSource } from '../core/warnings';
 
 const WARNING_EVENT_KINDS = ['raised', 'level_raised', 'reviewed', 'published', 'recovered', 'closed'] as const;
@@ -213,14 +213,20 @@ export class WarningStore {
 
   /** Customers' numbers among the tickets a warning counts: its categories, district and window. */
   phones(categoryIds: readonly number[], district: string | null, start: number, end: number, limit: number): string[] {
-    const rows = this.db
-      .prepare(
+    return column(
+      text,
+      this.db.prepare(
         `SELECT DISTINCT phone FROM tickets
           WHERE category_id IN (SELECT value FROM json_each(?)) AND received_at >= ? AND received_at < ? AND status <> 'voided'
             AND (? IS NULL OR district = ?)
           ORDER BY phone LIMIT ?`,
-      )
-      .all(JSON.stringify(categoryIds), start, end, district, district, limit) as Array<{ phone: string }>;
-    return rows.map((r) => r.phone);
+      ),
+      JSON.stringify(categoryIds),
+      start,
+      end,
+      district,
+      district,
+      limit,
+    );
   }
 }
