@@ -14,7 +14,7 @@ export type DispatchProposal = OutputOf<'dispatch/propose'>;
 
 /** Ask once the typing has paused this long. */
 const PAUSE_MS = 400;
-/** While the first training runs, ask again this often. */
+/** While no model has learnt a ticket yet, ask again this often. */
 const TRAINING_POLL_MS = 3_000;
 
 function useSettled(text: string, ms: number): string {
@@ -45,8 +45,11 @@ export function DispatchSuggestion({ description, categoryId, department, onShow
   const q = useQuery('dispatch/propose', text.length >= 2 ? { text } : null, poll);
   const shown = text.length >= 2 ? (q.data ?? null) : null;
   useEffect(() => onShown(shown), [shown, onShown]);
+  // Ask again while no model has learnt anything yet: the first training, or
+  // one that ran on an empty database before the demo data or an import came
+  // (their retraining ends a moment later; without this the form kept 暂无建议).
   useEffect(() => {
-    if (!shown || shown.model) return;
+    if (!shown || (shown.model && shown.model.tickets > 0)) return;
     const h = setTimeout(() => setPoll((n) => n + 1), TRAINING_POLL_MS);
     return () => clearTimeout(h);
   }, [shown]);
