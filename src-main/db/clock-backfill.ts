@@ -5,23 +5,13 @@
 import type { Db } from './open';
 import { ClockStore } from './clock-store';
 import { readSlaConfig } from './sla-config';
-import { computeTicketClocks, type ClockedTicket } from '../core/sla/compute';
+import { computeTicketClocks } from '../core/sla/compute';
 import type { StatusChange } from '../core/sla/ticket-clocks';
-import { CHANNELS, LEVELS, STATUSES } from '../core/enums';
+import { STATUSES } from '../core/enums';
 import { z } from 'zod';
-import { allRows, int, intOrNull, text } from './rows';
+import { allRows, int, text } from './rows';
+import { FactsRow } from './clock-facts';
 
-const TicketRow: z.ZodType<ClockedTicket & { id: number }> = z.object({
-  id: int,
-  channel: z.enum(CHANNELS),
-  level: z.enum(LEVELS),
-  categoryId: int,
-  status: z.enum(STATUSES),
-  receivedAt: int,
-  firstResponseAt: intOrNull,
-  resolvedAt: intOrNull,
-  closedAt: intOrNull,
-});
 
 const EventRow: z.ZodType<StatusChange & { ticketId: number }> = z.object({
   ticketId: int,
@@ -44,7 +34,7 @@ export function backfillClocks(db: Db, fromId = 0): number {
   let last = fromId;
   let done = 0;
   for (;;) {
-    const batch = allRows(TicketRow, tickets, last, BATCH);
+    const batch = allRows(FactsRow, tickets, last, BATCH);
     if (batch.length === 0) return done;
     const history = new Map<number, StatusChange[]>();
     for (const e of allRows(EventRow, events, batch[0]!.id, batch.at(-1)!.id)) {

@@ -13,7 +13,8 @@ import { allRows, column, int, intOrNull, json, oneRow, text, value } from './ro
 
 export type FactsOfTicket = ClockedTicket & { id: number };
 
-const FactsRow: z.ZodType<FactsOfTicket> = z.object({
+/** A ticket as the deadline rules read it (also the clock backfill's rows). */
+export const FactsRow: z.ZodType<FactsOfTicket> = z.object({
   id: int,
   channel: z.enum(CHANNELS),
   level: z.enum(LEVELS),
