@@ -86,7 +86,8 @@ describe('the kept lists', () => {
     await settings.createUser({ username: 'lizx', displayName: '李坐席', role: '坐席', department: '客服中心', password: 'zuoxi-2026' });
     await settings.editUser('lizx', '李坐席', { displayName: '李志新', role: '班长/主管', department: '网络部' });
     const row = settings.accountRow('lizx');
-    expect(await row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['李志新', '班长/主管', '网络部']));
+    // The list reloads after the save: wait for it rather than read the row at once.
+    await expect.poll(() => row.locator('td').allInnerTexts()).toEqual(expect.arrayContaining(['李志新', '班长/主管', '网络部']));
     // The administrator's own role cannot be changed from here.
     await settings.accountRow('admin').getByRole('button', { name: '编辑', exact: true }).click();
     expect(await page.getByTestId('user-edit').getByLabel('角色', { exact: true }).isDisabled()).toBe(true);
