@@ -6,11 +6,11 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
-import type { Role, UserInfo } from '../api/types';
+import type { UserInfo } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { ListSelect } from '../components/ListSelect';
-import { ROLES } from '../../src-main/core/enums';
+import { RoleSelect } from './RoleSelect';
 import { useAction } from '../state/useAction';
 
 export function UserEdit({ user, self, onDone, onCancel }: { user: UserInfo; self: boolean; onDone: (message: string) => void; onCancel: () => void }) {
@@ -33,13 +33,7 @@ export function UserEdit({ user, self, onDone, onCancel }: { user: UserInfo; sel
           <input value={v.displayName} onChange={(e) => setV({ ...v, displayName: e.target.value })} maxLength={40} autoFocus />
         </Field>
         <Field label={t('settings.role')} required hint={self ? t('users.ownRoleHint') : undefined}>
-          <select value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as Role })} disabled={self}>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {t(`role.${r}`)}
-              </option>
-            ))}
-          </select>
+          <RoleSelect value={v.role} onChange={(role) => setV({ ...v, role })} disabled={self} />
         </Field>
         <Field label={t('settings.department')}>
           <ListSelect kind="department" value={v.department} onChange={(d) => setV({ ...v, department: d })} />

@@ -5,7 +5,7 @@ import { useAction } from '../state/useAction';
 import type { Role, UserInfo } from '../api/types';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
-import { ROLES } from '../../src-main/core/enums';
+import { RoleSelect } from './RoleSelect';
 import { useMeta } from '../state/meta';
 import { useUser } from '../state/session';
 import { ListSelect } from '../components/ListSelect';
@@ -141,13 +141,7 @@ export function UsersSection() {
             <input value={v.displayName} onChange={(e) => setV({ ...v, displayName: e.target.value })} maxLength={40} />
           </Field>
           <Field label={t('settings.role')} required>
-            <select value={v.role} onChange={(e) => setV({ ...v, role: e.target.value as Role })}>
-              {ROLES.map((r) => (
-                <option key={r} value={r}>
-                  {t(`role.${r}`)}
-                </option>
-              ))}
-            </select>
+            <RoleSelect value={v.role} onChange={(role) => setV({ ...v, role })} />
           </Field>
           <Field label={t('settings.department')}>
             <ListSelect kind="department" value={v.department} onChange={(d) => setV({ ...v, department: d })} />

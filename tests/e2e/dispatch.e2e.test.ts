@@ -7,11 +7,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, workstation } from './support/browser';
-import { screenshotPath, startConsole, type TestConsole } from './support/console';
-import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
+import { screenshotPath, type TestConsole } from './support/console';
 import { ShellPage } from './pages/ShellPage';
 import { NewTicketPage } from './pages/NewTicketPage';
+import { signedInBranch } from './support/signed-in';
 
 describe('the new-ticket form proposes category and department from the text', () => {
   let desk: TestConsole;
@@ -19,13 +18,7 @@ describe('the new-ticket form proposes category and department from the text', (
   let page: Page;
 
   beforeAll(async () => {
-    desk = await startConsole();
-    browser = await launchChromium();
-    page = await (await workstation(browser)).newPage();
-    page.on('pageerror', (e) => console.error('pageerror:', e));
-    await page.goto(desk.url);
-    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: true });
-    await new ShellPage(page).currentUser.waitFor();
+    ({ desk, browser, page } = await signedInBranch({ onPageError: (e) => console.error('pageerror:', e) }));
   });
   afterAll(async () => {
     await browser?.close();

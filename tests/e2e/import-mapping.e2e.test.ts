@@ -12,10 +12,10 @@ import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, workstation } from './support/browser';
-import { screenshotPath, startConsole, type TestConsole } from './support/console';
-import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
+import { screenshotPath, type TestConsole } from './support/console';
+import { BRANCH_ADMIN } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
+import { signedInBranch } from './support/signed-in';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../fixtures/crm-writers/excel-gbk.csv');
 
@@ -30,13 +30,7 @@ describe('mapping an unknown header in the import preview', () => {
     const text = iconv.decode(fs.readFileSync(FIXTURE), 'gbk').replace('客户号码', '主叫号码');
     file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'desk-map-')), 'caller.csv');
     fs.writeFileSync(file, iconv.encode(text, 'gbk'));
-    desk = await startConsole();
-    browser = await launchChromium();
-    page = await (await workstation(browser)).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(desk.url);
-    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: false });
-    await new ShellPage(page).currentUser.waitFor();
+    ({ desk, browser, page } = await signedInBranch({ setup: { ...BRANCH_ADMIN, loadDemo: false }, onPageError: (e) => errors.push(e.message) }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -11,12 +11,12 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, workstation } from './support/browser';
-import { screenshotPath, startConsole, type TestConsole } from './support/console';
-import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
+import { screenshotPath, type TestConsole } from './support/console';
+import { BRANCH_ADMIN } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
 import { SettingsPage } from './pages/SettingsPage';
 import { NewTicketPage } from './pages/NewTicketPage';
+import { signedInBranch } from './support/signed-in';
 
 const CSV = [
   '工单编号,受理渠道,受理时间,客户号码,客户姓名,地市,区县,投诉类别,投诉内容',
@@ -30,13 +30,7 @@ describe('the kept lists', () => {
   const errors: string[] = [];
 
   beforeAll(async () => {
-    desk = await startConsole();
-    browser = await launchChromium();
-    page = await (await workstation(browser)).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(desk.url);
-    await new SetupPage(page).createAdmin(BRANCH_ADMIN);
-    await new ShellPage(page).currentUser.waitFor();
+    ({ desk, browser, page } = await signedInBranch({ setup: BRANCH_ADMIN, onPageError: (e) => errors.push(e.message) }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -13,12 +13,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, workstation } from './support/browser';
-import { WEB_DIR, screenshotPath, startConsole, type TestConsole } from './support/console';
+import { WEB_DIR, screenshotPath, type TestConsole } from './support/console';
 import { findPhrase, inkShare, pageText, readPdf } from './support/pdf-pages';
 import { printAsElectron } from './support/print-as-electron';
-import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
+import { signedInBranch } from './support/signed-in';
 
 /** Monday 2 November 2026, 10:00 China time. */
 const START = Date.parse('2026-11-02T02:00:00Z');
@@ -48,13 +47,7 @@ describe('an improvement project from the nav to paper', () => {
 
   beforeAll(async () => {
     const began = Date.now();
-    desk = await startConsole({ now: () => START + (Date.now() - began) });
-    browser = await launchChromium();
-    page = await (await workstation(browser)).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(desk.url);
-    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: true });
-    await new ShellPage(page).currentUser.waitFor();
+    ({ desk, browser, page } = await signedInBranch({ now: () => START + (Date.now() - began), onPageError: (e) => errors.push(e.message) }));
   });
   afterAll(async () => {
     await browser?.close();

@@ -8,13 +8,11 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium, workstation } from './support/browser';
-import { screenshotPath, startConsole, type TestConsole } from './support/console';
-import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
-import { ShellPage } from './pages/ShellPage';
+import { screenshotPath, type TestConsole } from './support/console';
 import { TicketsPage } from './pages/TicketsPage';
 import { ReportsPage } from './pages/ReportsPage';
 import { TicketPage } from './pages/TicketPage';
+import { signedInBranch } from './support/signed-in';
 
 interface Row {
   id: number;
@@ -45,13 +43,7 @@ describe('quality control: breach causes, QC measures and the forecast', () => {
     ) as Promise<T>;
 
   beforeAll(async () => {
-    desk = await startConsole();
-    browser = await launchChromium();
-    page = await (await workstation(browser)).newPage();
-    page.on('pageerror', (e) => errors.push(e.message));
-    await page.goto(desk.url);
-    await new SetupPage(page).createAdmin({ ...BRANCH_ADMIN, loadDemo: true });
-    await new ShellPage(page).currentUser.waitFor();
+    ({ desk, browser, page } = await signedInBranch({ onPageError: (e) => errors.push(e.message) }));
   });
   afterAll(async () => {
     await browser?.close();

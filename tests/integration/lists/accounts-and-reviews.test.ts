@@ -14,9 +14,8 @@ import { setUserActive, updateUser } from '../../../src-main/services/users';
 import { importFile } from '../../../src-main/services/import/run';
 import { openReviews, resolveReview } from '../../../src-main/services/list-reviews';
 import { lists } from '../../../src-main/services/lists';
-import { messageFor } from '../../../src-main/core/messages';
-import { DomainError } from '../../../src-main/core/errors';
 import type { UserInfo } from '../../../src-main/core/model';
+import { refusal } from '../../helpers/refusal';
 
 const FIXTURE = path.resolve(import.meta.dirname, '../../fixtures/crm-writers/openpyxl-crm-export.xlsx');
 
@@ -27,16 +26,6 @@ beforeEach(() => {
   admin = addUser(t.ctx, 'admin1', 'admin');
 });
 afterEach(() => t.close());
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return messageFor(e, 'zh-CN');
-    throw e;
-  }
-  return 'no error';
-}
 
 describe('editing an account', () => {
   it('changes name, role and department, each change in the audit log with before and after', () => {

@@ -14,9 +14,8 @@ import { transferMany } from '../../../src-main/services/ticket-batch';
 import { addListValue, renameListValue, setListValueActive, lists } from '../../../src-main/services/lists';
 import { createUser } from '../../../src-main/services/users';
 import { reportOptions } from '../../../src-main/services/reports/options';
-import { messageFor } from '../../../src-main/core/messages';
-import { DomainError } from '../../../src-main/core/errors';
 import type { UserInfo } from '../../../src-main/core/model';
+import { refusal } from '../../helpers/refusal';
 
 let t: TestDb;
 let admin: UserInfo;
@@ -27,16 +26,6 @@ beforeEach(() => {
   sup = addUser(t.ctx, 'sup1', 'supervisor', '客服中心');
 });
 afterEach(() => t.close());
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return messageFor(e, 'zh-CN');
-    throw e;
-  }
-  return 'no error';
-}
 
 const idOf = (kind: 'department' | 'district', name: string) => lists(t.ctx).find(kind, name)!.id;
 

@@ -7,39 +7,18 @@
  * the tickets the Pareto counted. Pinned at 3 November 2026 12:00 China time.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
 import { backfillClocks } from '../../../src-main/db/clock-backfill';
 import { actOnTicket, listTickets } from '../../../src-main/services/tickets';
 import { breachCauseOptions, breachCausePareto, saveBreachCause } from '../../../src-main/services/breach-causes';
-import { DomainError } from '../../../src-main/core/errors';
-import { messageFor } from '../../../src-main/core/messages';
-import { H, cn } from '../reports/fixture';
+import { cn } from '../reports/fixture';
+import { refusal } from '../../helpers/refusal';
+import { breachTicket } from './breach-tickets';
 
 let t: TestDb;
 afterEach(() => t.close());
 
 const AT = cn(2026, 11, 3, 12);
-
-function ticket(no: string, received: number, department: string): number {
-  const info = t.ctx.db
-    .prepare(
-      `INSERT INTO tickets (ticket_no, channel, received_at, phone, district, category_id, level, status, description, department,
-         first_response_at, created_at, updated_at)
-       VALUES (?, '10086', ?, '13800138000', '禅城区', ?, 'normal', 'in_progress', '测试', ?, ?, ?, ?)`,
-    )
-    .run(no, received, categoryId(t.ctx, '宽带'), department, received + H, received, received);
-  return Number(info.lastInsertRowid);
-}
-
-function refusal(fn: () => unknown, locale: 'zh-CN' | 'en' = 'zh-CN'): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return messageFor(e, locale);
-    throw e;
-  }
-  return 'not refused';
-}
 
 describe('the branch’s breach-cause list', () => {
   it('adds, renames, retires and brings back a cause, each in the audit log', () => {
@@ -102,10 +81,10 @@ describe('the branch’s breach-cause list', () => {
     t = tempDb(AT);
     const sup = addUser(t.ctx, 'zhang', 'supervisor');
     saveBreachCause(t.ctx, sup.id, { nameZh: '线路割接', nameEn: 'Line cut-over', needsText: false, active: true });
-    const t1 = ticket('T1', cn(2026, 11, 1, 9), '网络部');
-    const t2 = ticket('T2', cn(2026, 11, 1, 8), '网络部');
-    const t3 = ticket('T3', cn(2026, 10, 31, 10), '客服中心');
-    const t4 = ticket('T4', cn(2026, 10, 20, 10), '网络部'); // before the range
+    const t1 = breachTicket(t, 'T1', cn(2026, 11, 1, 9), '网络部');
+    const t2 = breachTicket(t, 'T2', cn(2026, 11, 1, 8), '网络部');
+    const t3 = breachTicket(t, 'T3', cn(2026, 10, 31, 10), '客服中心');
+    const t4 = breachTicket(t, 'T4', cn(2026, 10, 20, 10), '网络部'); // before the range
     backfillClocks(t.ctx.db);
     const resolve = (id: number, breachCause: string) => actOnTicket(t.ctx, sup, id, 1, { type: 'resolve', note: '已处理', breachCause });
     resolve(t1, 'branch_1');

@@ -5,39 +5,18 @@
  * China time; 10086 normal tickets resolve in 48 h.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
+import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
 import { backfillClocks } from '../../../src-main/db/clock-backfill';
 import { actOnTicket } from '../../../src-main/services/tickets';
 import { breachCauseOptions, breachCausePareto } from '../../../src-main/services/breach-causes';
-import { DomainError } from '../../../src-main/core/errors';
-import { messageFor } from '../../../src-main/core/messages';
-import { H, cn } from '../reports/fixture';
+import { cn } from '../reports/fixture';
+import { refusal } from '../../helpers/refusal';
+import { breachTicket } from './breach-tickets';
 
 let t: TestDb;
 afterEach(() => t.close());
 
 const AT = cn(2026, 11, 3, 12);
-
-function ticket(no: string, received: number, department: string): number {
-  const info = t.ctx.db
-    .prepare(
-      `INSERT INTO tickets (ticket_no, channel, received_at, phone, district, category_id, level, status, description, department,
-         first_response_at, created_at, updated_at)
-       VALUES (?, '10086', ?, '13800138000', '禅城区', ?, 'normal', 'in_progress', '测试', ?, ?, ?, ?)`,
-    )
-    .run(no, received, categoryId(t.ctx, '宽带'), department, received + H, received, received);
-  return Number(info.lastInsertRowid);
-}
-
-function refusal(fn: () => unknown): string {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof DomainError) return messageFor(e, 'zh-CN');
-    throw e;
-  }
-  return 'not refused';
-}
 
 describe('breach causes', () => {
   it('the shipped list is the studies’ seven causes, 其他 needing words', () => {
@@ -50,11 +29,11 @@ describe('breach causes', () => {
   it('settling a missed ticket needs a cause; an on-time one does not; the Pareto counts them', () => {
     t = tempDb(AT);
     const sup = addUser(t.ctx, 'zhang', 'supervisor', '客服中心');
-    const t1 = ticket('T1', cn(2026, 11, 1, 9), '客服中心'); // due 3 Nov 09:00: missed
-    const t2 = ticket('T2', cn(2026, 11, 3, 9), '客服中心'); // due 5 Nov: on time
-    const t3 = ticket('T3', cn(2026, 10, 30, 10), '网络部');
-    const t4 = ticket('T4', cn(2026, 11, 1, 8), '网络部');
-    const t5 = ticket('T5', cn(2026, 10, 31, 10), '客服中心');
+    const t1 = breachTicket(t, 'T1', cn(2026, 11, 1, 9), '客服中心'); // due 3 Nov 09:00: missed
+    const t2 = breachTicket(t, 'T2', cn(2026, 11, 3, 9), '客服中心'); // due 5 Nov: on time
+    const t3 = breachTicket(t, 'T3', cn(2026, 10, 30, 10), '网络部');
+    const t4 = breachTicket(t, 'T4', cn(2026, 11, 1, 8), '网络部');
+    const t5 = breachTicket(t, 'T5', cn(2026, 10, 31, 10), '客服中心');
     backfillClocks(t.ctx.db);
     const resolve = (id: number, breachCause?: string, breachCauseText?: string) =>
       actOnTicket(t.ctx, sup, id, 1, { type: 'resolve', note: '已处理', breachCause, breachCauseText });
