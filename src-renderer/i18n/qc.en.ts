@@ -6,7 +6,7 @@ type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 export const qcEn: Shape<typeof qcZhCN> = {
   measures: {
     title: 'QC study measures',
-    hint: "The measures the branch's QC studies set, each with its target; those missed are marked. Definitions in docs/KPIS.md.",
+    hint: "The measures the branch's QC studies set, each with its target; those missed are marked.",
     target: 'target {{op}} {{value}}',
     spReply1hRate: 'SP replies within 1 h',
     spReply4hRate: 'SP replies within 4 h',
