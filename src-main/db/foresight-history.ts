@@ -40,7 +40,7 @@ export class ForesightHistory {
     this.kept = k;
   }
 
-  /** Resolution durations of the peer groups settled in [from, to), each ascending (db/foresight-peers.ts). */
+  /** Shares of their limit the peer groups settled in [from, to), each ascending (db/foresight-peers.ts). */
   settledPeerGroups(from: number, to: number): Map<string, readonly number[]> {
     return settledPeerGroups(this.db, from, to);
   }

@@ -1,7 +1,8 @@
 /**
- * Foresight's peer groups: the resolution durations of tickets whose
- * resolution clock stopped in a window [from, to), grouped by category and
- * department (peerKey), each list ascending.
+ * Foresight's peer groups: how much of its limit each ticket whose
+ * resolution clock stopped in a window [from, to) used (resolution time ÷
+ * limit, core/sla/foresight.ts), grouped by category and department
+ * (peerKey), each list ascending.
  *
  * Reading them is the costly part of foresight (250,000 settled tickets in
  * six months of a 1,000,000-ticket file: ~0.5 s of SQLite), and Today asks
@@ -25,23 +26,25 @@ export function peerKey(categoryId: number, department: string | null): string {
   return `${categoryId}|${department ?? ''}`;
 }
 
-// One row per group: its clocks' stop instants and durations as two comma lists in the same order.
+// One row per group: its clocks' stop instants, durations and limits as three comma lists in the same order
+// (integers, so the share is divided here exactly as core would; a clock without a due time has no limit: left out).
 const GROUPED_SQL = `
-  SELECT t.category_id AS categoryId, t.department, group_concat(c.stopped_at) AS stops, group_concat(c.stopped_at - c.started_at) AS durations
+  SELECT t.category_id AS categoryId, t.department, group_concat(c.stopped_at) AS stops,
+         group_concat(c.stopped_at - c.started_at) AS durations, group_concat(c.due_at - c.started_at) AS limits
   FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
   WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.cancelled = 0
-    AND c.stopped_at >= ? AND t.status <> 'voided'
+    AND c.stopped_at >= ? AND c.due_at > c.started_at AND t.status <> 'voided'
   GROUP BY t.category_id, t.department`;
-const Grouped = z.object({ categoryId: int, department: textOrNull, stops: text, durations: text });
+const Grouped = z.object({ categoryId: int, department: textOrNull, stops: text, durations: text, limits: text });
 
 interface Group {
-  /** Stop instants, ascending, and the durations in the same order. */
+  /** Stop instants, ascending, and the shares of their limit in the same order. */
   stops: number[];
-  durations: number[];
+  shares: number[];
   /** The window's rows are stops[lo..hi). */
   lo: number;
   hi: number;
-  /** Durations of the window's rows, ascending. */
+  /** Shares of the window's rows, ascending. */
   sorted: number[];
 }
 
@@ -87,19 +90,20 @@ function numbers(list: string): number[] {
 }
 
 function read(s: PerDb, readFrom: number): Map<string, Group> {
-  const lists = new Map<string, { stops: number[]; durations: number[] }>();
+  const lists = new Map<string, { stops: number[]; shares: number[] }>();
   for (const r of allRows(Grouped, s.grouped, readFrom)) {
     // No department and an empty one are the same group (peerKey), as two rows of the GROUP BY.
     const key = peerKey(r.categoryId, r.department);
-    const l = lists.get(key) ?? { stops: [], durations: [] };
+    const l = lists.get(key) ?? { stops: [], shares: [] };
     l.stops.push(...numbers(r.stops));
-    l.durations.push(...numbers(r.durations));
+    const limits = numbers(r.limits);
+    l.shares.push(...numbers(r.durations).map((d, i) => d / limits[i]!));
     lists.set(key, l);
   }
   const groups = new Map<string, Group>();
-  for (const [key, { stops, durations }] of lists) {
+  for (const [key, { stops, shares }] of lists) {
     const order = stops.map((_, i) => i).sort((a, b) => stops[a]! - stops[b]!);
-    groups.set(key, { stops: order.map((i) => stops[i]!), durations: order.map((i) => durations[i]!), lo: 0, hi: 0, sorted: [] });
+    groups.set(key, { stops: order.map((i) => stops[i]!), shares: order.map((i) => shares[i]!), lo: 0, hi: 0, sorted: [] });
   }
   return groups;
 }
@@ -112,17 +116,17 @@ function moveWindow(g: Group, from: number, to: number): void {
   const lo = firstAtLeast(g.stops, from);
   const hi = Math.max(lo, firstAtLeast(g.stops, to));
   if (lo >= g.lo && hi >= g.hi && lo <= g.hi && lo - g.lo + (hi - g.hi) <= SLIDE_MAX) {
-    for (let i = g.lo; i < lo; i++) removeSorted(g.sorted, g.durations[i]!);
-    for (let i = g.hi; i < hi; i++) insertSorted(g.sorted, g.durations[i]!);
+    for (let i = g.lo; i < lo; i++) removeSorted(g.sorted, g.shares[i]!);
+    for (let i = g.hi; i < hi; i++) insertSorted(g.sorted, g.shares[i]!);
   } else {
-    g.sorted = g.durations.slice(lo, hi).sort((a, b) => a - b);
+    g.sorted = g.shares.slice(lo, hi).sort((a, b) => a - b);
   }
   g.lo = lo;
   g.hi = hi;
 }
 
 /**
- * Resolution durations (ms) of tickets whose resolution clock stopped in
+ * Shares of their limit used by tickets whose resolution clock stopped in
  * [from, to), voided tickets left out, by peer group, each ascending. The
  * lists belong to the cache: read them before the next call, never change them.
  */

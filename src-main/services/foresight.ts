@@ -26,7 +26,7 @@ export interface ForesightRow {
   finishAt: number;
   /** Share (0..1) of comparable settled peers that took longer than this ticket's limit. */
   missRisk: number;
-  /** Median resolution time of the peer group (ms). */
+  /** Median resolution time of the peer group, at this ticket's limit (ms). */
   peerMedianMs: number;
   /** Comparable peers the estimate rests on. */
   peers: number;
@@ -66,7 +66,7 @@ function forecastOne(t: OpenResolution, now: number, peers: PeerGroup, queue: nu
 /** Forecasts for open tickets at `now` from the history before it; the bench replays the past with it. */
 export function forecastOpen(history: ForesightSource, now: number, open: readonly OpenResolution[], locale: Locale): OpenForecast[] {
   const groups = new Map<string, PeerGroup>();
-  for (const [key, durations] of history.settledPeerGroups(now - HISTORY_DAYS * DAY, now)) groups.set(key, peerGroup(durations));
+  for (const [key, shares] of history.settledPeerGroups(now - HISTORY_DAYS * DAY, now)) groups.set(key, peerGroup(shares));
   const none = peerGroup([]);
   const queues = history.queues();
   const out: OpenForecast[] = [];
@@ -98,7 +98,7 @@ export function forecastTicket(ctx: ServiceContext, ticketId: number, locale: Lo
   const peers = peerGroup(history.settledPeerGroups(now - HISTORY_DAYS * DAY, now).get(peerKey(t.categoryId, t.department)) ?? []);
   const queue = t.assigneeId === null ? 0 : (history.queues().get(t.assigneeId) ?? 1);
   const f = forecastOne(t, now, peers, queue, locale);
-  if (!f) return { state: 'unknown', peers: peers.sorted.filter((d) => d > now - t.startedAt).length, minPeers: MIN_PEERS };
+  if (!f) return { state: 'unknown', peers: peers.sorted.filter((s) => s > (now - t.startedAt) / (t.dueAt - t.startedAt)).length, minPeers: MIN_PEERS };
   return { state: 'estimate', queueAhead: t.assigneeId === null ? 0 : Math.max(0, queue - 1), ...f };
 }
 

@@ -53,10 +53,10 @@ export const qcEn: Shape<typeof qcZhCN> = {
     label: 'Forecast (estimate)',
     finish: 'expected to settle {{at}}',
     risk: 'risk of missing {{pct}}%',
-    riskHint: 'Share of the {{peers}} like tickets (same category and department, settled in the last six months, that ran at least this long) that took longer than this ticket’s limit',
+    riskHint: 'Share of the {{peers}} like tickets (same category and department, settled in the last six months, that had used more of their own limit than this one has so far) that went past their limit; 40 % or more is likely to miss',
     likely: 'likely to miss',
     fine: 'expected on time',
-    queue: 'the assignee has {{n}} other open tickets; the estimate is stretched for them',
+    queue: 'the assignee has {{n}} other open tickets',
     unknown: 'Only {{peers}} like settled tickets to compare with (at least {{min}} needed): no forecast yet.',
   },
   pareto: {

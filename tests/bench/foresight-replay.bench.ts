@@ -19,8 +19,9 @@
  *
  *   npx tsx tests/bench/foresight-replay.bench.ts [--db /tmp/bench-quick.db] [--days 91] [--step-min 60] [--no-queue]
  *
- * --no-queue replays the rule without its queue term (every assignee's queue
- * empty), to show what the queue stretch adds or costs.
+ * --no-queue replays the rule with every assignee's queue empty, to show what
+ * the queue stretch adds or costs (nothing while FORESIGHT_RULE's queue weight
+ * is 0, as now). The settings themselves are chosen by foresight-tune.bench.ts.
  *
  * Reads the file read-only; writes nothing.
  */
@@ -93,7 +94,7 @@ function sourceAt(now: number, running: readonly Clock[]): ForesightSource {
         const c = settled[i]!;
         const key = peerKey(c.categoryId, c.department);
         const list = groups.get(key) ?? [];
-        list.push(c.stoppedAt! - c.startedAt);
+        list.push((c.stoppedAt! - c.startedAt) / (c.dueAt - c.startedAt));
         groups.set(key, list);
       }
       return groups;

@@ -1,15 +1,19 @@
 /**
  * Foresight: will an open ticket miss its resolution limit? The estimate comes
- * from the branch's own history — how long settled tickets of the same
- * category and department took to resolve (their peer group) — and from the
- * queue of the ticket's assignee. The rule is meant to be checked on paper:
+ * from the branch's own history — how settled tickets of the same category and
+ * department (their peer group) used their own resolution limits — and
+ * optionally from the queue of the ticket's assignee. Every duration is a
+ * share of its own limit (taken ÷ limit), so a 24 h and a 72 h ticket of one
+ * group can be compared: a branch works to its deadlines. The rule, to be
+ * checked on paper:
  *
- *   elapsed   = now − start of the resolution clock
- *   still     = peers that took longer than `elapsed` (those this ticket can still be like)
- *   remaining = median(d − elapsed for d in still) × (1 + QUEUE_WEIGHT × other open tickets of the assignee)
+ *   e         = elapsed ÷ limit (this ticket's share used so far)
+ *   still     = peers whose share is above e (those this ticket can still be like)
+ *   stretch   = 1 + queueWeight × other open tickets of the assignee
+ *   remaining = median(s − e for s in still) × stretch × limit
  *   finish    = now + remaining
- *   risk      = share of `still` that took longer than the limit (due − start)
- *   likely to miss ⇔ at least MIN_PEERS in `still` and finish > due
+ *   risk      = share of `still` whose stretched remainder (s − e) × stretch passes what is left, 1 − e
+ *   likely to miss ⇔ at least MIN_PEERS in `still` and risk ≥ riskThreshold
  *
  * Durations are wall-clock (clock start to stop), pauses included: a peer that
  * waited on its customer waited in the customer's eyes too.
@@ -17,8 +21,21 @@
 
 /** Fewer peers than this and the history says nothing: no forecast. */
 export const MIN_PEERS = 5;
-/** Each other open ticket of the assignee stretches the remaining time by this share. */
-export const QUEUE_WEIGHT = 0.1;
+
+/** The rule's settings, chosen on a replay of the past (docs/QC.md, "Foresight"; tests/bench/foresight-tune.bench.ts). */
+export interface ForesightRule {
+  /** Each other open ticket of the assignee stretches the remaining time by this share. */
+  queueWeight: number;
+  /** Likely to miss once at least this share of the comparable peers went past their limit. */
+  riskThreshold: number;
+}
+
+/**
+ * As chosen on the replay's tuning days: the queue term earned nothing there
+ * (the seeded history's times do not depend on queues) and is off; a risk of
+ * 40 % was the most precise threshold still warning earlier than the 80 % rule.
+ */
+export const FORESIGHT_RULE: ForesightRule = { queueWeight: 0, riskThreshold: 0.4 };
 
 export interface ForesightInput {
   now: number;
@@ -26,8 +43,8 @@ export interface ForesightInput {
   startedAt: number;
   /** When it is due. */
   dueAt: number;
-  /** Resolution durations (ms) of settled peers: same category and department. */
-  peerDurationsMs: readonly number[];
+  /** Settled peers (same category and department): each one's resolution time ÷ its own limit. */
+  peerShares: readonly number[];
   /** Open tickets of the assignee besides this one (0 when unassigned). */
   queueAhead: number;
 }
@@ -36,13 +53,13 @@ export type Foresight =
   | { kind: 'unknown'; peers: number }
   | {
       kind: 'estimate';
-      /** Peers still comparable (took longer than this ticket has run). */
+      /** Peers still comparable (used more of their limit than this ticket has so far). */
       peers: number;
-      /** Median duration of the whole peer group (the reason's "中位处理"). */
+      /** The whole peer group's median share, at this ticket's limit (the reason's "中位处理"). */
       peerMedianMs: number;
       /** Estimated finish instant. */
       finishAt: number;
-      /** Share (0..1) of comparable peers that took longer than this ticket's limit. */
+      /** Share (0..1) of comparable peers that went past their limit (stretched by the queue). */
       missRisk: number;
       likelyToMiss: boolean;
     };
@@ -56,22 +73,22 @@ export function median(values: readonly number[]): number {
 }
 
 /**
- * A peer group made ready for many estimates: its durations sorted once and
+ * A peer group made ready for many estimates: its shares sorted once and
  * its median taken once, so each ticket's estimate is a few binary searches
  * instead of a filter and two sorts of the whole group (1,100 open tickets
  * against groups of ~2,000 peers took seconds).
  */
 export interface PeerGroup {
-  /** Durations (ms), ascending. */
+  /** Shares of their limit, ascending. */
   readonly sorted: readonly number[];
-  /** Median of the whole group; NaN when empty. */
-  readonly medianMs: number;
+  /** Median share of the whole group; NaN when empty. */
+  readonly median: number;
 }
 
-/** The group of these durations; a list already ascending (as db/foresight-peers.ts gives) is used as it is. */
-export function peerGroup(durationsMs: readonly number[]): PeerGroup {
-  const sorted = isAscending(durationsMs) ? durationsMs : [...durationsMs].sort((a, b) => a - b);
-  return { sorted, medianMs: sorted.length ? middleOfSorted(sorted, 0) : NaN };
+/** The group of these shares; a list already ascending (as db/foresight-peers.ts gives) is used as it is. */
+export function peerGroup(shares: readonly number[]): PeerGroup {
+  const sorted = isAscending(shares) ? shares : [...shares].sort((a, b) => a - b);
+  return { sorted, median: sorted.length ? middleOfSorted(sorted, 0) : NaN };
 }
 
 function isAscending(xs: readonly number[]): boolean {
@@ -79,13 +96,13 @@ function isAscending(xs: readonly number[]): boolean {
   return true;
 }
 
-/** Index of the first value greater than `x` in an ascending list. */
-function firstAbove(sorted: readonly number[], x: number): number {
+/** Index of the first value for which `holds` is true in an ascending list (`holds` false, then true, along it). */
+function firstWhere(sorted: readonly number[], holds: (x: number) => boolean): number {
   let lo = 0;
   let hi = sorted.length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (sorted[mid]! > x) hi = mid;
+    if (holds(sorted[mid]!)) hi = mid;
     else lo = mid + 1;
   }
   return lo;
@@ -98,30 +115,33 @@ function middleOfSorted(sorted: readonly number[], from: number, minus = 0): num
   return n % 2 === 1 ? sorted[mid]! - minus : (sorted[mid - 1]! - minus + (sorted[mid]! - minus)) / 2;
 }
 
-export function foresee(input: ForesightInput): Foresight {
-  const { peerDurationsMs, ...rest } = input;
-  return foreseeInGroup({ ...rest, peers: peerGroup(peerDurationsMs) });
+export function foresee(input: ForesightInput, rule: ForesightRule = FORESIGHT_RULE): Foresight {
+  const { peerShares, ...rest } = input;
+  return foreseeInGroup({ ...rest, peers: peerGroup(peerShares) }, rule);
 }
 
 /** The same rule as `foresee`, on a group prepared by `peerGroup`. */
-export function foreseeInGroup(input: Omit<ForesightInput, 'peerDurationsMs'> & { peers: PeerGroup }): Foresight {
+export function foreseeInGroup(input: Omit<ForesightInput, 'peerShares'> & { peers: PeerGroup }, rule: ForesightRule = FORESIGHT_RULE): Foresight {
   const { sorted } = input.peers;
-  const elapsed = input.now - input.startedAt;
   const limit = input.dueAt - input.startedAt;
-  // The peers still comparable ("took longer than elapsed") are the tail of the sorted group.
-  const from = firstAbove(sorted, elapsed);
+  if (!(limit > 0)) return { kind: 'unknown', peers: 0 };
+  const e = (input.now - input.startedAt) / limit;
+  // The peers still comparable (a share above e) are the tail of the sorted group.
+  const from = firstWhere(sorted, (s) => s > e);
   const still = sorted.length - from;
   if (still < MIN_PEERS) return { kind: 'unknown', peers: still };
-  const remaining = middleOfSorted(sorted, from, elapsed) * (1 + QUEUE_WEIGHT * Math.max(0, input.queueAhead));
-  const finishAt = Math.round(input.now + remaining);
-  const overLimit = sorted.length - firstAbove(sorted, Math.max(limit, elapsed));
+  const stretch = 1 + rule.queueWeight * Math.max(0, input.queueAhead);
+  const finishAt = Math.round(input.now + middleOfSorted(sorted, from, e) * stretch * limit);
+  // Compared as written (not as s > e + (1 − e) ÷ stretch) so a peer that used exactly its limit stays on time.
+  const over = sorted.length - firstWhere(sorted, (s) => s > e && (s - e) * stretch > 1 - e);
+  const missRisk = over / still;
   return {
     kind: 'estimate',
     peers: still,
-    peerMedianMs: input.peers.medianMs,
+    peerMedianMs: Math.round(input.peers.median * limit),
     finishAt,
-    missRisk: overLimit / still,
-    likelyToMiss: finishAt > input.dueAt,
+    missRisk,
+    likelyToMiss: missRisk >= rule.riskThreshold,
   };
 }
 

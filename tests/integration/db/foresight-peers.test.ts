@@ -7,6 +7,8 @@
  * The history: 80 tickets of one group (信号覆盖, 网络部), ticket i received at
  * T0 + i h and resolved (i mod 7) + 1 h later, so it stops at T0 + i h + ((i mod 7) + 1) h;
  * and one of another department received at T0 + 1 h and resolved in 5 h.
+ * Every one has the 48 h resolution limit of a normal 10086 ticket, so a
+ * group lists each ticket's hours ÷ 48 (the share of its limit it used).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
@@ -42,10 +44,10 @@ function settle(receivedAt: number, hours: number, over: Partial<NewTicketInput>
 /** Stop instant and duration (h) of ticket i, as the header says. */
 const stopOf = (i: number) => T0 + (i + (i % 7) + 1) * H;
 const hoursOf = (i: number) => (i % 7) + 1;
-/** The group's durations (ms) for a window, ascending: worked from the list above, not read from the file. */
+/** The group's shares of the 48 h limit for a window, ascending: worked from the list above, not read from the file. */
 function expected(from: number, to: number): number[] {
   const out: number[] = [];
-  for (let i = 0; i < 80; i++) if (stopOf(i) >= from && stopOf(i) < to) out.push(hoursOf(i) * H);
+  for (let i = 0; i < 80; i++) if (stopOf(i) >= from && stopOf(i) < to) out.push(hoursOf(i) / 48);
   return out.sort((a, b) => a - b);
 }
 
@@ -60,10 +62,10 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe('foresight peer groups kept between calls', () => {
-  it('a small window by hand: stops at 1, 3, 5, 7 h (i = 0, 1, 2, 3) → 1, 2, 3, 4 h; the other department apart', () => {
+  it('a small window by hand: stops at 1, 3, 5, 7 h (i = 0, 1, 2, 3) → 1, 2, 3, 4 h of 48; the other department apart', () => {
     const groups = settledPeerGroups(t.db, T0, T0 + 8 * H);
-    expect(groups.get(key)).toEqual([1, 2, 3, 4].map((h) => h * H));
-    expect(groups.get(peerKey(categoryId(t.ctx, '网络质量>信号覆盖'), '客服部'))).toEqual([5 * H]);
+    expect(groups.get(key)).toEqual([1, 2, 3, 4].map((h) => h / 48));
+    expect(groups.get(peerKey(categoryId(t.ctx, '网络质量>信号覆盖'), '客服部'))).toEqual([5 / 48]);
     expect([...groups.keys()].sort()).toEqual([key, peerKey(categoryId(t.ctx, '网络质量>信号覆盖'), '客服部')].sort());
   });
 
@@ -81,8 +83,8 @@ describe('foresight peer groups kept between calls', () => {
   });
 
   it('a write between two calls is seen: a ticket settled inside the window joins its group', () => {
-    expect(settledPeerGroups(t.db, T0, T0 + 8 * H).get(key)).toEqual([1, 2, 3, 4].map((h) => h * H));
+    expect(settledPeerGroups(t.db, T0, T0 + 8 * H).get(key)).toEqual([1, 2, 3, 4].map((h) => h / 48));
     settle(T0 + 2 * H, 2.5); // stops at T0 + 4.5 h
-    expect(settledPeerGroups(t.db, T0, T0 + 8 * H).get(key)).toEqual([1, 2, 2.5, 3, 4].map((h) => h * H));
+    expect(settledPeerGroups(t.db, T0, T0 + 8 * H).get(key)).toEqual([1, 2, 2.5, 3, 4].map((h) => h / 48));
   });
 });

@@ -1,19 +1,19 @@
 /**
  * Foresight on a small hand-made history. 10086 tickets: resolution limit
  * 48 h, warning at 80 % (38.4 h). The peer group (信号覆盖, 网络部) settled in
- * the last six months took 10, 30, 34, 40, 50, 60 and 70 h (median 40 h).
- * Two more settled tickets must not count: one of another department (200 h)
- * and one settled 200 days ago (100 h).
+ * the last six months took 10, 30, 34, 40, 50, 60 and 70 h (median 40 h), i.e.
+ * those hours ÷ 48 of their limit. Two more settled tickets must not count:
+ * one of another department (200 h) and one settled 200 days ago (100 h).
  *
- * At T0 the agent holds three open tickets (A, C, B), so each of theirs is
- * stretched by 1 + 0.1 × 2 = 1.2:
+ * The rule (core/sla/foresight.ts FORESIGHT_RULE): no queue term, likely to
+ * miss once 40 % of the comparable peers went past their limit. At T0:
  *   C, received 20 h ago: peers still running at 20 h are 30, 34, 40, 50, 60, 70;
- *     what they had left: 10, 14, 20, 30, 40, 50 → median 25 h × 1.2 = 30 h;
- *     due in 28 h → likely to miss; 3 of those 6 took longer than 48 h → risk 0.5.
- *   A, received 5 h ago: left 5, 25, 29, 35, 45, 55, 65 → median 35 h × 1.2 = 42 h;
- *     due in 43 h → on time.
- *   B, another department with no history → no estimate.
- *   D, like C but unassigned: 25 h < 28 h → on time (the queue is what tips C).
+ *     what they had left: 10, 14, 20, 30, 40, 50 → median 25 h; due in 28 h;
+ *     3 of those 6 took longer than 48 h → risk 0.5 → likely to miss.
+ *   A, received 5 h ago: left 5, 25, 29, 35, 45, 55, 65 → median 35 h, due in 43 h;
+ *     3 of the 7 (50, 60, 70 h) over 48 h → risk 3/7 ≈ 0.43 → likely to miss too.
+ *   B, another department with one settled peer → no estimate.
+ *   D, like C but unassigned: the same estimate (the agent's queue counts for nothing).
  *   E, received 40 h ago: already warned (and with only 3 peers left, no estimate).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -76,19 +76,23 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe('likely to miss (foresight)', () => {
-  it('flags only C: not yet warned, its estimate (30 h) past its limit (28 h left), with the reason', () => {
+  const C = { dueAt: T0 + 28 * H, finishAt: T0 + 25 * H, missRisk: 0.5, peerMedianMs: 40 * H, peers: 6, reason: '此类工单中位处理 40 小时，剩 28 小时' };
+
+  it('flags C, D and A (due first): not yet warned, at least 40 % of their comparable peers over the limit, with the reason', () => {
     expect(likelyToMiss(t.ctx, sup, 20)).toEqual({
-      total: 1,
+      total: 3,
       rows: [
+        { ticketId: ids.C, ticketNo: expect.any(String), ...C },
+        { ticketId: ids.D, ticketNo: expect.any(String), ...C },
         {
-          ticketId: ids.C,
+          ticketId: ids.A,
           ticketNo: expect.any(String),
-          dueAt: T0 + 28 * H,
-          finishAt: T0 + 30 * H,
-          missRisk: 0.5,
+          dueAt: T0 + 43 * H,
+          finishAt: T0 + 35 * H,
+          missRisk: 3 / 7,
           peerMedianMs: 40 * H,
-          peers: 6,
-          reason: '此类工单中位处理 40 小时，剩 28 小时',
+          peers: 7,
+          reason: '此类工单中位处理 40 小时，剩 43 小时',
         },
       ],
     });
@@ -99,20 +103,25 @@ describe('likely to miss (foresight)', () => {
   });
 
   it('an agent sees their own tickets only', () => {
-    expect(likelyToMiss(t.ctx, agent, 20).rows.map((r) => r.ticketId)).toEqual([ids.C]);
+    expect(likelyToMiss(t.ctx, agent, 20).rows.map((r) => r.ticketId)).toEqual([ids.C, ids.A]);
     expect(likelyToMiss(t.ctx, other, 20)).toEqual({ total: 0, rows: [] });
   });
 
-  it('a lighter queue brings C back on time: once A is resolved, C takes 25 × 1.1 = 27.5 h < 28 h', () => {
+  it('a settled ticket that used little of its limit does not move a ticket past it: A settled after 5 h leaves C as it was', () => {
     act(ids.A!, { type: 'accept' });
     act(ids.A!, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
-    // A settles at T0 after 5 h and joins the peers; C's peers still running at 20 h are unchanged.
-    expect(likelyToMiss(t.ctx, sup, 20).total).toBe(0);
+    // An hour on, A (settled at T0, after 5 h) is a peer at 5 / 48 of its limit: below C's 21 / 48, so not comparable;
+    // C's comparable peers had 9, 13, 19, 29, 39, 49 h left → median 24 h → T0 + 25 h as before; the group's median is now (34 + 40) / 2 = 37 h.
+    t.clock.now = T0 + H;
+    expect(likelyToMiss(t.ctx, sup, 20).rows.map(({ ticketId, finishAt, missRisk, peerMedianMs }) => ({ ticketId, finishAt, missRisk, peerMedianMs }))).toEqual([
+      { ticketId: ids.C, finishAt: T0 + 25 * H, missRisk: 0.5, peerMedianMs: 37 * H },
+      { ticketId: ids.D, finishAt: T0 + 25 * H, missRisk: 0.5, peerMedianMs: 37 * H },
+    ]);
   });
 });
 
 describe('the ticket page forecast (deadlines/forecast)', () => {
-  it('C: settles at T0 + 30 h against a limit at T0 + 28 h, risk 3 of 6, likely to miss, two other tickets in the queue', () => {
+  it('C: settles at T0 + 25 h against a limit at T0 + 28 h, but 3 of 6 like tickets went over: likely to miss; two other tickets in the queue', () => {
     expect(forecastTicket(t.ctx, ids.C!)).toEqual({
       state: 'estimate',
       queueAhead: 2,
@@ -120,7 +129,7 @@ describe('the ticket page forecast (deadlines/forecast)', () => {
       ticketNo: expect.any(String),
       dueAt: T0 + 28 * H,
       warnAt: T0 - 20 * H + 38.4 * H,
-      finishAt: T0 + 30 * H,
+      finishAt: T0 + 25 * H,
       missRisk: 0.5,
       peerMedianMs: 40 * H,
       peers: 6,
@@ -129,12 +138,11 @@ describe('the ticket page forecast (deadlines/forecast)', () => {
     });
   });
 
-  it('A: left 5, 25, 29, 35, 45, 55, 65 h → median 35 × 1.2 = 42 h, due in 43 h: on time; 3 of the 7 (50, 60, 70 h) took over 48 h', () => {
+  it('A: left 5, 25, 29, 35, 45, 55, 65 h → median 35 h, due in 43 h; 3 of the 7 (50, 60, 70 h) took over 48 h', () => {
     const f = forecastTicket(t.ctx, ids.A!, 'en');
-    expect(f).toMatchObject({ state: 'estimate', finishAt: T0 + 42 * H, dueAt: T0 + 43 * H, likelyToMiss: false, missRisk: 3 / 7, peers: 7 });
+    expect(f).toMatchObject({ state: 'estimate', finishAt: T0 + 35 * H, dueAt: T0 + 43 * H, likelyToMiss: true, missRisk: 3 / 7, peers: 7 });
     expect(f.state === 'estimate' && f.reason).toBe('Tickets like this take 40 h (median); 43 h left');
   });
-
   it('too few like tickets says so: B has one peer (客服部), E three still running past its 40 h', () => {
     expect(forecastTicket(t.ctx, ids.B!)).toEqual({ state: 'unknown', peers: 1, minPeers: 5 });
     expect(forecastTicket(t.ctx, ids.E!)).toEqual({ state: 'unknown', peers: 3, minPeers: 5 });

@@ -1,8 +1,10 @@
-/** The foresight rule on numbers small enough to check on paper. */
+/** The foresight rule on numbers small enough to check on paper. Peers are shares of their own limit. */
 import { describe, expect, it } from 'vitest';
-import { foresee, foreseeInGroup, foresightReason, median, peerGroup } from '../../../src-main/core/sla/foresight';
+import { FORESIGHT_RULE, foresee, foreseeInGroup, foresightReason, median, peerGroup } from '../../../src-main/core/sla/foresight';
 
 const H = 3_600_000;
+/** Peers that took 1, 4, 6, 8, 10 and 12 h of an 8 h limit. */
+const EIGHTHS = [0.125, 0.5, 0.75, 1, 1.25, 1.5];
 
 describe('foresight rule', () => {
   it('median: the middle value, or the mean of the two middle ones', () => {
@@ -10,16 +12,48 @@ describe('foresight rule', () => {
     expect(median([4, 1, 3, 2])).toBe(2.5);
   });
 
-  it('estimates from the peers still running at this age, stretched by the queue', () => {
-    // Elapsed 2 h; peers 1 h (done sooner: not comparable), 4, 6, 8, 10, 12 h → left 2, 4, 6, 8, 10 → median 6 h;
-    // 3 other open tickets → × 1.3 = 7.8 h; due 8 h after start, i.e. 6 h from now → likely to miss.
-    // Over the 8 h limit: 10 and 12 of 5 comparable peers → 0.4.
-    const f = foresee({ now: 2 * H, startedAt: 0, dueAt: 8 * H, peerDurationsMs: [1, 4, 6, 8, 10, 12].map((h) => h * H), queueAhead: 3 });
-    expect(f).toEqual({ kind: 'estimate', peers: 5, peerMedianMs: 7 * H, finishAt: 2 * H + 7.8 * H, missRisk: 0.4, likelyToMiss: true });
+  it('as chosen on the replay: no queue term, likely to miss from a 40 % risk', () => {
+    expect(FORESIGHT_RULE).toEqual({ queueWeight: 0, riskThreshold: 0.4 });
+  });
+
+  it('flags on the risk, not on the median: finishing on the due time with 2 of 5 like tickets over is likely to miss', () => {
+    // Limit 8 h, elapsed 2 h → e = 0.25. Comparable (share above 0.25): 0.5, 0.75, 1, 1.25, 1.5;
+    // what they had left: 0.25, 0.5, 0.75, 1, 1.25 → median 0.75 × 8 h = 6 h → finish at 8 h, the due time.
+    // Over the limit ((s − 0.25) > 0.75): 1.25 and 1.5 → 2 / 5 = 0.4 ≥ 0.4. The one at exactly 1 is on time.
+    // The whole group's median (0.75 + 1) / 2 = 0.875 × 8 h = 7 h; the queue counts for nothing.
+    const f = foresee({ now: 2 * H, startedAt: 0, dueAt: 8 * H, peerShares: EIGHTHS, queueAhead: 3 });
+    expect(f).toEqual({ kind: 'estimate', peers: 5, peerMedianMs: 7 * H, finishAt: 8 * H, missRisk: 0.4, likelyToMiss: true });
+  });
+
+  it('with a queue weight the remainder is stretched, and so is each peer against the time left', () => {
+    // As above with 10 % per other open ticket and 3 others: stretch 1.3 → 6 h × 1.3 = 7.8 h → finish 9.8 h.
+    // Over: (s − 0.25) × 1.3 > 0.75 ⇔ s > 0.827 → 1, 1.25, 1.5 → 3 / 5 = 0.6 ≥ 0.5.
+    const f = foresee({ now: 2 * H, startedAt: 0, dueAt: 8 * H, peerShares: EIGHTHS, queueAhead: 3 }, { queueWeight: 0.1, riskThreshold: 0.5 });
+    expect(f).toEqual({ kind: 'estimate', peers: 5, peerMedianMs: 7 * H, finishAt: 9.8 * H, missRisk: 0.6, likelyToMiss: true });
+  });
+
+  it('below the threshold is not flagged: a 20 % risk against 40 %', () => {
+    // Limit 10 h, elapsed 2 h → e = 0.2. Peers 0.3, 0.5, 0.6, 0.9, 1.2 all comparable;
+    // left 0.1, 0.3, 0.4, 0.7, 1.0 → median 0.4 × 10 h = 4 h → finish 6 h; over (s > 1): 1.2 → 1 / 5.
+    const f = foresee({ now: 2 * H, startedAt: 0, dueAt: 10 * H, peerShares: [0.3, 0.5, 0.6, 0.9, 1.2], queueAhead: 0 });
+    expect(f).toEqual({ kind: 'estimate', peers: 5, peerMedianMs: 6 * H, finishAt: 6 * H, missRisk: 0.2, likelyToMiss: false });
+  });
+
+  it('compares tickets of different limits by the share they used: a 24 h ticket half gone', () => {
+    // Limit 24 h, elapsed 12 h → e = 0.5. Peers 0.6, 0.7, 0.8, 1.2, 1.4 (whatever their own limits were);
+    // left 0.1, 0.2, 0.3, 0.7, 0.9 → median 0.3 × 24 h = 7.2 h → finish 19.2 h; over: 1.2, 1.4 → 0.4.
+    // The group's median 0.8 × 24 h = 19.2 h.
+    const f = foresee({ now: 12 * H, startedAt: 0, dueAt: 24 * H, peerShares: [1.4, 0.6, 1.2, 0.7, 0.8], queueAhead: 0 });
+    expect(f).toEqual({ kind: 'estimate', peers: 5, peerMedianMs: 19.2 * H, finishAt: 19.2 * H, missRisk: 0.4, likelyToMiss: true });
   });
 
   it('says nothing with fewer than five comparable peers', () => {
-    expect(foresee({ now: 5 * H, startedAt: 0, dueAt: 8 * H, peerDurationsMs: [1, 4, 6, 8, 10, 12].map((h) => h * H), queueAhead: 0 })).toEqual({ kind: 'unknown', peers: 4 });
+    // Elapsed 5 h of 8 → e = 0.625: comparable 0.75, 1, 1.25, 1.5 → four.
+    expect(foresee({ now: 5 * H, startedAt: 0, dueAt: 8 * H, peerShares: EIGHTHS, queueAhead: 0 })).toEqual({ kind: 'unknown', peers: 4 });
+  });
+
+  it('says nothing for a clock without a positive limit', () => {
+    expect(foresee({ now: 5 * H, startedAt: 2 * H, dueAt: 2 * H, peerShares: EIGHTHS, queueAhead: 0 })).toEqual({ kind: 'unknown', peers: 0 });
   });
 
   it('words the reason in hours', () => {
@@ -29,44 +63,28 @@ describe('foresight rule', () => {
 });
 
 describe('foresight on a prepared peer group (what the service uses)', () => {
-  const peers = [12, 1, 8, 4, 10, 6].map((h) => h * H);
+  const shuffled = [1.5, 0.125, 1, 0.5, 1.25, 0.75];
 
   it('sorts the group once and takes its median once', () => {
-    expect(peerGroup(peers)).toEqual({ sorted: [1, 4, 6, 8, 10, 12].map((h) => h * H), medianMs: 7 * H });
+    expect(peerGroup(shuffled)).toEqual({ sorted: EIGHTHS, median: 0.875 });
     expect(peerGroup([]).sorted).toEqual([]);
   });
 
   it('gives the paper example the same answer as the rule', () => {
-    // The example above: elapsed 2 h, due 8 h after start, 3 others in the queue.
     const input = { now: 2 * H, startedAt: 0, dueAt: 8 * H, queueAhead: 3 };
-    expect(foreseeInGroup({ ...input, peers: peerGroup(peers) })).toEqual({
-      kind: 'estimate',
-      peers: 5,
-      peerMedianMs: 7 * H,
-      finishAt: 2 * H + 7.8 * H,
-      missRisk: 0.4,
-      likelyToMiss: true,
-    });
+    expect(foreseeInGroup({ ...input, peers: peerGroup(shuffled) })).toEqual(foresee({ ...input, peerShares: EIGHTHS }));
   });
 
-  it('counts a peer that took exactly the elapsed time as done, and one that took exactly the limit as on time', () => {
-    // Elapsed 4 h: the 4 h peer is not comparable; left 2, 4, 6, 8 h of 6, 8, 10, 12 → 4 peers: no estimate.
-    expect(foreseeInGroup({ now: 4 * H, startedAt: 0, dueAt: 10 * H, queueAhead: 0, peers: peerGroup(peers) })).toEqual({ kind: 'unknown', peers: 4 });
-    // Elapsed 3 h, limit 10 h: comparable 4, 6, 8, 10, 12 (left 1, 3, 5, 7, 9 → 5 h); only 12 is over the limit → 0.2.
-    expect(foreseeInGroup({ now: 3 * H, startedAt: 0, dueAt: 10 * H, queueAhead: 0, peers: peerGroup(peers) })).toEqual({
-      kind: 'estimate',
-      peers: 5,
-      peerMedianMs: 7 * H,
-      finishAt: 8 * H,
-      missRisk: 0.2,
-      likelyToMiss: false,
-    });
+  it('counts a peer that used exactly the elapsed share as done', () => {
+    // Elapsed 4 h of 8 → e = 0.5: the 0.5 peer is not comparable; 0.75, 1, 1.25, 1.5 → four: no estimate.
+    expect(foreseeInGroup({ now: 4 * H, startedAt: 0, dueAt: 8 * H, queueAhead: 0, peers: peerGroup(shuffled) })).toEqual({ kind: 'unknown', peers: 4 });
   });
 
   it('a limit already behind the elapsed time puts every comparable peer over it', () => {
-    // Elapsed 5 h, limit 3 h (overdue): comparable 6, 8, 10, 12 and … only four → add a 20 h peer to have five.
-    const f = foreseeInGroup({ now: 5 * H, startedAt: 0, dueAt: 3 * H, queueAhead: 0, peers: peerGroup([...peers, 20 * H]) });
-    // Left 1, 3, 5, 7, 15 → median 5 h; all five took longer than 3 h.
-    expect(f).toEqual({ kind: 'estimate', peers: 5, peerMedianMs: 8 * H, finishAt: 10 * H, missRisk: 1, likelyToMiss: true });
+    // Elapsed 10 h of 8 → e = 1.25; peers 0.5, 1.5, 2, 2.5, 3, 3.5: comparable 1.5 … 3.5 (five);
+    // left 0.25, 0.75, 1.25, 1.75, 2.25 → median 1.25 × 8 h = 10 h → finish 20 h; all five over → 1.
+    // The group's median (2 + 2.5) / 2 = 2.25 × 8 h = 18 h.
+    const f = foreseeInGroup({ now: 10 * H, startedAt: 0, dueAt: 8 * H, queueAhead: 0, peers: peerGroup([0.5, 1.5, 2, 2.5, 3, 3.5]) });
+    expect(f).toEqual({ kind: 'estimate', peers: 5, peerMedianMs: 18 * H, finishAt: 20 * H, missRisk: 1, likelyToMiss: true });
   });
 });
