@@ -97,7 +97,7 @@ export const warningsEn: Shape<typeof warningsZhCN> = {
     recipientsBad: 'Line {{line}} should be "name,role".',
     save: 'Save settings',
   },
-  notice: { title: 'Volume warning', open: 'See warnings', levelRaised: 'raised to' },
+  notice: { title: 'Volume warning', open: 'See warnings', levelRaised: 'raised to', more: '{{count}} more on the warnings page' },
   today: 'New warnings',
   bell: '{{count}} warnings awaiting review',
 };

@@ -121,6 +121,7 @@ export const warningsZhCN = {
     title: '投诉预警',
     open: '查看预警',
     levelRaised: '升级为',
+    more: '另有 {{count}} 条，见预警页',
   },
   today: '新预警',
   bell: '{{count}} 条预警待审核',

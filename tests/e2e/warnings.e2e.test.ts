@@ -79,6 +79,10 @@ describe('a volume warning from an import to its publication', () => {
     const notice = page.getByTestId('warning-notice-bar');
     await notice.waitFor();
     expect(await notice.innerText()).toContain('资费计费');
+    // One line per warning raised (the month and the last 7 days), not one paragraph; nothing held back.
+    expect(await notice.getByTestId('warning-notice-lines').locator('li').count()).toBe(2);
+    expect(await notice.getByTestId('warning-notice-more').count()).toBe(0);
+    await notice.screenshot({ path: screenshotPath('warning-notice') });
     // 25 this month and in the last 7 days against a baseline of 10 a month: red for both periods.
     const raised = await warnings();
     expect(raised.map((w) => [w.period, w.count, w.level, w.state]).sort()).toEqual([
