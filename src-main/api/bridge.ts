@@ -27,6 +27,11 @@ export const DESK_EVENTS = {
    */
   openTicket: 'open-ticket',
   /**
+   * An OS notification about volume warnings was clicked; payload:
+   * OpenWarningsPayload. The window has already been brought to the front.
+   */
+  openWarnings: 'open-warnings',
+  /**
    * The monthly report's reminders changed; payload: UploadRemindersEvent
    * (services/export/reminders.ts: every reminder that holds, and the fresh
    * ones). The web host's event stream uses the same type name.
@@ -38,6 +43,11 @@ export const DESK_EVENTS = {
    */
   warnings: 'warnings',
 } as const;
+
+export interface OpenWarningsPayload {
+  /** The one warning the notice named, or null for a notice counting several (the list of those waiting review). */
+  id: number | null;
+}
 
 export interface OpenTicketPayload {
   /** The ticket's id (as in `tickets/get`), not its number. */

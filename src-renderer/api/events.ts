@@ -6,7 +6,7 @@
 import type { DESK_EVENTS, DeskEvent } from './types';
 
 /** The event names, checked against the bridge's own table at compile time. */
-export const EVENTS: typeof DESK_EVENTS = { locked: 'auth/locked', alerts: 'alerts', openTicket: 'open-ticket', reminders: 'upload-reminders', warnings: 'warnings' };
+export const EVENTS: typeof DESK_EVENTS = { locked: 'auth/locked', alerts: 'alerts', openTicket: 'open-ticket', openWarnings: 'open-warnings', reminders: 'upload-reminders', warnings: 'warnings' };
 
 export function subscribeDeskEvents(onEvent: (e: DeskEvent) => void): () => void {
   if (window.desk) return window.desk.onEvent(onEvent);

@@ -30,6 +30,6 @@ export type { UploadReminder } from '../../src-main/core/export/reminders';
 export type { WarningNotices, WarningNotice } from '../../src-main/core/warnings/lifecycle';
 export type { UploadRemindersEvent } from '../../src-main/services/export/reminders';
 export type { AlertKind, EscalationTarget } from '../../src-main/core/sla/alerts';
-export type { DeskBridge, DeskEvent, DESK_EVENTS, OpenTicketPayload } from '../../src-main/api/bridge';
+export type { DeskBridge, DeskEvent, DESK_EVENTS, OpenTicketPayload, OpenWarningsPayload } from '../../src-main/api/bridge';
 export type { ListKind, ListValue } from '../../src-main/core/lists/rules';
 export type { ListReview } from '../../src-main/db/lists';

@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLastWarnings } from '../state/deskEvents';
+import { warningsHref } from '../state/route';
 
 const SHOWN_LINES = 3;
 
@@ -35,7 +36,7 @@ export function WarningNotice() {
         </ul>
         {more > 0 && <div data-testid="warning-notice-more">{t('warnings.notice.more', { count: more })}</div>}
       </div>
-      <a className="btn small" href={`#/warnings${first && last.batch.notices.length === 1 ? `?id=${first.id}` : ''}`} onClick={() => setClosed(last.seq)}>
+      <a className="btn small" href={warningsHref(first && last.batch.notices.length === 1 ? first.id : null)} onClick={() => setClosed(last.seq)}>
         {t('warnings.notice.open')}
       </a>
       <button type="button" className="btn small" aria-label={t('alerts.notice.close')} onClick={() => setClosed(last.seq)}>

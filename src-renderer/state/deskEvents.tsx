@@ -2,13 +2,13 @@
  * One subscription to host events for the logged-in shell. Alerts and the
  * monthly report's reminders bump a revision that the bell, the Today page and
  * the ticket page reload on; a tray lock ends the session; "open ticket"
- * navigates.
+ * and "open warnings" (a clicked desktop notice) navigate.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { EVENTS, subscribeDeskEvents } from '../api/events';
 import i18n from '../i18n';
-import type { AlertBatch, OpenTicketPayload, UploadRemindersEvent, WarningNotices } from '../api/types';
-import { navigate, ticketHref } from './route';
+import type { AlertBatch, OpenTicketPayload, OpenWarningsPayload, UploadRemindersEvent, WarningNotices } from '../api/types';
+import { navigate, ticketHref, warningsHref } from './route';
 import { useSession } from './session';
 
 const AlertsRevision = createContext(0);
@@ -47,6 +47,10 @@ export function DeskEventsProvider({ children }: { children: ReactNode }) {
         else if (e.type === EVENTS.openTicket) {
           const id = (e.payload as OpenTicketPayload | null)?.id;
           if (typeof id === 'number') navigate(ticketHref(id));
+        }
+        else if (e.type === EVENTS.openWarnings) {
+          const id = (e.payload as OpenWarningsPayload | null)?.id;
+          navigate(warningsHref(typeof id === 'number' ? id : null));
         }
       }),
     [endSession],

@@ -32,6 +32,9 @@ export function navigate(path: string): void {
 
 export const ticketHref = (id: number) => `#/tickets/${id}`;
 
+/** The 预警 page at one warning, or (null) at those waiting for review. */
+export const warningsHref = (id: number | null) => (id === null ? '#/warnings?state=pending' : `#/warnings?id=${id}`);
+
 export function ticketsHref(params: Record<string, string | undefined>): string {
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(params)) if (v) q.set(k, v);

@@ -6,7 +6,7 @@
  */
 import path from 'node:path';
 import { Menu, app, dialog, ipcMain, protocol, session, utilityProcess, type BrowserWindow } from 'electron';
-import { DESK_EVENTS, EVENT_CHANNEL, type OpenTicketPayload } from '../../api/bridge';
+import { DESK_EVENTS, EVENT_CHANNEL, type OpenTicketPayload, type OpenWarningsPayload } from '../../api/bridge';
 import { contentSecurityPolicy } from './csp';
 import { APP_SCHEME, APP_SCHEME_PRIVILEGES, appProtocolHandler } from './app-protocol';
 import { hardenContents, hardenSession } from './guards';
@@ -80,6 +80,12 @@ function start(): void {
     const payload: OpenTicketPayload = { id };
     liveWindow()?.webContents.send(EVENT_CHANNEL, { type: DESK_EVENTS.openTicket, payload });
   };
+  /** A volume-warning notification was clicked: bring the window up on the 预警 page. */
+  const openWarnings = (id: number | null) => {
+    show();
+    const payload: OpenWarningsPayload = { id };
+    liveWindow()?.webContents.send(EVENT_CHANNEL, { type: DESK_EVENTS.openWarnings, payload });
+  };
   const quit = () => {
     quitting = true;
     app.quit();
@@ -116,7 +122,7 @@ function start(): void {
 
     const tray = new TrayController(paths.resources, locale, { open: show, lock: () => service.lock(), quit, openTicket });
     app.once('will-quit', () => tray.destroy());
-    const notifier = new AlertNotifier(locale, { open: show, openTicket });
+    const notifier = new AlertNotifier(locale, { open: show, openTicket, openWarnings });
     service.onNotice((n) =>
       routeNotice(n, {
         locale,

@@ -1,7 +1,7 @@
 /**
  * Desktop notifications for alert batches and the monthly report's
- * reminders. Clicking one brings the console to the front, and a notice about
- * one ticket opens that ticket.
+ * reminders. Clicking one brings the console to the front, a notice about
+ * one ticket opens that ticket, and one about volume warnings the 预警 page.
  */
 import { Notification } from 'electron';
 import type { Locale } from '../../core/messages';
@@ -15,6 +15,8 @@ import { warningNoticeText } from './warning-notices';
 export interface NotifierActions {
   open(): void;
   openTicket(id: number): void;
+  /** The 预警 page: at one warning, or (null) at those waiting for review. */
+  openWarnings(id: number | null): void;
 }
 
 /**
@@ -55,14 +57,15 @@ export class AlertNotifier {
     n.show();
   }
 
-  /** One notice per check that raised warnings; a click brings the console to the front. */
+  /** One notice per check that raised warnings; a click opens the 预警 page at the warning it names, or at those waiting for review. */
   notifyWarnings(batch: WarningNotices): void {
     const text = warningNoticeText(batch, this.locale);
     if (!text || !Notification.isSupported()) return;
     const n = new Notification({ title: text.title, body: text.body });
+    const only = batch.notices.length === 1 ? batch.notices[0]!.id : null;
     n.on('click', () => {
       this.forget(n);
-      this.actions.open();
+      this.actions.openWarnings(only);
     });
     n.on('close', () => this.forget(n));
     this.keep(n);

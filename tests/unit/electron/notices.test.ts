@@ -84,7 +84,7 @@ describe('alert notices', () => {
 
 describe('AlertNotifier', () => {
   function setup() {
-    const actions = { open: vi.fn(), openTicket: vi.fn() };
+    const actions = { open: vi.fn(), openTicket: vi.fn(), openWarnings: vi.fn() };
     return { actions, notifier: new AlertNotifier('zh-CN', actions) };
   }
 
@@ -109,7 +109,7 @@ describe('AlertNotifier', () => {
     expect(actions.openTicket).not.toHaveBeenCalled();
   });
 
-  it('volume warnings: one notice per check naming the warning, or counting them; a click opens the console', () => {
+  it('volume warnings: one notice per check naming the warning, or counting them; a click opens the 预警 page there', () => {
     const { notifier, actions } = setup();
     const one = { kind: 'raised' as const, id: 1, category: '资费计费', scope: 'district:鼓楼', district: '鼓楼', period: 'month' as const, level: 'orange' as const, count: 33 };
     notifier.notifyWarnings({ at: AT, notices: [one] });
@@ -120,7 +120,10 @@ describe('AlertNotifier', () => {
       ['投诉预警', '2 条投诉预警新发或升级'],
     ]);
     stub.Notification.shown[0]!.emit('click');
-    expect(actions.open).toHaveBeenCalledTimes(1);
+    expect(actions.openWarnings).toHaveBeenLastCalledWith(1);
+    stub.Notification.shown[1]!.emit('click');
+    expect(actions.openWarnings).toHaveBeenLastCalledWith(null);
+    expect(actions.open).not.toHaveBeenCalled();
   });
 
   it('stays quiet where the system has no notifications', () => {
@@ -134,7 +137,7 @@ describe("the monthly report's reminders on the desktop", () => {
   const failing = { kind: 'upload_failing' as const, month: '2026-10', revision: 2, state: 'failed' as const, failingSince: AT - 26 * H - 5 * MIN, lastError: 'HTTP 503', nextAttemptAt: AT + H };
 
   it('shows each fresh reminder once as a notice; a click opens the console', () => {
-    const actions = { open: vi.fn(), openTicket: vi.fn() };
+    const actions = { open: vi.fn(), openTicket: vi.fn(), openWarnings: vi.fn() };
     const notifier = new AlertNotifier('zh-CN', actions);
     notifier.remind([failing, { kind: 'month_not_sent', month: '2026-11', queued: true }], AT);
     expect(stub.Notification.shown.map((n) => [n.options.title, n.options.body])).toEqual([
@@ -146,7 +149,7 @@ describe("the monthly report's reminders on the desktop", () => {
   });
 
   it('says when headquarters refused the month, in English too', () => {
-    const notifier = new AlertNotifier('en', { open: vi.fn(), openTicket: vi.fn() });
+    const notifier = new AlertNotifier('en', { open: vi.fn(), openTicket: vi.fn(), openWarnings: vi.fn() });
     notifier.remind([{ ...failing, state: 'rejected', nextAttemptAt: null, lastError: 'HTTP 422 bad_signature' }], AT);
     expect(stub.Notification.shown[0]!.options).toEqual({
       title: 'Headquarters refused the monthly report',
