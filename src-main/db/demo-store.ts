@@ -10,7 +10,7 @@ import type { Db } from './open';
 import { ROLES, type Channel, type Level, type Role, type Satisfaction, type Status } from '../core/enums';
 import type { RefundEventAction, RefundStatus, RefundType } from '../core/refunds/types';
 import type { ApproverRole } from '../core/refunds/types';
-import { allRows, int, intOrNull, text, value } from './rows';
+import { allRows, flag, int, intOrNull, text, value } from './rows';
 
 export interface DemoTicket {
   ticketNo: string;
@@ -90,7 +90,17 @@ export interface DemoRefundCandidate {
   top: string;
 }
 
+/** A seeded ticket settled after missing its first response or resolution: it takes a breach cause. */
+export interface DemoBreachedTicket {
+  id: number;
+  resolvedAt: number;
+  assigneeId: number | null;
+  top: string;
+  missedFirstResponse: boolean;
+}
+
 const UserRow = z.object({ id: int, role: z.enum(ROLES) });
+const BreachedRow: z.ZodType<DemoBreachedTicket> = z.object({ id: int, resolvedAt: int, assigneeId: intOrNull, top: text, missedFirstResponse: flag });
 const CandidateRow: z.ZodType<DemoRefundCandidate> = z.object({ id: int, receivedAt: int, respondedAt: intOrNull, assigneeId: intOrNull, top: text });
 
 export class DemoStore {
@@ -115,6 +125,7 @@ export class DemoStore {
           @submittedAt, @submittedBy, @decidedAt, @decidedBy, @decisionNote, @executedAt, @executedBy, @voucherNo)`),
       refundEvent: db.prepare(`INSERT INTO refund_events (refund_id, ticket_id, at, actor_id, action, from_status, to_status, note, details)
         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+      breachCause: db.prepare('INSERT INTO ticket_breach_causes (ticket_id, cause, detail, recorded_at, recorded_by) VALUES (?, ?, ?, ?, ?)'),
       refundClock: db.prepare(`INSERT INTO ticket_clocks (ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses,
           stopped_at, cancelled, due_at, warn_at, next_alert_at, plan)
         VALUES (?, 'refund', ?, 'refunds.executeWithinHours', ?, ?, 0, '[]', ?, 0, ?, ?, ?, ?)`),
@@ -148,6 +159,31 @@ export class DemoStore {
 
   addRefundClock(c: DemoRefundClock): void {
     this.stmts.refundClock.run(c.ticketId, c.refundId, c.startedAt, c.limitMs, c.stoppedAt, c.dueAt, c.warnAt, c.nextAlertAt, JSON.stringify(c.plan));
+  }
+
+  /**
+   * Resolved tickets after `afterId` whose first response or resolution clock
+   * stopped past its due time (the rule a settler is asked for a cause by,
+   * ClockStore.missedFirstResponseOrResolution), by id.
+   */
+  breachedSettled(afterId: number): DemoBreachedTicket[] {
+    const missed = (clock: string) => `EXISTS (SELECT 1 FROM ticket_clocks k WHERE k.ticket_id = t.id AND k.subject_id = 0 AND k.cancelled = 0
+      AND k.untimed = 0 AND k.clock = '${clock}' AND k.due_at IS NOT NULL AND coalesce(k.stopped_at, t.resolved_at) > k.due_at)`;
+    return allRows(
+      BreachedRow,
+      this.db.prepare(
+        `SELECT t.id, t.resolved_at AS resolvedAt, t.assignee_id AS assigneeId, coalesce(p.name, c.name) AS top,
+           ${missed('first_response')} AS missedFirstResponse
+         FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id
+         WHERE t.id > ? AND t.resolved_at IS NOT NULL AND t.status <> 'voided' AND (${missed('first_response')} OR ${missed('resolution')})
+         ORDER BY t.id`,
+      ),
+      afterId,
+    );
+  }
+
+  insertBreachCause(c: { ticketId: number; cause: string; detail: string | null; at: number; by: number }): void {
+    this.stmts.breachCause.run(c.ticketId, c.cause, c.detail, c.at, c.by);
   }
 
   /** Marks the tickets after `afterId` (the ones this seeding made) as demo tickets (migration 0023). */

@@ -77,3 +77,21 @@ export const STAFF = [
   { username: 'lixiaoming', displayName: '李晓明', role: 'supervisor', department: '客服中心' },
   { username: 'wangfang', displayName: '王芳', role: 'manager', department: '客服中心' },
 ] as const;
+
+/**
+ * How often each breach cause (超时原因) is the one recorded on a late demo
+ * ticket, in the proportions the branch's timeliness study found: backlog and
+ * an unwatched queue first, then wrong dispatch and fault location.
+ */
+export const BREACH_CAUSE_WEIGHTS: Record<string, number> = {
+  backlog: 40,
+  wrong_dispatch: 16,
+  fault_location: 12,
+  other_department: 14,
+  customer_unreachable: 9,
+  system_fault: 5,
+  other: 4,
+};
+
+/** Words a settler writes under 其他. */
+export const OTHER_CAUSE_TEXTS = ['客户要求延后处理', '节假日值班人手不足', '需上门测试，客户改约时间'];

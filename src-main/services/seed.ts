@@ -16,6 +16,7 @@ import { ClockStore } from '../db/clock-store';
 import { DemoStore } from '../db/demo-store';
 import { withPageCache } from '../db/connection-scope';
 import { seedRefunds } from './refunds/seed';
+import { seedBreachCauses } from './seed-breach-causes';
 import { seededRandom } from '../core/random';
 import { matchRule, type TicketClockKind } from '../core/sla/policy';
 import { readSlaConfig } from '../db/sla-config';
@@ -206,6 +207,7 @@ export function seedTickets(ctx: ServiceContext, admin: UserInfo | null, opts: S
       // Demo tickets get their deadline clocks like any other.
       backfillClocks(ctx.db, firstNewId);
       refunds = seedRefunds(ctx, r, { fromTicketId: firstNewId, end });
+      seedBreachCauses(ctx, opts.seed ?? 1, firstNewId);
       if (opts.markDemo) store.markDemo(firstNewId);
     }).immediate();
   });

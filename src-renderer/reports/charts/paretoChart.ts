@@ -37,6 +37,8 @@ export function paretoChart(bars: readonly ParetoBar[], names: ParetoNames): Cha
         data: bars.map((b) => ({ value: b.count, itemStyle: { color: b.vital ? COLORS.primary : COLORS.muted } })),
         label: { show: true, position: 'top', fontSize: 11 },
         barMaxWidth: 56,
+        // A cause met once beside causes met fifty times is still seen, and can still be clicked.
+        barMinHeight: 4,
       },
       {
         name: names.cumulative,
