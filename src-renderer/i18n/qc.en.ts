@@ -8,6 +8,7 @@ export const qcEn: Shape<typeof qcZhCN> = {
     title: 'QC study measures',
     hint: "The measures the branch's QC studies set, each with its target; those missed are marked.",
     target: 'target {{op}} {{value}}',
+    targetAll: 'target: all ({{value}})',
     spReply1hRate: 'SP replies within 1 h',
     spReply4hRate: 'SP replies within 4 h',
     refundFromComplaintRate: 'Refunds executed within 72 h of the complaint',

@@ -4,6 +4,7 @@ export const qcZhCN = {
     title: 'QC 课题指标',
     hint: '分公司 QC 课题设定的指标，每项都有目标值；未达标的标红。',
     target: '目标 {{op}} {{value}}',
+    targetAll: '目标 全部（{{value}}）',
     spReply1hRate: 'SP 投诉 1 小时内回复率',
     spReply4hRate: 'SP 投诉 4 小时内回复率',
     refundFromComplaintRate: '退费 72 小时内执行率（自投诉起）',

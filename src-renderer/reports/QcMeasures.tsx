@@ -21,6 +21,9 @@ export function QcMeasures({ q, forPrint = false }: { q: Query<OutputOf<'reports
   const id = (name: string) => (forPrint ? undefined : name);
   const n = (x: number) => x.toLocaleString(i18n.language);
   const verdict = (met: boolean | null) => (met === null ? '' : met ? `✓ ${t('reports.meets')}` : `✕ ${t('reports.misses')}`);
+  // "≥ 100 %" reads like a mistake: a target of every one is said as such.
+  const targetText = (c: { op: keyof typeof OP; target: number }) =>
+    c.op === '>=' && c.target === 1 ? t('qc.measures.targetAll', { value: pct(1, 0) }) : t('qc.measures.target', { op: OP[c.op], value: pct(c.target, 0) });
   const tone = (met: boolean | null) => (met === null ? '' : met ? ' good' : ' bad');
   return (
     <section className={`qc-measures ${forPrint ? 'print-only' : 'no-print'}`} data-testid={id('qc-measures')} aria-label={t('qc.measures.title')}>
@@ -35,7 +38,7 @@ export function QcMeasures({ q, forPrint = false }: { q: Query<OutputOf<'reports
                 <div className="kpi-label">{t(`qc.measures.${c.id}`)}</div>
                 <div className="kpi-value">{pct(c.rate)}</div>
                 <div className={`kpi-target${tone(c.met)}`}>
-                  {t('qc.measures.target', { op: OP[c.op], value: pct(c.target, 0) })}
+                  {targetText(c)}
                   {c.met !== null && ` · ${verdict(c.met)}`}
                 </div>
                 <div className="kpi-detail">{t(`qc.measures.detail.${c.id}`, { n: n(c.count), d: n(c.of) })}</div>

@@ -102,6 +102,7 @@ describe('quality control: breach causes, QC measures and the forecast', () => {
     // The QC measures beside the KPIs, each with its target.
     await expect(page.getByTestId('qc-spReply1hRate').textContent()).resolves.toMatch(/目标 ≥ 70%/);
     await expect(page.getByTestId('qc-backlogRate').textContent()).resolves.toMatch(/目标 ≤ 3%/);
+    await expect(page.getByTestId('qc-spReply4hRate').textContent()).resolves.toMatch(/目标 全部（100%）/);
     await page.getByTestId('qc-measures').screenshot({ path: screenshotPath('qc-measures') });
     await chart.scrollIntoViewIfNeeded();
     await page.mouse.move(0, 0);
