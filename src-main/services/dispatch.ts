@@ -29,8 +29,11 @@ export interface DepartmentOption {
 }
 
 export interface DispatchProposal {
-  /** What the model learnt from; null while the first training is still under way. */
-  model: { tickets: number; from: number; to: number; evidence: { category: number; department: number } } | null;
+  /**
+   * What the model learnt from; null while the first training is still under way. `departmentTickets`: those
+   * of the tickets that had a department (only they teach it; a ticket imported from the CRM has none).
+   */
+  model: { tickets: number; departmentTickets: number; from: number; to: number; evidence: { category: number; department: number } } | null;
   category: { options: CategoryOption[]; reasons: Reason[] } | null;
   department: { options: DepartmentOption[]; reasons: Reason[] } | null;
 }
@@ -43,7 +46,7 @@ export function proposeDispatch(ctx: ServiceContext, text: string): DispatchProp
   const byId = new Map(active.map((c) => [c.id, c]));
   const g = guess(trained.model, text, (id) => byId.has(id));
   return {
-    model: { tickets: trained.tickets, from: trained.from, to: trained.to, evidence: trained.evidence },
+    model: { tickets: trained.tickets, departmentTickets: trained.model.department.docs, from: trained.from, to: trained.to, evidence: trained.evidence },
     category: g.category && {
       options: g.category.ranked.map((r) => {
         const node = byId.get(r.value)!;

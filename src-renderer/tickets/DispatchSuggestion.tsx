@@ -66,7 +66,12 @@ export function DispatchSuggestion({ description, categoryId, department, onShow
       <h3 id="dispatch-title">{t('dispatch.title')}</h3>
       {!shown && <p className="hint">{t('dispatch.typeFirst')}</p>}
       {shown && !shown.model && <p className="hint">{t('dispatch.training')}</p>}
-      {shown?.model && !cat && !dep && <p className="hint">{t('dispatch.nothing')}</p>}
+      {shown?.model && shown.model.tickets === 0 && (
+        <p className="hint" data-testid="dispatch-no-history">
+          {t('dispatch.noHistory')}
+        </p>
+      )}
+      {shown?.model && shown.model.tickets > 0 && !cat && !dep && <p className="hint">{t('dispatch.nothing')}</p>}
       {shown?.model && (cat || dep) && (
         <>
           <dl className="dispatch-picks">
@@ -109,7 +114,13 @@ export function DispatchSuggestion({ description, categoryId, department, onShow
               ))}
             </p>
           )}
-          <p className="hint">{t('dispatch.basis', { count: shown.model.tickets })}</p>
+          <p className="hint" data-testid="dispatch-basis">
+            {shown.model.departmentTickets === 0
+              ? t('dispatch.noDepartments', { count: shown.model.tickets })
+              : shown.model.departmentTickets < shown.model.tickets
+                ? t('dispatch.basisSomeDepartments', { count: shown.model.tickets, departments: shown.model.departmentTickets })
+                : t('dispatch.basis', { count: shown.model.tickets })}
+          </p>
           <button
             type="button"
             className="btn"

@@ -80,7 +80,7 @@ describe('dispatch proposals learnt from settled tickets', () => {
     // Four tickets are too few to weigh the evidence on: it keeps its full weight (plain naive Bayes).
     expect(trained).toMatchObject({ tickets: 4, from: T0 + 1 - 365 * DAY, to: T0 + 1, evidence: { category: 1, department: 1 } });
     const p = proposeDispatch(t.ctx, '信号差');
-    expect(p.model).toEqual({ tickets: 4, from: T0 + 1 - 365 * DAY, to: T0 + 1, evidence: { category: 1, department: 1 } });
+    expect(p.model).toEqual({ tickets: 4, departmentTickets: 4, from: T0 + 1 - 365 * DAY, to: T0 + 1, evidence: { category: 1, department: 1 } });
     expect(p.category!.options[0]).toMatchObject({
       categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
       topCategoryId: categoryId(t.ctx, '网络质量'),
