@@ -14,6 +14,7 @@ import { useMeta } from '../state/meta';
 import { useQuery } from '../state/useQuery';
 import { KpiTiles } from './KpiTiles';
 import { QcMeasures } from './QcMeasures';
+import { DispatchStats } from './DispatchStats';
 import { BreachCauseChart } from './BreachCauseChart';
 import { CoverageNote } from './CoverageNote';
 import { RefundsTable } from './RefundsTable';
@@ -96,6 +97,7 @@ export default function ReportsPage({ params }: { params: URLSearchParams }) {
           <CoverageNote report={data.report} />
           <KpiTiles report={data.report} />
           <QcMeasures q={qc} />
+          {mayCall(user.role, 'dispatch/stats') && <DispatchStats from={state.from} to={state.to} zone={branch.zone} />}
           {data.report.total === 0 && <Alert kind="info">{t('reports.empty')}</Alert>}
           <p className="hint no-print">{t('reports.drillHint')}</p>
           <ReportCharts data={data} state={state} zone={branch.zone} />

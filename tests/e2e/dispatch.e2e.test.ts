@@ -3,7 +3,9 @@
  * branch set up with its demo history (a year of settled tickets), the
  * complaint typed, the proposal appears beside it with the n-grams that
  * decided it, one click puts its category and department into the form, and
- * the ticket registered records that the proposal was taken.
+ * the ticket registered records that the proposal was taken; then the
+ * ticket is transferred to another department, and the report's 智能派单效果
+ * panel counts the proposal taken and its ticket transferred later.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -11,11 +13,15 @@ import { screenshotPath, type TestConsole } from './support/console';
 import { ShellPage } from './pages/ShellPage';
 import { NewTicketPage } from './pages/NewTicketPage';
 import { signedInBranch } from './support/signed-in';
+import { pageApi } from './support/page-api';
 
 describe('the new-ticket form proposes category and department from the text', () => {
   let desk: TestConsole;
   let browser: Browser;
   let page: Page;
+  let ticketNo = '';
+  let department = '';
+  const api = pageApi(() => page);
 
   beforeAll(async () => {
     ({ desk, browser, page } = await signedInBranch({ onPageError: (e) => console.error('pageerror:', e) }));
@@ -41,7 +47,7 @@ describe('the new-ticket form proposes category and department from the text', (
     const reason = await page.getByTestId('dispatch-reason').innerText();
     expect(reason).toContain('依据');
     expect(reason).toMatch(/信号|通话|中断/);
-    const department = await page.getByTestId('dispatch-department').locator('strong').innerText();
+    department = await page.getByTestId('dispatch-department').locator('strong').innerText();
     expect(department.length).toBeGreaterThan(0);
     await page.screenshot({ path: screenshotPath('dispatch-suggestion') });
 
@@ -55,10 +61,32 @@ describe('the new-ticket form proposes category and department from the text', (
 
     await form.submit();
     await form.created.waitFor();
+    ticketNo = await form.createdTicketNo();
     const stats = await page.evaluate(async () => {
       const res = await fetch('/api/dispatch/stats', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ from: 0, to: 4e12 }) });
       return ((await res.json()) as { value: { proposals: number; accepted: number; categoryTaken: number; departmentTaken: number } }).value;
     });
     expect(stats).toMatchObject({ proposals: 1, accepted: 1, categoryTaken: 1, departmentTaken: 1 });
+  });
+
+  it('the report shows the proposals of its days: taken, and the taken ticket transferred later', { timeout: 120_000 }, async () => {
+    // The ticket registered above goes to another department: the proposal was taken, and it was transferred anyway.
+    const found = (await api('tickets/list', { limit: 5, filter: { q: ticketNo } })) as { rows: Array<{ id: number; ticketNo: string }> };
+    const id = found.rows.find((r) => r.ticketNo === ticketNo)!.id;
+    const { departments } = (await api('reports/options', {})) as { departments: string[] };
+    const other = departments.find((d) => d !== department)!;
+    const { version } = ((await api('tickets/get', { id })) as { ticket: { version: number } }).ticket;
+    await api('tickets/act', { id, version, action: { type: 'transfer', department: other, assigneeId: null, reason: '派错了部门' } });
+
+    await new ShellPage(page).go('reports');
+    const panel = page.getByTestId('dispatch-stats');
+    await panel.waitFor();
+    await expect.poll(() => page.getByTestId('dispatch-proposals').getAttribute('data-value')).toBe('1');
+    expect(await page.getByTestId('dispatch-departmentTaken').getAttribute('data-value')).toBe('1');
+    expect(await page.getByTestId('dispatch-accepted').getAttribute('data-value')).toBe('1');
+    const cells = async (row: string) => (await page.getByTestId(row).locator('td').allInnerTexts()).map((x) => x.trim());
+    expect(await cells('dispatch-taken-row')).toEqual(['已采用', '1', '1', '100.0%']);
+    expect(await cells('dispatch-notTaken-row')).toEqual(['未采用', '0', '0', '—']);
+    await panel.screenshot({ path: screenshotPath('report-dispatch-stats') });
   });
 });
