@@ -4,6 +4,7 @@
  * sub-categories.
  */
 import type { ReportFilters } from '../core/reports/model';
+import type { Db } from './open';
 import { notDemo } from './demo-sql';
 
 export interface SqlPart {
@@ -50,4 +51,20 @@ export function periodSource(filters: ReportFilters): SqlPart {
       WHERE t.received_at >= @from AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${f.sql}`,
     params: f.params,
   };
+}
+
+/**
+ * What a filter's rows depend on outside the tickets table, read at the
+ * moment asked, as text: the categories a category filter takes in (a
+ * sub-category moved under another top category changes them). Empty when
+ * the filters name no category.
+ */
+export function filterDependencies(db: Db, f: ReportFilters): () => string {
+  const ids = f.categoryId ?? [];
+  if (ids.length === 0) return () => '';
+  const marks = ids.map(() => '?').join(', ');
+  const taken = db
+    .prepare(`SELECT group_concat(id) FROM (SELECT id FROM categories WHERE id IN (${marks}) OR parent_id IN (${marks}) ORDER BY id)`)
+    .pluck();
+  return () => String(taken.get(...ids, ...ids));
 }

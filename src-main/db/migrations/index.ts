@@ -29,6 +29,7 @@ import * as m0020 from './0020_qc_projects';
 import * as m0021 from './0021_reference_lists';
 import * as m0022 from './0022_backlog_indexes';
 import * as m0023 from './0023_demo_tickets';
+import * as m0024 from './0024_report_hour_changes';
 
 export interface Migration {
   version: number;
@@ -62,6 +63,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 21, ...m0021 },
   { version: 22, ...m0022 },
   { version: 23, ...m0023 },
+  { version: 24, ...m0024 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
