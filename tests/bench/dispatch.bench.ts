@@ -9,7 +9,7 @@
  *   sentences per top-level category; its second level and its department
  *   are drawn independently of the text, so nothing can beat chance there —
  *   the figures show what the model does on such data, not what it can do.
- * - `variations`: 60,000 tickets whose text carries the second level and
+ * - `variations`: 60,000 tickets (20,000 with --quick) whose text carries the second level and
  *   the responsible department with noise (tests/bench/lib/complaint-variations.ts).
  *
  * Also the training time (wall and CPU) and the proposal's latency. The bench
@@ -35,7 +35,9 @@ if (!fs.existsSync(file)) throw new Error(`${file} is missing: run npm run bench
 const DAY = 86_400_000;
 const TEST_DAYS = 91;
 /** Test cases at most (every k-th ticket after the split), so the bench stays minutes, not hours. */
-const MAX_CASES = 20_000;
+const quick = process.argv.includes('--quick');
+const MAX_CASES = quick ? 5_000 : 20_000;
+const VARIATIONS = quick ? 20_000 : 60_000;
 
 const Row = (r: unknown) => r as { description: string; categoryId: number; department: string | null };
 
@@ -112,8 +114,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'desk-dispatch-bench-'));
 try {
   const db = openDatabase(path.join(dir, 'variations.db'), { integrity: 'skip' });
   createContext(db).categories.seedDefaults();
-  writeVariations(db, { count: 60_000, months: 24, end: Date.parse('2026-10-31T16:00:00Z') });
-  console.log('variations: 60,000 settled tickets over 24 months, text carrying second level and department with noise');
+  writeVariations(db, { count: VARIATIONS, months: 24, end: Date.parse('2026-10-31T16:00:00Z') });
+  console.log(`variations: ${VARIATIONS.toLocaleString('en-US')} settled tickets over 24 months, text carrying second level and department with noise`);
   await measure('variations', db);
   db.close();
 } finally {

@@ -17,7 +17,14 @@
  * nor transfers); a ticket is in the replay when its resolution clock started
  * in the window and was due before its end, so every outcome is known.
  *
- *   npx tsx tests/bench/foresight-replay.bench.ts [--db /tmp/bench-quick.db] [--days 91] [--step-min 60] [--no-queue]
+ *   npx tsx tests/bench/foresight-replay.bench.ts [--db /tmp/bench-quick.db] [--quick] [--days 91] [--step-min 60] [--no-queue]
+ *
+ * The step is an hour on databases up to 100,000 tickets, two hours with
+ * --quick (half the time of the CI-sized run), and six hours above 100,000
+ * (each step reads the 183 days of peers before it: on 1,000,000 tickets an
+ * hourly replay would take the better part of an hour); --step-min overrides.
+ * Besides the table, `bench:` lines: foresight's precision, recall and lead
+ * time, each against the 80 % baseline of the same replay.
  *
  * --no-queue replays the rule with every assignee's queue empty, to show what
  * the queue stretch adds or costs (nothing while FORESIGHT_RULE's queue weight
@@ -30,7 +37,7 @@ import Database from 'better-sqlite3';
 import { forecastOpen, type ForesightSource } from '../../src-main/services/foresight';
 import { peerKey } from '../../src-main/db/foresight-peers';
 import type { OpenResolution } from '../../src-main/db/foresight-history';
-import { loadLine, median } from './lib/figures';
+import { figure, loadLine, median } from './lib/figures';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -38,7 +45,6 @@ const arg = (name: string, fallback: string) => {
 };
 const file = arg('db', '/tmp/bench-quick.db');
 const days = Number(arg('days', '91'));
-const stepMs = Number(arg('step-min', '60')) * 60_000;
 const noQueue = process.argv.includes('--no-queue');
 if (!fs.existsSync(file)) throw new Error(`${file} is missing: seed one with npm run bench -- --quick (or complaint-desk seed)`);
 
@@ -66,7 +72,9 @@ const clocks = db
   )
   .all() as Clock[];
 const end = (db.prepare('SELECT max(received_at) AS t FROM tickets').get() as { t: number }).t;
+const ticketCount = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
 db.close();
+const stepMs = Number(arg('step-min', ticketCount > 100_000 ? '360' : process.argv.includes('--quick') ? '120' : '60')) * 60_000;
 
 const start = end - days * DAY;
 const missed = (c: Clock) => (c.stoppedAt ?? Infinity) > c.dueAt;
@@ -134,7 +142,15 @@ const seconds = (performance.now() - t0) / 1000;
 const byId = new Map(replayed.map((c) => [c.ticketId, c]));
 const misses = replayed.filter(missed).length;
 
-function score(name: string, flags: ReadonlyMap<number, number>): void {
+interface Score {
+  flagged: number;
+  hit: number;
+  precision: number;
+  recall: number;
+  leadH: number;
+}
+
+function score(name: string, flags: ReadonlyMap<number, number>): Score {
   let hit = 0;
   const leads: number[] = [];
   for (const [id, at] of flags) {
@@ -150,6 +166,7 @@ function score(name: string, flags: ReadonlyMap<number, number>): void {
   console.log(
     `${name.padEnd(44)} flagged ${String(flags.size).padStart(5)}  missed among them ${String(hit).padStart(5)}  precision ${pct(precision).padStart(7)}  recall ${pct(recall).padStart(7)}  median lead before due ${leads.length ? median(leads).toFixed(1) : '—'} h`,
   );
+  return { flagged: flags.size, hit, precision, recall, leadH: leads.length ? median(leads) : NaN };
 }
 
 const beforeWarning = new Map([...flaggedAt].filter(([id, at]) => {
@@ -164,7 +181,15 @@ console.log(
   `replay: ${new Date(start).toISOString().slice(0, 10)} → ${new Date(end).toISOString().slice(0, 10)} (${days} days), step ${stepMs / 60_000} min${noQueue ? ', queue term off' : ''}, ${steps} steps in ${seconds.toFixed(1)} s`,
 );
 console.log(`tickets replayed: ${replayed.length} (started in the window, due before its end); missed their resolution limit: ${misses} (${((misses / replayed.length) * 100).toFixed(1)} %)`);
-score('baseline: 80 % of the limit elapsed', baselineAt);
-score('foresight: first "likely to miss"', flaggedAt);
-score('foresight, flags raised before the 80 % mark', beforeWarning);
+const base = score('baseline: 80 % of the limit elapsed', baselineAt);
+const fore = score('foresight: first "likely to miss"', flaggedAt);
+const early = score('foresight, flags raised before the 80 % mark', beforeWarning);
 score('either (foresight before 80 %, or 80 %)', either);
+
+const vs80 = (value: number) => ({ name: 'flagging at 80 % of the limit', value });
+const note = (s: Score) => `${s.flagged} flagged, ${s.hit} of them missed; ${replayed.length} tickets replayed, ${misses} missed`;
+figure('foresight.replay.precision', fore.precision * 100, '%', { baseline: vs80(base.precision * 100), note: note(fore) });
+figure('foresight.replay.recall', fore.recall * 100, '%', { baseline: vs80(base.recall * 100) });
+figure('foresight.replay.lead', fore.leadH, 'h', { baseline: vs80(base.leadH), note: 'median time before due of a right flag' });
+figure('foresight.replay.before_80.precision', early.precision * 100, '%', { baseline: vs80(base.precision * 100), note: `what Today adds: ${note(early)}` });
+figure('foresight.replay.time', seconds, 's', { note: `${steps} steps of ${stepMs / 60_000} min over ${days} days` });

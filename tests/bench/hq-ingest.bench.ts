@@ -11,7 +11,7 @@
  *
  *   npx tsx tests/bench/hq-ingest.bench.ts [--quick] [--branches N] [--senders N]
  *
- * 2,000 branches by default (the province), 40 with --quick. The bundles are
+ * 2,000 branches by default (the province), 40 of the three smaller sizes with --quick. The bundles are
  * made by the console's seed and export (lib/hq-bundles.ts).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -29,7 +29,7 @@ import { PROVINCE_REPORTS } from '../../src-main/core/hq/reports';
 import { TABLES } from '../../src-main/core/export/tables';
 import { copyRow, rowPrefix } from '../../src-main/core/hq/copy-row';
 import { benchOptions, figure, loadLine, timeMedian } from './lib/figures';
-import { BRANCH_SIZES, MONTH, makeBranchBundle, makeTemplates, templateFor, type BranchBundle, type Template } from './lib/hq-bundles';
+import { BRANCH_SIZES, QUICK_BRANCH_SIZES, MONTH, makeBranchBundle, makeTemplates, templateFor, type BranchBundle, type Template } from './lib/hq-bundles';
 
 const opts = benchOptions({ branches: { type: 'string' }, senders: { type: 'string' } });
 const BRANCHES = Number(opts.branches ?? (opts.quick ? 40 : 2000));
@@ -127,17 +127,18 @@ async function bareCopy(p: HqPool, files: Map<string, string>): Promise<number> 
 try {
   console.log(`${loadLine()} (start); ${BRANCHES.toLocaleString('en-US')} branches, ${SENDERS} senders`);
   let t0 = performance.now();
-  const templates = await makeTemplates(work);
+  const sizes = opts.quick ? QUICK_BRANCH_SIZES : BRANCH_SIZES;
+  const templates = await makeTemplates(work, sizes);
   const bundles: BranchBundle[] = [];
   for (let i = 0; i < BRANCHES; i++) {
-    const k = templateFor(i, BRANCHES);
+    const k = templateFor(i, BRANCHES, sizes);
     bundles.push(await makeBranchBundle(work, i, templates[k]!, k));
   }
   const totalRows = bundles.reduce((s, b) => s + b.rows, 0);
   const totalBytes = bundles.reduce((s, b) => s + b.bytes, 0);
   const tickets = bundles.reduce((s, b) => s + templates[b.template]!.tickets, 0);
   console.log(
-    `bundles made in ${secs(performance.now() - t0)} s: sizes ${BRANCH_SIZES.map((s, k) => `${s.tickets} tickets ×${bundles.filter((b) => b.template === k).length}`).join(', ')}; ` +
+    `bundles made in ${secs(performance.now() - t0)} s: sizes ${sizes.map((s, k) => `${s.tickets} tickets ×${bundles.filter((b) => b.template === k).length}`).join(', ')}; ` +
       `${tickets.toLocaleString('en-US')} tickets, ${totalRows.toLocaleString('en-US')} rows in all machine files, ${(totalBytes / 2 ** 20).toFixed(1)} MiB of zips`,
   );
 

@@ -1,17 +1,17 @@
 /**
  * Improvement-project chart benchmark: a project's page measures its KPI for
  * every period of its chart plus the baseline and the period since the start.
- * Timed on a copy of the database (the projects are written to the copy, never
- * to the file given): 及时率 by month over 12 months (the report's fold per
+ * The two projects are written inside a transaction that is rolled back, so
+ * the file given is left as it was (and a 1 GB file is not copied): 及时率 by month over 12 months (the report's fold per
  * period), and 工单堆积率 by month over 6 months (the QC measures per period,
  * which replay each day's open tickets), against one month report of the
- * newest month. It prints figures; it asserts nothing.
+ * newest month. It prints figures; it asserts nothing. 工单堆积率's page is
+ * timed once (several seconds a month on 1,000,000 tickets), the others as
+ * medians.
  *
- *   npx tsx tests/bench/qc-project.bench.ts [--db /tmp/bench-quick.db]
+ *   npx tsx tests/bench/qc-project.bench.ts [--db /tmp/bench-quick.db] [--quick]
  */
 import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { openDatabase } from '../../src-main/db/open';
 import { createContext } from '../../src-main/services/context';
 import { buildReport } from '../../src-main/services/reports/report';
@@ -23,12 +23,9 @@ import { figure, loadLine, timeMedian } from './lib/figures';
 const arg = process.argv.indexOf('--db');
 const source = arg > 0 ? process.argv[arg + 1]! : '/tmp/bench-quick.db';
 if (!fs.existsSync(source)) throw new Error(`${source} is missing: run npm run bench -- --quick (it seeds it)`);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qc-project-bench-'));
-const file = path.join(dir, 'copy.db');
-fs.copyFileSync(source, file);
-
+const db = openDatabase(source, { integrity: 'skip' });
+db.exec('BEGIN');
 try {
-  const db = openDatabase(file, { integrity: 'skip' });
   const tickets = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
   const at = (db.prepare('SELECT max(received_at) AS t FROM tickets').get() as { t: number }).t;
   const ctx = createContext(db, () => at);
@@ -52,12 +49,12 @@ try {
   const backlog = createProject(ctx, user, plan(5, 'backlog', 0.03)).project.id;
   const reportMs = await timeMedian(5, () => buildReport(ctx, { range: month(0) }));
   const timelinessMs = await timeMedian(5, () => getProject(ctx, timeliness));
-  const backlogMs = await timeMedian(3, () => getProject(ctx, backlog));
-  console.log(`database: ${source} (copied) — ${tickets.toLocaleString('en-US')} tickets; ${loadLine()}`);
+  const backlogMs = await timeMedian(1, () => getProject(ctx, backlog), 0);
+  console.log(`database: ${source} (projects written in a transaction rolled back) — ${tickets.toLocaleString('en-US')} tickets; ${loadLine()}`);
   const baseline = { name: 'one month report of the newest month', value: reportMs };
   figure('qcProject.timeliness12Months', timelinessMs, 'ms', { baseline, note: '12 monthly periods + baseline + since the start' });
-  figure('qcProject.backlog6Months', backlogMs, 'ms', { baseline, note: '6 monthly periods + baseline + since the start, each replaying its days' });
-  db.close();
+  figure('qcProject.backlog6Months', backlogMs, 'ms', { baseline, note: '6 monthly periods + baseline + since the start, each replaying its days; one run' });
 } finally {
-  fs.rmSync(dir, { recursive: true, force: true });
+  db.exec('ROLLBACK');
+  db.close();
 }

@@ -6,26 +6,12 @@
  */
 import os from 'node:os';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { formatFigure, type FigureOptions, type Target } from './harness';
 
-export interface Baseline {
-  name: string;
-  value: number;
-}
+export type { Baseline, Target } from './harness';
 
-export interface Target {
-  /** As printed: "< 50 ms", "≤ 2× indexed query". */
-  text: string;
-  met: boolean;
-}
-
-const fmt = (v: number) => (Math.abs(v) >= 100 ? v.toFixed(0) : Math.abs(v) >= 10 ? v.toFixed(1) : v.toFixed(2));
-
-export function figure(name: string, value: number, unit: string, o: { baseline?: Baseline; targets?: Target[]; note?: string } = {}): void {
-  let line = `bench: ${name} ${fmt(value)} ${unit}`;
-  if (o.baseline) line += `  ratio ${(value / o.baseline.value).toFixed(2)} vs ${o.baseline.name} (${fmt(o.baseline.value)} ${unit})`;
-  for (const t of o.targets ?? []) line += `  target ${t.text}: ${t.met ? 'met' : 'NOT met'}`;
-  if (o.note) line += `  (${o.note})`;
-  console.log(line);
+export function figure(name: string, value: number, unit: string, o: FigureOptions = {}): void {
+  console.log(formatFigure(name, value, unit, o));
 }
 
 /** `value` under `limit` (strict) as a target line. */

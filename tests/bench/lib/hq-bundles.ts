@@ -32,6 +32,15 @@ export const BRANCH_SIZES = [
   { tickets: 1000, share: 0.05 },
 ];
 
+/** `--quick`: the three smaller sizes only (each template is a database seeded and exported: seconds apiece on a loaded machine). */
+export const QUICK_BRANCH_SIZES = [
+  { tickets: 50, share: 0.4 },
+  { tickets: 120, share: 0.35 },
+  { tickets: 250, share: 0.25 },
+];
+
+export type BranchSizes = ReadonlyArray<{ tickets: number; share: number }>;
+
 export interface Template {
   tickets: number;
   manifest: Manifest;
@@ -40,9 +49,9 @@ export interface Template {
   rows: number;
 }
 
-export async function makeTemplates(work: string): Promise<Template[]> {
+export async function makeTemplates(work: string, sizes: BranchSizes = BRANCH_SIZES): Promise<Template[]> {
   const out: Template[] = [];
-  for (const [i, size] of BRANCH_SIZES.entries()) {
+  for (const [i, size] of sizes.entries()) {
     const t: TestDb = tempDb(NOW);
     try {
       const admin = addUser(t.ctx, 'admin', 'admin');
@@ -63,14 +72,14 @@ export async function makeTemplates(work: string): Promise<Template[]> {
 }
 
 /** Which template the i-th of n branches uses: the shares laid out in order. */
-export function templateFor(i: number, n: number): number {
+export function templateFor(i: number, n: number, sizes: BranchSizes = BRANCH_SIZES): number {
   const x = (i + 0.5) / n;
   let acc = 0;
-  for (const [k, s] of BRANCH_SIZES.entries()) {
+  for (const [k, s] of sizes.entries()) {
     acc += s.share;
     if (x < acc) return k;
   }
-  return BRANCH_SIZES.length - 1;
+  return sizes.length - 1;
 }
 
 export interface BranchBundle {
