@@ -26,7 +26,7 @@ import readline from 'node:readline';
 import Database from 'better-sqlite3';
 import { diskBytes, ensureBenchDb } from './lib/bench-db';
 import { atMost, figure, loadLine } from './lib/figures';
-import { benchFailure, parseFigure, parseRunArgs, selectBenches, summaryLines, type BenchOutcome, type ParsedFigure } from './lib/harness';
+import { benchFailure, cpuFromTime, parseFigure, parseRunArgs, selectBenches, summaryLines, type BenchOutcome, type ParsedFigure } from './lib/harness';
 
 const args = parseRunArgs(process.argv.slice(2));
 const dir = path.dirname(new URL(import.meta.url).pathname);
@@ -55,6 +55,7 @@ const removeScratch = () => fs.rmSync(scratchDir, { recursive: true, force: true
 const watch = new Database(bench.file, { readonly: true, fileMustExist: true });
 const dataVersion = () => watch.pragma('data_version', { simple: true }) as number;
 
+const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
 let running: ReturnType<typeof spawn> | null = null;
 const stopGroup = (signal: NodeJS.Signals) => {
   // Each benchmark leads its own process group: its host, browser or cluster processes go with it.
@@ -66,23 +67,39 @@ const stopGroup = (signal: NodeJS.Signals) => {
     }
   }
 };
+const outcomes: BenchOutcome[] = [];
+// Stopped by hand (Ctrl-C, or a session running out of time): the running benchmark goes with its
+// processes, and the summary still says what ran, what was cut and what did not run.
 for (const sig of ['SIGINT', 'SIGTERM'] as const) {
   process.on(sig, () => {
+    const cut = running ? current : null;
     stopGroup('SIGTERM');
     removeScratch();
+    const done = new Set(outcomes.map((o) => o.file));
+    const notRun = files.filter((f) => !done.has(f) && f !== cut);
+    const all = cut
+      ? [...outcomes, { file: cut, seconds: (performance.now() - currentStarted) / 1000, cpuSeconds: null, failure: `stopped by ${sig}`, figures: currentFigures }]
+      : outcomes;
+    console.log(`\n${loadLine()} (stopped by ${sig}); ${((performance.now() - started) / 1000).toFixed(0)} s in all`);
+    for (const line of summaryLines(all, notRun)) console.log(line);
     process.exit(130);
   });
 }
+let current = '';
+let currentStarted = 0;
+let currentFigures: ParsedFigure[] = [];
 
 function runOne(file: string): Promise<BenchOutcome> {
   return new Promise((resolve) => {
     const t0 = performance.now();
     const version = dataVersion();
     const figures: ParsedFigure[] = [];
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(dir, file), '--db', bench.file, ...(args.quick ? ['--quick'] : [])], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-      detached: true,
-    });
+    [current, currentStarted, currentFigures] = [file, t0, figures];
+    const command = [process.execPath, '--import', 'tsx', path.join(dir, file), '--db', bench.file, ...(args.quick ? ['--quick'] : [])];
+    // GNU time (when installed) reports the CPU the benchmark and its waited-for processes used: the figure a loaded machine does not stretch.
+    const cpuFile = path.join(scratchDir, `${file}.cpu`);
+    const [exe, ...rest] = timeBin ? [timeBin, '-f', '%U %S', '-o', cpuFile, ...command] : command;
+    const child = spawn(exe!, rest, { stdio: ['ignore', 'pipe', 'inherit'], detached: true });
     running = child;
     readline.createInterface({ input: child.stdout! }).on('line', (line) => {
       console.log(line);
@@ -100,17 +117,17 @@ function runOne(file: string): Promise<BenchOutcome> {
       running = null;
       const seconds = (performance.now() - t0) / 1000;
       const failure = benchFailure({ exitCode: code, timedOut, limitS: args.limitS, figures: figures.length, wroteDb: dataVersion() !== version });
-      resolve({ file, seconds, failure, figures });
+      const cpuSeconds = fs.existsSync(cpuFile) ? cpuFromTime(fs.readFileSync(cpuFile, 'utf8')) : null;
+      resolve({ file, seconds, cpuSeconds, failure, figures });
     });
   });
 }
 
-const outcomes: BenchOutcome[] = [];
 for (const f of files) {
   console.log(`\n=== ${f} (${loadLine()})`);
   const o = await runOne(f);
   if (o.failure) console.log(`!!! ${f} failed: ${o.failure}`);
-  console.log(`=== ${f} took ${o.seconds.toFixed(1)} s`);
+  console.log(`=== ${f} took ${o.seconds.toFixed(1)} s${o.cpuSeconds === null ? '' : `, ${o.cpuSeconds.toFixed(1)} s of CPU`}`);
   outcomes.push(o);
 }
 watch.close();

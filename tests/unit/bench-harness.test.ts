@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   benchFailure,
+  cpuFromTime,
   formatFigure,
   LIMIT_S,
   parseFigure,
@@ -41,14 +42,15 @@ describe('parseRunArgs', () => {
 describe('selectBenches', () => {
   const files = ['hq-ingest.bench.ts', 'list.bench.ts', 'lib', 'run.ts', 'import-fixture.ts', 'zeta.bench.ts', 'alpha.bench.ts', 'startup.bench.ts', 'report.bench.ts'];
 
-  it('runs every *.bench.ts, the console figures first, unnamed ones last in name order', () => {
-    expect(selectBenches(files, { only: [], skip: [] })).toEqual([
+  it('runs every *.bench.ts, the console figures first, unnamed ones before the import, in name order', () => {
+    expect(selectBenches([...files, 'import.bench.ts'], { only: [], skip: [] })).toEqual([
       'list.bench.ts',
       'startup.bench.ts',
       'report.bench.ts',
       'hq-ingest.bench.ts',
       'alpha.bench.ts',
       'zeta.bench.ts',
+      'import.bench.ts',
     ]);
   });
 
@@ -162,14 +164,23 @@ describe('what counts as a failed benchmark', () => {
     const fig = (name: string, met: boolean) => parseFigure(formatFigure(name, 1, 'ms', { targets: [{ text: '< 50 ms', met }] }))!;
     expect(
       summaryLines([
-        { file: 'list.bench.ts', seconds: 12.4, failure: null, figures: [fig('list.first_page', true), fig('list.offset', false)] },
-        { file: 'scroll.bench.ts', seconds: 90.2, failure: 'stopped after its limit of 90 s', figures: [] },
-      ]),
+        { file: 'list.bench.ts', seconds: 12.4, cpuSeconds: 5.2, failure: null, figures: [fig('list.first_page', true), fig('list.offset', false)] },
+        { file: 'scroll.bench.ts', seconds: 90.2, cpuSeconds: null, failure: 'stopped after its limit of 90 s', figures: [] },
+      ], ['import.bench.ts']),
     ).toEqual([
       'summary:',
-      '  list.bench.ts                   12 s    2 figures  ok',
-      '  scroll.bench.ts                 90 s    0 figures  FAILED: stopped after its limit of 90 s',
+      '  list.bench.ts                   12 s    CPU 5 s    2 figures  ok',
+      '  scroll.bench.ts                 90 s               0 figures  FAILED: stopped after its limit of 90 s',
+      '  not run: import.bench.ts',
+      '  in all: 103 s, CPU 5 s (where measured)',
       'targets not met: list.offset (< 50 ms)',
     ]);
+  });
+
+  it("reads the CPU seconds from GNU time's output, after a line on how the command ended", () => {
+    expect(cpuFromTime('12.50 1.25\n')).toBe(13.75);
+    expect(cpuFromTime('Command exited with non-zero status 1\n3.00 0.50\n')).toBe(3.5);
+    expect(cpuFromTime('Command terminated by signal 15\n')).toBeNull();
+    expect(cpuFromTime('')).toBeNull();
   });
 });

@@ -50,9 +50,9 @@ export function parseRunArgs(argv: readonly string[]): RunArgs {
 }
 
 /**
- * The order benchmarks run in: the console's own figures (list, start-up, report, monitor, scroll,
- * import) first, so a full run cut short by time still has them; then the rest; any benchmark not
- * named here runs after these, in name order.
+ * The order benchmarks run in: the console's own figures (list, start-up, report, monitor, scroll)
+ * first, so a full run cut short still has them, the longest last; any benchmark not named here
+ * runs before the import, in name order.
  */
 export const BENCH_ORDER = [
   'list',
@@ -60,23 +60,26 @@ export const BENCH_ORDER = [
   'report',
   'sla',
   'scroll',
-  'import',
   'export',
   'warnings',
   'qc-project',
   'foresight-replay',
-  'dispatch',
+  'foresight-tune',
   'knowledge-search',
   'workbook-readers',
+  'dispatch',
   'sheets',
   'hq-ingest',
+  // Last: on 1,000,000 tickets its three rounds of 100,000 rows and its memory runs (one of 1,000,000 rows) take longest.
+  'import',
 ] as const;
 
 /** The benchmark files to run: every `*.bench.ts`, narrowed by --only and --skip, in BENCH_ORDER. */
 export function selectBenches(files: readonly string[], args: Pick<RunArgs, 'only' | 'skip'>): string[] {
+  const last = BENCH_ORDER.length - 1;
   const rank = (f: string) => {
     const i = BENCH_ORDER.indexOf(f.replace(/\.bench\.ts$/, '') as (typeof BENCH_ORDER)[number]);
-    return i < 0 ? BENCH_ORDER.length : i;
+    return i < 0 ? last - 0.5 : i;
   };
   return files
     .filter((f) => f.endsWith('.bench.ts'))
@@ -194,6 +197,8 @@ export function parseFigure(line: string): ParsedFigure | null {
 export interface BenchOutcome {
   file: string;
   seconds: number;
+  /** User + system CPU of the benchmark and the processes it waited for (GNU time), null where unknown. */
+  cpuSeconds: number | null;
   /** null: it ran to the end; otherwise why it counts as failed. */
   failure: string | null;
   figures: ParsedFigure[];
@@ -212,12 +217,28 @@ export function benchFailure(o: { exitCode: number | null; timedOut: boolean; li
   return null;
 }
 
-/** The closing summary: each benchmark's time and outcome, and every target not met. */
-export function summaryLines(outcomes: readonly BenchOutcome[]): string[] {
+/**
+ * GNU time's `-f "%U %S"` output (its last line; a line before it says how the command ended): the
+ * seconds of user + system CPU, or null when it cannot be read.
+ */
+export function cpuFromTime(text: string): number | null {
+  const m = /^([\d.]+) ([\d.]+)\s*$/.exec(text.trim().split('\n').at(-1) ?? '');
+  return m ? Number(m[1]) + Number(m[2]) : null;
+}
+
+/** The closing summary: each benchmark's time, CPU and outcome, what did not run, and every target not met. */
+export function summaryLines(outcomes: readonly BenchOutcome[], notRun: readonly string[] = []): string[] {
   const lines = ['summary:'];
+  const cpu = (c: number | null) => (c === null ? '' : `CPU ${c.toFixed(0)} s`);
   for (const o of outcomes) {
-    lines.push(`  ${o.file.padEnd(28)} ${o.seconds.toFixed(0).padStart(5)} s  ${String(o.figures.length).padStart(3)} figures  ${o.failure ? `FAILED: ${o.failure}` : 'ok'}`);
+    lines.push(
+      `  ${o.file.padEnd(28)} ${o.seconds.toFixed(0).padStart(5)} s  ${cpu(o.cpuSeconds).padStart(9)}  ${String(o.figures.length).padStart(3)} figures  ${o.failure ? `FAILED: ${o.failure}` : 'ok'}`,
+    );
   }
+  if (notRun.length) lines.push(`  not run: ${notRun.join(', ')}`);
+  const known = outcomes.filter((o) => o.cpuSeconds !== null);
+  const wall = outcomes.reduce((n, o) => n + o.seconds, 0);
+  lines.push(`  in all: ${wall.toFixed(0)} s${known.length ? `, ${cpu(known.reduce((n, o) => n + o.cpuSeconds!, 0))}${known.length < outcomes.length ? ' (where measured)' : ''}` : ''}`);
   const missed = outcomes.flatMap((o) => o.figures.filter((f) => f.targets.some((t) => !t.met)).map((f) => `${f.name} (${f.targets.filter((t) => !t.met).map((t) => t.text).join(', ')})`));
   lines.push(missed.length ? `targets not met: ${missed.join('; ')}` : 'targets not met: none');
   return lines;
