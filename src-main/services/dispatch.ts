@@ -11,6 +11,7 @@ import { categoryPath } from '../core/categories';
 import { guess } from '../core/dispatch/model';
 import type { Reason } from '../core/dispatch/naive-bayes';
 import { DispatchStore } from '../db/dispatch-store';
+import { lists } from './lists';
 import type { ServiceContext } from './context';
 import { dispatchTrainer } from './dispatch-training';
 
@@ -44,7 +45,8 @@ export function proposeDispatch(ctx: ServiceContext, text: string): DispatchProp
   if (!trained) return { model: null, category: null, department: null };
   const active = ctx.categories.list();
   const byId = new Map(active.map((c) => [c.id, c]));
-  const g = guess(trained.model, text, (id) => byId.has(id));
+  const departments = new Set(lists(ctx).values('department').filter((v) => v.active).map((v) => v.name));
+  const g = guess(trained.model, text, (id) => byId.has(id), (name) => departments.has(name));
   return {
     model: { tickets: trained.tickets, departmentTickets: trained.model.department.docs, from: trained.from, to: trained.to, evidence: trained.evidence },
     category: g.category && {

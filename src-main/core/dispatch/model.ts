@@ -67,19 +67,28 @@ export function calibrateAndLearn(model: DispatchModel, heldOut: readonly Dispat
 }
 
 /**
- * The top three of each, best first. `allowedCategory` drops categories the
- * branch has since retired (old tickets still teach, but a retired category
- * cannot be chosen).
+ * The top three of each, best first. `allowedCategory` and
+ * `allowedDepartment` drop what the branch has since retired (old tickets
+ * still teach, but a retired category or department cannot be chosen); the
+ * probabilities stay as the model gave them, and the reason is given only
+ * when the first is the model's own first.
  */
-export function guess(model: DispatchModel, text: string, allowedCategory: (id: number) => boolean = () => true): DispatchGuess {
+export function guess(
+  model: DispatchModel,
+  text: string,
+  allowedCategory: (id: number) => boolean = () => true,
+  allowedDepartment: (name: string) => boolean = () => true,
+): DispatchGuess {
   const grams = charNgrams(text);
-  const all = model.category.labels.size;
-  const cat = predict(model.category, grams, { top: all });
-  const dep = predict(model.department, grams, { top: 3 });
-  const catRanked = (cat?.ranked ?? []).map((r) => ({ value: Number(r.label), probability: r.probability }));
-  const allowed = catRanked.filter((r) => allowedCategory(r.value));
   return {
-    category: cat && allowed.length ? { ranked: allowed.slice(0, 3), reasons: allowed[0] === catRanked[0] ? cat.reasons : [] } : null,
-    department: dep ? { ranked: dep.ranked.map((r) => ({ value: r.label, probability: r.probability })), reasons: dep.reasons } : null,
+    category: allowedTop(predict(model.category, grams, { top: model.category.labels.size }), Number, allowedCategory),
+    department: allowedTop(predict(model.department, grams, { top: model.department.labels.size }), String, allowedDepartment),
   };
+}
+
+function allowedTop<T>(p: ReturnType<typeof predict>, value: (label: string) => T, allowed: (v: T) => boolean): Proposed<T> | null {
+  if (!p) return null;
+  const ranked = p.ranked.map((r) => ({ value: value(r.label), probability: r.probability }));
+  const kept = ranked.filter((r) => allowed(r.value));
+  return kept.length ? { ranked: kept.slice(0, 3), reasons: kept[0] === ranked[0] ? p.reasons : [] } : null;
 }

@@ -23,6 +23,7 @@ import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../..
 import { dispatchStats, proposeDispatch } from '../../../src-main/services/dispatch';
 import { dispatchTrainer } from '../../../src-main/services/dispatch-training';
 import { SETTLED_PAGE_SQL } from '../../../src-main/db/dispatch-store';
+import { lists, setListValueActive } from '../../../src-main/services/lists';
 import type { UserInfo } from '../../../src-main/core/model';
 
 const H = 3_600_000;
@@ -95,6 +96,17 @@ describe('dispatch proposals learnt from settled tickets', () => {
       { gram: '信号', weight: expect.closeTo(Math.log(171 / 81), 12) as number },
       { gram: '信号差', weight: expect.closeTo(Math.log(114 / 81), 12) as number },
     ]);
+  });
+
+  it('never proposes a department the branch has retired: the next one, as the model ranked it, without the reason of the first', async () => {
+    await dispatchTrainer(t.ctx).retrain();
+    const admin = addUser(t.ctx, 'admin', 'admin');
+    setListValueActive(t.ctx, admin, lists(t.ctx).find('department', '网络部')!.id, false);
+    const p = proposeDispatch(t.ctx, '信号差');
+    // 网络部 took 0.98747… of it (worked above); 计费中心 keeps what it had.
+    expect(p.department!.options.map((o) => o.department)).toEqual(['计费中心']);
+    expect(p.department!.options[0]!.probability).toBeCloseTo(1 - 1 / (1 + (27 / 19) ** 6 / 648), 12);
+    expect(p.department!.reasons).toEqual([]);
   });
 
   it('learns a ticket settled after the training a moment after it is settled, without training again', async () => {
