@@ -3,18 +3,21 @@
  * each month (or week) from the baseline to the deadline or today, the
  * baseline period, the period since the start, and the effect (效果检查). The
  * numbers are the report's own (PeriodQueries, the same fold as reports/kpis)
- * or the QC measures' own (qcReport), never counted a second way here.
+ * or the QC measures' own (qcMeasures over the rows qcReport would read,
+ * read once for the whole chart), never counted a second way here.
  */
 import type { ServiceContext } from '../context';
-import type { DayRange } from '../../core/reports/model';
-import { rangeInstants } from '../../core/reports/period';
+import type { DayRange, ReportFilters } from '../../core/reports/model';
+import { daysOf, rangeInstants } from '../../core/reports/period';
+import { qcMeasures } from '../../core/reports/qc-measures';
+import { QC_ROWS_NEEDED, qcSliceInput } from '../../core/qc-projects/qc-span';
 import { isoInZone } from '../../core/time';
-import { projectKpi, qcTally, reportTally, tallyValue, type ProjectKpi, type Tally } from '../../core/qc-projects/kpis';
+import { projectKpi, qcTally, reportTally, tallyValue, type ProjectKpi, type QcProjectKpi, type Tally } from '../../core/qc-projects/kpis';
 import { chartPeriods, checkRange, type SeriesPoint } from '../../core/qc-projects/series';
 import { projectEffect, type Effect } from '../../core/qc-projects/effect';
 import type { ProjectPlan } from '../../core/qc-projects/rules';
 import { PeriodQueries } from '../reports/queries';
-import { qcReport } from '../reports/qc';
+import { qcSpanRows } from '../reports/qc';
 import { branchSettings } from '../settings';
 
 export interface ProjectChart {
@@ -33,13 +36,23 @@ export function branchToday(ctx: ServiceContext): string {
   return isoInZone(ctx.now(), branchSettings(ctx).zone).slice(0, 10);
 }
 
-function measurer(ctx: ServiceContext, kpi: ProjectKpi, zone: string, at: number): (r: DayRange) => Tally {
+/** Each range's tally of the project's KPI; `ranges` are every range the chart will ask about. */
+function measurer(ctx: ServiceContext, kpi: ProjectKpi, zone: string, at: number, ranges: readonly DayRange[]): (r: DayRange) => Tally {
+  const filters: ReportFilters = {};
   if (kpi.source === 'qc') {
-    const id = kpi.id as Parameters<typeof qcTally>[0];
-    return (range) => qcTally(id, qcReport(ctx, { range }));
+    const id = kpi.id as QcProjectKpi;
+    // One read for the hull of the ranges, each range cut from it (core/qc-projects/qc-span.ts).
+    const hull = ranges.reduce((h, r) => ({ from: r.from < h.from ? r.from : h.from, to: r.to > h.to ? r.to : h.to }), ranges[0]!);
+    const span = rangeInstants(hull, zone);
+    const rows = qcSpanRows(ctx, span.fromMs, span.toMs, filters, QC_ROWS_NEEDED[id]);
+    return (range) => {
+      const { fromMs, toMs } = rangeInstants(range, zone);
+      const days = daysOf(range).map((day) => ({ day, endMs: rangeInstants({ from: day, to: day }, zone).toMs }));
+      return qcTally(id, qcMeasures(qcSliceInput(rows, { fromMs, toMs, days }, at)));
+    };
   }
   const id = kpi.id as Parameters<typeof reportTally>[0];
-  const q = new PeriodQueries(ctx.db, {}, at);
+  const q = new PeriodQueries(ctx.db, filters, at);
   return (range) => reportTally(id, q.counts(rangeInstants(range, zone)).counts);
 }
 
@@ -49,14 +62,16 @@ export function projectChart(ctx: ServiceContext, plan: ProjectPlan): ProjectCha
   const zone = branchSettings(ctx).zone;
   const today = isoInZone(at, zone).slice(0, 10);
   const kpi = projectKpi(plan.kpi);
-  const measure = measurer(ctx, kpi, zone, at);
   return ctx.db.transaction((): ProjectChart => {
-    const series = chartPeriods(plan, plan.grain, today).map((p): SeriesPoint => {
+    const periods = chartPeriods(plan, plan.grain, today);
+    const check = checkRange(plan, today);
+    const ranges = [plan.baseline, ...(check ? [check] : []), ...periods.filter((p) => p.begun).map((p) => p.range)];
+    const measure = measurer(ctx, kpi, zone, at, ranges);
+    const series = periods.map((p): SeriesPoint => {
       if (!p.begun) return { ...p, tally: null, value: null };
       const tally = measure(p.range);
       return { ...p, tally, value: tallyValue(kpi, tally) };
     });
-    const check = checkRange(plan, today);
     const effect = projectEffect(kpi, plan.target, measure(plan.baseline), check ? measure(check) : null);
     return { kpi, today, at, series, checkRange: check, effect };
   })();

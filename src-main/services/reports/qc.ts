@@ -10,6 +10,7 @@ import { daysOf, rangeInstants, rangeProblem } from '../../core/reports/period';
 import { qcChecks, qcMeasures, SP_GROUP, type QcCheck, type QcMeasures, type QcRefund, type QcTicket } from '../../core/reports/qc-measures';
 import { branchSettings } from '../settings';
 import { QcRows, type QcRefundRow, type QcTicketRow } from '../../db/qc-rows';
+import type { QcRowSet, QcSpanRows } from '../../core/qc-projects/qc-span';
 
 export interface QcReport extends QcMeasures {
   range: DayRange;
@@ -28,6 +29,25 @@ const toRefund = (r: QcRefundRow): QcRefund => ({
   executedAt: r.executedAt,
   rejected: r.status === 'rejected',
 });
+
+/**
+ * The rows of the sets a measure needs, read once over [fromMs, toMs) for an
+ * improvement project's chart to cut its ranges from (core/qc-projects/qc-span.ts).
+ * The caller holds the transaction.
+ */
+export function qcSpanRows(ctx: ServiceContext, fromMs: number, toMs: number, filters: ReportFilters, needed: readonly QcRowSet[]): QcSpanRows {
+  const rows = new QcRows(ctx.db, fromMs, toMs, filters);
+  const want = (s: QcRowSet) => needed.includes(s);
+  return {
+    fromMs,
+    toMs,
+    tickets: want('tickets') ? rows.tickets().map(toTicket) : [],
+    backlogTickets: want('backlogTickets') ? rows.backlogTickets().map(toTicket) : [],
+    history: want('history') ? rows.repeatHistory().map(toTicket) : [],
+    refunds: want('refunds') ? rows.refundsOfRecentTickets().map(toRefund) : [],
+    approvedRefunds: want('approvedRefunds') ? rows.approvedRefunds().map(toRefund) : [],
+  };
+}
 
 export function qcReport(ctx: ServiceContext, query: { range: DayRange; filters?: ReportFilters | undefined }): QcReport {
   const range = query.range;

@@ -10,6 +10,7 @@ import { allPeriods, chartPeriods, checkRange, type ProjectDates } from '../../.
 import { projectEffect } from '../../../src-main/core/qc-projects/effect';
 import { planProblem, verdictProblem, type ProjectPlan } from '../../../src-main/core/qc-projects/rules';
 import { EMPTY_COUNTS } from '../../../src-main/core/reports/definitions';
+import { QC_ROWS_NEEDED, qcSliceInput, REPEAT_LOOKBACK_MS, type QcSpanRows } from '../../../src-main/core/qc-projects/qc-span';
 
 const H = 3_600_000;
 
@@ -181,5 +182,53 @@ describe('a plan’s rules', () => {
     expect(verdictProblem('confirmed', '  ')).toEqual({ field: 'evidence', why: 'evidence_required' });
     expect(verdictProblem('ruled_out', '')).toEqual({ field: 'evidence', why: 'evidence_required' });
     expect(verdictProblem('confirmed', '轮巡导致延迟处理的占 40%')).toBeNull();
+  });
+});
+
+describe('a range cut from the rows read once for the whole chart', () => {
+  // Day = 100 ms here; the hull is [0, 1000), the range [300, 600).
+  const tk = (id: number, receivedAt: number, resolvedAt: number | null) => ({
+    id,
+    phone: `p${id}`,
+    receivedAt,
+    firstResponseAt: null,
+    resolvedAt,
+    topCategory: '宽带',
+    sp: false,
+    repeat: false,
+    resolutionDueAt: null,
+  });
+  const refund = (ticketId: number, ticketReceivedAt: number, approvedAt: number | null) => ({
+    ticketId,
+    ticketReceivedAt,
+    createdAt: ticketReceivedAt,
+    approvedAt,
+    executedAt: null,
+    rejected: false,
+  });
+  const span: QcSpanRows = {
+    fromMs: 0,
+    toMs: 1000,
+    tickets: [tk(1, 250, 400), tk(2, 300, null), tk(3, 599, 700), tk(4, 600, null)],
+    backlogTickets: [tk(5, 100, 299), tk(6, 100, 300), tk(7, 550, null), tk(8, 650, null)],
+    history: [tk(9, 300 - REPEAT_LOOKBACK_MS - 1, 10), tk(10, 300 - REPEAT_LOOKBACK_MS, 10), tk(2, 300, null)],
+    refunds: [refund(10, 300 - REPEAT_LOOKBACK_MS, null), refund(2, 300, null), refund(1, 250, null), refund(4, 600, null)],
+    approvedRefunds: [refund(1, 250, 299), refund(2, 300, 300), refund(3, 599, 599), refund(4, 600, 600)],
+  };
+  it('keeps exactly the rows the reader would give for the range', () => {
+    const input = qcSliceInput(span, { fromMs: 300, toMs: 600, days: [] }, 900);
+    expect(input.tickets.map((t) => t.id)).toEqual([2, 3]); // received in [300, 600)
+    expect(input.backlogTickets.map((t) => t.id)).toEqual([6, 7]); // received before 600, not resolved before 300
+    expect(input.history.map((t) => t.id)).toEqual([10, 2]); // received from 30 days before 300
+    expect(input.refunds.map((r) => r.ticketId)).toEqual([10, 2]); // of those tickets (1 is outside, 4 too late)
+    expect(input.approvedRefunds.map((r) => r.ticketId)).toEqual([2, 3]); // approved in [300, 600)
+    expect([input.fromMs, input.toMs, input.at]).toEqual([300, 600, 900]);
+  });
+  it('refuses a range outside the rows read', () => {
+    expect(() => qcSliceInput(span, { fromMs: 300, toMs: 1001, days: [] }, 900)).toThrow(RangeError);
+  });
+  it('reads only what a measure needs', () => {
+    expect(QC_ROWS_NEEDED.backlog).toEqual(['backlogTickets']);
+    expect(QC_ROWS_NEEDED.refundDelayRepeat).toEqual(['tickets', 'history', 'refunds']);
   });
 });
