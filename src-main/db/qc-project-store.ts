@@ -56,6 +56,8 @@ const ProjectRow = z
     rationale: text,
     survey: text,
     consolidation: text,
+    district: text.nullable(),
+    department: text.nullable(),
     closedAt: intOrNull,
     createdAt: int,
     createdBy: int,
@@ -86,12 +88,25 @@ const MeasureRow: z.ZodType<StoredMeasure> = z.object({
 });
 
 const PROJECT_SELECT = `SELECT p.id, p.title, p.kpi, p.grain, p.baseline_from AS baselineFrom, p.baseline_to AS baselineTo,
-  p.start_day AS startDay, p.deadline, p.target, p.rationale, p.survey, p.consolidation, p.closed_at AS closedAt,
+  p.start_day AS startDay, p.deadline, p.target, p.rationale, p.survey, p.consolidation, p.district, p.department, p.closed_at AS closedAt,
   p.created_at AS createdAt, p.created_by AS createdBy, u.display_name AS createdByName, p.updated_at AS updatedAt
   FROM qc_projects p JOIN users u ON u.id = p.created_by`;
 const CAUSE_SELECT = `SELECT id, project_id AS projectId, grp AS "group", text, verdict, evidence, updated_at AS updatedAt FROM qc_project_causes`;
 const MEASURE_SELECT = `SELECT id, project_id AS projectId, cause_id AS causeId, what, owner, due_day AS dueDay, done_at AS doneAt,
   updated_at AS updatedAt FROM qc_project_measures`;
+
+const planRow = (p: ProjectPlan) => ({
+  title: p.title,
+  kpi: p.kpi,
+  grain: p.grain,
+  from: p.baseline.from,
+  to: p.baseline.to,
+  startDay: p.startDay,
+  deadline: p.deadline,
+  target: p.target,
+  district: p.district ?? null,
+  department: p.department ?? null,
+});
 
 export class QcProjectStore {
   constructor(private readonly db: Db) {}
@@ -108,11 +123,12 @@ export class QcProjectStore {
   insert(plan: ProjectPlan, texts: ProjectTexts, at: number, by: number): number {
     const r = this.db
       .prepare(
-        `INSERT INTO qc_projects (title, kpi, grain, baseline_from, baseline_to, start_day, deadline, target, rationale, survey, consolidation,
-           created_at, created_by, updated_at)
-         VALUES (@title, @kpi, @grain, @from, @to, @startDay, @deadline, @target, @rationale, @survey, @consolidation, @at, @by, @at)`,
+        `INSERT INTO qc_projects (title, kpi, grain, baseline_from, baseline_to, start_day, deadline, target, district, department,
+           rationale, survey, consolidation, created_at, created_by, updated_at)
+         VALUES (@title, @kpi, @grain, @from, @to, @startDay, @deadline, @target, @district, @department,
+           @rationale, @survey, @consolidation, @at, @by, @at)`,
       )
-      .run({ ...plan, from: plan.baseline.from, to: plan.baseline.to, ...texts, at, by });
+      .run({ ...planRow(plan), ...texts, at, by });
     return Number(r.lastInsertRowid);
   }
 
@@ -120,10 +136,11 @@ export class QcProjectStore {
     this.db
       .prepare(
         `UPDATE qc_projects SET title = @title, kpi = @kpi, grain = @grain, baseline_from = @from, baseline_to = @to, start_day = @startDay,
-           deadline = @deadline, target = @target, rationale = @rationale, survey = @survey, consolidation = @consolidation, updated_at = @at
+           deadline = @deadline, target = @target, district = @district, department = @department,
+           rationale = @rationale, survey = @survey, consolidation = @consolidation, updated_at = @at
          WHERE id = @id`,
       )
-      .run({ ...plan, from: plan.baseline.from, to: plan.baseline.to, ...texts, at, id });
+      .run({ ...planRow(plan), ...texts, at, id });
   }
 
   setClosed(id: number, closedAt: number | null, at: number): void {
@@ -152,6 +169,23 @@ export class QcProjectStore {
     this.db
       .prepare('UPDATE qc_project_causes SET grp = ?, text = ?, verdict = ?, evidence = ?, updated_at = ? WHERE id = ?')
       .run(c.group, c.text, c.verdict, c.evidence, at, id);
+  }
+
+  /** Deletes one cause; the countermeasures that answered it stay, answering no cause. */
+  deleteCause(id: number): void {
+    this.db.prepare('UPDATE qc_project_measures SET cause_id = NULL WHERE cause_id = ?').run(id);
+    this.db.prepare('DELETE FROM qc_project_causes WHERE id = ?').run(id);
+  }
+
+  deleteMeasure(id: number): void {
+    this.db.prepare('DELETE FROM qc_project_measures WHERE id = ?').run(id);
+  }
+
+  /** Deletes a project with its countermeasures and causes (the caller holds the transaction: all or nothing). */
+  deleteProject(id: number): void {
+    this.db.prepare('DELETE FROM qc_project_measures WHERE project_id = ?').run(id);
+    this.db.prepare('DELETE FROM qc_project_causes WHERE project_id = ?').run(id);
+    this.db.prepare('DELETE FROM qc_projects WHERE id = ?').run(id);
   }
 
   measures(projectId: number): StoredMeasure[] {

@@ -28,6 +28,9 @@ export const projectInput = z
     startDay: day,
     deadline: day,
     target: z.number().finite(),
+    /** One district and/or one department the KPI is measured over (the report's filters); null is the whole branch. */
+    district: z.string().trim().max(40).nullable().default(null),
+    department: z.string().trim().max(40).nullable().default(null),
     rationale: words(4000).default(''),
     survey: words(4000).default(''),
     consolidation: words(4000).default(''),
@@ -61,4 +64,9 @@ export const qcProjectMethods = {
   'qcProjects/updateCause': method<StoredCause>()('supervisor', z.object({ id, ...causeInput }).strict()),
   'qcProjects/addMeasure': method<StoredMeasure>()('supervisor', z.object({ projectId: id, ...measureInput }).strict()),
   'qcProjects/updateMeasure': method<StoredMeasure>()('supervisor', z.object({ id, ...measureInput }).strict()),
+  /** Deletes a cause; its countermeasures stay, answering no cause. */
+  'qcProjects/deleteCause': method<null>()('supervisor', z.object({ id }).strict()),
+  'qcProjects/deleteMeasure': method<null>()('supervisor', z.object({ id }).strict()),
+  /** Deletes a project with its causes and countermeasures; a reason is needed once a cause has a verdict. */
+  'qcProjects/delete': method<null>()('supervisor', z.object({ id, reason: words(500).default('') }).strict()),
 };

@@ -26,6 +26,9 @@ export const QC_PROJECT_FIELD_LABELS: Record<string, Words> = {
   owner: { zh: '负责人', en: 'owner' },
   dueDay: { zh: '完成时间', en: 'due day' },
   causeId: { zh: '对应要因', en: 'cause' },
+  district: { zh: '区县', en: 'district' },
+  department: { zh: '部门', en: 'department' },
+  reason: { zh: '删除原因', en: 'reason' },
 };
 
 const WHY: Record<string, (p: Params) => Words> = {
@@ -56,6 +59,10 @@ const WHY: Record<string, (p: Params) => Words> = {
     en: 'Confirming or ruling out a cause needs its evidence (how it was checked and what was found).',
   }),
   cause_elsewhere: () => ({ zh: '所选要因不属于这个课题。', en: 'That cause belongs to another project.' }),
+  reason_required: () => ({
+    zh: '课题已有要因确认记录，删除须写明原因。',
+    en: 'Causes of this project carry verdicts: deleting it needs a reason.',
+  }),
   closed: () => ({ zh: '课题已结题，不能再修改（如需修改请先重新打开）。', en: 'The project is closed; reopen it before changing it.' }),
 };
 

@@ -5,7 +5,7 @@
  * (要因确认) always with its evidence, countermeasures with who and by when.
  * Pure: the service hands in `today` (the branch's local day).
  */
-import type { DayRange } from '../reports/model';
+import type { DayRange, ReportFilters } from '../reports/model';
 import { dayCount, parseDay } from '../reports/period';
 import { projectKpi, type ProjectKpiId } from './kpis';
 import { allPeriods, MAX_PERIODS, type Grain } from './series';
@@ -34,6 +34,9 @@ export interface ProjectPlan {
   deadline: string;
   /** In the KPI's unit: a fraction 0–1 for a rate, milliseconds for a duration. */
   target: number;
+  /** A project about one district and/or one department measures their tickets only; absent or null is the whole branch. */
+  district?: string | null;
+  department?: string | null;
 }
 
 /** A baseline longer than a year is refused: a QC study measures its 现状 over months, not years. */
@@ -76,6 +79,16 @@ export function planProblem(p: ProjectPlan, today: string): PlanProblem | null {
 /** A day that is not a real YYYY-MM-DD (2026-02-30). */
 export function dayProblem(field: string, day: string): PlanProblem | null {
   return parseDay(day) ? null : new PlanProblem(field, 'bad_day');
+}
+
+/** The report's filters a project's KPI is measured with: its district and department, if it names them. */
+export function projectFilters(p: Pick<ProjectPlan, 'district' | 'department'>): ReportFilters {
+  return { ...(p.district ? { district: [p.district] } : {}), ...(p.department ? { department: [p.department] } : {}) };
+}
+
+/** Deleting a project whose causes carry verdicts (要因确认 done) needs a reason. */
+export function deleteProblem(verdicts: number, reason: string): PlanProblem | null {
+  return verdicts > 0 && reason.trim() === '' ? new PlanProblem('reason', 'reason_required') : null;
 }
 
 /** A verdict other than "not yet checked" needs its evidence (确认情况). */

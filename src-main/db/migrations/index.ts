@@ -30,6 +30,7 @@ import * as m0021 from './0021_reference_lists';
 import * as m0022 from './0022_backlog_indexes';
 import * as m0023 from './0023_demo_tickets';
 import * as m0024 from './0024_report_hour_changes';
+import * as m0025 from './0025_qc_project_scope';
 
 export interface Migration {
   version: number;
@@ -64,6 +65,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 22, ...m0022 },
   { version: 23, ...m0023 },
   { version: 24, ...m0024 },
+  { version: 25, ...m0025 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

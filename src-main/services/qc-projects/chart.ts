@@ -2,7 +2,8 @@
  * A project's KPI measured over any range of local days, and the whole chart:
  * each month (or week) from the baseline to the deadline or today, the
  * baseline period, the period since the start, and the effect (效果检查). The
- * numbers are the report's own (PeriodQueries, the same fold as reports/kpis)
+ * numbers, with the report's filters for the project's district or
+ * department if it names one, are the report's own (PeriodQueries, the same fold as reports/kpis)
  * or the QC measures' own (qcMeasures over the rows qcReport would read,
  * read once for the whole chart), never counted a second way here.
  */
@@ -15,7 +16,7 @@ import { isoInZone } from '../../core/time';
 import { projectKpi, qcTally, reportTally, tallyValue, type ProjectKpi, type QcProjectKpi, type Tally } from '../../core/qc-projects/kpis';
 import { chartPeriods, checkRange, type SeriesPoint } from '../../core/qc-projects/series';
 import { projectEffect, type Effect } from '../../core/qc-projects/effect';
-import type { ProjectPlan } from '../../core/qc-projects/rules';
+import { projectFilters, type ProjectPlan } from '../../core/qc-projects/rules';
 import { PeriodQueries } from '../reports/queries';
 import { qcSpanRows } from '../reports/qc';
 import { branchSettings } from '../settings';
@@ -37,8 +38,7 @@ export function branchToday(ctx: ServiceContext): string {
 }
 
 /** Each range's tally of the project's KPI; `ranges` are every range the chart will ask about. */
-function measurer(ctx: ServiceContext, kpi: ProjectKpi, zone: string, at: number, ranges: readonly DayRange[]): (r: DayRange) => Tally {
-  const filters: ReportFilters = {};
+function measurer(ctx: ServiceContext, kpi: ProjectKpi, zone: string, at: number, ranges: readonly DayRange[], filters: ReportFilters): (r: DayRange) => Tally {
   if (kpi.source === 'qc') {
     const id = kpi.id as QcProjectKpi;
     // One read for the hull of the ranges, each range cut from it (core/qc-projects/qc-span.ts).
@@ -66,7 +66,7 @@ export function projectChart(ctx: ServiceContext, plan: ProjectPlan): ProjectCha
     const periods = chartPeriods(plan, plan.grain, today);
     const check = checkRange(plan, today);
     const ranges = [plan.baseline, ...(check ? [check] : []), ...periods.filter((p) => p.begun).map((p) => p.range)];
-    const measure = measurer(ctx, kpi, zone, at, ranges);
+    const measure = measurer(ctx, kpi, zone, at, ranges, projectFilters(plan));
     const series = periods.map((p): SeriesPoint => {
       if (!p.begun) return { ...p, tally: null, value: null };
       const tally = measure(p.range);

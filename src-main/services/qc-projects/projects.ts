@@ -9,9 +9,10 @@ import type { ServiceContext } from '../context';
 import { inTransaction } from '../context';
 import type { UserInfo } from '../../core/model';
 import { DomainError } from '../../core/errors';
-import { dayProblem, planProblem, verdictProblem, type CauseGroup, type CauseVerdict, type PlanProblem, type ProjectPlan } from '../../core/qc-projects/rules';
+import { dayProblem, deleteProblem, planProblem, verdictProblem, type CauseGroup, type CauseVerdict, type PlanProblem, type ProjectPlan } from '../../core/qc-projects/rules';
 import { QcProjectStore, type ProjectTexts, type StoredCause, type StoredMeasure, type StoredProject } from '../../db/qc-project-store';
 import { branchToday, projectChart, type ProjectChart } from './chart';
+import { chosenValue } from '../lists';
 
 export type ProjectInput = ProjectPlan & ProjectTexts;
 
@@ -54,9 +55,19 @@ function openProject(store: QcProjectStore, id: number): StoredProject {
   return p;
 }
 
-function checkPlan(ctx: ServiceContext, input: ProjectInput): void {
+/**
+ * The plan's rules, and its district and department against the kept lists
+ * (as every form's): a value no longer on the list may stay on a project
+ * that had it, not be chosen anew. Returns the input with them as stored.
+ */
+function checkPlan(ctx: ServiceContext, input: ProjectInput, before?: StoredProject): ProjectInput {
   const problem = planProblem(input, branchToday(ctx));
   if (problem) throw refuse(problem);
+  const scope = (kind: 'district' | 'department') => {
+    const typed = input[kind]?.trim() || null;
+    return typed !== null && typed === before?.[kind] ? typed : chosenValue(ctx, kind, typed);
+  };
+  return { ...input, district: scope('district'), department: scope('department') };
 }
 
 const planOf = (i: ProjectInput): ProjectPlan => ({
@@ -67,6 +78,8 @@ const planOf = (i: ProjectInput): ProjectPlan => ({
   startDay: i.startDay,
   deadline: i.deadline,
   target: i.target,
+  district: i.district ?? null,
+  department: i.department ?? null,
 });
 const textsOf = (i: ProjectInput): ProjectTexts => ({ rationale: i.rationale, survey: i.survey, consolidation: i.consolidation });
 
@@ -96,8 +109,8 @@ export function getProject(ctx: ServiceContext, id: number): ProjectView {
   })();
 }
 
-export function createProject(ctx: ServiceContext, user: UserInfo, input: ProjectInput): ProjectView {
-  checkPlan(ctx, input);
+export function createProject(ctx: ServiceContext, user: UserInfo, typed: ProjectInput): ProjectView {
+  const input = checkPlan(ctx, typed);
   const id = inTransaction(ctx, () => {
     const at = ctx.now();
     const id = new QcProjectStore(ctx.db).insert(planOf(input), textsOf(input), at, user.id);
@@ -107,11 +120,11 @@ export function createProject(ctx: ServiceContext, user: UserInfo, input: Projec
   return getProject(ctx, id);
 }
 
-export function updateProject(ctx: ServiceContext, user: UserInfo, id: number, input: ProjectInput): ProjectView {
-  checkPlan(ctx, input);
+export function updateProject(ctx: ServiceContext, user: UserInfo, id: number, typed: ProjectInput): ProjectView {
   inTransaction(ctx, () => {
     const store = new QcProjectStore(ctx.db);
     const before = openProject(store, id);
+    const input = checkPlan(ctx, typed, before);
     const at = ctx.now();
     store.update(id, planOf(input), textsOf(input), at);
     // What changed, as before → after, so the audit log alone tells the story of a target moved.
@@ -218,5 +231,49 @@ export function updateMeasure(ctx: ServiceContext, user: UserInfo, measureId: nu
       to: input,
     });
     return store.measure(measureId)!;
+  });
+}
+
+/** Deletes a cause of an open project; the countermeasures that answered it stay, answering none (named in the audit entry). */
+export function deleteCause(ctx: ServiceContext, user: UserInfo, causeId: number): void {
+  inTransaction(ctx, () => {
+    const store = new QcProjectStore(ctx.db);
+    const cause = store.cause(causeId);
+    if (!cause) throw new DomainError('not_found', { what: '原因', id: causeId });
+    openProject(store, cause.projectId);
+    const detached = store.measures(cause.projectId).filter((m) => m.causeId === causeId).map((m) => m.id);
+    store.deleteCause(causeId);
+    const { updatedAt: _, ...kept } = cause;
+    ctx.audit.add(ctx.now(), user.id, 'qc.cause_deleted', subject(cause.projectId), { cause: kept, detachedMeasures: detached });
+  });
+}
+
+export function deleteMeasure(ctx: ServiceContext, user: UserInfo, measureId: number): void {
+  inTransaction(ctx, () => {
+    const store = new QcProjectStore(ctx.db);
+    const measure = store.measure(measureId);
+    if (!measure) throw new DomainError('not_found', { what: '对策', id: measureId });
+    openProject(store, measure.projectId);
+    store.deleteMeasure(measureId);
+    const { updatedAt: _, ...kept } = measure;
+    ctx.audit.add(ctx.now(), user.id, 'qc.measure_deleted', subject(measure.projectId), { measure: kept });
+  });
+}
+
+/**
+ * Deletes an open project with its causes and countermeasures, all or
+ * nothing. One whose causes carry verdicts needs a reason. The audit entry
+ * keeps the whole project, so nothing is lost to the record.
+ */
+export function deleteProject(ctx: ServiceContext, user: UserInfo, id: number, reason: string): void {
+  inTransaction(ctx, () => {
+    const store = new QcProjectStore(ctx.db);
+    const project = openProject(store, id);
+    const causes = store.causes(id);
+    const problem = deleteProblem(causes.filter((c) => c.verdict !== 'unchecked').length, reason);
+    if (problem) throw refuse(problem);
+    const measures = store.measures(id);
+    store.deleteProject(id);
+    ctx.audit.add(ctx.now(), user.id, 'qc.project_deleted', subject(id), { reason: reason.trim(), project, causes, measures });
   });
 }

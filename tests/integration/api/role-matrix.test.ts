@@ -128,6 +128,9 @@ const MATRIX: Record<string, string> = {
   'qcProjects/updateCause': '- - Y Y Y',
   'qcProjects/addMeasure': ' - - Y Y Y',
   'qcProjects/updateMeasure': '- - Y Y Y',
+  'qcProjects/deleteCause': '- - Y Y Y',
+  'qcProjects/deleteMeasure': '- - Y Y Y',
+  'qcProjects/delete': '     - - Y Y Y',
   'lists/all': '             - Y Y Y Y', // the kept lists: every form chooses from them
   'lists/add': '             - - - - Y', // keeping them is the administrator's
   'lists/rename': '          - - - - Y',

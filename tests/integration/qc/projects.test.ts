@@ -20,6 +20,9 @@ import {
   addCause,
   addMeasure,
   createProject,
+  deleteCause,
+  deleteMeasure,
+  deleteProject,
   getProject,
   listProjects,
   setProjectClosed,
@@ -264,5 +267,121 @@ describe('through the API', () => {
       ok: false,
       error: { message: expect.stringContaining('原因类别') },
     });
+  });
+});
+
+describe('a project on one district or department (the report’s filters)', () => {
+  // August's two late tickets, a3 and a4, move to 南海区 and 网络部; the rest stay in 禅城区, 客服中心.
+  beforeEach(() => t.db.prepare("UPDATE tickets SET district = '南海区', department = '网络部' WHERE ticket_no IN ('a3', 'a4')").run());
+  const baseline = (input: Partial<ProjectInput>) => createProject(t.ctx, boss, { ...TIMELINESS, ...input }).chart.effect.baseline.tally;
+
+  it('measures only its tickets: August 4/6 for the branch, 4/4 in 禅城区, 0/2 in 南海区 or 网络部', () => {
+    expect(baseline({})).toEqual({ num: 4, den: 6 });
+    expect(baseline({ district: '禅城区' })).toEqual({ num: 4, den: 4 });
+    expect(baseline({ district: '南海区' })).toEqual({ num: 0, den: 2 });
+    expect(baseline({ department: '网络部' })).toEqual({ num: 0, den: 2 });
+    expect(baseline({ district: '禅城区', department: '网络部' })).toEqual({ num: 0, den: 0 });
+    const v = createProject(t.ctx, boss, { ...TIMELINESS, district: '南海区' });
+    expect(v.project).toMatchObject({ district: '南海区', department: null });
+    // By week too: the week of 10 August holds a2 (禅城区) only; 17 August a3 (南海区).
+    const weekly = createProject(t.ctx, boss, { ...TIMELINESS, grain: 'week', district: '南海区' }).chart.series;
+    expect(weekly.filter((p) => p.tally && p.tally.den > 0).map((p) => [p.label, p.tally])).toEqual([
+      ['2026-08-10', { num: 0, den: 1 }],
+      ['2026-08-17', { num: 0, den: 1 }],
+    ]);
+  });
+
+  it('takes them from the kept lists, refusing others in Chinese, and audits a change of scope', () => {
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return messageFor(e as DomainError, 'zh-CN');
+      }
+      return 'not refused';
+    };
+    expect(refusal(() => createProject(t.ctx, boss, { ...TIMELINESS, district: '火星区' }))).toMatch(/火星区/);
+    const id = createProject(t.ctx, boss, TIMELINESS).project.id;
+    updateProject(t.ctx, boss, id, { ...TIMELINESS, department: '网络部' });
+    const updated = t.db.prepare("SELECT details FROM audit_log WHERE action = 'qc.project_updated'").get() as { details: string };
+    expect(JSON.parse(updated.details)).toEqual({ changed: { department: { from: null, to: '网络部' } } });
+    expect(getProject(t.ctx, id).chart.effect.baseline.tally).toEqual({ num: 0, den: 2 });
+  });
+});
+
+describe('editing and deleting a project’s parts', () => {
+  const audit = (action: string) =>
+    (t.db.prepare('SELECT details FROM audit_log WHERE action = ? ORDER BY id').all(action) as Array<{ details: string }>).map((r) => JSON.parse(r.details) as unknown);
+
+  it('edits a cause’s words and group and a countermeasure’s words, owner and day, each audited from → to', () => {
+    const id = createProject(t.ctx, boss, TIMELINESS).project.id;
+    const c = addCause(t.ctx, boss, id, { group: 'man', text: '培训不够', verdict: 'unchecked', evidence: '' });
+    updateCause(t.ctx, boss, c.id, { group: 'method', text: '新员工培训不够', verdict: 'unchecked', evidence: '' });
+    const m = addMeasure(t.ctx, boss, id, { causeId: c.id, what: '培训', owner: '钱健', dueDay: '2026-11-30', done: false });
+    updateMeasure(t.ctx, boss, m.id, { causeId: c.id, what: '每周一次业务培训', owner: '楼静桦', dueDay: '2026-12-15', done: false });
+    const v = getProject(t.ctx, id);
+    expect(v.causes.map((x) => [x.group, x.text])).toEqual([['method', '新员工培训不够']]);
+    expect(v.measures.map((x) => [x.what, x.owner, x.dueDay])).toEqual([['每周一次业务培训', '楼静桦', '2026-12-15']]);
+    expect(audit('qc.cause_updated')).toEqual([
+      { causeId: c.id, from: { group: 'man', text: '培训不够', verdict: 'unchecked', evidence: '' }, to: { group: 'method', text: '新员工培训不够', verdict: 'unchecked', evidence: '' } },
+    ]);
+    expect(audit('qc.measure_updated')).toEqual([
+      {
+        measureId: m.id,
+        from: { causeId: c.id, what: '培训', owner: '钱健', dueDay: '2026-11-30', done: false },
+        to: { causeId: c.id, what: '每周一次业务培训', owner: '楼静桦', dueDay: '2026-12-15', done: false },
+      },
+    ]);
+  });
+
+  it('deletes a cause (its countermeasure stays, answering none) and a countermeasure, each audited with what went', () => {
+    const id = createProject(t.ctx, boss, TIMELINESS).project.id;
+    const c = addCause(t.ctx, boss, id, { group: 'man', text: '培训不够', verdict: 'unchecked', evidence: '' });
+    const m = addMeasure(t.ctx, boss, id, { causeId: c.id, what: '培训', owner: '钱健', dueDay: '2026-11-30', done: false });
+    const other = addMeasure(t.ctx, boss, id, { causeId: null, what: '排班', owner: '钱健', dueDay: '2026-11-30', done: false });
+    deleteCause(t.ctx, boss, c.id);
+    expect(getProject(t.ctx, id).causes).toEqual([]);
+    expect(getProject(t.ctx, id).measures.map((x) => [x.id, x.causeId])).toEqual([
+      [m.id, null],
+      [other.id, null],
+    ]);
+    expect(audit('qc.cause_deleted')).toEqual([{ cause: { id: c.id, projectId: id, group: 'man', text: '培训不够', verdict: 'unchecked', evidence: '' }, detachedMeasures: [m.id] }]);
+    deleteMeasure(t.ctx, boss, other.id);
+    expect(getProject(t.ctx, id).measures.map((x) => x.id)).toEqual([m.id]);
+    expect(audit('qc.measure_deleted')).toEqual([
+      { measure: { id: other.id, projectId: id, causeId: null, what: '排班', owner: '钱健', dueDay: '2026-11-30', doneAt: null } },
+    ]);
+  });
+
+  it('deletes a whole project with its parts; one with verdicts needs a reason; a closed one is refused; nothing half-deleted', () => {
+    const refusal = (fn: () => unknown) => {
+      try {
+        fn();
+      } catch (e) {
+        return messageFor(e as DomainError, 'zh-CN');
+      }
+      return 'not refused';
+    };
+    const keep = createProject(t.ctx, boss, { ...TIMELINESS, title: '留下的课题' }).project.id;
+    addCause(t.ctx, boss, keep, { group: 'man', text: '别的原因', verdict: 'unchecked', evidence: '' });
+    const id = createProject(t.ctx, boss, TIMELINESS).project.id;
+    const c = addCause(t.ctx, boss, id, { group: 'man', text: '培训不够', verdict: 'confirmed', evidence: '抽查 20 张，12 张因不熟业务超时' });
+    addMeasure(t.ctx, boss, id, { causeId: c.id, what: '培训', owner: '钱健', dueDay: '2026-11-30', done: false });
+    const rows = () => t.db.prepare('SELECT (SELECT count(*) FROM qc_projects) AS p, (SELECT count(*) FROM qc_project_causes) AS c, (SELECT count(*) FROM qc_project_measures) AS m').get();
+    expect(rows()).toEqual({ p: 2, c: 2, m: 1 });
+    expect(refusal(() => deleteProject(t.ctx, boss, id, '  '))).toBe('课题已有要因确认记录，删除须写明原因。');
+    setProjectClosed(t.ctx, boss, id, true);
+    expect(refusal(() => deleteProject(t.ctx, boss, id, '重复开题'))).toBe('课题已结题，不能再修改（如需修改请先重新打开）。');
+    expect(rows()).toEqual({ p: 2, c: 2, m: 1 });
+    expect(audit('qc.project_deleted')).toEqual([]);
+    setProjectClosed(t.ctx, boss, id, false);
+    deleteProject(t.ctx, boss, id, '重复开题');
+    expect(rows()).toEqual({ p: 1, c: 1, m: 0 });
+    expect(refusal(() => getProject(t.ctx, id))).toBe(`找不到课题 ${id}。`);
+    const [entry] = audit('qc.project_deleted') as Array<{ reason: string; project: { title: string }; causes: unknown[]; measures: unknown[] }>;
+    expect([entry!.reason, entry!.project.title, entry!.causes.length, entry!.measures.length]).toEqual(['重复开题', '提高工单处理及时率', 1, 1]);
+    // Without verdicts no reason is asked.
+    deleteProject(t.ctx, boss, keep, '');
+    expect(rows()).toEqual({ p: 0, c: 0, m: 0 });
   });
 });
