@@ -9,7 +9,8 @@ import type { RecordedChange } from '../core/sla/as-of';
 import type { ClockedTicket } from '../core/sla/compute';
 import type { StatusChange } from '../core/sla/ticket-clocks';
 import type { Db } from './open';
-import { allRows, column, int, intOrNull, json, oneRow, text, value } from './rows';
+import { allKindChecked, allRows, column, int, intOrNull, json, oneRow, text, value, type ColumnKinds } from './rows';
+import type { TicketClockColumns } from '../core/sla/ticket-columns';
 
 export type FactsOfTicket = ClockedTicket & { id: number };
 
@@ -31,6 +32,37 @@ const StatusChangeRow: z.ZodType<StatusChange> = z.object({ at: int, action: tex
 const changes = json.pipe(z.record(z.string(), z.tuple([z.unknown(), z.unknown()])));
 const RecordedRow: z.ZodType<StatusChange & RecordedChange> = z.object({ at: int, action: text, from: status, to: status, changes });
 
+/** A ticket's facts with the columns its clocks gave it (what a recompute compares its result with). */
+export type FactsWithColumns = FactsOfTicket & TicketClockColumns;
+
+const codes = (list: readonly string[]) => new Set<string | null>(list);
+/** Checked by hand: a recompute of an import's flagged tickets reads tens of thousands. */
+const FACTS_KINDS: ColumnKinds<FactsWithColumns> = [
+  ['id', 'int'],
+  ['channel', codes(CHANNELS)],
+  ['level', codes(LEVELS)],
+  ['categoryId', 'int'],
+  ['status', codes(STATUSES)],
+  ['receivedAt', 'int'],
+  ['firstResponseAt', 'int?'],
+  ['resolvedAt', 'int?'],
+  ['closedAt', 'int?'],
+  ['dueAt', 'int?'],
+  ['dueClock', 'text?'],
+  ['warnAt', 'int?'],
+  ['frMissedAt', 'int?'],
+  ['resMissedAt', 'int?'],
+  ['resMetAt', 'int?'],
+  ['fuMissedAt', 'int?'],
+];
+const HISTORY_KINDS: ColumnKinds<StatusChange & { ticketId: number }> = [
+  ['ticketId', 'int'],
+  ['at', 'int'],
+  ['action', 'text'],
+  ['from', new Set<string | null>([...STATUSES, null])],
+  ['to', new Set<string | null>([...STATUSES, null])],
+];
+
 /** The ticket's own clocks: first response, resolution, follow-up (refund clocks have a subject). */
 const OWN_CLOCKS = "c.clock IN ('first_response', 'resolution', 'follow_up')";
 
@@ -45,7 +77,32 @@ export class ClockFacts {
       recorded: db.prepare(`SELECT at, action, from_status AS "from", to_status AS "to", changes FROM ticket_events WHERE ticket_id = ? ORDER BY id`),
       ticketNo: db.prepare('SELECT ticket_no FROM tickets WHERE id = ?'),
       assignee: db.prepare('SELECT assignee_id FROM tickets WHERE id = ?'),
+      // Many tickets at once: the ids as a JSON array, each looked up by its key (the IN list is walked in order).
+      tickets: db.prepare(`SELECT id, channel, level, category_id AS categoryId, status, received_at AS receivedAt,
+        first_response_at AS firstResponseAt, resolved_at AS resolvedAt, closed_at AS closedAt,
+        due_at AS dueAt, due_clock AS dueClock, warn_at AS warnAt, fr_missed_at AS frMissedAt, res_missed_at AS resMissedAt,
+        res_met_at AS resMetAt, fu_missed_at AS fuMissedAt
+        FROM tickets WHERE id IN (SELECT value FROM json_each(?))`),
+      histories: db.prepare(`SELECT ticket_id AS ticketId, at, action, from_status AS "from", to_status AS "to" FROM ticket_events
+        WHERE ticket_id IN (SELECT value FROM json_each(?)) ORDER BY ticket_id, id`),
     };
+  }
+
+  /** The facts of these tickets with their clock columns, by id (an id with no ticket is absent). */
+  ticketsWithColumns(ids: readonly number[]): Map<number, FactsWithColumns> {
+    const rows = allKindChecked(FACTS_KINDS, this.stmts.tickets, JSON.stringify(ids));
+    return new Map(rows.map((r) => [r.id, r]));
+  }
+
+  /** The status changes of each of these tickets, oldest first (as `history` reads one). */
+  histories(ids: readonly number[]): Map<number, StatusChange[]> {
+    const byTicket = new Map<number, StatusChange[]>();
+    for (const { ticketId, at, action, from, to } of allKindChecked(HISTORY_KINDS, this.stmts.histories, JSON.stringify(ids))) {
+      let list = byTicket.get(ticketId);
+      if (!list) byTicket.set(ticketId, (list = []));
+      list.push({ at, action, from, to });
+    }
+    return byTicket;
   }
 
   /** The facts the deadline rules read, or undefined for an id with no ticket. */

@@ -9,7 +9,7 @@ import type { ClockRow } from '../core/sla/rows';
 import type { ClockKind } from '../core/sla/policy';
 import { alertKey } from '../core/sla/alerts';
 import { outcomeAssignments } from './clock-outcomes';
-import { allRows, flag, int, intOrNull, json, text, textOrNull, value } from './rows';
+import { allKindChecked, allRows, flag, int, intOrNull, json, text, textOrNull, value, type ColumnKinds } from './rows';
 
 export type StoredClock = ClockRow & { ticketId: number };
 
@@ -58,6 +58,65 @@ export function toStoredClock(r: z.output<typeof ClockColumns>): StoredClock {
 
 const ClockRowSchema: z.ZodType<StoredClock> = ClockColumns.transform(toStoredClock);
 
+/**
+ * A stored clock as its columns hold it, JSON left as text: what a recompute compares its rows with
+ * (db/clock-store.ts `storedOf`) without parsing every pause list and alert plan.
+ */
+export interface StoredClockColumns {
+  ticket_id: number;
+  clock: string;
+  subject_id: number;
+  rule_id: string | null;
+  started_at: number;
+  limit_ms: number;
+  business: number;
+  pauses: string;
+  stopped_at: number | null;
+  cancelled: number;
+  untimed: number;
+  due_at: number | null;
+  warn_at: number | null;
+  next_alert_at: number | null;
+  plan: string;
+}
+
+const STORED_KINDS: ColumnKinds<StoredClockColumns> = [
+  ['ticket_id', 'int'],
+  ['clock', new Set<string | null>(KINDS)],
+  ['subject_id', 'int'],
+  ['rule_id', 'text?'],
+  ['started_at', 'int'],
+  ['limit_ms', 'int'],
+  ['business', 'int'],
+  ['pauses', 'text'],
+  ['stopped_at', 'int?'],
+  ['cancelled', 'int'],
+  ['untimed', 'int'],
+  ['due_at', 'int?'],
+  ['warn_at', 'int?'],
+  ['next_alert_at', 'int?'],
+  ['plan', 'text'],
+];
+
+interface RaisedOfTicket {
+  ticket_id: number;
+  clock: string;
+  subject_id: number;
+  cycle_start: number;
+  kind: string;
+  threshold: number;
+  step: number;
+}
+const RAISED_KINDS: ColumnKinds<RaisedOfTicket> = [
+  ['ticket_id', 'int'],
+  ['clock', 'text'],
+  ['subject_id', 'int'],
+  ['cycle_start', 'int'],
+  ['kind', new Set<string | null>(['approaching', 'breached', 'escalated'])],
+  ['threshold', 'num'],
+  ['step', 'int'],
+];
+
 const RaisedRow = z.object({ clock: text, subject_id: int, cycle_start: int, kind: z.enum(['approaching', 'breached', 'escalated']), threshold: z.number(), step: int });
 
 /**
@@ -86,6 +145,11 @@ function prepareClockStatements(db: Db) {
         cancelled = excluded.cancelled, due_at = excluded.due_at, warn_at = excluded.warn_at,
         next_alert_at = excluded.next_alert_at, plan = excluded.plan, untimed = excluded.untimed`),
     refreshDue: db.prepare(`UPDATE tickets SET ${TICKET_COLUMNS_FROM_CLOCKS} WHERE id = @id`),
+    // Many tickets at once: the ids as a JSON array.
+    storedOf: db.prepare(`SELECT ticket_id, clock, subject_id, rule_id, started_at, limit_ms, business, pauses, stopped_at, cancelled,
+      untimed, due_at, warn_at, next_alert_at, plan FROM ticket_clocks WHERE ticket_id IN (SELECT value FROM json_each(?))`),
+    raisedOf: db.prepare(`SELECT ticket_id, clock, subject_id, cycle_start, kind, threshold, step FROM alerts
+      WHERE ticket_id IN (SELECT value FROM json_each(?))`),
   };
 }
 
@@ -124,6 +188,38 @@ export class ClockStore {
     return map;
   }
 
+  /** Whether any clock or alert names a ticket id above `lastId` (a removed ticket's id handed out again). */
+  anyAbove(lastId: number): boolean {
+    const above = this.db.prepare(
+      'SELECT EXISTS (SELECT 1 FROM ticket_clocks WHERE ticket_id > @id) OR EXISTS (SELECT 1 FROM alerts WHERE ticket_id > @id)',
+    );
+    return above.pluck().get({ id: lastId }) === 1;
+  }
+
+  /** Every clock of these tickets as stored, by ticket (JSON columns as text). */
+  storedOf(ticketIds: readonly number[]): Map<number, StoredClockColumns[]> {
+    const byTicket = new Map<number, StoredClockColumns[]>();
+    for (const r of allKindChecked(STORED_KINDS, this.stmts.storedOf, JSON.stringify(ticketIds))) {
+      let list = byTicket.get(r.ticket_id);
+      if (!list) byTicket.set(r.ticket_id, (list = []));
+      list.push(r);
+    }
+    return byTicket;
+  }
+
+  /** `raisedKeys` of each of these tickets (a ticket with no alert is absent). */
+  raisedKeysOf(ticketIds: readonly number[]): Map<number, Map<string, Set<string>>> {
+    const byTicket = new Map<number, Map<string, Set<string>>>();
+    for (const r of allKindChecked(RAISED_KINDS, this.stmts.raisedOf, JSON.stringify(ticketIds))) {
+      let map = byTicket.get(r.ticket_id);
+      if (!map) byTicket.set(r.ticket_id, (map = new Map()));
+      const k = cycleKey(r.clock, r.subject_id, r.cycle_start);
+      if (!map.has(k)) map.set(k, new Set());
+      map.get(k)!.add(alertKey(r as Parameters<typeof alertKey>[0]));
+    }
+    return byTicket;
+  }
+
   /**
    * Replace the clocks of one kind-group of a ticket (its own three, or one
    * refund's) and refresh the ticket's most-urgent due time.
@@ -132,26 +228,39 @@ export class ClockStore {
     const subject = scope.subjectId ?? 0;
     // Clocks of the scope that no longer apply go; the rest are written in place.
     for (const kind of scope.clocks) if (!rows.some((r) => r.clock === kind)) this.stmts.deleteOne.run(ticketId, subject, kind);
+    this.write(ticketId, rows);
+    this.refreshTicketDue(ticketId);
+  }
+
+  /**
+   * The clocks of a ticket that has none yet (just inserted, with the columns they give it already set:
+   * core/sla/ticket-columns.ts): nothing to delete, nothing to refresh.
+   */
+  writeNew(ticketId: number, rows: readonly ClockRow[]): void {
+    this.write(ticketId, rows);
+  }
+
+  private write(ticketId: number, rows: readonly ClockRow[]): void {
     for (const r of rows) {
+      const c = storedColumns(ticketId, r);
       this.stmts.upsert.run(
-        ticketId,
-        r.clock,
-        r.subjectId,
-        r.ruleId,
-        r.startedAt,
-        r.limitMs,
-        r.business ? 1 : 0,
-        JSON.stringify(r.pauses),
-        r.stoppedAt,
-        r.cancelled ? 1 : 0,
-        r.dueAt,
-        r.warnAt,
-        r.nextAlertAt,
-        JSON.stringify(r.plan),
-        r.untimed ? 1 : 0,
+        c.ticket_id,
+        c.clock,
+        c.subject_id,
+        c.rule_id,
+        c.started_at,
+        c.limit_ms,
+        c.business,
+        c.pauses,
+        c.stopped_at,
+        c.cancelled,
+        c.due_at,
+        c.warn_at,
+        c.next_alert_at,
+        c.plan,
+        c.untimed,
       );
     }
-    this.refreshTicketDue(ticketId);
   }
 
   /** tickets.due_at and friends: the running clock due first, straight from the partial index. */
@@ -202,6 +311,34 @@ export class ClockStore {
       .get(ticketId, now);
     return row !== undefined;
   }
+}
+
+/** The columns a clock row is stored as (what `replace` writes). */
+export function storedColumns(ticketId: number, r: ClockRow): StoredClockColumns {
+  return {
+    ticket_id: ticketId,
+    clock: r.clock,
+    subject_id: r.subjectId,
+    rule_id: r.ruleId,
+    started_at: r.startedAt,
+    limit_ms: r.limitMs,
+    business: r.business ? 1 : 0,
+    pauses: JSON.stringify(r.pauses),
+    stopped_at: r.stoppedAt,
+    cancelled: r.cancelled ? 1 : 0,
+    untimed: r.untimed ? 1 : 0,
+    due_at: r.dueAt,
+    warn_at: r.warnAt,
+    next_alert_at: r.nextAlertAt,
+    plan: JSON.stringify(r.plan),
+  };
+}
+
+/** Whether writing `row` over `stored` would leave it as it is. */
+export function storesAs(stored: StoredClockColumns, ticketId: number, row: ClockRow): boolean {
+  const c = storedColumns(ticketId, row);
+  for (const k of Object.keys(c) as Array<keyof StoredClockColumns>) if (stored[k] !== c[k]) return false;
+  return true;
 }
 
 export function cycleKey(clock: string, subjectId: number, cycleStart: number): string {

@@ -117,8 +117,10 @@ export class ListStore {
       .run(of, raw, at, source);
     return value(int, this.db.prepare('SELECT id FROM list_reviews WHERE kind = ? AND raw = ?'), of, raw)!;
   }
-  linkTicket(reviewId: number, ticketId: number): void {
-    this.db.prepare('INSERT OR IGNORE INTO list_review_tickets (review_id, ticket_id) VALUES (?, ?)').run(reviewId, ticketId);
+  /** Link held tickets to their review entry (an import links tens of thousands: one statement for all). */
+  linkTickets(reviewId: number, ticketIds: readonly number[]): void {
+    const link = this.db.prepare('INSERT OR IGNORE INTO list_review_tickets (review_id, ticket_id) VALUES (?, ?)');
+    for (const t of ticketIds) link.run(reviewId, t);
   }
   resolve(id: number, to: string, at: number, by: number): void {
     this.db.prepare('UPDATE list_reviews SET resolved_to = ?, resolved_at = ?, resolved_by = ? WHERE id = ?').run(to, at, by, id);

@@ -13,9 +13,10 @@ import type {
   TicketRow,
   TicketSortField,
 } from '../core/model';
-import type { Channel } from '../core/enums';
+import { STATUSES, type Channel, type Status } from '../core/enums';
+import { z } from 'zod';
 import { PageSeek } from './page-seek';
-import { allRows, column as columnOf, int, intOrNull, oneRow, text, value } from './rows';
+import { allRows, column as columnOf, flag, int, intOrNull, oneRow, text, value } from './rows';
 import { whereClause, type PhoneMatch } from './ticket-filter-sql';
 import { ROW_COLUMNS, JOINS, RawTicket, EventRow, listRow, IdTime, IdPhoneTime, toRow, toTicket } from './ticket-rows';
 
@@ -35,6 +36,8 @@ const SORT_SQL: Record<TicketSortField, string> = {
 
 /** Sorts whose column may be NULL: a row-value comparison with NULL matches nothing, so these page by OFFSET. */
 const NULLABLE_SORTS: ReadonlySet<TicketSortField> = new Set(['district', 'dueAt']);
+
+const CollectiveState = z.object({ isCollective: flag, version: int, status: z.enum(STATUSES) });
 
 export class TicketReader {
   // The fixed queries are prepared on first use and kept: a ticket action, an import batch
@@ -97,6 +100,11 @@ export class TicketReader {
   get(id: number): Ticket | null {
     const r = oneRow(RawTicket, this.stmt(`SELECT t.*, ${ROW_COLUMNS} FROM tickets t ${JOINS} WHERE t.id = ?`), id);
     return r ? toTicket(r) : null;
+  }
+
+  /** What flagging a ticket collective needs of it (an import flags thousands: the full ticket costs its joins). */
+  collectiveState(id: number): { isCollective: boolean; version: number; status: Status } | null {
+    return oneRow(CollectiveState, this.stmt('SELECT is_collective AS isCollective, version, status FROM tickets WHERE id = ?'), id) ?? null;
   }
 
   findByNo(channel: Channel, ticketNo: string): Ticket | null {

@@ -7,6 +7,7 @@
 import type { Db } from './open';
 import { DomainError } from '../core/errors';
 import type { Channel, Level, Satisfaction, Status } from '../core/enums';
+import type { TicketClockColumns } from '../core/sla/ticket-columns';
 
 export interface NewTicketRow {
   ticketNo: string;
@@ -34,7 +35,16 @@ export interface NewTicketRow {
   isCollective: boolean;
   createdAt: number;
   createdBy: number | null;
+  /**
+   * The columns kept from the ticket's clocks, when the writer computed its clocks before inserting it
+   * (an import); absent, they start empty and the clock hook fills them.
+   */
+  clockColumns?: TicketClockColumns | null;
 }
+
+const MAX_KEPT_UPDATES = 256;
+
+const NO_CLOCK_COLUMNS: TicketClockColumns = { dueAt: null, dueClock: null, warnAt: null, frMissedAt: null, resMissedAt: null, resMetAt: null, fuMissedAt: null };
 
 /** Column for each patchable field: the only names that reach the SQL. */
 const COLUMN: Record<string, string> = {
@@ -86,22 +96,33 @@ function toSql(value: unknown): unknown {
 export class TicketWriter {
   private readonly insertStmt;
   private readonly eventStmt;
+  /** An update statement per set of columns, prepared once: an import's repeat and collective flags update thousands of tickets. */
+  private readonly updateStmts = new Map<string, ReturnType<Db['prepare']>>();
 
   constructor(private readonly db: Db) {
     this.insertStmt = db.prepare(`INSERT INTO tickets (
       ticket_no, channel, received_at, phone, customer_name, city, district, category_id, level, status,
       description, first_responder_id, first_responder_name, assignee_id, assignee_name, department, first_response_at, resolved_at,
-      closed_at, satisfaction, is_repeat, is_collective, created_at, created_by, updated_at)
+      closed_at, satisfaction, is_repeat, is_collective, created_at, created_by, updated_at,
+      due_at, due_clock, warn_at, fr_missed_at, res_missed_at, res_met_at, fu_missed_at)
       VALUES (@ticketNo, @channel, @receivedAt, @phone, @customerName, @city, @district, @categoryId, @level, @status,
       @description, @firstResponderId, @firstResponderName, @assigneeId, @assigneeName, @department, @firstResponseAt, @resolvedAt,
-      @closedAt, @satisfaction, @isRepeat, @isCollective, @createdAt, @createdBy, @createdAt)`);
+      @closedAt, @satisfaction, @isRepeat, @isCollective, @createdAt, @createdBy, @createdAt,
+      @dueAt, @dueClock, @warnAt, @frMissedAt, @resMissedAt, @resMetAt, @fuMissedAt)`);
     this.eventStmt = db.prepare(`INSERT INTO ticket_events
       (ticket_id, at, actor_id, action, from_status, to_status, changes, note)
       VALUES (@ticketId, @at, @actorId, @action, @fromStatus, @toStatus, @changes, @note)`);
   }
 
   insert(row: NewTicketRow): number {
-    const info = this.insertStmt.run({ firstResponderName: null, ...row, isRepeat: row.isRepeat ? 1 : 0, isCollective: row.isCollective ? 1 : 0 });
+    const { clockColumns, ...fields } = row;
+    const info = this.insertStmt.run({
+      firstResponderName: null,
+      ...fields,
+      ...(clockColumns ?? NO_CLOCK_COLUMNS),
+      isRepeat: row.isRepeat ? 1 : 0,
+      isCollective: row.isCollective ? 1 : 0,
+    });
     return Number(info.lastInsertRowid);
   }
 
@@ -111,12 +132,14 @@ export class TicketWriter {
     const sets = entries.map(([k]) => `${COLUMN[k]} = @p_${k}`);
     const params: Record<string, unknown> = { id, version: expectedVersion, at };
     for (const [k, v] of entries) params[`p_${k}`] = toSql(v);
-    const info = this.db
-      .prepare(
-        `UPDATE tickets SET ${[...sets, 'updated_at = @at', 'version = version + 1'].join(', ')}
-         WHERE id = @id AND version = @version`,
-      )
-      .run(params);
+    const sql = `UPDATE tickets SET ${[...sets, 'updated_at = @at', 'version = version + 1'].join(', ')} WHERE id = @id AND version = @version`;
+    let stmt = this.updateStmts.get(sql);
+    if (!stmt) {
+      // Bounded: a few dozen sets of columns in practice; a pathological mix starts the cache over.
+      if (this.updateStmts.size >= MAX_KEPT_UPDATES) this.updateStmts.clear();
+      this.updateStmts.set(sql, (stmt = this.db.prepare(sql)));
+    }
+    const info = stmt.run(params);
     if (info.changes !== 1) throw new DomainError('conflict', { id });
   }
 

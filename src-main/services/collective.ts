@@ -27,7 +27,7 @@ export interface CollectiveCandidate {
 function flag(ctx: ServiceContext, actorId: number | null, ids: readonly number[], now: number): number[] {
   const flagged: number[] = [];
   for (const tid of ids) {
-    const member = ctx.read.tickets.get(tid)!;
+    const member = ctx.read.tickets.collectiveState(tid)!;
     if (member.isCollective) continue;
     ctx.write.tickets.update(tid, member.version, { isCollective: true }, now);
     ctx.write.tickets.addEvent({

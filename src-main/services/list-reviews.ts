@@ -84,7 +84,7 @@ export class HeldValues {
     const store = lists(ctx);
     for (const e of this.held.values()) {
       const id = store.hold(e.kind, e.raw, source, at);
-      for (const t of e.ticketIds) store.linkTicket(id, t);
+      store.linkTickets(id, e.ticketIds);
     }
   }
 }

@@ -17,6 +17,7 @@ import { ImportLookups } from '../../db/import-lookups';
 import { withPageCache } from '../../db/connection-scope';
 import type { Staging, StagedRow } from '../../db/import-staging';
 import type { HeldValues } from '../list-reviews';
+import { NewTicketClocks } from './new-ticket-clocks';
 
 export interface ApplyOptions {
   actorId: number | null;
@@ -46,9 +47,18 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
   const lookups = new ImportLookups(ctx.db);
   const at = ctx.now();
   const changed: number[] = [];
+  let clocks: NewTicketClocks | null = null;
   const flush = () => {
     if (opts.dryRun || changed.length === 0) return;
-    ticketsChanged(ctx, changed.splice(0));
+    ticketsChanged(ctx, changed.splice(0), { clocksWritten: clocks?.written });
+    const earliest = clocks?.takeEarliest() ?? null;
+    if (earliest !== null) ctx.bus.emit('clocks-changed', { earliest });
+    clocks?.written.clear();
+  };
+  /** Tickets changed by a later row (a repeat or collective flag): the hook computes their clocks afresh. */
+  const changedAgain = (ids: readonly number[]) => {
+    for (const id of ids) clocks?.changedAgain(id);
+    changed.push(...ids);
   };
 
   const run = () => {
@@ -56,6 +66,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
     const repeats = opts.dryRun ? null : new RepeatMarker(ctx, opts.actorId, at, detection);
     // Rows inserted now get ids above this one: collective groups are looked for among them once all have landed.
     const idBefore = ctx.read.tickets.lastId();
+    clocks = opts.dryRun ? null : NewTicketClocks.after(ctx.db, idBefore);
     for (const page of staging.pages()) {
       // A staged row is the ticket plus its line; better-sqlite3 ignores the extra named value.
       for (const ticket of page) {
@@ -70,31 +81,26 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
           const { level, status, firstResponderId, firstResponderName, changes } = newTicketFields(ticket);
           const repeat = repeats!.check(ticket.phone, ticket.receivedAt);
           if (repeat.isRepeat) changes.isRepeat = [false, true];
-          const id = ctx.write.tickets.insert(
-            Object.assign(ticket, {
-              level,
-              status,
-              firstResponderId,
-              firstResponderName,
-              department: null,
-              isRepeat: repeat.isRepeat,
-              isCollective: false,
-              createdAt: at,
-              createdBy: opts.actorId,
-            }),
-          );
-          ctx.write.tickets.addEvent({
-            ticketId: id,
-            at,
-            actorId: opts.actorId,
-            action: 'import_create',
-            fromStatus: null,
-            toStatus: status,
-            changes,
-            note: opts.source,
+          const row = Object.assign(ticket, {
+            level,
+            status,
+            firstResponderId,
+            firstResponderName,
+            department: null,
+            isRepeat: repeat.isRepeat,
+            isCollective: false,
+            createdAt: at,
+            createdBy: opts.actorId,
           });
+          const event = { at, actorId: opts.actorId, action: 'import_create', fromStatus: null, toStatus: status, changes, note: opts.source };
+          // Its clocks from the row and this, its only event (the history the hook would read back).
+          const planned = clocks?.plan(row, [{ at, action: event.action, from: null, to: status }]) ?? null;
+          const id = ctx.write.tickets.insert(Object.assign(row, { clockColumns: planned?.columns ?? null }));
+          ctx.write.tickets.addEvent({ ticketId: id, ...event });
+          if (planned) clocks!.write(id, planned);
           hold(opts.held, ticket, id);
-          changed.push(id, ...repeats!.markLater(id, repeat));
+          changed.push(id);
+          changedAgain(repeats!.markLater(id, repeat));
         } else {
           const { patch, changes } = diffImported(current, ticket, opts.fields);
           // Held for review only where the ticket has no value of its own yet.
@@ -129,7 +135,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
         if (changed.length >= HOOK_BATCH) flush();
       }
     }
-    if (!opts.dryRun) changed.push(...markImportedCollectives(ctx, opts.actorId, idBefore, at, detection));
+    if (!opts.dryRun) changedAgain(markImportedCollectives(ctx, opts.actorId, idBefore, at, detection));
     if (!opts.dryRun) opts.held?.save(ctx, opts.source, at);
     flush();
   };
