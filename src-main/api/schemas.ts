@@ -70,6 +70,8 @@ export const ticketFilter = z
     missed: z.enum(['first_response', 'resolution', 'follow_up', 'any']).optional(),
     breachCause: z.string().trim().min(1).max(40).optional(),
     receivedWindows: z.array(z.tuple([z.number().int(), z.number().int()])).max(400).optional(),
+    /** Demo tickets left out once real ones exist, as in the reports (a report's drill-down asks it). */
+    notDemo: z.boolean().optional(),
   })
   .strict();
 

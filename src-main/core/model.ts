@@ -45,6 +45,8 @@ export interface Ticket {
   satisfaction: Satisfaction | null;
   isRepeat: boolean;
   isCollective: boolean;
+  /** Made by 设置 → 演示数据 (removed together, left out of reports once real tickets exist). */
+  isDemo: boolean;
   reopenCount: number;
   voidReason: string | null;
   createdAt: number;
@@ -71,6 +73,7 @@ export type TicketRow = Pick<
   | 'satisfaction'
   | 'isRepeat'
   | 'isCollective'
+  | 'isDemo'
   /** For a batch action from the list: the version the row was read at. */
   | 'version'
 > & {
@@ -138,7 +141,7 @@ export interface TicketFilter {
   /** From the breach-cause Pareto: tickets whose recorded breach cause is this code. */
   breachCause?: string | undefined;
   receivedWindows?: Array<[number, number]> | undefined;
-  /** Leave demo tickets out (exports set it; the list's own filter has no such field). */
+  /** Leave demo tickets out once a real ticket exists, as the reports do (exports and the reports' drill-downs set it). */
   notDemo?: boolean | undefined;
 }
 

@@ -16,7 +16,7 @@ export const ROW_COLUMNS = `
   t.id, t.ticket_no, t.channel, t.received_at, t.phone, t.customer_name, t.district,
   ${CATEGORY_PATH_SQL} AS category_path, t.level, t.status,
   coalesce(a.display_name, t.assignee_name) AS assignee_name, coalesce(f.display_name, t.first_responder_name) AS first_responder_name,
-  t.department, t.satisfaction, t.is_repeat, t.is_collective, t.due_at, t.due_clock, t.warn_at, t.version`;
+  t.department, t.satisfaction, t.is_repeat, t.is_collective, t.is_demo, t.due_at, t.due_clock, t.warn_at, t.version`;
 
 export const JOINS = `
   JOIN categories c ON c.id = t.category_id
@@ -41,6 +41,7 @@ export const RawRow = z.object({
   satisfaction: z.enum(SATISFACTIONS).nullable(),
   is_repeat: int,
   is_collective: int,
+  is_demo: int,
   due_at: intOrNull,
   due_clock: z.enum(['first_response', 'resolution', 'follow_up', 'refund'] satisfies ClockKind[]).nullable(),
   warn_at: intOrNull,
@@ -116,6 +117,7 @@ export const LIST_KINDS: ColumnKinds<RawRow> = [
   ['satisfaction', new Set<string | null>([...SATISFACTIONS, null])],
   ['is_repeat', 'int'],
   ['is_collective', 'int'],
+  ['is_demo', 'int'],
   ['due_at', 'int?'],
   ['due_clock', new Set<string | null>(['first_response', 'resolution', 'follow_up', 'refund', null])],
   ['warn_at', 'int?'],
@@ -147,6 +149,7 @@ export function toRow(r: RawRow): TicketRow {
     satisfaction: r.satisfaction,
     isRepeat: r.is_repeat === 1,
     isCollective: r.is_collective === 1,
+    isDemo: r.is_demo === 1,
     dueAt: r.due_at,
     dueClock: r.due_clock,
     warnAt: r.warn_at,

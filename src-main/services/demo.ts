@@ -22,6 +22,12 @@ export function demoStatus(ctx: ServiceContext): DemoStatus {
   return { tickets, demoTickets: demoTicketCount(ctx.db), mayLoad: tickets === 0 };
 }
 
+/** Whether reports and exports leave the demo tickets out now: there are some, and a real ticket beside them. */
+export function demoLeftOut(ctx: ServiceContext): boolean {
+  const s = demoStatus(ctx);
+  return s.demoTickets > 0 && s.tickets > s.demoTickets;
+}
+
 /**
  * Deletes every demo ticket with its history, clocks, alerts and refunds in
  * one transaction (all or nothing) and writes who did it and how many to the

@@ -40,3 +40,13 @@ export function FlagBadges({ repeat, collective }: { repeat: boolean; collective
     </>
   );
 }
+
+/** A demo ticket (设置 → 演示数据) says so wherever it is named, so it is never taken for a real complaint. */
+export function DemoBadge() {
+  const { t } = useTranslation();
+  return (
+    <span className="badge flag-demo" data-testid="demo-badge" title={t('ticket.demoHint')}>
+      {t('ticket.demo')}
+    </span>
+  );
+}

@@ -46,6 +46,8 @@ export function drillHref(s: ReportState, zone: string, seg: Segment): string {
     slot: seg.slot ? `${seg.slot.weekday}:${seg.slot.hour}` : undefined,
     // Reports never count voided tickets; neither does the list they open.
     status: COUNTED,
+    // Nor demo tickets once real ones exist (the server decides; the chip shows when it matters).
+    nodemo: '1',
   };
   return ticketsHref(p);
 }

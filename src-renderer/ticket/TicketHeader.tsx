@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Ticket } from '../api/types';
-import { ChannelLabel, FlagBadges, LevelBadge, StatusBadge } from '../components/Badges';
+import { ChannelLabel, DemoBadge, FlagBadges, LevelBadge, StatusBadge } from '../components/Badges';
 import { Icon } from '../components/Icon';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
@@ -15,6 +15,7 @@ export function TicketHeader({ ticket }: { ticket: Ticket }) {
         <span className="sr-only">{t('ticket.back')}</span>
       </a>
       <h1 data-testid="ticket-no">{ticket.ticketNo}</h1>
+      {ticket.isDemo && <DemoBadge />}
       <LevelBadge level={ticket.level} />
       <span data-testid="ticket-status">
         <StatusBadge status={ticket.status} />

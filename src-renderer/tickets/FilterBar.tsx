@@ -97,7 +97,11 @@ export function FilterChips({ params, zone }: { params: URLSearchParams; zone: s
   // The cause chip names the cause from the branch's list (retired ones included).
   const causeList = useQuery('reports/breachCauseOptions', active.includes('cause') ? {} : null).data ?? [];
   const causes: CauseNames = new Map(causeList.map((c) => [c.code, i18n.language === 'en' ? c.nameEn : c.nameZh]));
-  if (active.length === 0) return null;
+  // A report's drill-down leaves demo tickets out as the report did; said only when there are some to leave out.
+  const noDemo = params.get('nodemo') === '1';
+  const demo = useQuery('demo/status', noDemo ? {} : null).data;
+  const demoLeftOut = noDemo && demo !== undefined && demo.demoTickets > 0 && demo.tickets > demo.demoTickets;
+  if (active.length === 0 && !demoLeftOut) return null;
   return (
     <div className="filter-chips" data-testid="filter-chips">
       {active.map((param) => (
@@ -109,8 +113,17 @@ export function FilterChips({ params, zone }: { params: URLSearchParams; zone: s
           </a>
         </span>
       ))}
-      {active.length > 1 && (
-        <a className="btn small link" href={withParams(params, Object.fromEntries(['status', 'channel', 'level', 'assignee', 'dept', 'district', 'cat', 'rf', 'rt', 'repeat', 'missed', 'slot', 'cause'].map((k) => [k, undefined])))} data-testid="clear-filters">
+      {demoLeftOut && (
+        <span className="search-chip" data-filter="nodemo">
+          <span className="chip-name">{t('tickets.filter.nodemo')}</span>
+          {t('tickets.filter.nodemoText')}
+          <a href={withParams(params, { nodemo: undefined })} aria-label={t('tickets.filter.remove', { name: t('tickets.filter.nodemo') })}>
+            ✕
+          </a>
+        </span>
+      )}
+      {active.length + (demoLeftOut ? 1 : 0) > 1 && (
+        <a className="btn small link" href={withParams(params, Object.fromEntries(['status', 'channel', 'level', 'assignee', 'dept', 'district', 'cat', 'rf', 'rt', 'repeat', 'missed', 'slot', 'cause', 'nodemo'].map((k) => [k, undefined])))} data-testid="clear-filters">
           {t('tickets.filter.clearAll')}
         </a>
       )}

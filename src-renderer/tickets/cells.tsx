@@ -2,7 +2,7 @@
 import type { ICellRendererParams } from 'ag-grid-community';
 import { useTranslation } from 'react-i18next';
 import type { TicketRow, TimeLeftTones } from '../api/types';
-import { FlagBadges, LevelBadge, StatusBadge } from '../components/Badges';
+import { DemoBadge, FlagBadges, LevelBadge, StatusBadge } from '../components/Badges';
 import { Countdown, toneOf } from '../components/Countdown';
 
 type P = ICellRendererParams<TicketRow>;
@@ -10,6 +10,14 @@ type P = ICellRendererParams<TicketRow>;
 export const LevelCell = ({ data }: P) => (data ? <LevelBadge level={data.level} /> : null);
 export const StatusCell = ({ data }: P) => (data ? <StatusBadge status={data.status} /> : null);
 export const FlagsCell = ({ data }: P) => (data ? <FlagBadges repeat={data.isRepeat} collective={data.isCollective} /> : null);
+/** The ticket number, 演示 before a demo ticket's (before: a long number is cut at the column's edge, the badge never). */
+export const TicketNoCell = ({ data }: P) =>
+  data ? (
+    <span className="ticket-no-cell">
+      {data.isDemo && <DemoBadge />}
+      <span className="ticket-no">{data.ticketNo}</span>
+    </span>
+  ) : null;
 export const CustomerCell = ({ data }: P) =>
   data ? (
     <span>

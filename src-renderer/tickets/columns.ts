@@ -11,7 +11,7 @@ import type { TFunction } from 'i18next';
 import type { Channel, Satisfaction, TicketRow } from '../api/types';
 import { SORTABLE } from '../lib/codes';
 import { formatDateTime } from '../lib/time';
-import { CustomerCell, DueCell, FlagsCell, LevelCell, StatusCell } from './cells';
+import { CustomerCell, DueCell, FlagsCell, LevelCell, StatusCell, TicketNoCell } from './cells';
 
 export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
   const col = (colId: string, header: string, extra: ColDef<TicketRow> = {}): ColDef<TicketRow> => ({
@@ -21,7 +21,7 @@ export function ticketColumns(t: TFunction, zone: string): ColDef<TicketRow>[] {
     ...extra,
   });
   return [
-    col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 140, cellClass: 'cell-strong', pinned: 'left' }),
+    col('ticketNo', t('tickets.col.ticketNo'), { field: 'ticketNo', width: 140, cellClass: 'cell-strong', pinned: 'left', cellRenderer: TicketNoCell }),
     col('status', t('tickets.col.status'), { field: 'status', width: 100, cellRenderer: StatusCell }),
     col('due', t('tickets.col.due'), {
       width: 140,

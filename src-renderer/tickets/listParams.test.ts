@@ -1,6 +1,7 @@
 /** The list's URL is its whole filter: what a Today tile, a report chart, a chip or the bar writes is what the list asks SQL for. */
 import { describe, expect, it } from 'vitest';
 import { activeParams, addCode, listFilter, withoutParam } from './listParams';
+import { drillHref, type Segment } from '../reports/drill';
 
 const zone = 'Asia/Shanghai';
 const filterOf = (query: string, userId = 7) => listFilter(new URLSearchParams(query), zone, userId);
@@ -45,5 +46,18 @@ describe('the ticket list URL', () => {
   it('adds a code to a list in the codes’ order, once', () => {
     expect(addCode(['responded'], 'new', ['new', 'accepted', 'responded'])).toBe('new,responded');
     expect(addCode(['new'], 'new', ['new', 'accepted'])).toBe('new');
+  });
+});
+
+describe('the list opened from a report chart', () => {
+  const state = { month: '2026-11', from: '2026-11-01', to: '2026-11-30', district: null, channel: null, categoryId: null, department: null, assigneeId: null };
+  const opened = (seg: Segment) => new URLSearchParams(drillHref(state, zone, seg).split('?')[1]);
+
+  it('leaves demo tickets out as the report did, and the list asks the server for that', () => {
+    const p = opened({ department: '网络部' });
+    expect(p.get('nodemo')).toBe('1');
+    expect(filterOf(p.toString())).toMatchObject({ department: '网络部', notDemo: true, receivedFrom: Date.parse('2026-10-31T16:00:00Z'), receivedTo: Date.parse('2026-11-30T16:00:00Z') });
+    // The list's own filters never set it: the working list shows demo tickets.
+    expect(filterOf('dept=网络部&rf=1&rt=2').notDemo).toBeUndefined();
   });
 });

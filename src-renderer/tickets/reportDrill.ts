@@ -49,6 +49,7 @@ export function drillFilter(params: URLSearchParams, zone: string): TicketFilter
   if (missed) f.missed = missed;
   const cause = params.get('cause');
   if (cause) f.breachCause = cause;
+  if (params.get('nodemo') === '1') f.notDemo = true;
   const slot = /^([0-6]):(\d{1,2})$/.exec(params.get('slot') ?? '');
   if (slot && rf !== undefined && rt !== undefined) f.receivedWindows = slotWindows(rf, rt, Number(slot[1]), Number(slot[2]), zone);
   return f;

@@ -13,6 +13,7 @@ import { screenshotPath, startConsole, type TestConsole } from './support/consol
 import { BRANCH_ADMIN, SetupPage } from './pages/AuthPages';
 import { ShellPage } from './pages/ShellPage';
 import { pageApi } from './support/page-api';
+import { TicketsPage } from './pages/TicketsPage';
 
 describe('demo data only into an empty database, marked, and removed together', () => {
   let desk: TestConsole;
@@ -70,6 +71,43 @@ describe('demo data only into an empty database, marked, and removed together', 
     const day = new Date(Date.now() + 8 * 3_600_000).toISOString().slice(0, 10);
     const report = (await post('reports/kpis', { from: `${day.slice(0, 8)}01`, to: day })) as { total: number };
     expect(report.total).toBe(1);
+  });
+
+  it('marks each demo ticket 演示 in the list and on its page, and not the real one', async () => {
+    await page.evaluate("window.location.hash = '#/tickets'");
+    const list = new TicketsPage(page);
+    expect(await list.total()).toBe(3_001);
+    await list.rows.first().waitFor();
+    const real = list.rows.filter({ hasText: '13812345678' });
+    expect(await real.count()).toBe(1);
+    expect(await real.getByTestId('demo-badge').count()).toBe(0);
+    const shown = await list.rows.count();
+    expect(await list.demoBadges.count()).toBe(shown - 1);
+    expect(await list.demoBadges.first().innerText()).toBe('演示');
+    await page.screenshot({ path: screenshotPath('tickets-demo-badge') });
+    const demoNo = (await list.rows.filter({ has: page.getByTestId('demo-badge') }).first().locator('.ticket-no').innerText()).trim();
+    await list.openRow(demoNo);
+    await page.getByTestId('ticket-no').filter({ hasText: demoNo }).waitFor();
+    expect(await page.locator('header').getByTestId('demo-badge').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('ticket-demo-badge') });
+  });
+
+  it('a report’s drill-down leaves the demo tickets out as the report did, with a chip that puts them back', async () => {
+    const DAY = 86_400_000;
+    await page.evaluate(`window.location.hash = '#/tickets?rf=${Date.now() - 200 * DAY}&rt=${Date.now() + DAY}&nodemo=1'`);
+    const list = new TicketsPage(page);
+    await list.waitForTotal(1);
+    const chip = list.filterChip('nodemo');
+    expect(await chip.innerText()).toContain('演示工单');
+    expect(await chip.innerText()).toContain('不计入');
+    await expect.poll(() => list.rows.count()).toBe(1);
+    expect(await list.demoBadges.count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('tickets-drill-no-demo') });
+    await chip.locator('a').click();
+    await list.waitForTotal(3_001);
+    expect(await list.filterChip('nodemo').count()).toBe(0);
+    await page.evaluate("window.location.hash = '#/today'");
+    await page.getByTestId('demo-note').waitFor();
   });
 
   it('removes every demo ticket at once after asking, and the real one stays', async () => {

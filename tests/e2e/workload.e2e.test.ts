@@ -95,7 +95,7 @@ describe('a supervisor spreads the work by clicking', () => {
     const ticked: string[] = [];
     for (let i = 0; i < 3; i++) {
       await list.rows.nth(i).locator('.ag-selection-checkbox input').check();
-      ticked.push((await list.rows.nth(i).locator('[col-id="ticketNo"]').innerText()).trim());
+      ticked.push((await list.rows.nth(i).locator('[col-id="ticketNo"] .ticket-no').innerText()).trim());
     }
     const bar = page.getByTestId('batch-transfer');
     await expect.poll(() => bar.innerText()).toContain('已选 3 张');

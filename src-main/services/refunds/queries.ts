@@ -89,7 +89,7 @@ export function ticketRefunds(ctx: ServiceContext, viewer: UserInfo, ticketId: n
 
 export interface ApprovalItem {
   entry: RefundView;
-  ticket: { id: number; ticketNo: string; categoryPath: string; status: Status; description: string };
+  ticket: { id: number; ticketNo: string; categoryPath: string; status: Status; description: string; isDemo: boolean };
   /** The ticket's other entries, for judging this one. */
   others: Refund[];
   ticketTotalFen: number;
@@ -125,7 +125,7 @@ function approvalItems(ctx: ServiceContext, viewer: UserInfo, entries: Iterable<
     const t = ctx.read.tickets.get(p.ticketId)!;
     items.push({
       entry,
-      ticket: { id: t.id, ticketNo: t.ticketNo, categoryPath: t.categoryPath, status: t.status, description: t.description },
+      ticket: { id: t.id, ticketNo: t.ticketNo, categoryPath: t.categoryPath, status: t.status, description: t.description, isDemo: t.isDemo },
       others: tr.entries.filter((e) => e.id !== p.id).map(({ events: _e, clock: _c, allowed: _a, ...rest }) => rest),
       ticketTotalFen: tr.totalFen,
     });

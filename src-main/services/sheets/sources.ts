@@ -15,6 +15,7 @@ import type { ServiceContext } from '../context';
 import { listTickets } from '../tickets';
 import { approvalQueue, listRefunds } from '../refunds/queries';
 import { buildReport } from '../reports/report';
+import { demoLeftOut } from '../demo';
 import type { ReportFilters } from '../../core/reports/model';
 import { reportTables, type TableRows } from './report-tables';
 import type { SheetColumnOut } from './writer';
@@ -96,16 +97,20 @@ export function sheetSource(ctx: ServiceContext, viewer: UserInfo, req: SheetReq
       // The queue is for those who decide refunds (refunds/queue's role).
       if (!roleAtLeast(viewer.role, 'supervisor')) throw new DomainError('forbidden', { needed: 'supervisor' });
       const t = approvalTable(l);
-      const lines: ApprovalLine[] = approvalQueue(ctx, viewer, 5000).map((i) => ({
-        submittedAt: i.entry.submittedAt,
-        ticketNo: i.ticket.ticketNo,
-        categoryPath: i.ticket.categoryPath,
-        type: i.entry.type,
-        amountFen: i.entry.amountFen,
-        reason: i.entry.reason,
-        createdByName: i.entry.createdByName,
-        ticketTotalFen: i.ticketTotalFen,
-      }));
+      // Demo tickets' entries left out as in the other exports (the queue on screen still shows them).
+      const dropDemo = demoLeftOut(ctx);
+      const lines: ApprovalLine[] = approvalQueue(ctx, viewer, 5000)
+        .filter((i) => !(dropDemo && i.ticket.isDemo))
+        .map((i) => ({
+          submittedAt: i.entry.submittedAt,
+          ticketNo: i.ticket.ticketNo,
+          categoryPath: i.ticket.categoryPath,
+          type: i.entry.type,
+          amountFen: i.entry.amountFen,
+          reason: i.entry.reason,
+          createdByName: i.entry.createdByName,
+          ticketTotalFen: i.ticketTotalFen,
+        }));
       return {
         total: lines.length,
         baseName: `${w('待审批', 'approvals')}-${stamp}`,

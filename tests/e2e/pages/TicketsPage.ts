@@ -37,7 +37,8 @@ export class TicketsPage {
       els
         .map((el) => ({
           index: Number(el.getAttribute('row-index')),
-          no: el.querySelector('[col-id="ticketNo"]')?.textContent?.trim() ?? '',
+          // The number alone, without the 演示 badge a demo ticket has beside it.
+          no: (el.querySelector('[col-id="ticketNo"] .ticket-no') ?? el.querySelector('[col-id="ticketNo"]'))?.textContent?.trim() ?? '',
         }))
         .sort((a, b) => a.index - b.index)
         .map((r) => r.no),
@@ -49,6 +50,11 @@ export class TicketsPage {
     const row = this.grid.locator('.ag-row[row-index]:has(:focus)');
     if ((await row.count()) !== 1) return null;
     return Number(await row.getAttribute('row-index'));
+  }
+
+  /** The 演示 badges among the rendered rows' ticket numbers. */
+  get demoBadges(): Locator {
+    return this.rows.locator('[col-id="ticketNo"] [data-testid="demo-badge"]');
   }
 
   async openRow(ticketNo: string): Promise<void> {

@@ -17,7 +17,8 @@ import { todayNumbers } from '../../../src-main/services/reports/today';
 import { ExportReader } from '../../../src-main/db/export-reader';
 import { WarningCountReader } from '../../../src-main/db/warning-counts';
 import { createRefund } from '../../../src-main/services/refunds/commands';
-import { listRefunds, ticketRefunds } from '../../../src-main/services/refunds/queries';
+import { approvalQueue, listRefunds, ticketRefunds } from '../../../src-main/services/refunds/queries';
+import { exportSheet, sheetChunk } from '../../../src-main/services/sheets/export-sheet';
 import type { UserInfo } from '../../../src-main/core/model';
 
 let t: TestDb;
@@ -51,7 +52,9 @@ describe('demo tickets while they are there', () => {
     expect(demoStatus(t.ctx)).toEqual({ tickets: 3001, demoTickets: 3000, mayLoad: false });
     // The list still shows them (they are there to be tried), its exports do not.
     expect(listTickets(t.ctx, admin, { offset: 0, limit: 10 }).total).toBe(3001);
-    expect(listTickets(t.ctx, admin, { offset: 0, limit: 10, filter: { notDemo: true } }).rows.map((r) => r.id)).toEqual([real.id]);
+    expect(listTickets(t.ctx, admin, { offset: 0, limit: 10, filter: { notDemo: true } }).rows.map((r) => [r.id, r.isDemo])).toEqual([[real.id, false]]);
+    // Each row says whether it is a demo one (the list's 演示 badge).
+    expect(listTickets(t.ctx, admin, { offset: 0, limit: 3001 }).rows.filter((r) => r.isDemo)).toHaveLength(3000);
     expect(listRefunds(t.ctx, admin, { offset: 0, limit: 10, filter: { notDemo: true } }).rows.map((r) => r.ticketId)).toEqual([real.id]);
     expect(listRefunds(t.ctx, admin, { offset: 0, limit: 10 }).total).toBe(demo.refunds + 1);
 
@@ -65,6 +68,31 @@ describe('demo tickets while they are there', () => {
     expect(bundle.countRefunds(0, NOV.to)).toBe(1);
     expect([...bundle.refunds(0, NOV.to)].length).toBe(1);
     expect(new WarningCountReader(t.db).counts(0, NOV.to).reduce((n, c) => n + c.n, 0)).toBe(1);
+  });
+});
+
+describe('the approvals queue’s export', () => {
+  it('is the demo’s queue in a database of demo tickets alone, and leaves the demo entries out once a real ticket is there (the queue on screen keeps them)', async () => {
+    seedDemo(t.ctx, admin);
+    const agent = addUser(t.ctx, 'agent-q', 'agent');
+    const manager = addUser(t.ctx, 'manager-q', 'manager');
+    // ¥800 is above what an agent may grant: it waits in the manager's queue.
+    const demoTicket = t.db.prepare("SELECT id FROM tickets WHERE is_demo = 1 AND status = 'in_progress' ORDER BY id LIMIT 1").pluck().get() as number;
+    createRefund(t.ctx, agent, { ticketId: demoTicket, type: 'overcharge', amountFen: 80_000, reason: '演示：多收费', submit: true, confirmDuplicate: false });
+    const demoNo = t.db.prepare('SELECT ticket_no FROM tickets WHERE id = ?').pluck().get(demoTicket) as string;
+    /** The ticket numbers in the exported file (one chunk: a few rows). */
+    const exported = async (job: string) => {
+      const out = await exportSheet(t.ctx, manager, { jobId: job, format: 'csv', locale: 'zh-CN', request: { kind: 'approvals' } });
+      const text = Buffer.from(sheetChunk(manager, out.fileId, 0).data, 'base64').toString('utf8');
+      return text.split('\r\n').slice(1).filter(Boolean).map((line) => line.split(',')[1]);
+    };
+    expect(approvalQueue(t.ctx, manager).map((i) => [i.ticket.id, i.ticket.isDemo])).toEqual([[demoTicket, true]]);
+    expect(await exported('approvals-demo-alone')).toEqual([demoNo]);
+
+    const real = createTicket(t.ctx, agent, ticketInput(t, { phone: '13912345678', description: '真实投诉：家中无信号' })).ticket;
+    createRefund(t.ctx, agent, { ticketId: real.id, type: 'overcharge', amountFen: 80_000, reason: '多收费退还', submit: true, confirmDuplicate: false });
+    expect(await exported('approvals-beside-real')).toEqual([real.ticketNo]);
+    expect(approvalQueue(t.ctx, manager).map((i) => i.ticket.isDemo).sort()).toEqual([false, true]);
   });
 });
 
