@@ -24,8 +24,10 @@ export default defineConfig({
           name: 'integration',
           include: ['tests/integration/**/*.test.ts'],
           environment: 'node',
-          // Real SQLite files with full sync: generous on a loaded 2-core machine.
+          // Real SQLite files with full sync: generous on a loaded 2-core machine (set-ups too: a
+          // beforeEach settling 80 tickets took 10–14 s at load 16).
           testTimeout: 30_000,
+          hookTimeout: 30_000,
         },
       },
       {

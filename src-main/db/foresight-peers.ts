@@ -1,47 +1,67 @@
 /**
  * Foresight's peer groups: how much of its limit each ticket whose
  * resolution clock stopped in a window [from, to) used (resolution time ÷
- * limit, core/sla/foresight.ts), grouped by category and department
+ * limit, core/sla/foresight.ts; a clock without a due time has no limit and
+ * is left out, so are voided tickets), grouped by category and department
  * (peerKey), each list ascending.
  *
- * Reading them is the costly part of foresight (250,000 settled tickets in
- * six months of a 1,000,000-ticket file: ~0.5 s of SQLite), and Today asks
- * for them at every open, each time with a window a little later than the
- * last. So the groups are kept per connection, and exact:
+ * They are read from `settled_resolutions` (migration 0026), a narrow table
+ * the triggers keep with one row per settled ticket, through one covering
+ * index. Today asks at every open, each time with a window a little later, so
+ * the groups are kept per connection, and exact:
  *   - the rows read are every settled clock from the window's start on (no
  *     end), each group's kept in order of its stop time;
- *   - while the data does not change (the connection's total_changes() and
- *     `PRAGMA data_version`, as db/page-seek.ts), a later window is the kept
- *     one with the clocks that left at its start taken out and those that
- *     came in at its end put in — a few binary searches;
- *   - any write, or a window starting before the rows read, reads again.
+ *   - a write is seen as the rows stamped (`seq`) after the last one seen:
+ *     each such ticket leaves the group it was in and joins the group its row
+ *     names now (or none), so a write costs a few rows, not a re-read;
+ *   - a later window is the kept one with the clocks that left at its start
+ *     taken out and those that came in at its end put in;
+ *   - a window starting before the rows read, or a very large change (an
+ *     import), reads again.
+ * Inside a transaction nothing is kept: its rows may yet be rolled back, and
+ * a stamp rolled back is given again to another change.
  */
 import { z } from 'zod';
 import type { Db } from './open';
-import { allRows, int, text, textOrNull } from './rows';
-import { dataVersion } from './data-version';
+import { allRows, int, intOrNull, text, textOrNull, value } from './rows';
 
 /** A peer group's key: category id and department ('' when none). */
 export function peerKey(categoryId: number, department: string | null): string {
   return `${categoryId}|${department ?? ''}`;
 }
 
-// One row per group: its clocks' stop instants, durations and limits as three comma lists in the same order
-// (integers, so the share is divided here exactly as core would; a clock without a due time has no limit: left out).
+// One row per group: its rows' stop instants, durations, limits and tickets as comma lists in the same order (the
+// index's: by stop). Integers, so the share is divided here exactly as core would.
 const GROUPED_SQL = `
-  SELECT t.category_id AS categoryId, t.department, group_concat(c.stopped_at) AS stops,
-         group_concat(c.stopped_at - c.started_at) AS durations, group_concat(c.due_at - c.started_at) AS limits
-  FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
-  WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.cancelled = 0
-    AND c.stopped_at >= ? AND c.due_at > c.started_at AND t.status <> 'voided'
-  GROUP BY t.category_id, t.department`;
-const Grouped = z.object({ categoryId: int, department: textOrNull, stops: text, durations: text, limits: text });
+  SELECT category_id AS categoryId, department, group_concat(stopped_at) AS stops, group_concat(duration_ms) AS durations,
+         group_concat(limit_ms) AS limits, group_concat(ticket_id) AS ids
+  FROM settled_resolutions INDEXED BY settled_resolutions_groups
+  WHERE stopped_at IS NOT NULL AND stopped_at >= ? AND limit_ms > 0
+  GROUP BY category_id, department`;
+const Grouped = z.object({ categoryId: int, department: textOrNull, stops: text, durations: text, limits: text, ids: text });
+const LAST_SEQ_SQL = `SELECT coalesce(max(seq), 0) FROM settled_resolutions`;
+const CHANGED_SQL = `
+  SELECT ticket_id AS ticketId, category_id AS categoryId, department, stopped_at AS stoppedAt, duration_ms AS durationMs,
+         limit_ms AS limitMs, seq
+  FROM settled_resolutions WHERE seq > ? ORDER BY seq`;
+const Changed = z.object({
+  ticketId: int,
+  categoryId: intOrNull,
+  department: textOrNull,
+  stoppedAt: intOrNull,
+  durationMs: intOrNull,
+  limitMs: intOrNull,
+  seq: int,
+});
+/** More changed rows than this (an import) and reading the groups again is as quick as applying them. */
+const CHANGES_MAX = 20_000;
 
 interface Group {
-  /** Stop instants, ascending, and the shares of their limit in the same order. */
+  /** Stop instants, ascending, with the shares of their limit and the tickets in the same order. */
   stops: number[];
   shares: number[];
-  /** The window's rows are stops[lo..hi). */
+  ids: number[];
+  /** The window's rows are stops[lo..hi); both -1 when the rows changed and the window must be taken afresh. */
   lo: number;
   hi: number;
   /** Shares of the window's rows, ascending. */
@@ -49,17 +69,21 @@ interface Group {
 }
 
 interface Kept {
-  version: string;
+  /** Every row stamped up to this was applied. */
+  seq: number;
   /** Every settled clock stopped at or after this instant was read. */
   readFrom: number;
   from: number;
   to: number;
   groups: Map<string, Group>;
+  /** Each kept ticket's group, made at the first change to apply. */
+  groupOf: Map<number, string> | null;
 }
 
 interface PerDb {
   grouped: ReturnType<Db['prepare']>;
-  version: () => string;
+  lastSeq: ReturnType<Db['prepare']>;
+  changed: ReturnType<Db['prepare']>;
   kept: Kept | null;
 }
 const perDb = new WeakMap<Db, PerDb>();
@@ -89,23 +113,75 @@ function numbers(list: string): number[] {
   return list.split(',').map(Number);
 }
 
-function read(s: PerDb, readFrom: number): Map<string, Group> {
-  const lists = new Map<string, { stops: number[]; shares: number[] }>();
-  for (const r of allRows(Grouped, s.grouped, readFrom)) {
-    // No department and an empty one are the same group (peerKey), as two rows of the GROUP BY.
+function emptyGroup(): Group {
+  return { stops: [], shares: [], ids: [], lo: -1, hi: -1, sorted: [] };
+}
+
+/** Every group's rows stopped at or after `readFrom`, with the stamp they were read at (one snapshot: a read transaction). */
+function read(s: PerDb, db: Db, readFrom: number): { seq: number; groups: Map<string, Group> } {
+  return db.transaction(() => {
+    const seq = value(int, s.lastSeq) ?? 0;
+    const groups = new Map<string, Group>();
+    for (const r of allRows(Grouped, s.grouped, readFrom)) {
+      // No department and an empty one are the same group (peerKey), as two rows of the GROUP BY.
+      const key = peerKey(r.categoryId, r.department);
+      const g = groups.get(key) ?? emptyGroup();
+      g.stops.push(...numbers(r.stops));
+      const limits = numbers(r.limits);
+      g.shares.push(...numbers(r.durations).map((d, i) => d / limits[i]!));
+      g.ids.push(...numbers(r.ids));
+      groups.set(key, g);
+    }
+    for (const g of groups.values()) inStopOrder(g);
+    return { seq, groups };
+  })();
+}
+
+/** Put a group's rows in order of stop instant (the index gives them so; two GROUP BY rows of one key, or another plan, may not). */
+function inStopOrder(g: Group): void {
+  let ordered = true;
+  for (let i = 1; i < g.stops.length && ordered; i++) if (g.stops[i - 1]! > g.stops[i]!) ordered = false;
+  if (ordered) return;
+  const order = g.stops.map((_, i) => i).sort((a, b) => g.stops[a]! - g.stops[b]!);
+  g.stops = order.map((i) => g.stops[i]!);
+  g.shares = order.map((i) => g.shares[i]!);
+  g.ids = order.map((i) => g.ids[i]!);
+}
+
+/** Apply rows changed since the groups were read: each ticket leaves its kept group and joins the one its row names, if it counts. */
+function applyChanges(k: Kept, rows: ReadonlyArray<z.output<typeof Changed>>): void {
+  const groupOf = (k.groupOf ??= indexTickets(k.groups));
+  for (const r of rows) {
+    const was = groupOf.get(r.ticketId);
+    if (was !== undefined) {
+      const g = k.groups.get(was)!;
+      const i = g.ids.indexOf(r.ticketId);
+      g.stops.splice(i, 1);
+      g.shares.splice(i, 1);
+      g.ids.splice(i, 1);
+      g.lo = g.hi = -1;
+      groupOf.delete(r.ticketId);
+    }
+    // Counts as the read above would: stopped from the rows read on, with a limit.
+    if (r.stoppedAt === null || r.durationMs === null || r.categoryId === null || r.limitMs === null) continue;
+    if (r.stoppedAt < k.readFrom || r.limitMs <= 0) continue;
     const key = peerKey(r.categoryId, r.department);
-    const l = lists.get(key) ?? { stops: [], shares: [] };
-    l.stops.push(...numbers(r.stops));
-    const limits = numbers(r.limits);
-    l.shares.push(...numbers(r.durations).map((d, i) => d / limits[i]!));
-    lists.set(key, l);
+    let g = k.groups.get(key);
+    if (!g) k.groups.set(key, (g = emptyGroup()));
+    // After the rows with the same stop instant, so that equal stops keep their order of arrival.
+    const at = firstAtLeast(g.stops, r.stoppedAt + 1);
+    g.stops.splice(at, 0, r.stoppedAt);
+    g.shares.splice(at, 0, r.durationMs / r.limitMs);
+    g.ids.splice(at, 0, r.ticketId);
+    g.lo = g.hi = -1;
+    groupOf.set(r.ticketId, key);
   }
-  const groups = new Map<string, Group>();
-  for (const [key, { stops, shares }] of lists) {
-    const order = stops.map((_, i) => i).sort((a, b) => stops[a]! - stops[b]!);
-    groups.set(key, { stops: order.map((i) => stops[i]!), shares: order.map((i) => shares[i]!), lo: 0, hi: 0, sorted: [] });
-  }
-  return groups;
+}
+
+function indexTickets(groups: ReadonlyMap<string, Group>): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const [key, g] of groups) for (const id of g.ids) out.set(id, key);
+  return out;
 }
 
 /** Past this many rows in or out, sorting the window afresh is cheaper than moving it one row at a time. */
@@ -115,7 +191,7 @@ const SLIDE_MAX = 64;
 function moveWindow(g: Group, from: number, to: number): void {
   const lo = firstAtLeast(g.stops, from);
   const hi = Math.max(lo, firstAtLeast(g.stops, to));
-  if (lo >= g.lo && hi >= g.hi && lo <= g.hi && lo - g.lo + (hi - g.hi) <= SLIDE_MAX) {
+  if (g.lo >= 0 && lo >= g.lo && hi >= g.hi && lo <= g.hi && lo - g.lo + (hi - g.hi) <= SLIDE_MAX) {
     for (let i = g.lo; i < lo; i++) removeSorted(g.sorted, g.shares[i]!);
     for (let i = g.hi; i < hi; i++) insertSorted(g.sorted, g.shares[i]!);
   } else {
@@ -125,25 +201,56 @@ function moveWindow(g: Group, from: number, to: number): void {
   g.hi = hi;
 }
 
+function prepared(db: Db): PerDb {
+  let s = perDb.get(db);
+  if (!s) {
+    s = { grouped: db.prepare(GROUPED_SQL), lastSeq: db.prepare(LAST_SEQ_SQL), changed: db.prepare(CHANGED_SQL), kept: null };
+    perDb.set(db, s);
+  }
+  return s;
+}
+
+/** The kept groups brought up to date for a window starting at `from`: changes applied, or read again. */
+function upToDate(db: Db, s: PerDb, from: number): Kept {
+  const k = s.kept;
+  if (k && from >= k.readFrom) {
+    const changed = allRows(Changed, s.changed, k.seq);
+    if (changed.length <= CHANGES_MAX) {
+      if (changed.length > 0) {
+        applyChanges(k, changed);
+        k.seq = changed.at(-1)!.seq;
+      }
+      return k;
+    }
+  }
+  const fresh = read(s, db, from);
+  return (s.kept = { seq: fresh.seq, readFrom: from, from: -Infinity, to: -Infinity, groups: fresh.groups, groupOf: null });
+}
+
 /**
  * Shares of their limit used by tickets whose resolution clock stopped in
  * [from, to), voided tickets left out, by peer group, each ascending. The
  * lists belong to the cache: read them before the next call, never change them.
  */
 export function settledPeerGroups(db: Db, from: number, to: number): Map<string, readonly number[]> {
-  let s = perDb.get(db);
-  if (!s) perDb.set(db, (s = { grouped: db.prepare(GROUPED_SQL), version: dataVersion(db), kept: null }));
-  const version = s.version();
-  let k = s.kept;
-  if (!k || k.version !== version || from < k.readFrom) {
-    k = s.kept = { version, readFrom: from, from: -Infinity, to: -Infinity, groups: read(s, from) };
-  }
-  if (k.from !== from || k.to !== to) {
-    for (const g of k.groups.values()) moveWindow(g, from, to);
-    k.from = from;
-    k.to = to;
-  }
+  const s = prepared(db);
+  if (db.inTransaction) return windowOf(read(s, db, from).groups, from, to);
+  const k = upToDate(db, s, from);
   const out = new Map<string, readonly number[]>();
-  for (const [key, g] of k.groups) if (g.sorted.length) out.set(key, g.sorted);
+  for (const [key, g] of k.groups) {
+    if (g.lo < 0 || k.from !== from || k.to !== to) moveWindow(g, from, to);
+    if (g.sorted.length) out.set(key, g.sorted);
+  }
+  k.from = from;
+  k.to = to;
+  return out;
+}
+
+function windowOf(groups: ReadonlyMap<string, Group>, from: number, to: number): Map<string, readonly number[]> {
+  const out = new Map<string, readonly number[]>();
+  for (const [key, g] of groups) {
+    moveWindow(g, from, to);
+    if (g.sorted.length) out.set(key, g.sorted);
+  }
   return out;
 }

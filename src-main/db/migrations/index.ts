@@ -31,6 +31,7 @@ import * as m0022 from './0022_backlog_indexes';
 import * as m0023 from './0023_demo_tickets';
 import * as m0024 from './0024_report_hour_changes';
 import * as m0025 from './0025_qc_project_scope';
+import * as m0026 from './0026_settled_resolutions';
 
 export interface Migration {
   version: number;
@@ -66,6 +67,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 23, ...m0023 },
   { version: 24, ...m0024 },
   { version: 25, ...m0025 },
+  { version: 26, ...m0026 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
