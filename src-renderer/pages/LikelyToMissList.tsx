@@ -3,6 +3,7 @@
  * branch's own history finishes past the resolution limit, each with the
  * reason (the peer group's median against the time left), the estimated
  * finish and the share of like tickets that missed. An estimate, and labelled so.
+ * Sent after the page's other calls (useAfterFirstCalls), so it never holds them up.
  */
 import { useTranslation } from 'react-i18next';
 import { Alert } from '../components/Alert';
@@ -10,13 +11,16 @@ import { formatDateTime } from '../lib/time';
 import { ticketHref } from '../state/route';
 import { useBranch } from '../state/session';
 import { useQuery } from '../state/useQuery';
+import { useAfterFirstCalls } from '../state/useAfterFirstCalls';
 
 const SHOWN = 20;
 
 export function LikelyToMissList({ refresh }: { refresh: unknown }) {
   const { t, i18n } = useTranslation();
   const { zone } = useBranch();
-  const q = useQuery('deadlines/likelyToMiss', { limit: SHOWN, locale: i18n.language === 'en' ? 'en' : 'zh-CN' }, refresh);
+  // Asked after the page's tiles and lists: it reads the history (the slowest call of the page), and the numbers should not wait behind it.
+  const after = useAfterFirstCalls();
+  const q = useQuery('deadlines/likelyToMiss', after ? { limit: SHOWN, locale: i18n.language === 'en' ? 'en' : 'zh-CN' } : null, refresh);
   return (
     <section className="at-risk" aria-labelledby="likely-to-miss-title">
       <h2 className="section-title" id="likely-to-miss-title">

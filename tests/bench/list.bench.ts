@@ -2,8 +2,10 @@
  * The ticket list, the ticket page and the Today page through the API (the
  * same ApiServer the hosts run, a logged-in session, zod and all), each
  * against a hand-written indexed query for the same rows, measured in the same
- * run. Reads only; writes nothing to the file (the Today figure after a write
- * writes to a TEMP table, which only moves the connection's change counter).
+ * run. Reads only, but for one figure: the Today figure after a write writes
+ * to a TEMP table, which only moves the connection's change counter; the one
+ * after a settled ticket changes moves one recently settled ticket to another
+ * department and back, on the file, and leaves it as it was.
  *
  *   npx tsx tests/bench/list.bench.ts --db /tmp/bench-1m.db [--quick]
  */
@@ -173,10 +175,22 @@ const openToday = async () => {
 // total_changes() as any write would, without touching the file, so every count is taken afresh.
 db.exec('CREATE TEMP TABLE bench_poke (x)');
 const poke = db.prepare('INSERT INTO temp.bench_poke VALUES (1)');
+// A ticket settled in the last month, moved between its department and another at each open: foresight's peer groups change.
+const settledOne = db
+  .prepare(`SELECT t.id, t.department FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
+    WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.cancelled = 0 AND c.stopped_at > ? AND t.status <> 'voided' AND t.department IS NOT NULL LIMIT 1`)
+  .get(now - 30 * 86_400_000) as { id: number; department: string };
+const moveDepartment = db.prepare('UPDATE tickets SET department = ? WHERE id = ?');
+let moved = false;
+const flipSettled = () => {
+  moved = !moved;
+  moveDepartment.run(moved ? `${settledOne.department}（基准）` : settledOne.department, settledOne.id);
+};
 // After a write every count is taken afresh (seconds per open on 1,000,000 tickets at load): fewer runs there.
 for (const [name, before, n] of [
   ['today.numbers', () => {}, runs],
   ['today.numbers_after_write', () => poke.run(), opts.quick ? runs : 5],
+  ['today.numbers_after_settled_change', flipSettled, opts.quick ? runs : 5],
 ] as const) {
   const c0 = cpuMs();
   const ms = await timeMedian(n, async () => {
@@ -197,4 +211,5 @@ for (const [name, before, n] of [
     note: `${todayCalls.length} calls, ${cpuPerOpen.toFixed(1)} ms of CPU per open: ${perCall.join(', ')}`,
   });
 }
+moveDepartment.run(settledOne.department, settledOne.id);
 db.close();
