@@ -46,7 +46,9 @@ describe('Today on an empty database', () => {
   });
 
   it('loading the demo fills Today and the hint goes away', async () => {
-    await page.getByTestId('start-demo').click();
+    // The click waits for the reload that follows the load, and the load writes 3,000 tickets with their clocks
+    // (10–15 s at load 18): as long as the tiles below may take.
+    await page.getByTestId('start-demo').click({ timeout: 60_000 });
     const today = new TodayPage(page);
     await expect.poll(() => today.tile('open'), { timeout: 60_000 }).toBeGreaterThan(0);
     expect(await page.getByTestId('get-started').count()).toBe(0);
