@@ -10,7 +10,8 @@ import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
 import { currentLocale } from '../i18n';
 import { CAUSE_GROUPS, CAUSE_GROUP_LABELS, CAUSE_VERDICTS, type CauseGroup, type CauseVerdict } from '../../src-main/core/qc-projects/rules';
-import type { StoredCause } from './types';
+import type { StoredCause, StoredMeasure } from './types';
+import { DeleteButton } from './DeleteButton';
 
 export const groupLabel = (g: CauseGroup) => (currentLocale() === 'en' ? CAUSE_GROUP_LABELS[g].en : CAUSE_GROUP_LABELS[g].zh);
 
@@ -82,23 +83,44 @@ export function AddCauseForm({ projectId, onDone }: { projectId: number; onDone(
   );
 }
 
-function VerdictRow({ cause, editable, onDone }: { cause: StoredCause; editable: boolean; onDone(): void }) {
+function VerdictRow({ cause, editable, measures, onDone }: { cause: StoredCause; editable: boolean; measures: number; onDone(): void }) {
   const { t } = useTranslation();
   const [verdict, setVerdict] = useState<CauseVerdict>(cause.verdict);
   const [evidence, setEvidence] = useState(cause.evidence);
+  const [editing, setEditing] = useState(false);
+  const [group, setGroup] = useState<CauseGroup>(cause.group);
+  const [text, setText] = useState(cause.text);
   const { busy, msg, run } = useAction();
-  const changed = verdict !== cause.verdict || evidence !== cause.evidence;
+  const changed = verdict !== cause.verdict || evidence !== cause.evidence || group !== cause.group || text !== cause.text;
   async function save() {
     const done = await run(
-      () => call('qcProjects/updateCause', { id: cause.id, causeGroup: cause.group, causeText: cause.text, verdict, evidence }),
+      () => call('qcProjects/updateCause', { id: cause.id, causeGroup: group, causeText: text, verdict, evidence }),
       { ok: () => t('qcProjects.cause.saved') },
     );
     if (done !== null) onDone();
   }
   return (
     <tr data-testid={`qc-cause-${cause.id}`}>
-      <td>{groupLabel(cause.group)}</td>
-      <td>{cause.text}</td>
+      <td>
+        {editing ? (
+          <select aria-label={t('qcProjects.cause.group')} value={group} onChange={(e) => setGroup(e.target.value as CauseGroup)} data-testid="qc-cause-edit-group">
+            {CAUSE_GROUPS.map((g) => (
+              <option key={g} value={g}>
+                {groupLabel(g)}
+              </option>
+            ))}
+          </select>
+        ) : (
+          groupLabel(cause.group)
+        )}
+      </td>
+      <td>
+        {editing ? (
+          <input aria-label={t('qcProjects.cause.text')} value={text} maxLength={200} onChange={(e) => setText(e.target.value)} data-testid="qc-cause-edit-text" />
+        ) : (
+          cause.text
+        )}
+      </td>
       <td>
         {editable && (
           <select className="no-print" aria-label={t('qcProjects.cause.verdict')} value={verdict} onChange={(e) => setVerdict(e.target.value as CauseVerdict)}>
@@ -130,17 +152,29 @@ function VerdictRow({ cause, editable, onDone }: { cause: StoredCause; editable:
         )}
       </td>
       {editable && (
-        <td className="no-print">
-          <button type="button" className="btn small" disabled={busy || !changed} onClick={() => void save()}>
+        <td className="no-print qc-row-actions">
+          <button type="button" className="btn small" disabled={busy || !changed || text.trim() === ''} onClick={() => void save()}>
             {t('qcProjects.cause.save')}
           </button>
+          {!editing && (
+            <button type="button" className="btn small" onClick={() => setEditing(true)} data-testid="qc-cause-edit">
+              {t('qcProjects.edit')}
+            </button>
+          )}
+          <DeleteButton
+            question={t('qcProjects.delete.cause', { text: cause.text })}
+            note={measures > 0 ? t('qcProjects.delete.causeMeasures', { count: measures }) : undefined}
+            onDelete={() => call('qcProjects/deleteCause', { id: cause.id })}
+            onDone={onDone}
+            testId="qc-cause-delete"
+          />
         </td>
       )}
     </tr>
   );
 }
 
-export function VerdictTable({ causes, editable, onDone }: { causes: StoredCause[]; editable: boolean; onDone(): void }) {
+export function VerdictTable({ causes, measures, editable, onDone }: { causes: StoredCause[]; measures: StoredMeasure[]; editable: boolean; onDone(): void }) {
   const { t } = useTranslation();
   if (causes.length === 0) return <p className="muted">{t('qcProjects.cause.none')}</p>;
   return (
@@ -156,7 +190,7 @@ export function VerdictTable({ causes, editable, onDone }: { causes: StoredCause
       </thead>
       <tbody>
         {causes.map((c) => (
-          <VerdictRow key={`${c.id}-${c.updatedAt}`} cause={c} editable={editable} onDone={onDone} />
+          <VerdictRow key={`${c.id}-${c.updatedAt}`} cause={c} editable={editable} measures={measures.filter((m) => m.causeId === c.id).length} onDone={onDone} />
         ))}
       </tbody>
     </table>

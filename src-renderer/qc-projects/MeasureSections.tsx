@@ -1,4 +1,7 @@
-/** 对策制定 and 对策实施: countermeasures with their cause, owner and due day; ticking one done records when. */
+/**
+ * 对策制定 and 对策实施: countermeasures with their cause, owner and due day;
+ * ticking one done records when; each can be corrected (修改) or deleted.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { call } from '../api/client';
@@ -8,6 +11,7 @@ import { Field } from '../components/Field';
 import { formatDateTime } from '../lib/time';
 import { useBranch } from '../state/session';
 import type { StoredCause, StoredMeasure } from './types';
+import { DeleteButton } from './DeleteButton';
 
 export function AddMeasureForm({ projectId, causes, onDone }: { projectId: number; causes: StoredCause[]; onDone(): void }) {
   const { t } = useTranslation();
@@ -63,20 +67,79 @@ export function AddMeasureForm({ projectId, causes, onDone }: { projectId: numbe
   );
 }
 
-function MeasureRow({ m, cause, editable, today, onDone }: { m: StoredMeasure; cause: string; editable: boolean; today: string; onDone(): void }) {
+function MeasureRow({
+  m,
+  causes,
+  editable,
+  today,
+  onDone,
+}: {
+  m: StoredMeasure;
+  causes: StoredCause[];
+  editable: boolean;
+  today: string;
+  onDone(): void;
+}) {
   const { t } = useTranslation();
   const { zone } = useBranch();
   const { busy, msg, run } = useAction();
+  const [editing, setEditing] = useState(false);
+  const [what, setWhat] = useState(m.what);
+  const [owner, setOwner] = useState(m.owner);
+  const [dueDay, setDueDay] = useState(m.dueDay);
+  const [causeId, setCauseId] = useState(m.causeId === null ? '' : String(m.causeId));
   const done = m.doneAt !== null;
+  const send = (next: { what: string; owner: string; dueDay: string; causeId: number | null; done: boolean }) =>
+    run(() => call('qcProjects/updateMeasure', { id: m.id, causeId: next.causeId, measure: next.what, owner: next.owner, dueDay: next.dueDay, done: next.done }));
   async function toggle(next: boolean) {
-    const r = await run(() => call('qcProjects/updateMeasure', { id: m.id, causeId: m.causeId, measure: m.what, owner: m.owner, dueDay: m.dueDay, done: next }));
+    const r = await send({ what: m.what, owner: m.owner, dueDay: m.dueDay, causeId: m.causeId, done: next });
+    if (r !== null) onDone();
+  }
+  async function save() {
+    const r = await send({ what, owner, dueDay, causeId: causeId ? Number(causeId) : null, done });
     if (r !== null) onDone();
   }
   const overdue = !done && m.dueDay < today;
+  const causeText = causes.find((c) => c.id === m.causeId)?.text ?? '—';
+  if (editing)
+    return (
+      <tr data-testid={`qc-measure-${m.id}`} className="qc-editing">
+        <td>
+          <input aria-label={t('qcProjects.measure.what')} value={what} maxLength={500} onChange={(e) => setWhat(e.target.value)} data-testid="qc-measure-edit-what" />
+        </td>
+        <td>
+          <select aria-label={t('qcProjects.measure.cause')} value={causeId} onChange={(e) => setCauseId(e.target.value)}>
+            <option value="">{t('qcProjects.measure.noCause')}</option>
+            {causes.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.text}
+              </option>
+            ))}
+          </select>
+        </td>
+        <td>
+          <input aria-label={t('qcProjects.measure.owner')} value={owner} maxLength={40} onChange={(e) => setOwner(e.target.value)} data-testid="qc-measure-edit-owner" />
+        </td>
+        <td>
+          <input type="date" aria-label={t('qcProjects.measure.dueDay')} value={dueDay} onChange={(e) => setDueDay(e.target.value)} data-testid="qc-measure-edit-due" />
+        </td>
+        <td>
+          <div className="qc-row-actions">
+            <button type="button" className="btn small primary" disabled={busy || what.trim() === '' || owner.trim() === '' || dueDay === ''} onClick={() => void save()} data-testid="qc-measure-save">
+              {t('qcProjects.form.save')}
+            </button>
+            <button type="button" className="btn small" disabled={busy} onClick={() => setEditing(false)}>
+              {t('qcProjects.form.cancel')}
+            </button>
+          </div>
+          {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
+        </td>
+      </tr>
+    );
   return (
     <tr data-testid={`qc-measure-${m.id}`}>
       <td>{m.what}</td>
-      <td>{cause}</td>
+      <td>{causeText}</td>
       <td>{m.owner}</td>
       <td>{m.dueDay}</td>
       <td>
@@ -86,6 +149,19 @@ function MeasureRow({ m, cause, editable, today, onDone }: { m: StoredMeasure; c
             {done ? t('qcProjects.measure.doneAt', { at: formatDateTime(m.doneAt, zone) }) : overdue ? t('qcProjects.measure.overdue') : t('qcProjects.measure.notDone')}
           </span>
         </label>
+        {editable && (
+          <div className="qc-row-actions no-print">
+            <button type="button" className="btn small" onClick={() => setEditing(true)} data-testid="qc-measure-edit">
+              {t('qcProjects.edit')}
+            </button>
+            <DeleteButton
+              question={t('qcProjects.delete.measure', { what: m.what })}
+              onDelete={() => call('qcProjects/deleteMeasure', { id: m.id })}
+              onDone={onDone}
+              testId="qc-measure-delete"
+            />
+          </div>
+        )}
         {msg && <Alert kind={msg.kind}>{msg.text}</Alert>}
       </td>
     </tr>
@@ -107,7 +183,6 @@ export function MeasureTable({
 }) {
   const { t } = useTranslation();
   if (measures.length === 0) return <p className="muted">{t('qcProjects.measure.none')}</p>;
-  const causeText = (id: number | null) => causes.find((c) => c.id === id)?.text ?? '—';
   return (
     <table className="table qc-table" data-testid="qc-measures">
       <thead>
@@ -121,7 +196,7 @@ export function MeasureTable({
       </thead>
       <tbody>
         {measures.map((m) => (
-          <MeasureRow key={`${m.id}-${m.updatedAt}`} m={m} cause={causeText(m.causeId)} editable={editable} today={today} onDone={onDone} />
+          <MeasureRow key={`${m.id}-${m.updatedAt}`} m={m} causes={causes} editable={editable} today={today} onDone={onDone} />
         ))}
       </tbody>
     </table>

@@ -18,7 +18,9 @@ import { ProjectChartView } from './ProjectChartView';
 import { EffectSummary } from './EffectSummary';
 import { AddCauseForm, Fishbone, VerdictTable } from './CauseSections';
 import { AddMeasureForm, MeasureTable } from './MeasureSections';
-import { formatValue, kpiName } from './format';
+import { formatValue, kpiName, scopeText } from './format';
+import { DeleteButton } from './DeleteButton';
+import { navigate } from '../state/route';
 
 /** One step of the study; `pageStart` begins a printed page with it. */
 function Step({ title, children, className, pageStart }: { title: string; children: ReactNode; className?: string; pageStart?: boolean }) {
@@ -56,6 +58,7 @@ export function ProjectDetail({ id }: { id: number }) {
   const grainLabel = t(`qcProjects.grain.${project.grain}`);
   const runningTitle = t('qcProjects.runningTitle', { branch: branch.branchName || branch.branchId, title: project.title });
   const done = measures.filter((m) => m.doneAt !== null).length;
+  const scope = scopeText(project, t);
   const baselineTally = kpi.unit === 'rate' ? `${chart.effect.baseline.tally.num} / ${chart.effect.baseline.tally.den}` : `n = ${chart.effect.baseline.tally.den}`;
 
   const print = () =>
@@ -82,6 +85,16 @@ export function ProjectDetail({ id }: { id: number }) {
           <button type="button" className="btn" onClick={() => setEditing(true)}>
             {t('qcProjects.form.edit')}
           </button>
+        )}
+        {editable && mayCall(user.role, 'qcProjects/delete') && (
+          <DeleteButton
+            question={t('qcProjects.delete.project', { title: project.title })}
+            note={t('qcProjects.delete.projectNote', { causes: causes.length, measures: measures.length })}
+            reasonNeeded={causes.some((c) => c.verdict !== 'unchecked')}
+            onDelete={(reason) => call('qcProjects/delete', { id, reason })}
+            onDone={() => navigate('#/projects')}
+            testId="qc-project-delete"
+          />
         )}
         {mayCall(user.role, 'qcProjects/setClosed') && (
           <button type="button" className="btn" disabled={closing.busy} onClick={() => setClosed(!closed)}>
@@ -116,6 +129,7 @@ export function ProjectDetail({ id }: { id: number }) {
             deadline: project.deadline,
             target: formatValue(kpi, project.target, t),
           })}
+          {scope && <span data-testid="qc-project-scope"> · {scope}</span>}
         </p>
         <p className="muted">
           {t('qcProjects.openedBy', { name: project.createdByName, at: formatDateTime(project.createdAt, branch.zone) })}
@@ -151,7 +165,7 @@ export function ProjectDetail({ id }: { id: number }) {
         {editable && <AddCauseForm projectId={id} onDone={q.reload} />}
       </Step>
       <Step title={t('qcProjects.steps.verdicts')}>
-        <VerdictTable causes={causes} editable={editable} onDone={q.reload} />
+        <VerdictTable causes={causes} measures={measures} editable={editable} onDone={q.reload} />
       </Step>
       <Step title={t('qcProjects.steps.measures')} className="qc-measures">
         <MeasureTable measures={measures} causes={causes} editable={editable} today={chart.today} onDone={q.reload} />

@@ -5,6 +5,7 @@ import { call } from '../api/client';
 import { useAction } from '../state/useAction';
 import { Alert } from '../components/Alert';
 import { Field } from '../components/Field';
+import { ListSelect } from '../components/ListSelect';
 import { PROJECT_KPI_IDS, projectKpi, type ProjectKpiId } from '../../src-main/core/qc-projects/kpis';
 import { GRAINS, type Grain } from '../../src-main/core/qc-projects/series';
 import { kpiName, targetInput, targetValue, formatValue } from './format';
@@ -27,6 +28,8 @@ export function ProjectForm({ project, onDone, onCancel }: Props) {
   const [startDay, setStartDay] = useState(project?.startDay ?? '');
   const [deadline, setDeadline] = useState(project?.deadline ?? '');
   const [target, setTarget] = useState(project ? targetInput(project.kpi, project.target) : '');
+  const [district, setDistrict] = useState(project?.district ?? '');
+  const [department, setDepartment] = useState(project?.department ?? '');
   const [rationale, setRationale] = useState(project?.rationale ?? '');
   const [survey, setSurvey] = useState(project?.survey ?? '');
   const [consolidation, setConsolidation] = useState(project?.consolidation ?? '');
@@ -44,6 +47,8 @@ export function ProjectForm({ project, onDone, onCancel }: Props) {
       startDay,
       deadline,
       target: targetValue(kpi, target),
+      district: district || null,
+      department: department || null,
       rationale,
       survey,
       consolidation,
@@ -95,6 +100,14 @@ export function ProjectForm({ project, onDone, onCancel }: Props) {
         </Field>
         <Field label={t('qcProjects.form.deadline')} required>
           <input type="date" value={deadline} onChange={(e) => setDeadline(e.target.value)} />
+        </Field>
+      </div>
+      <div className="form-row">
+        <Field label={t('qcProjects.form.district')} hint={t('qcProjects.form.scopeHint')}>
+          <ListSelect kind="district" value={district} onChange={setDistrict} blank={t('qcProjects.form.wholeBranch')} data-field="district" />
+        </Field>
+        <Field label={t('qcProjects.form.department')}>
+          <ListSelect kind="department" value={department} onChange={setDepartment} blank={t('qcProjects.form.wholeBranch')} data-field="department" />
         </Field>
       </div>
       <Field label={t('qcProjects.form.rationale')}>

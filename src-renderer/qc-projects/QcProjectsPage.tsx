@@ -12,7 +12,7 @@ import { mayCall } from '../lib/access';
 import { projectKpi } from '../../src-main/core/qc-projects/kpis';
 import { ProjectForm } from './ProjectForm';
 import { ProjectDetail } from './ProjectDetail';
-import { formatValue, kpiName } from './format';
+import { formatValue, kpiName, scopeText } from './format';
 import './qc-projects.css';
 
 export const projectHref = (id: number) => `#/projects?id=${id}`;
@@ -55,7 +55,10 @@ function ProjectList() {
                 <td>
                   <a href={projectHref(p.id)}>{p.title}</a>
                 </td>
-                <td>{kpiName(p.kpi, t)}</td>
+                <td>
+                  {kpiName(p.kpi, t)}
+                  {scopeText(p, t) && <span className="muted"> · {scopeText(p, t)}</span>}
+                </td>
                 <td>
                   {p.startDay} – {p.deadline}
                 </td>

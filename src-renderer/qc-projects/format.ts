@@ -44,3 +44,9 @@ export function targetValue(id: ProjectKpiId, typed: string): number {
   const n = Number(typed.trim() === '' ? NaN : typed);
   return projectKpi(id).unit === 'rate' ? n / 100 : n * HOUR;
 }
+
+/** "南海区 · 网络部" for a project about one district or department; null for the whole branch. */
+export function scopeText(p: { district?: string | null; department?: string | null }, t: TFunction): string | null {
+  const parts = [p.district, p.department].filter((x): x is string => !!x);
+  return parts.length ? t('qcProjects.scope', { scope: parts.join(' · ') }) : null;
+}

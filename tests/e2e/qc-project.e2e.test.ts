@@ -164,4 +164,80 @@ describe('an improvement project from the nav to paper', () => {
     expect(size.width).toBeGreaterThan(700);
     expect(errors).toEqual([]);
   });
+
+  it('corrects a cause’s words and a countermeasure’s owner, and deletes each after asking', async () => {
+    const causes = page.getByRole('form', { name: '添加原因' });
+    await causes.getByLabel('原因类别').selectOption({ label: '人' });
+    await causes.getByLabel('末端原因').fill('新员工业务不熟悉');
+    await causes.getByRole('button', { name: '添加原因' }).click();
+    const bone = page.getByTestId('qc-fishbone').locator('[data-group="man"]');
+    await expect.poll(() => bone.textContent()).toContain('新员工业务不熟悉');
+    const row = page.getByTestId('qc-verdicts').locator('tbody tr').nth(1);
+    await row.getByTestId('qc-cause-edit').click();
+    await row.getByTestId('qc-cause-edit-group').selectOption({ label: '环' });
+    await row.getByTestId('qc-cause-edit-text').fill('新员工对宽带业务不熟悉');
+    await row.getByRole('button', { name: '保存确认' }).click();
+    const env = page.getByTestId('qc-fishbone').locator('[data-group="environment"]');
+    await expect.poll(() => env.textContent()).toContain('新员工对宽带业务不熟悉');
+    expect(await bone.textContent()).not.toContain('新员工');
+
+    const measure = page.getByTestId('qc-measures').locator('tbody tr').first();
+    await measure.getByTestId('qc-measure-edit').click();
+    await measure.getByTestId('qc-measure-edit-owner').fill('钱健');
+    await measure.getByTestId('qc-measure-save').click();
+    await expect.poll(() => page.getByTestId('qc-measures').locator('tbody tr').first().textContent()).toContain('钱健');
+    await page.getByTestId('qc-verdicts').screenshot({ path: screenshotPath('qc-project-edit') });
+
+    // Deleting asks first, in place; cancelling keeps the cause.
+    const second = page.getByTestId('qc-verdicts').locator('tbody tr').nth(1);
+    await second.getByTestId('qc-cause-delete').click();
+    await expect.poll(() => second.getByTestId('qc-cause-delete-confirm').textContent()).toContain('确定删除原因“新员工对宽带业务不熟悉”？');
+    await second.getByRole('button', { name: '取消' }).click();
+    expect(await page.getByTestId('qc-verdicts').locator('tbody tr').count()).toBe(2);
+    await second.getByTestId('qc-cause-delete').click();
+    await second.getByTestId('qc-cause-delete-yes').click();
+    await expect.poll(() => page.getByTestId('qc-verdicts').locator('tbody tr').count()).toBe(1);
+    expect(await env.textContent()).not.toContain('新员工');
+
+    const only = page.getByTestId('qc-measures').locator('tbody tr').first();
+    await only.getByTestId('qc-measure-delete').click();
+    await expect.poll(() => only.getByTestId('qc-measure-delete-confirm').textContent()).toContain('确定删除对策“设专人监控工单');
+    await only.getByTestId('qc-measure-delete-yes').click();
+    await expect.poll(() => page.getByTestId('qc-implementation').textContent()).toBe('已完成 0 / 0 项');
+    expect(errors).toEqual([]);
+  });
+
+  it('narrows the project to one district: the baseline is the report’s for that district', async () => {
+    await page.getByRole('button', { name: '修改课题' }).click();
+    const form = page.getByTestId('qc-project-form');
+    await form.locator('select[data-field="district"]').selectOption('南海区');
+    await form.getByRole('button', { name: '保存' }).click();
+    await expect.poll(() => page.getByTestId('qc-project-scope').textContent()).toContain('范围：南海区');
+    const report = (await page.evaluate(`fetch('/api/reports/kpis', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '2026-06-01', to: '2026-07-31', filters: { district: ['南海区'] } }),
+    }).then((r) => r.json())`)) as { ok: boolean; value: { timelinessRate: number; onTime: number; dueCount: number; total: number } };
+    expect(report.ok).toBe(true);
+    const whole = (await page.evaluate(`fetch('/api/reports/kpis', {
+      method: 'POST', headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ from: '2026-06-01', to: '2026-07-31' }),
+    }).then((r) => r.json())`)) as { value: { total: number } };
+    expect(report.value.total).toBeLessThan(whole.value.total); // a part of the branch, not all of it
+    await expect.poll(() => page.getByTestId('qc-survey-value').textContent()).toContain(`${report.value.onTime} / ${report.value.dueCount}`);
+    expect(await page.getByTestId('qc-effect-baseline').textContent()).toBe(`${(report.value.timelinessRate * 100).toFixed(2)}%`);
+    expect(errors).toEqual([]);
+  });
+
+  it('deletes the whole project after asking, a reason required since a cause was confirmed', async () => {
+    await page.getByTestId('qc-project-delete').click();
+    const ask = page.getByTestId('qc-project-delete-confirm');
+    await expect.poll(() => ask.textContent()).toContain(`确定删除课题“${TITLE}”？`);
+    await page.getByTestId('qc-project-delete-yes').click();
+    await expect.poll(() => ask.locator('.alert').textContent()).toContain('课题已有要因确认记录，删除须写明原因。');
+    await page.getByTestId('qc-project-delete-reason').fill('与省公司课题重复，并入省公司课题');
+    await page.screenshot({ path: screenshotPath('qc-project-delete') });
+    await page.getByTestId('qc-project-delete-yes').click();
+    await expect.poll(() => page.locator('.page.qc-projects').textContent()).toContain('还没有课题。');
+    expect(errors).toEqual([]);
+  });
 });

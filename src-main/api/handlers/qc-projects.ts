@@ -49,7 +49,7 @@ export const qcProjectHandlers: HandlersOf<keyof typeof qcProjectMethods> = {
   'qcProjects/updateCause': (i, env) => updateCause(env.ctx, needUser(env), i.id, cause(i)),
   'qcProjects/addMeasure': (i, env) => addMeasure(env.ctx, needUser(env), i.projectId, measure(i)),
   'qcProjects/updateMeasure': (i, env) => updateMeasure(env.ctx, needUser(env), i.id, measure(i)),
-  'qcProjects/deleteCause': (i, env) => (deleteCause(env.ctx, needUser(env), i.id), null),
-  'qcProjects/deleteMeasure': (i, env) => (deleteMeasure(env.ctx, needUser(env), i.id), null),
-  'qcProjects/delete': (i, env) => (deleteProject(env.ctx, needUser(env), i.id, i.reason), null),
+  'qcProjects/deleteCause': (i, env) => (deleteCause(env.ctx, needUser(env), i.id), { deleted: i.id }),
+  'qcProjects/deleteMeasure': (i, env) => (deleteMeasure(env.ctx, needUser(env), i.id), { deleted: i.id }),
+  'qcProjects/delete': (i, env) => (deleteProject(env.ctx, needUser(env), i.id, i.reason), { deleted: i.id }),
 };

@@ -65,8 +65,8 @@ export const qcProjectMethods = {
   'qcProjects/addMeasure': method<StoredMeasure>()('supervisor', z.object({ projectId: id, ...measureInput }).strict()),
   'qcProjects/updateMeasure': method<StoredMeasure>()('supervisor', z.object({ id, ...measureInput }).strict()),
   /** Deletes a cause; its countermeasures stay, answering no cause. */
-  'qcProjects/deleteCause': method<null>()('supervisor', z.object({ id }).strict()),
-  'qcProjects/deleteMeasure': method<null>()('supervisor', z.object({ id }).strict()),
+  'qcProjects/deleteCause': method<{ deleted: number }>()('supervisor', z.object({ id }).strict()),
+  'qcProjects/deleteMeasure': method<{ deleted: number }>()('supervisor', z.object({ id }).strict()),
   /** Deletes a project with its causes and countermeasures; a reason is needed once a cause has a verdict. */
-  'qcProjects/delete': method<null>()('supervisor', z.object({ id, reason: words(500).default('') }).strict()),
+  'qcProjects/delete': method<{ deleted: number }>()('supervisor', z.object({ id, reason: words(500).default('') }).strict()),
 };
