@@ -22,8 +22,13 @@ import type { Db } from './open';
 import type { TicketFold } from '../core/reports/fold';
 
 const HOUR_MS = 3_600_000;
-/** Folds of counts are small; a detailed fold holds two durations per ticket, so fewer are kept. */
-const MAX_KEPT = { counts: 32, detailed: 4 };
+/**
+ * Folds of counts are small; a detailed fold holds two durations per ticket,
+ * so fewer are kept. A period's days are kept as parts too (services/reports/
+ * queries.ts), so that a write refolds its day alone: ~13 months of days.
+ */
+const MAX_KEPT: Record<FoldKind, number> = { counts: 32, detailed: 4, dayCounts: 400, dayDetailed: 400 };
+export type FoldKind = 'counts' | 'detailed' | 'dayCounts' | 'dayDetailed';
 
 interface Kept {
   mark: string;
@@ -33,7 +38,7 @@ interface Kept {
 interface PerDb {
   hourChanges: { get(params: { first: number; last: number }): unknown };
   anyReal: { get(): unknown };
-  kept: { counts: Map<string, Kept>; detailed: Map<string, Kept> };
+  kept: Record<FoldKind, Map<string, Kept>>;
 }
 const perDb = new WeakMap<Db, PerDb>();
 
@@ -43,7 +48,7 @@ function stateOf(db: Db): PerDb {
     s = {
       hourChanges: db.prepare('SELECT coalesce(sum(n), 0) FROM report_hour_changes WHERE hour BETWEEN @first AND @last').pluck(),
       anyReal: db.prepare('SELECT EXISTS (SELECT 1 FROM tickets WHERE is_demo = 0)').pluck(),
-      kept: { counts: new Map(), detailed: new Map() },
+      kept: { counts: new Map(), detailed: new Map(), dayCounts: new Map(), dayDetailed: new Map() },
     };
     perDb.set(db, s);
   }
@@ -57,7 +62,7 @@ export interface FoldRequest {
   fromMs: number;
   toMs: number;
   now: number;
-  detailed: boolean;
+  kind: FoldKind;
   /** What else the fold's rows depend on, as text (the same text ⇔ the same rows). */
   also: string;
   /** False inside a caller's transaction: use a kept fold, keep none. */
@@ -74,7 +79,7 @@ function markOf(s: PerDb, r: FoldRequest): string {
 /** The fold asked for as at `r.now`: a kept one if still exact, else `fold()` (kept when allowed). Never add to what it returns. */
 export function keptFold(db: Db, r: FoldRequest, fold: () => TicketFold): TicketFold {
   const s = stateOf(db);
-  const kept = r.detailed ? s.kept.detailed : s.kept.counts;
+  const kept = s.kept[r.kind];
   const mark = markOf(s, r);
   const k = kept.get(r.key);
   if (k && k.mark === mark) {
@@ -84,7 +89,7 @@ export function keptFold(db: Db, r: FoldRequest, fold: () => TicketFold): Ticket
   const fresh = fold();
   if (!r.mayKeep) return fresh;
   kept.delete(r.key);
-  const max = r.detailed ? MAX_KEPT.detailed : MAX_KEPT.counts;
+  const max = MAX_KEPT[r.kind];
   // The oldest kept goes first (a Map iterates in insertion order).
   while (kept.size >= max) kept.delete(kept.keys().next().value!);
   kept.set(r.key, { mark, fold: fresh });

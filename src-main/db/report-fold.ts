@@ -50,11 +50,25 @@ function register(db: Db): void {
   registered.add(db);
 }
 
+// A period is folded a day at a time (services/reports/queries.ts): the same statement for each day, prepared once.
+const statements = new WeakMap<Db, Map<string, ReturnType<Db['prepare']>>>();
+const MAX_STATEMENTS = 64;
+function prepared(db: Db, sql: string): ReturnType<Db['prepare']> {
+  let byDb = statements.get(db);
+  if (!byDb) statements.set(db, (byDb = new Map()));
+  let s = byDb.get(sql);
+  if (!s) {
+    if (byDb.size >= MAX_STATEMENTS) byDb.clear();
+    byDb.set(sql, (s = db.prepare(sql)));
+  }
+  return s;
+}
+
 /** Feed the tickets of `fromWhere` (`FROM tickets t … WHERE …`) to the fold, and return it. */
 export function runFold(db: Db, fold: TicketFold, fromWhere: string, params: Record<string, unknown>): TicketFold {
   if (active) throw new Error('report_fold: a fold is already running');
   register(db);
-  const statement = db.prepare(`SELECT ${fold.detailed ? SELECT.detailed : SELECT.counts} ${fromWhere}`);
+  const statement = prepared(db, `SELECT ${fold.detailed ? SELECT.detailed : SELECT.counts} ${fromWhere}`);
   active = fold;
   try {
     statement.get(params);

@@ -95,7 +95,7 @@ const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).
 for (const fn of Object.values(cases)) fn(); // warm the page cache
 // A and B read the table rows (seconds each on 1,000,000 tickets): shown for scale, timed once.
 const timedOnce = new Set(['baseline A: one aggregate, tickets ⋈ ticket_clocks', 'baseline B: one aggregate, outcome columns']);
-// Right after a write: a fold is kept until a ticket of its period is written (db/kept-folds.ts, migration 0024). Each write
+// Right after a write: a period's days are kept until a ticket of the day is written (db/kept-folds.ts, migration 0024). Each write
 // below is made in a transaction, the report taken inside it (it sees the write), then rolled back, so the file stays as it was.
 const prevInstants = rangeInstants(previousPeriod(range), zone);
 const yearInstants = rangeInstants(sameTimeLastYear(range), zone);
@@ -159,12 +159,12 @@ const afterWrite = med[AFTER.month]!;
 figure('report.monthly_after_write', afterWrite, 'ms', {
   baseline: { name: "the month's KPI block as one query", value: c },
   targets: [under(afterWrite, 300, 'ms'), ratioAtMost(afterWrite, c, 3, 'KPI block')],
-  note: 'a ticket of the month written: the month folded afresh, the month before and last year kept',
+  note: 'a ticket of the month written: its day folded afresh, the rest of the month, the month before and last year kept',
 });
 const others: Array<[string, string, string]> = [
-  ['report.monthly_after_write_before', AFTER.before, 'a ticket of the month before written: that month folded afresh (counts only)'],
+  ['report.monthly_after_write_before', AFTER.before, 'a ticket of the month before written: its day folded afresh (counts only)'],
   ['report.monthly_after_write_elsewhere', AFTER.elsewhere, 'a ticket of another month written: every fold kept'],
-  ['report.monthly_after_write_all', AFTER.all, 'a ticket of each period written: the three folded afresh'],
+  ['report.monthly_after_write_all', AFTER.all, 'a ticket of each period written: three days folded afresh'],
 ];
 for (const [name, key, note] of others) {
   figure(name, med[key]!, 'ms', { baseline: { name: "the month's KPI block as one query", value: c }, targets: [ratioAtMost(med[key]!, c, 3, 'KPI block')], note });

@@ -171,6 +171,34 @@ export class TicketFold {
     if (this.detail) this.detail.add(receivedAt, channel, categoryId, department, resolved, responseMs, handlingMs, breached, missedFr, missedRes, missedFu);
   }
 
+  /**
+   * Add a fold of part of this one's period, taken as this one would take it
+   * (the same kind; its counts the same at this fold's instant, see
+   * `validity`): folding a period's parts in order and absorbing them gives
+   * what one fold of the whole gives, breakdowns in the same order.
+   */
+  absorb(part: TicketFold): void {
+    if ((part.detail === null) !== (this.detail === null)) throw new Error('TicketFold.absorb: a fold of another kind');
+    this.total += part.total;
+    this.resolved += part.resolved;
+    this.dueCount += part.dueCount;
+    this.onTime += part.onTime;
+    this.repeat += part.repeat;
+    this.overlevel += part.overlevel;
+    this.rated += part.rated;
+    this.satisfied += part.satisfied;
+    this.responseSumMs += part.responseSumMs;
+    this.handlingSumMs += part.handlingSumMs;
+    this.breached += part.breached;
+    this.missedFr += part.missedFr;
+    this.missedRes += part.missedRes;
+    this.missedFu += part.missedFu;
+    this.responded += part.responded;
+    this.handled += part.handled;
+    if (part.nextOutcome < this.nextOutcome) this.nextOutcome = part.nextOutcome;
+    if (this.detail && part.detail) this.detail.absorb(part.detail);
+  }
+
   get counts(): KpiCounts {
     return {
       total: this.total,
@@ -277,6 +305,32 @@ class Detail {
       d.handlingSumMs += handlingMs;
       d.handling.push(handlingMs);
     }
+  }
+
+  absorb(part: Detail): void {
+    const offset = part.firstBucket - this.firstBucket;
+    if (offset < 0 || offset + part.arrivals.length > this.arrivals.length) throw new Error('TicketFold.absorb: a part outside the period');
+    for (let i = 0; i < part.arrivals.length; i++) {
+      this.arrivals[offset + i]! += part.arrivals[i]!;
+      this.missedFr[offset + i]! += part.missedFr[i]!;
+      this.missedRes[offset + i]! += part.missedRes[i]!;
+      this.missedFu[offset + i]! += part.missedFu[i]!;
+    }
+    for (const [channel, partCategories] of part.channels) {
+      let categories = this.channels.get(channel);
+      if (!categories) this.channels.set(channel, (categories = new Map()));
+      for (const [categoryId, n] of partCategories) categories.set(categoryId, (categories.get(categoryId) ?? 0) + n);
+    }
+    for (const [department, p] of part.departments) {
+      let d = this.departments.get(department);
+      if (!d) this.departments.set(department, (d = { count: 0, resolved: 0, breached: 0, handlingSumMs: 0, handling: new Samples() }));
+      d.count += p.count;
+      d.resolved += p.resolved;
+      d.breached += p.breached;
+      d.handlingSumMs += p.handlingSumMs;
+      d.handling.append(p.handling);
+    }
+    this.response.append(part.response);
   }
 
   medians(): KpiMedians {

@@ -18,6 +18,18 @@ export class Samples {
     return all;
   }
 
+  /** Add every value of `other` (which stays as it is). */
+  append(other: Samples): void {
+    const need = this.length + other.length;
+    if (need > this.values.length) {
+      const grown = new Float64Array(Math.max(need, this.values.length * 2));
+      grown.set(this.values.subarray(0, this.length));
+      this.values = grown;
+    }
+    this.values.set(other.values.subarray(0, other.length), this.length);
+    this.length = need;
+  }
+
   push(v: number): void {
     if (this.length === this.values.length) {
       const grown = new Float64Array(this.values.length * 2);

@@ -86,3 +86,77 @@ describe('a fold of three tickets', () => {
     ]);
   });
 });
+
+describe('a period folded a day at a time', () => {
+  // A pseudo-random month of tickets (a fixed seed): every field varies, some days have none.
+  function month(): Args[] {
+    let seed = 7;
+    const rnd = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+      return seed % n;
+    };
+    const pick = <T>(xs: readonly T[]) => xs[rnd(xs.length)]!;
+    const rows: Args[] = [];
+    for (let i = 0; i < 600; i++) {
+      const at = rnd(31 * 24) * H + rnd(60) * 60_000;
+      if (Math.floor(at / (24 * H)) % 9 === 4) continue; // a day now and then with no ticket
+      const outcome = () => (rnd(3) === 0 ? null : FROM + at + (rnd(100) - 10) * H);
+      rows.push(
+        ticket({
+          at,
+          status: pick(['new', 'processing', 'resolved', 'closed']),
+          level: pick(['normal', 'overlevel']),
+          channel: pick(['10086', '10080', '12300', 'store']),
+          category: 1 + rnd(5),
+          dept: pick([null, '网络部', '客服中心', '计费中心']),
+          repeat: rnd(2),
+          sat: pick([null, 'satisfied', 'basically_satisfied', 'unsatisfied']),
+          fr: rnd(2) ? FROM + at + rnd(10) * H : null,
+          res: rnd(2) ? FROM + at + rnd(90) * H - H : null,
+          frMiss: outcome(),
+          resMiss: outcome(),
+          resMet: outcome(),
+          fuMiss: outcome(),
+        }),
+      );
+    }
+    return rows.sort((a, b) => a[0] - b[0]);
+  }
+  const period = { fromMs: FROM, toMs: FROM + 31 * 24 * H };
+  const everything = (f: TicketFold) => ({
+    counts: f.counts,
+    missed: f.missed,
+    validity: f.validity,
+    medians: f.medians(),
+    mix: f.byChannelCategory(),
+    departments: f.byDepartment(),
+    buckets: f.buckets(),
+  });
+
+  for (const detailed of [true, false]) {
+    it(`gives what one fold of the whole gives (${detailed ? 'detailed' : 'counts'})`, () => {
+      const rows = month();
+      // Taken mid-month: some outcomes are still to come, so the validity is the first of them.
+      const at = FROM + 20 * 24 * H;
+      const make = (p: { fromMs: number; toMs: number }) => (detailed ? TicketFold.detailed(at, p) : TicketFold.counts(at));
+      const one = make(period);
+      for (const r of rows) one.add(...r);
+      const whole = make(period);
+      for (let day = 0; day < 31; day++) {
+        const p = { fromMs: FROM + day * 24 * H, toMs: FROM + (day + 1) * 24 * H };
+        const part = make(p);
+        for (const r of rows) if (r[0] >= p.fromMs && r[0] < p.toMs) part.add(...r);
+        whole.absorb(part);
+      }
+      expect(one.counts.total).toBeGreaterThan(400);
+      expect(one.validity.nextChange).toBeLessThan(Infinity);
+      expect(everything(whole)).toEqual(everything(one));
+    });
+  }
+
+  it('refuses a part of another kind or outside the period', () => {
+    const whole = TicketFold.detailed(NOW, period);
+    expect(() => whole.absorb(TicketFold.counts(NOW))).toThrow(/another kind/);
+    expect(() => whole.absorb(TicketFold.detailed(NOW, { fromMs: period.toMs, toMs: period.toMs + 24 * H }))).toThrow(/outside the period/);
+  });
+});

@@ -37,3 +37,17 @@ describe('the median of kept durations', () => {
     expect([a.length, b.length]).toEqual([2, 1]);
   });
 });
+
+describe('Samples.append', () => {
+  it('adds the values of another list, growing past its capacity, and leaves that one as it was', () => {
+    const a = new Samples();
+    const b = new Samples();
+    for (let i = 0; i < 1000; i++) a.push(i);
+    for (let i = 1000; i < 3001; i++) b.push(i);
+    a.append(b);
+    expect(a.length).toBe(3001);
+    expect(a.median()).toBe(1500);
+    expect(b.length).toBe(2001);
+    expect(b.median()).toBe(2000);
+  });
+});
