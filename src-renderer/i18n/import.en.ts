@@ -45,6 +45,13 @@ export const importEn: Shape<typeof importZhCN> = {
   download: 'Download rejected rows (CSV)',
   downloadHint: 'The file keeps the original columns and adds the source line, the columns in error and the reasons; the CRM team can fix it and send it back as it is.',
   downloading: 'Downloading…',
+  savedMaps: {
+    title: 'Saved header mappings',
+    hint: 'Fields chosen in the preview for headers the console does not know, remembered per header list; once removed, a file with those headers must be mapped again.',
+    headers: 'Header list of {{count}} columns: {{headers}}',
+    saved: 'saved by {{by}} at {{at}}',
+    remove: 'Remove',
+  },
   listSeparator: ', ',
   chosen: '(mapped by hand)',
   mapHint: 'The file has headers the console does not know. If a column is one of these fields (主叫号码 is the customer phone, say), choose it and save; files with the same headers will be read this way from now on.',

@@ -42,6 +42,13 @@ export const importZhCN = {
   downloadHint: '文件保留原有的列，并在末尾加上原行号、错误列和错误原因；CRM 组修改后可直接重新导入。',
   downloading: '正在下载…',
   listSeparator: '、',
+  savedMaps: {
+    title: '已保存的表头对应',
+    hint: '在预览中为不认识的表头选过的字段，按整套表头记住；移除后，同样表头的文件需重新选择。',
+    headers: '整套表头 {{count}} 列：{{headers}}',
+    saved: '{{by}} 保存于 {{at}}',
+    remove: '移除',
+  },
   chosen: '（手工对应）',
   mapHint: '文件中有控制台不认识的列名。如果某列就是下面的某个字段（例如“主叫号码”就是客户号码），请选择后保存；同样列名的文件以后会自动按此对应。',
   mapColumn: '{{header}} 对应到',

@@ -65,4 +65,19 @@ describe('mapping an unknown header in the import preview', () => {
     expect(await page.getByTestId('import-missing').count()).toBe(0);
     expect(errors).toEqual([]);
   });
+
+  it('shows the saved mapping on 导入 and removes it: the file on screen asks for the column again', async () => {
+    const saved = page.getByTestId('import-saved-map');
+    await saved.waitFor();
+    expect(await saved.count()).toBe(1);
+    expect(await saved.innerText()).toContain('主叫号码 → 客户号码');
+    expect(await saved.innerText()).toContain('王主管 保存于');
+    await page.getByTestId('import-saved-maps').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: screenshotPath('import-saved-mappings'), fullPage: true });
+    await saved.getByTestId('import-saved-map-remove').click();
+    await page.getByTestId('import-saved-maps').waitFor({ state: 'detached' });
+    await page.getByTestId('import-missing').waitFor();
+    expect(await page.getByTestId('import-run').isDisabled()).toBe(true);
+    expect(errors).toEqual([]);
+  });
 });

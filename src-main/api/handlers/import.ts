@@ -3,7 +3,7 @@ import { needUser, type HandlersOf } from './types';
 import type { importMethods } from '../methods/import';
 import { importFiles } from '../../services/import/files';
 import { previewUpload, runUpload } from '../../services/import/console';
-import { saveHeaderMapping } from '../../services/import/header-mapping';
+import { removeHeaderMapping, saveHeaderMapping, savedHeaderMappings } from '../../services/import/header-mapping';
 
 export const importHandlers: HandlersOf<keyof typeof importMethods> = {
   'import/upload': (i, env) =>
@@ -17,6 +17,11 @@ export const importHandlers: HandlersOf<keyof typeof importMethods> = {
   'import/run': (i, env) => runUpload(env.ctx, needUser(env), i.uploadId, { dryRun: i.dryRun, sheet: i.sheet, locale: i.locale }),
   'import/mapHeaders': async (i, env) => {
     await saveHeaderMapping(env.ctx, needUser(env), i.uploadId, i.sheet, i.mapping);
+    return null;
+  },
+  'import/headerMaps': (_i, env) => savedHeaderMappings(env.ctx),
+  'import/removeHeaderMap': (i, env) => {
+    removeHeaderMapping(env.ctx, needUser(env), i.headers.join('\u001f'));
     return null;
   },
   'import/rejects': (i, env) => {

@@ -5,6 +5,7 @@
  * ('import/rejects'). Supervisors and above.
  */
 import { z } from 'zod';
+import type { SavedHeaderMap } from '../../db/import-header-maps';
 import { method } from '../define';
 import { MAX_CHUNK_BASE64 } from '../../core/import/limits';
 import { IMPORT_FIELDS } from '../../core/import/types';
@@ -34,6 +35,7 @@ export const importRejectsInput = z.object({ token: z.uuid(), offset: z.number()
 
 export type ImportPreviewResult = ImportPreview & { fileName: string };
 export type { ImportRunResult };
+export type SavedHeaderMapping = SavedHeaderMap & { headers: string[] };
 
 export interface RejectsChunk {
   fileName: string;
@@ -51,4 +53,7 @@ export const importMethods = {
   'import/run': method<ImportRunResult>()('supervisor', importRunInput),
   'import/mapHeaders': method<null>()('supervisor', importMapHeadersInput),
   'import/rejects': method<RejectsChunk>()('supervisor', importRejectsInput),
+  'import/headerMaps': method<SavedHeaderMapping[]>()('supervisor', z.object({}).strict()),
+  // The header list as listed (its key joins them with a control character, which no input may carry).
+  'import/removeHeaderMap': method<null>()('supervisor', z.object({ headers: z.array(z.string().max(200)).min(1).max(500) }).strict()),
 };

@@ -8,7 +8,7 @@ import { DomainError } from '../../core/errors';
 import type { UserInfo } from '../../core/model';
 import { headerKey, headerSetKey, mapHeaders } from '../../core/import/headers';
 import type { ImportField } from '../../core/import/types';
-import { HeaderMapStore } from '../../db/import-header-maps';
+import { HeaderMapStore, type SavedHeaderMap } from '../../db/import-header-maps';
 import type { ServiceContext } from '../context';
 import { importFiles } from './files';
 import { openTable } from './table';
@@ -51,4 +51,17 @@ export async function saveHeaderMapping(
   } finally {
     await table.close();
   }
+}
+
+/** The mappings saved so far, each with its header list (as normalised for the key), for 导入 to show. */
+export function savedHeaderMappings(ctx: ServiceContext): Array<SavedHeaderMap & { headers: string[] }> {
+  return new HeaderMapStore(ctx.db).list().map((m) => ({ ...m, headers: m.setKey.split('\u001f') }));
+}
+
+/** Forget a saved mapping: files of that header list are previewed as if never mapped. Audited. */
+export function removeHeaderMapping(ctx: ServiceContext, actor: UserInfo, setKey: string): void {
+  const store = new HeaderMapStore(ctx.db);
+  const saved = store.list().find((m) => m.setKey === setKey);
+  if (!saved || !store.remove(setKey)) throw new DomainError('not_found', { what: 'header_mapping', id: setKey.split('\u001f').slice(0, 3).join(',') });
+  ctx.audit.add(ctx.now(), actor.id, 'import.unmap_headers', setKey.split('\u001f').join(','), { mapping: saved.mapping });
 }

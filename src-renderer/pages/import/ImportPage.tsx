@@ -8,6 +8,7 @@ import { useAction } from '../../state/useAction';
 import { mayCall } from '../../lib/access';
 import { PreviewPanel } from './PreviewPanel';
 import { ResultPanel } from './ResultPanel';
+import { SavedMappings } from './SavedMappings';
 import { useTranslation } from 'react-i18next';
 import { uploadFile } from './transfer';
 import { MAX_UPLOAD_MB } from '../../../src-main/core/import/limits';
@@ -32,6 +33,8 @@ export function ImportPage() {
   const [preview, setPreview] = useState<Preview | null>(null);
   const [sheet, setSheet] = useState<string | undefined>(undefined);
   const [result, setResult] = useState<Result | null>(null);
+  // Bumped when a mapping is saved or removed: the saved list reads again.
+  const [mapsVersion, setMapsVersion] = useState(0);
   const { doing: busy, setDoing, msg, run: perform } = useAction<Doing>();
   const error = msg?.text ?? null;
 
@@ -133,6 +136,7 @@ export function ImportPage() {
               void perform(
                 async () => {
                   await call('import/mapHeaders', { uploadId, sheet, mapping });
+                  setMapsVersion((v) => v + 1);
                   setResult(null);
                   setPreview(await call('import/preview', { uploadId, sheet, locale: currentLocale() }));
                 },
@@ -157,6 +161,15 @@ export function ImportPage() {
       )}
 
       {result && <ResultPanel result={result} />}
+
+      <SavedMappings
+        refresh={mapsVersion}
+        onRemoved={() => {
+          setMapsVersion((v) => v + 1);
+          // A file on screen of that shape reads as unmapped again.
+          if (uploadId) void load(uploadId, sheet);
+        }}
+      />
     </section>
   );
 }

@@ -48,6 +48,8 @@ const MATRIX: Record<string, string> = {
   'import/run': '            - - Y Y Y',
   'import/mapHeaders': '     - - Y Y Y', // mapping unknown headers, remembered per header list
   'import/rejects': '        - - Y Y Y',
+  'import/headerMaps': '      - - Y Y Y', // the saved header mappings, shown on 导入
+  'import/removeHeaderMap': ' - - Y Y Y',
   'deadlines/summary': '     - Y Y Y Y',
   'deadlines/urgent': '      - Y Y Y Y',
   'deadlines/atRisk': '      - Y Y Y Y',

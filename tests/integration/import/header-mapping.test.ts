@@ -15,7 +15,7 @@ import type { UserInfo } from '../../../src-main/core/model';
 import { previewFile } from '../../../src-main/services/import/preview';
 import { importFile } from '../../../src-main/services/import/run';
 import { importFiles } from '../../../src-main/services/import/files';
-import { saveHeaderMapping } from '../../../src-main/services/import/header-mapping';
+import { removeHeaderMapping, saveHeaderMapping, savedHeaderMappings } from '../../../src-main/services/import/header-mapping';
 import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
 import type { DomainError } from '../../../src-main/core/errors';
 import { messageFor } from '../../../src-main/core/messages';
@@ -86,5 +86,26 @@ describe('mapping a header the console does not know', () => {
     }
     expect(message).toBe('「主叫号码」对应到的字段在文件中已有别的列，同一字段只能对应一列。');
     expect(t.db.prepare('SELECT count(*) FROM import_header_maps').pluck().get()).toBe(0);
+  });
+});
+
+describe('the saved mappings', () => {
+  it('are listed with their header list, who saved them and when; removing one makes the next preview ask again, audited', async () => {
+    const file = callerFile();
+    await saveHeaderMapping(t.ctx, user, upload(file), undefined, { 主叫号码: 'phone' });
+    const saved = savedHeaderMappings(t.ctx);
+    expect(saved).toHaveLength(1);
+    expect(saved[0]).toMatchObject({ mapping: { 主叫号码: 'phone' }, updatedAt: t.clock.now, updatedByName: user.displayName });
+    expect(saved[0]!.headers).toContain('主叫号码');
+    expect(saved[0]!.headers).toContain('工单编号');
+    expect((await previewFile(t.ctx, file)).missing).toEqual([]);
+
+    t.clock.advance(60_000);
+    removeHeaderMapping(t.ctx, user, saved[0]!.setKey);
+    expect(savedHeaderMappings(t.ctx)).toEqual([]);
+    expect((await previewFile(t.ctx, file)).missing).toEqual(['phone']);
+    expect(t.ctx.audit.list(5).find((a) => a.action === 'import.unmap_headers')).toMatchObject({ at: t.clock.now, actorId: user.id, details: { mapping: { 主叫号码: 'phone' } } });
+    // Gone already: said, not silently ignored.
+    expect(() => removeHeaderMapping(t.ctx, user, saved[0]!.setKey)).toThrow(expect.objectContaining({ code: 'not_found' }));
   });
 });
