@@ -25,81 +25,32 @@
  *
  * Reads the file read-only; writes nothing.
  */
-import fs from 'node:fs';
-import Database from 'better-sqlite3';
 import { foreseeInGroup, peerGroup, type ForesightRule, type PeerGroup } from '../../src-main/core/sla/foresight';
 import { peerKey } from '../../src-main/db/foresight-peers';
 import { HISTORY_DAYS } from '../../src-main/services/foresight';
 import { figure, loadLine, median } from './lib/figures';
+import { arg, missed, readReplayHistory, shareGroupsBetween, type ReplayClock as Clock } from './lib/replay-clocks';
 
-const arg = (name: string, fallback: string) => {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? process.argv[i + 1]! : fallback;
-};
 const file = arg('db', '/tmp/bench-quick.db');
 const days = Number(arg('days', '91'));
 const tuneDays = Number(arg('tune-days', '45'));
 
-if (!fs.existsSync(file)) throw new Error(`${file} is missing: seed one with npm run bench -- --quick (or complaint-desk seed)`);
-
 const H = 3_600_000;
 const DAY = 24 * H;
 
-interface Clock {
-  ticketId: number;
-  categoryId: number;
-  department: string | null;
-  assigneeId: number | null;
-  startedAt: number;
-  dueAt: number;
-  stoppedAt: number | null;
-}
-
-const db = new Database(file, { readonly: true, fileMustExist: true });
-const clocks = db
-  .prepare(
-    `SELECT t.id AS ticketId, t.category_id AS categoryId, t.department, t.assignee_id AS assigneeId,
-            c.started_at AS startedAt, c.due_at AS dueAt, c.stopped_at AS stoppedAt
-     FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
-     WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.cancelled = 0 AND c.due_at IS NOT NULL AND t.status <> 'voided'`,
-  )
-  .all() as Clock[];
-const end = (db.prepare('SELECT max(received_at) AS t FROM tickets').get() as { t: number }).t;
-const ticketCount = (db.prepare('SELECT count(*) AS n FROM tickets').get() as { n: number }).n;
-db.close();
+const history = readReplayHistory(file);
+const { clocks, end, ticketCount } = history;
 const stepMs = Number(arg('step-min', ticketCount > 100_000 ? '360' : process.argv.includes('--quick') ? '180' : '60')) * 60_000;
 
 const start = end - days * DAY;
 const split = start + tuneDays * DAY;
-const missed = (c: Clock) => (c.stoppedAt ?? Infinity) > c.dueAt;
 const replayed = clocks.filter((c) => c.startedAt >= start && c.dueAt <= end);
 const byId = new Map(replayed.map((c) => [c.ticketId, c]));
-const settled = clocks.filter((c) => c.stoppedAt !== null).sort((a, b) => a.stoppedAt! - b.stoppedAt!);
-const stops = settled.map((c) => c.stoppedAt!);
 const live = clocks.filter((c) => c.startedAt < end && (c.stoppedAt ?? Infinity) > start);
-
-function firstAtOrAfter(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 /** The peer groups the console would have read at `now` (settled in the HISTORY_DAYS before it), as services/foresight.ts builds them. */
 function groupsAt(now: number): Map<string, PeerGroup> {
-  const lists = new Map<string, number[]>();
-  for (let i = firstAtOrAfter(stops, now - HISTORY_DAYS * DAY), j = firstAtOrAfter(stops, now); i < j; i++) {
-    const c = settled[i]!;
-    const key = peerKey(c.categoryId, c.department);
-    const list = lists.get(key) ?? [];
-    list.push((c.stoppedAt! - c.startedAt) / (c.dueAt - c.startedAt));
-    lists.set(key, list);
-  }
-  return new Map([...lists].map(([k, v]) => [k, peerGroup(v)]));
+  return new Map([...shareGroupsBetween(history, now - HISTORY_DAYS * DAY, now)].map(([k, v]) => [k, peerGroup(v)]));
 }
 
 type QueueForm = 'whole' | 'above-mean';

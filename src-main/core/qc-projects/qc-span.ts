@@ -10,7 +10,7 @@
  * QC measures' own (core/reports/qc-measures.ts) and not counted a second
  * way. Only the rows a measure reads are read at all.
  */
-import type { QcInput, QcRefund, QcTicket } from '../reports/qc-measures';
+import type { QcInput } from '../reports/qc-measures';
 import type { QcProjectKpi } from './kpis';
 
 /** The 30 days a repeat complaint looks back (db/qc-rows.ts REPEAT_LOOKBACK). */
@@ -28,16 +28,8 @@ export const QC_ROWS_NEEDED: Record<QcProjectKpi, readonly QcRowSet[]> = {
   backlog: ['backlogTickets'],
 };
 
-/** The rows read once over the hull [fromMs, toMs); a set not needed is empty. */
-export interface QcSpanRows {
-  fromMs: number;
-  toMs: number;
-  tickets: readonly QcTicket[];
-  backlogTickets: readonly QcTicket[];
-  history: readonly QcTicket[];
-  refunds: readonly QcRefund[];
-  approvedRefunds: readonly QcRefund[];
-}
+/** The rows read once over the hull [fromMs, toMs), each set as QcInput has it; a set not needed is empty. */
+export type QcSpanRows = Pick<QcInput, 'fromMs' | 'toMs' | QcRowSet>;
 
 export interface QcSlice {
   fromMs: number;
