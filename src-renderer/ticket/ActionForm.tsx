@@ -7,6 +7,7 @@ import { ListSelect } from '../components/ListSelect';
 import { LEVELS, levelRank, SATISFACTIONS } from '../../src-main/core/enums';
 import { useMeta } from '../state/meta';
 import { useQuery } from '../state/useQuery';
+import { TransferProposal } from './TransferProposal';
 import { ACTION_FIELDS, buildAction, EMPTY_VALUES, fieldLabel, type ActionField, type ActionValues } from './actionInput';
 
 interface Props {
@@ -14,12 +15,14 @@ interface Props {
   currentLevel: Level;
   /** Values to start from (a transfer confirming an agent's request). */
   initial?: Partial<ActionValues> | undefined;
+  /** The complaint's text, for the department proposal on a transfer. */
+  description: string;
   busy: boolean;
   onSubmit(action: TicketAction): void;
   onClose(): void;
 }
 
-export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClose }: Props) {
+export function ActionForm({ type, currentLevel, initial, description, busy, onSubmit, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const { users } = useMeta();
   const wantsCauses = 'breachCause' in ACTION_FIELDS[type];
@@ -81,6 +84,7 @@ export function ActionForm({ type, currentLevel, initial, busy, onSubmit, onClos
           </select>
         </Field>
       )}
+      {(type === 'transfer' || type === 'request_transfer') && <TransferProposal description={description} department={v.department} onTake={(d) => set('department', d)} />}
       {has('department') && (
         <Field label={label('department')} error={errors.department}>
           <ListSelect kind="department" value={v.department} onChange={(x) => set('department', x)} blank={t('lists.pick')} autoFocus={focusFirst()} />

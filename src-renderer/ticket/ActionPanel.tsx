@@ -82,6 +82,7 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
           key={active}
           type={active}
           currentLevel={ticket.level}
+          description={ticket.description}
           // Confirming an agent's request starts from what they asked for.
           initial={
             active === 'transfer' && transferRequest

@@ -5,7 +5,9 @@
  * decided it, one click puts its category and department into the form, and
  * the ticket registered records that the proposal was taken; then the
  * ticket is transferred to another department, and the report's 智能派单效果
- * panel counts the proposal taken and its ticket transferred later.
+ * panel counts the proposal taken and its ticket transferred later. On the
+ * ticket page, 转派 proposes the department for the complaint's text too
+ * (imported tickets have none), and one click puts it into the transfer form.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -88,5 +90,24 @@ describe('the new-ticket form proposes category and department from the text', (
     expect(await cells('dispatch-taken-row')).toEqual(['已采用', '1', '1', '100.0%']);
     expect(await cells('dispatch-notTaken-row')).toEqual(['未采用', '0', '0', '—']);
     await panel.screenshot({ path: screenshotPath('report-dispatch-stats') });
+  });
+
+  it("the ticket page's 转派 proposes the department for the complaint's text, and one click puts it in the form", { timeout: 120_000 }, async () => {
+    const found = (await api('tickets/list', { limit: 5, filter: { q: ticketNo } })) as { rows: Array<{ id: number; ticketNo: string }> };
+    const id = found.rows.find((r) => r.ticketNo === ticketNo)!.id;
+    await page.evaluate(`window.location.hash = '#/tickets/${id}'`);
+    const panel = page.getByTestId('action-panel');
+    await panel.locator('.action-buttons button[data-action="transfer"]').click();
+    const form = panel.locator('form[data-action="transfer"]');
+    const proposal = form.getByTestId('transfer-proposal');
+    await proposal.waitFor({ timeout: 60_000 });
+    // The same text as at registration: the same department first.
+    expect(await proposal.getByTestId('transfer-proposal-department').innerText()).toBe(department);
+    expect(await proposal.innerText()).toContain('智能派单建议');
+    const take = proposal.getByTestId('transfer-proposal-take');
+    await take.click();
+    expect(await form.getByLabel(/^部门/).inputValue()).toBe(department);
+    await expect.poll(() => take.innerText()).toBe('已采用');
+    await form.screenshot({ path: screenshotPath('transfer-proposal') });
   });
 });
