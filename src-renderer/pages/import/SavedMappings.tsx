@@ -4,20 +4,20 @@
  * saved it and when, and 移除 to forget it — the next file of that shape is
  * previewed as if never mapped, and can be mapped again.
  */
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { call, messageOf } from '../../api/client';
+import { call } from '../../api/client';
 import { Alert } from '../../components/Alert';
 import type { ImportField } from '../../../src-main/core/import/types';
 import { formatDateTime } from '../../lib/time';
 import { useBranch } from '../../state/session';
+import { useAction } from '../../state/useAction';
 import { useQuery } from '../../state/useQuery';
 
 export function SavedMappings({ refresh, onRemoved }: { refresh: unknown; onRemoved(): void }) {
   const { t } = useTranslation();
   const { zone } = useBranch();
   const saved = useQuery('import/headerMaps', {}, refresh).data ?? [];
-  const [error, setError] = useState<string | null>(null);
+  const { busy, msg, run } = useAction();
   if (saved.length === 0) return null;
   return (
     <section className="import-saved-maps" data-testid="import-saved-maps" aria-labelledby="import-saved-maps-title">
@@ -40,14 +40,15 @@ export function SavedMappings({ refresh, onRemoved }: { refresh: unknown; onRemo
               type="button"
               className="btn small"
               data-testid="import-saved-map-remove"
+              disabled={busy}
               onClick={() =>
-                void call('import/removeHeaderMap', { headers: m.headers }).then(
-                  () => {
-                    setError(null);
-                    onRemoved();
-                  },
-                  (e: unknown) => setError(messageOf(e)),
-                )
+                // The method answers null, which run() also gives for a refusal: the work says true once it is done.
+                void run(async () => {
+                  await call('import/removeHeaderMap', { headers: m.headers });
+                  return true;
+                }).then((done) => {
+                  if (done) onRemoved();
+                })
               }
             >
               {t('import.savedMaps.remove')}
@@ -55,7 +56,7 @@ export function SavedMappings({ refresh, onRemoved }: { refresh: unknown; onRemo
           </li>
         ))}
       </ul>
-      {error && <Alert kind="error">{error}</Alert>}
+      {msg?.kind === 'error' && <Alert kind="error">{msg.text}</Alert>}
     </section>
   );
 }
