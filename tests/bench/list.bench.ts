@@ -5,7 +5,11 @@
  * run. Reads only, but for one figure: the Today figure after a write writes
  * to a TEMP table, which only moves the connection's change counter; the one
  * after a settled ticket changes moves one recently settled ticket to another
- * department and back, on the file, and leaves it as it was.
+ * department and back, and commits each move (foresight keeps nothing inside
+ * a transaction, so a rolled-back write would not measure what it does after
+ * a real one). So it all runs on the run's scratch copy of the bench file
+ * (lib/bench-db.ts scratchCopy), never on the shared seeded file, which the
+ * harness watches for committed writes.
  *
  *   npx tsx tests/bench/list.bench.ts --db /tmp/bench-1m.db [--quick]
  */
@@ -14,11 +18,12 @@ import { createContext } from '../../src-main/services/context';
 import { createApiServer } from '../../src-main/api/server';
 import type { SessionSlot } from '../../src-main/api/handlers';
 import { benchOptions, figure, loadLine, ratioAtMost, timeMedian, under } from './lib/figures';
-import { BENCH_USER } from './lib/bench-db';
+import { BENCH_USER, scratchCopy } from './lib/bench-db';
 import { TODAY_CALLS } from './lib/today-calls';
 
 const opts = benchOptions();
-const file = opts.db ?? '/tmp/bench-1m.db';
+const scratch = scratchCopy(opts.db ?? '/tmp/bench-1m.db');
+const file = scratch.file;
 const runs = opts.quick ? 7 : 15;
 
 const db = openDatabase(file, { integrity: 'skip' });
@@ -213,3 +218,4 @@ for (const [name, before, n] of [
 }
 moveDepartment.run(settledOne.department, settledOne.id);
 db.close();
+scratch.dispose();
