@@ -106,6 +106,10 @@ describe('quality control: breach causes, QC measures and the forecast', () => {
     await page.getByTestId('qc-measures').screenshot({ path: screenshotPath('qc-measures') });
     await chart.scrollIntoViewIfNeeded();
     await page.mouse.move(0, 0);
+    // The console's notices (the demo's volume warnings, deadline alerts) sit at the bottom right, over the chart's
+    // last bars: closed with their ✕ first, as a supervisor would.
+    await page.evaluate("document.querySelectorAll('.alert-notice button[aria-label]').forEach((b) => b.click())");
+    await expect.poll(() => page.locator('.alert-notice').count()).toBe(0);
     await chart.locator('xpath=..').screenshot({ path: screenshotPath('qc-breach-pareto') });
     // Our bar, found on the chart's own pixels: the middle of its slot of the grid (44 px left, 48 px right:
     // charts/paretoChart.ts), then down that column to the bar's grey (#9aa5b1, a bar outside the vital few).
