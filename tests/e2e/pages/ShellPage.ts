@@ -43,7 +43,9 @@ export class ShellPage {
     return panel;
   }
 
+  /** Lock, and wait for the login screen: typing into the page before it has changed loses the keystrokes (a flake under load). */
   async lock(): Promise<void> {
     await this.page.getByTestId('lock').click();
+    await this.page.getByRole('heading', { name: '登录投诉工作台' }).waitFor();
   }
 }
