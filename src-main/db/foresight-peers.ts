@@ -24,6 +24,7 @@
 import { z } from 'zod';
 import type { Db } from './open';
 import { allRows, int, intOrNull, text, textOrNull, value } from './rows';
+import { firstAtLeast } from '../core/sorted';
 
 /** A peer group's key: category id and department ('' when none). */
 export function peerKey(categoryId: number, department: string | null): string {
@@ -87,18 +88,6 @@ interface PerDb {
   kept: Kept | null;
 }
 const perDb = new WeakMap<Db, PerDb>();
-
-/** Index of the first value ≥ x in an ascending list. */
-function firstAtLeast(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
 
 function insertSorted(xs: number[], x: number): void {
   xs.splice(firstAtLeast(xs, x), 0, x);

@@ -71,7 +71,7 @@ const SELECT = `
     LEFT JOIN users pu ON pu.id = w.published_by
     LEFT JOIN users eu ON eu.id = w.ended_by`;
 
-const OpenRow: z.ZodType<OpenWarning> = z.object({
+const openFields = z.object({
   id: int,
   source: z.enum(['auto', 'manual']),
   category: text,
@@ -81,17 +81,11 @@ const OpenRow: z.ZodType<OpenWarning> = z.object({
   level: z.enum(['yellow', 'orange', 'red']),
   peakCount: int,
 });
+const OpenRow: z.ZodType<OpenWarning> = openFields;
 
 const num = z.number();
-const Row = z.object({
-  id: int,
-  source: z.enum(['auto', 'manual']),
-  category: text,
-  scope: text,
-  period: z.enum(['month', 'rolling7']),
-  periodKey: text,
-  level: z.enum(['yellow', 'orange', 'red']),
-  peakCount: int,
+// A stored warning: an open one's fields and the rest of its record.
+const Row = openFields.extend({
   district: textOrNull,
   windowStart: int,
   windowEnd: int,

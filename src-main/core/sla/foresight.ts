@@ -18,6 +18,7 @@
  * Durations are wall-clock (clock start to stop), pauses included: a peer that
  * waited on its customer waited in the customer's eyes too.
  */
+import { firstWhere } from '../sorted';
 
 /** Fewer peers than this and the history says nothing: no forecast. */
 export const MIN_PEERS = 5;
@@ -94,18 +95,6 @@ export function peerGroup(shares: readonly number[]): PeerGroup {
 function isAscending(xs: readonly number[]): boolean {
   for (let i = 1; i < xs.length; i++) if (xs[i - 1]! > xs[i]!) return false;
   return true;
-}
-
-/** Index of the first value for which `holds` is true in an ascending list (`holds` false, then true, along it). */
-function firstWhere(sorted: readonly number[], holds: (x: number) => boolean): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (holds(sorted[mid]!)) hi = mid;
-    else lo = mid + 1;
-  }
-  return lo;
 }
 
 /** Median of sorted[from..], each value less `minus` (as the rule's "what they still needed"). */

@@ -8,6 +8,7 @@
  */
 import fs from 'node:fs';
 import Database from 'better-sqlite3';
+import { firstAtLeast } from '../../../src-main/core/sorted';
 import { peerKey } from '../../../src-main/db/foresight-peers';
 
 /** `--name value` from the command line, or the fallback. */
@@ -59,25 +60,13 @@ export function readReplayHistory(file: string): ReplayHistory {
   }
 }
 
-/** Index of the first value ≥ x in an ascending list. */
-export function firstAtOrAfter(xs: readonly number[], x: number): number {
-  let lo = 0;
-  let hi = xs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (xs[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Whether a clock missed its due time (never stopping counts as missing). */
 export const missed = (c: ReplayClock) => (c.stoppedAt ?? Infinity) > c.dueAt;
 
 /** The peer groups of the clocks settled in [from, to): each one's share of its limit, by peerKey. */
 export function shareGroupsBetween(h: ReplayHistory, from: number, to: number): Map<string, number[]> {
   const groups = new Map<string, number[]>();
-  for (let i = firstAtOrAfter(h.stops, from), j = firstAtOrAfter(h.stops, to); i < j; i++) {
+  for (let i = firstAtLeast(h.stops, from), j = firstAtLeast(h.stops, to); i < j; i++) {
     const c = h.settled[i]!;
     const key = peerKey(c.categoryId, c.department);
     const list = groups.get(key) ?? [];
