@@ -101,9 +101,12 @@ export function AppShell() {
             <HealthBanner />
             <Content route={route} />
           </main>
-          <AlertNotice />
-          <ReminderNotice />
-          <WarningNotice />
+          {/* One column of notices at the bottom right, newest kinds above: each keeps its place instead of covering another. */}
+          <div className="notices">
+            <WarningNotice />
+            <ReminderNotice />
+            <AlertNotice />
+          </div>
           <StatusStrip />
         </div>
       </MetaProvider>
