@@ -22,15 +22,15 @@ export interface ForesightRow {
   ticketId: number;
   ticketNo: string;
   dueAt: number;
-  /** Estimated finish instant. */
+  /** Estimated finish instant: past dueAt exactly when the ticket is likely to miss (core/sla/foresight.ts). */
   finishAt: number;
   /** Share (0..1) of comparable settled peers that took longer than this ticket's limit. */
   missRisk: number;
-  /** Median resolution time of the peer group, at this ticket's limit (ms). */
+  /** Median resolution time of the peer group, at this ticket's limit (ms); for reference, the flag does not read it. */
   peerMedianMs: number;
   /** Comparable peers the estimate rests on. */
   peers: number;
-  /** E.g. "此类工单中位处理 31 小时，剩 6 小时". */
+  /** What decided: e.g. "同类工单在此进度时 45%（9/20）最终超时，剩 6 小时". */
   reason: string;
 }
 
@@ -59,7 +59,7 @@ function forecastOne(t: OpenResolution, now: number, peers: PeerGroup, queue: nu
     peerMedianMs: f.peerMedianMs,
     peers: f.peers,
     likelyToMiss: f.likelyToMiss,
-    reason: foresightReason(f.peerMedianMs, t.dueAt - now, locale),
+    reason: foresightReason(f.missRisk, f.peers, t.dueAt - now, locale),
   };
 }
 

@@ -121,6 +121,7 @@ export const en: Resources = {
         empty: 'By the history, no ticket is likely to miss.',
         reason: 'Why',
         finish: 'Estimated finish',
+        finishHint: 'By then about six in ten of the like tickets at this stage were settled; it is past the due time, which is why the ticket is listed',
         risk: 'Like tickets late',
         riskHint: 'Of the {{peers, number}} like tickets still open at this share of their limit, the share that went past it',
       },

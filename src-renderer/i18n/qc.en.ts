@@ -53,6 +53,7 @@ export const qcEn: Shape<typeof qcZhCN> = {
   forecast: {
     label: 'Forecast (estimate)',
     finish: 'expected to settle {{at}}',
+    finishHint: 'By then about six in ten of the like tickets at this stage were settled; when that is past the due time, the ticket is likely to miss',
     risk: 'risk of missing {{pct}}%',
     riskHint: 'Share of the {{peers}} like tickets (same category and department, settled in the last six months, that had used more of their own limit than this one has so far) that went past their limit; 40 % or more is likely to miss',
     likely: 'likely to miss',

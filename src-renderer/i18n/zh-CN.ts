@@ -115,6 +115,7 @@ export const zhCN = {
         empty: '按历史估算，没有预计超时的工单。',
         reason: '原因',
         finish: '预计办结',
+        finishHint: '同类工单用时到这个进度后，约六成在此时刻前办结；晚于时限，所以列在这里',
         risk: '同类超时比例',
         riskHint: '用时到这个进度（按各自时限计）还没办结的 {{peers, number}} 张同类工单中，超过时限的比例',
       },

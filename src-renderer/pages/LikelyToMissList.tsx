@@ -1,7 +1,8 @@
 /**
  * Today's "likely to miss": tickets not yet warned whose estimate from the
  * branch's own history finishes past the resolution limit, each with the
- * reason (the peer group's median against the time left), the estimated
+ * reason (the share of like tickets at this stage that went on to miss, and
+ * the time left), the estimated
  * finish and the share of like tickets that missed. An estimate, and labelled so.
  * Sent after the page's other calls (useAfterFirstCalls), so it never holds them up.
  */
@@ -45,7 +46,7 @@ export function LikelyToMissList({ refresh }: { refresh: unknown }) {
               <tr>
                 <th>{t('tickets.col.ticketNo')}</th>
                 <th>{t('today.list.likely.reason')}</th>
-                <th>{t('today.list.likely.finish')}</th>
+                <th title={t('today.list.likely.finishHint')}>{t('today.list.likely.finish')}</th>
                 <th>{t('today.due')}</th>
                 <th>{t('today.list.likely.risk')}</th>
               </tr>

@@ -2,7 +2,8 @@
  * The ticket's forecast under its clocks (deadlines/forecast): when the
  * branch's own history expects it to be settled, the share of like tickets
  * that went past this one's limit, and why, in the branch's words
- * (此类工单中位处理 40 小时，剩 28 小时). Labelled as an estimate; said
+ * (同类工单在此进度时 50%（3/6）最终超时，剩 28 小时). The finish is past the due
+ * time exactly when the ticket is flagged. Labelled as an estimate; said
  * plainly when there are too few like tickets to say anything.
  */
 import { useTranslation } from 'react-i18next';
@@ -27,7 +28,9 @@ export function ForecastLine({ ticketId, version }: { ticketId: number; version:
   return (
     <p className={`forecast${f.likelyToMiss ? ' likely' : ''}`} data-testid="forecast" data-state={f.likelyToMiss ? 'likely' : 'fine'} data-finish={f.finishAt} data-risk={f.missRisk}>
       <span className="forecast-label">{t('qc.forecast.label')}</span>{' '}
-      <span className="forecast-finish">{t('qc.forecast.finish', { at: formatDateTime(f.finishAt, zone) })}</span>
+      <span className="forecast-finish" title={t('qc.forecast.finishHint')}>
+        {t('qc.forecast.finish', { at: formatDateTime(f.finishAt, zone) })}
+      </span>
       {' · '}
       <span title={t('qc.forecast.riskHint', { peers: String(f.peers) })}>{t('qc.forecast.risk', { pct: String(Math.round(f.missRisk * 100)) })}</span>
       {' · '}

@@ -24,6 +24,7 @@ interface Forecast {
   state: 'none' | 'unknown' | 'estimate';
   reason?: string;
   finishAt?: number;
+  dueAt?: number;
   likelyToMiss?: boolean;
 }
 
@@ -148,7 +149,9 @@ describe('quality control: breach causes, QC measures and the forecast', () => {
     // The console's clock runs on between the two asks: the same estimate, a few seconds later.
     expect(Math.abs(Number(await line.getAttribute('data-finish')) - chosen!.f.finishAt!)).toBeLessThan(60_000);
     await expect(line.getAttribute('data-state')).resolves.toBe(chosen!.f.likelyToMiss ? 'likely' : 'fine');
-    const typical = /^此类工单中位处理 ([\d.]+) 小时，剩 [\d.]+ 小时$/;
+    // The finish shown agrees with the flag: past the due time exactly when likely to miss.
+    expect(chosen!.f.finishAt! > chosen!.f.dueAt!).toBe(chosen!.f.likelyToMiss);
+    const typical = /^同类工单在此进度时 (\d+)%（\d+\/\d+）最终超时，剩 [\d.]+ 小时$/;
     expect(chosen!.f.reason).toMatch(typical);
     const shown = (await page.getByTestId('forecast-reason').textContent())!;
     expect(shown.match(typical)?.[1]).toBe(chosen!.f.reason!.match(typical)![1]);

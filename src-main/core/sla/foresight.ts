@@ -10,10 +10,17 @@
  *   e         = elapsed ÷ limit (this ticket's share used so far)
  *   still     = peers whose share is above e (those this ticket can still be like)
  *   stretch   = 1 + queueWeight × other open tickets of the assignee
- *   remaining = median(s − e for s in still) × stretch × limit
- *   finish    = now + remaining
  *   risk      = share of `still` whose stretched remainder (s − e) × stretch passes what is left, 1 − e
  *   likely to miss ⇔ at least MIN_PEERS in `still` and risk ≥ riskThreshold
+ *   k         = the fewest late peers that make the risk reach the threshold (the least k with k ÷ |still| ≥ riskThreshold)
+ *   finish    = now + (the k-th largest of s − e in still) × stretch × limit
+ *
+ * The finish is the quantile the flag is decided on, not the median: it lies
+ * past the due time exactly when at least k of the comparable peers went past
+ * their limit, that is exactly when the ticket is likely to miss. (The median
+ * was shown first, and a flagged ticket could show a finish before its due
+ * time.) At the chosen 40 % it is the time by which about six in ten of the
+ * comparable peers were done.
  *
  * Durations are wall-clock (clock start to stop), pauses included: a peer that
  * waited on its customer waited in the customer's eyes too.
@@ -56,9 +63,9 @@ export type Foresight =
       kind: 'estimate';
       /** Peers still comparable (used more of their limit than this ticket has so far). */
       peers: number;
-      /** The whole peer group's median share, at this ticket's limit (the reason's "中位处理"). */
+      /** The whole peer group's median share, at this ticket's limit (for reference; the flag does not read it). */
       peerMedianMs: number;
-      /** Estimated finish instant. */
+      /** Estimated finish instant: past the due time exactly when likely to miss (see the rule above). */
       finishAt: number;
       /** Share (0..1) of comparable peers that went past their limit (stretched by the queue). */
       missRisk: number;
@@ -89,7 +96,7 @@ export interface PeerGroup {
 /** The group of these shares; a list already ascending (as db/foresight-peers.ts gives) is used as it is. */
 export function peerGroup(shares: readonly number[]): PeerGroup {
   const sorted = isAscending(shares) ? shares : [...shares].sort((a, b) => a - b);
-  return { sorted, median: sorted.length ? middleOfSorted(sorted, 0) : NaN };
+  return { sorted, median: sorted.length ? middleOfSorted(sorted) : NaN };
 }
 
 function isAscending(xs: readonly number[]): boolean {
@@ -97,11 +104,10 @@ function isAscending(xs: readonly number[]): boolean {
   return true;
 }
 
-/** Median of sorted[from..], each value less `minus` (as the rule's "what they still needed"). */
-function middleOfSorted(sorted: readonly number[], from: number, minus = 0): number {
-  const n = sorted.length - from;
-  const mid = from + Math.floor(n / 2);
-  return n % 2 === 1 ? sorted[mid]! - minus : (sorted[mid - 1]! - minus + (sorted[mid]! - minus)) / 2;
+/** Median of a non-empty ascending list. */
+function middleOfSorted(sorted: readonly number[]): number {
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
 }
 
 export function foresee(input: ForesightInput, rule: ForesightRule = FORESIGHT_RULE): Foresight {
@@ -120,10 +126,11 @@ export function foreseeInGroup(input: Omit<ForesightInput, 'peerShares'> & { pee
   const still = sorted.length - from;
   if (still < MIN_PEERS) return { kind: 'unknown', peers: still };
   const stretch = 1 + rule.queueWeight * Math.max(0, input.queueAhead);
-  const finishAt = Math.round(input.now + middleOfSorted(sorted, from, e) * stretch * limit);
   // Compared as written (not as s > e + (1 − e) ÷ stretch) so a peer that used exactly its limit stays on time.
   const over = sorted.length - firstWhere(sorted, (s) => s > e && (s - e) * stretch > 1 - e);
   const missRisk = over / still;
+  const k = lateNeeded(still, rule.riskThreshold);
+  const finishAt = Math.round(input.now + (sorted[sorted.length - k]! - e) * stretch * limit);
   return {
     kind: 'estimate',
     peers: still,
@@ -134,16 +141,34 @@ export function foreseeInGroup(input: Omit<ForesightInput, 'peerShares'> & { pee
   };
 }
 
+/**
+ * Of n comparable peers, how many going late make the risk reach the
+ * threshold: the least k with k ÷ n ≥ threshold, found with the very
+ * comparison the flag makes (0.4 × 15 is 6.000000000000001 in floating point,
+ * so a bare ceil would say 7). Kept within 1..n, so a threshold above 100 %
+ * (never flagged) or at 0 (always flagged) still names a peer.
+ */
+export function lateNeeded(n: number, threshold: number): number {
+  let k = Math.max(0, Math.ceil(threshold * n) - 1);
+  while (k < n && k / n < threshold) k++;
+  return Math.min(n, Math.max(1, k));
+}
+
 /** Hours to one decimal, as the reason says them. */
 function hours(ms: number): number {
   return Math.round(ms / 360_000) / 10;
 }
 
-/** Why a ticket is flagged, e.g. "此类工单中位处理 31 小时，剩 6 小时". */
-export function foresightReason(peerMedianMs: number, leftMs: number, locale: 'zh-CN' | 'en'): string {
-  const typical = hours(peerMedianMs);
+/**
+ * What decided the flag, in words: the share of the comparable peers (like
+ * tickets that had used as much of their limit and were still open) that went
+ * on to miss it, and the time left — e.g. "同类工单在此进度时 45%（9/20）最终超时，剩 6 小时".
+ */
+export function foresightReason(missRisk: number, peers: number, leftMs: number, locale: 'zh-CN' | 'en'): string {
+  const pct = Math.round(missRisk * 100);
+  const late = Math.round(missRisk * peers);
   const left = hours(Math.max(0, leftMs));
   return locale === 'en'
-    ? `Tickets like this take ${typical} h (median); ${left} h left`
-    : `此类工单中位处理 ${typical} 小时，剩 ${left} 小时`;
+    ? `${pct}% of like tickets at this stage went on to miss (${late} of ${peers}); ${left} h left`
+    : `同类工单在此进度时 ${pct}%（${late}/${peers}）最终超时，剩 ${left} 小时`;
 }

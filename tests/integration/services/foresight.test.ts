@@ -8,10 +8,11 @@
  * The rule (core/sla/foresight.ts FORESIGHT_RULE): no queue term, likely to
  * miss once 40 % of the comparable peers went past their limit. At T0:
  *   C, received 20 h ago: peers still running at 20 h are 30, 34, 40, 50, 60, 70;
- *     what they had left: 10, 14, 20, 30, 40, 50 → median 25 h; due in 28 h;
+ *     what they had left: 10, 14, 20, 30, 40, 50; due in 28 h;
  *     3 of those 6 took longer than 48 h → risk 0.5 → likely to miss.
- *   A, received 5 h ago: left 5, 25, 29, 35, 45, 55, 65 → median 35 h, due in 43 h;
- *     3 of the 7 (50, 60, 70 h) over 48 h → risk 3/7 ≈ 0.43 → likely to miss too.
+ *     The finish is the 3rd largest left (3 late of 6 is the fewest reaching 40 %): 30 h, past the due time.
+ *   A, received 5 h ago: left 5, 25, 29, 35, 45, 55, 65, due in 43 h;
+ *     3 of the 7 (50, 60, 70 h) over 48 h → risk 3/7 ≈ 0.43 → likely to miss too; finish the 3rd largest, 45 h.
  *   B, another department with one settled peer → no estimate.
  *   D, like C but unassigned: the same estimate (the agent's queue counts for nothing).
  *   E, received 40 h ago: already warned (and with only 3 peers left, no estimate).
@@ -76,7 +77,9 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 describe('likely to miss (foresight)', () => {
-  const C = { dueAt: T0 + 28 * H, finishAt: T0 + 25 * H, missRisk: 0.5, peerMedianMs: 40 * H, peers: 6, reason: '此类工单中位处理 40 小时，剩 28 小时' };
+  // C: 20 h of its 48 h used; comparable peers (over 20 h) 30, 34, 40, 50, 60, 70 had 10, 14, 20, 30, 40, 50 h left; over the 28 h left: 30, 40, 50 → 3 / 6.
+  // k = 3 (3 / 6 reaches 40 %, 2 / 6 does not): the 3rd largest left, 30 h → finish T0 + 30 h, past the due T0 + 28 h.
+  const C = { dueAt: T0 + 28 * H, finishAt: T0 + 30 * H, missRisk: 0.5, peerMedianMs: 40 * H, peers: 6, reason: '同类工单在此进度时 50%（3/6）最终超时，剩 28 小时' };
 
   it('flags C, D and A (due first): not yet warned, at least 40 % of their comparable peers over the limit, with the reason', () => {
     expect(likelyToMiss(t.ctx, sup, 20)).toEqual({
@@ -88,18 +91,18 @@ describe('likely to miss (foresight)', () => {
           ticketId: ids.A,
           ticketNo: expect.any(String),
           dueAt: T0 + 43 * H,
-          finishAt: T0 + 35 * H,
+          finishAt: T0 + 45 * H,
           missRisk: 3 / 7,
           peerMedianMs: 40 * H,
           peers: 7,
-          reason: '此类工单中位处理 40 小时，剩 43 小时',
+          reason: '同类工单在此进度时 43%（3/7）最终超时，剩 43 小时',
         },
       ],
     });
   });
 
   it('says the reason in English when asked', () => {
-    expect(likelyToMiss(t.ctx, sup, 20, 'en').rows[0]!.reason).toBe('Tickets like this take 40 h (median); 28 h left');
+    expect(likelyToMiss(t.ctx, sup, 20, 'en').rows[0]!.reason).toBe('50% of like tickets at this stage went on to miss (3 of 6); 28 h left');
   });
 
   it('an agent sees their own tickets only', () => {
@@ -111,17 +114,17 @@ describe('likely to miss (foresight)', () => {
     act(ids.A!, { type: 'accept' });
     act(ids.A!, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
     // An hour on, A (settled at T0, after 5 h) is a peer at 5 / 48 of its limit: below C's 21 / 48, so not comparable;
-    // C's comparable peers had 9, 13, 19, 29, 39, 49 h left → median 24 h → T0 + 25 h as before; the group's median is now (34 + 40) / 2 = 37 h.
+    // C's comparable peers had 9, 13, 19, 29, 39, 49 h left → the 3rd largest 29 h → T0 + H + 29 h = T0 + 30 h as before; the group's median is now (34 + 40) / 2 = 37 h.
     t.clock.now = T0 + H;
     expect(likelyToMiss(t.ctx, sup, 20).rows.map(({ ticketId, finishAt, missRisk, peerMedianMs }) => ({ ticketId, finishAt, missRisk, peerMedianMs }))).toEqual([
-      { ticketId: ids.C, finishAt: T0 + 25 * H, missRisk: 0.5, peerMedianMs: 37 * H },
-      { ticketId: ids.D, finishAt: T0 + 25 * H, missRisk: 0.5, peerMedianMs: 37 * H },
+      { ticketId: ids.C, finishAt: T0 + 30 * H, missRisk: 0.5, peerMedianMs: 37 * H },
+      { ticketId: ids.D, finishAt: T0 + 30 * H, missRisk: 0.5, peerMedianMs: 37 * H },
     ]);
   });
 });
 
 describe('the ticket page forecast (deadlines/forecast)', () => {
-  it('C: settles at T0 + 25 h against a limit at T0 + 28 h, but 3 of 6 like tickets went over: likely to miss; two other tickets in the queue', () => {
+  it('C: 3 of 6 like tickets went over: likely to miss, and settles at T0 + 30 h, past its limit at T0 + 28 h; two other tickets in the queue', () => {
     expect(forecastTicket(t.ctx, ids.C!)).toEqual({
       state: 'estimate',
       queueAhead: 2,
@@ -129,19 +132,19 @@ describe('the ticket page forecast (deadlines/forecast)', () => {
       ticketNo: expect.any(String),
       dueAt: T0 + 28 * H,
       warnAt: T0 - 20 * H + 38.4 * H,
-      finishAt: T0 + 25 * H,
+      finishAt: T0 + 30 * H,
       missRisk: 0.5,
       peerMedianMs: 40 * H,
       peers: 6,
       likelyToMiss: true,
-      reason: '此类工单中位处理 40 小时，剩 28 小时',
+      reason: '同类工单在此进度时 50%（3/6）最终超时，剩 28 小时',
     });
   });
 
-  it('A: left 5, 25, 29, 35, 45, 55, 65 h → median 35 h, due in 43 h; 3 of the 7 (50, 60, 70 h) took over 48 h', () => {
+  it('A: left 5, 25, 29, 35, 45, 55, 65 h, due in 43 h; 3 of the 7 (50, 60, 70 h) took over 48 h → k = 3, the 3rd largest 45 h', () => {
     const f = forecastTicket(t.ctx, ids.A!, 'en');
-    expect(f).toMatchObject({ state: 'estimate', finishAt: T0 + 35 * H, dueAt: T0 + 43 * H, likelyToMiss: true, missRisk: 3 / 7, peers: 7 });
-    expect(f.state === 'estimate' && f.reason).toBe('Tickets like this take 40 h (median); 43 h left');
+    expect(f).toMatchObject({ state: 'estimate', finishAt: T0 + 45 * H, dueAt: T0 + 43 * H, likelyToMiss: true, missRisk: 3 / 7, peers: 7 });
+    expect(f.state === 'estimate' && f.reason).toBe('43% of like tickets at this stage went on to miss (3 of 7); 43 h left');
   });
   it('too few like tickets says so: B has one peer (客服部), E three still running past its 40 h', () => {
     expect(forecastTicket(t.ctx, ids.B!)).toEqual({ state: 'unknown', peers: 1, minPeers: 5 });
