@@ -23,7 +23,7 @@
  */
 import { z } from 'zod';
 import type { Db } from './open';
-import { allRows, int, intOrNull, text, textOrNull, value } from './rows';
+import { allRows, int, intOrNull, oneRow, textOrNull, value } from './rows';
 import { firstAtLeast } from '../core/sorted';
 
 /** A peer group's key: category id and department ('' when none). */
@@ -31,15 +31,29 @@ export function peerKey(categoryId: number, department: string | null): string {
   return `${categoryId}|${department ?? ''}`;
 }
 
-// One row per group: its rows' stop instants, durations, limits and tickets as comma lists in the same order (the
+// The index's leading columns are the group, so the window (stopped_at >= ?) is a range in each group: the
+// groups are found one seek at a time (next category, next department) and each group's window read as one
+// range. One statement over the whole index with `GROUP BY` read every settled clock of every year instead —
+// 1,000,000 entries for a 250,000-row window on the bench database: 1.2 s from a cold file, 130 ms warm.
+const IDX = 'settled_resolutions INDEXED BY settled_resolutions_groups';
+const FIRST_GROUP_SQL = `SELECT category_id AS categoryId, department FROM ${IDX} WHERE stopped_at IS NOT NULL
+  ORDER BY category_id, department LIMIT 1`;
+const NEXT_DEPARTMENT_SQL = `SELECT category_id AS categoryId, department FROM ${IDX} WHERE stopped_at IS NOT NULL
+  AND category_id = @categoryId AND department > @department ORDER BY category_id, department LIMIT 1`;
+// NULL sorts before every text: after a category's no-department group come its named departments (a seek, as above).
+const FIRST_DEPARTMENT_SQL = `SELECT category_id AS categoryId, department FROM ${IDX} WHERE stopped_at IS NOT NULL
+  AND category_id = @categoryId AND department IS NOT NULL ORDER BY category_id, department LIMIT 1`;
+const NEXT_CATEGORY_SQL = `SELECT category_id AS categoryId, department FROM ${IDX} WHERE stopped_at IS NOT NULL
+  AND category_id > @categoryId ORDER BY category_id, department LIMIT 1`;
+// One group's window: its rows' stop instants, durations, limits and tickets as comma lists in the same order (the
 // index's: by stop). Integers, so the share is divided here exactly as core would.
-const GROUPED_SQL = `
-  SELECT category_id AS categoryId, department, group_concat(stopped_at) AS stops, group_concat(duration_ms) AS durations,
-         group_concat(limit_ms) AS limits, group_concat(ticket_id) AS ids
-  FROM settled_resolutions INDEXED BY settled_resolutions_groups
-  WHERE stopped_at IS NOT NULL AND stopped_at >= ? AND limit_ms > 0
-  GROUP BY category_id, department`;
-const Grouped = z.object({ categoryId: int, department: textOrNull, stops: text, durations: text, limits: text, ids: text });
+const GROUP_SQL = `
+  SELECT group_concat(stopped_at) AS stops, group_concat(duration_ms) AS durations, group_concat(limit_ms) AS limits,
+         group_concat(ticket_id) AS ids
+  FROM ${IDX}
+  WHERE stopped_at IS NOT NULL AND category_id = @categoryId AND department IS @department AND stopped_at >= @from AND limit_ms > 0`;
+const GroupKey = z.object({ categoryId: int, department: textOrNull });
+const Grouped = z.object({ stops: textOrNull, durations: textOrNull, limits: textOrNull, ids: textOrNull });
 const LAST_SEQ_SQL = `SELECT coalesce(max(seq), 0) FROM settled_resolutions`;
 const CHANGED_SQL = `
   SELECT ticket_id AS ticketId, category_id AS categoryId, department, stopped_at AS stoppedAt, duration_ms AS durationMs,
@@ -82,7 +96,11 @@ interface Kept {
 }
 
 interface PerDb {
-  grouped: ReturnType<Db['prepare']>;
+  firstGroup: ReturnType<Db['prepare']>;
+  nextDepartment: ReturnType<Db['prepare']>;
+  firstDepartment: ReturnType<Db['prepare']>;
+  nextCategory: ReturnType<Db['prepare']>;
+  group: ReturnType<Db['prepare']>;
   lastSeq: ReturnType<Db['prepare']>;
   changed: ReturnType<Db['prepare']>;
   kept: Kept | null;
@@ -111,9 +129,11 @@ function read(s: PerDb, db: Db, readFrom: number): { seq: number; groups: Map<st
   return db.transaction(() => {
     const seq = value(int, s.lastSeq) ?? 0;
     const groups = new Map<string, Group>();
-    for (const r of allRows(Grouped, s.grouped, readFrom)) {
-      // No department and an empty one are the same group (peerKey), as two rows of the GROUP BY.
-      const key = peerKey(r.categoryId, r.department);
+    for (let at = oneRow(GroupKey, s.firstGroup); at; at = nextGroup(s, at)) {
+      const r = oneRow(Grouped, s.group, { ...at, from: readFrom });
+      if (!r?.stops || !r.durations || !r.limits || !r.ids) continue;
+      // No department and an empty one are the same group (peerKey), read as two.
+      const key = peerKey(at.categoryId, at.department);
       const g = groups.get(key) ?? emptyGroup();
       g.stops.push(...numbers(r.stops));
       const limits = numbers(r.limits);
@@ -124,6 +144,13 @@ function read(s: PerDb, db: Db, readFrom: number): { seq: number; groups: Map<st
     for (const g of groups.values()) inStopOrder(g);
     return { seq, groups };
   })();
+}
+
+/** The group after `at` in the index's order, or undefined after the last. */
+function nextGroup(s: PerDb, at: z.output<typeof GroupKey>): z.output<typeof GroupKey> | undefined {
+  const sameCategory =
+    at.department === null ? oneRow(GroupKey, s.firstDepartment, { categoryId: at.categoryId }) : oneRow(GroupKey, s.nextDepartment, at);
+  return sameCategory ?? oneRow(GroupKey, s.nextCategory, { categoryId: at.categoryId });
 }
 
 /** Put a group's rows in order of stop instant (the index gives them so; two GROUP BY rows of one key, or another plan, may not). */
@@ -193,7 +220,16 @@ function moveWindow(g: Group, from: number, to: number): void {
 function prepared(db: Db): PerDb {
   let s = perDb.get(db);
   if (!s) {
-    s = { grouped: db.prepare(GROUPED_SQL), lastSeq: db.prepare(LAST_SEQ_SQL), changed: db.prepare(CHANGED_SQL), kept: null };
+    s = {
+      firstGroup: db.prepare(FIRST_GROUP_SQL),
+      nextDepartment: db.prepare(NEXT_DEPARTMENT_SQL),
+      firstDepartment: db.prepare(FIRST_DEPARTMENT_SQL),
+      nextCategory: db.prepare(NEXT_CATEGORY_SQL),
+      group: db.prepare(GROUP_SQL),
+      lastSeq: db.prepare(LAST_SEQ_SQL),
+      changed: db.prepare(CHANGED_SQL),
+      kept: null,
+    };
     perDb.set(db, s);
   }
   return s;

@@ -87,4 +87,25 @@ describe('foresight peer groups kept between calls', () => {
     settle(T0 + 2 * H, 2.5); // stops at T0 + 4.5 h
     expect(settledPeerGroups(t.db, T0, T0 + 8 * H).get(key)).toEqual([1, 2, 2.5, 3, 4].map((h) => h / 48));
   });
+
+  it('every group is found, whatever its category and department: none, an empty one (the same group), named ones; a group with nothing in the window is left out', () => {
+    const other = categoryId(t.ctx, '网络质量>上网慢/断网');
+    const W0 = T0 + 200 * H;
+    settle(W0, 1, { department: undefined }); // 信号覆盖, no department: stops at W0 + 1 h
+    settle(W0, 2, { categoryId: other, department: undefined }); // 上网慢/断网, none: W0 + 2 h
+    settle(W0, 3, { categoryId: other, department: '网络部' }); // W0 + 3 h
+    settle(W0, 4, { categoryId: other, department: '客服部' }); // W0 + 4 h
+    settle(W0, 6, { categoryId: other, department: '客服部' }); // W0 + 6 h
+    // An empty department is the no-department group (peerKey): written as '' straight into the table.
+    settle(W0, 5, { categoryId: other, department: '网络部' });
+    t.db.prepare("UPDATE tickets SET department = '' WHERE id = (SELECT max(id) FROM tickets)").run(); // W0 + 5 h, joins 上网慢/断网's none
+    const groups = settledPeerGroups(t.db, W0, W0 + 10 * H);
+    const signal = categoryId(t.ctx, '网络质量>信号覆盖');
+    expect(Object.fromEntries([...groups].map(([k, v]) => [k, [...v]]))).toEqual({
+      [peerKey(signal, null)]: [1 / 48],
+      [peerKey(other, null)]: [2 / 48, 5 / 48],
+      [peerKey(other, '网络部')]: [3 / 48],
+      [peerKey(other, '客服部')]: [4 / 48, 6 / 48],
+    });
+  });
 });
