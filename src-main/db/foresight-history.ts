@@ -63,14 +63,18 @@ export class ForesightHistory {
     return rows;
   }
 
-  /** Every running resolution clock with its ticket, due first (unknown due times before the rest). */
+  /**
+   * Every running resolution clock with its ticket, due first (unknown due times before the rest). Along the
+   * index of exactly these clocks (migration 0027), which SQLite would not choose over ticket_clocks_open_due
+   * by itself: 3 ms on 1,000,000 tickets instead of 18–29 ms, paid after every write.
+   */
   private running(): Running[] {
     return (this.kept.running ??= allRows(
       Running,
       this.db.prepare(
         `SELECT t.id AS ticketId, t.ticket_no AS ticketNo, t.category_id AS categoryId, t.department,
                 t.assignee_id AS assigneeId, c.started_at AS startedAt, c.due_at AS dueAt, c.warn_at AS warnAt
-         FROM ticket_clocks c JOIN tickets t ON t.id = c.ticket_id
+         FROM ticket_clocks c INDEXED BY ticket_clocks_running_resolution JOIN tickets t ON t.id = c.ticket_id
          WHERE c.clock = 'resolution' AND c.subject_id = 0 AND c.stopped_at IS NULL AND c.cancelled = 0
          ORDER BY c.due_at`,
       ),

@@ -32,6 +32,7 @@ import * as m0023 from './0023_demo_tickets';
 import * as m0024 from './0024_report_hour_changes';
 import * as m0025 from './0025_qc_project_scope';
 import * as m0026 from './0026_settled_resolutions';
+import * as m0027 from './0027_running_resolution_index';
 
 export interface Migration {
   version: number;
@@ -68,6 +69,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 24, ...m0024 },
   { version: 25, ...m0025 },
   { version: 26, ...m0026 },
+  { version: 27, ...m0027 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;
