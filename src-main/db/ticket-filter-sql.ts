@@ -45,15 +45,32 @@ function phoneCondition(q: string, sees: PhoneMatch, params: Record<string, unkn
   }
 }
 
+/** The search box's matches as one list of ids: the same tickets as the `plan` condition, each named by an index. */
+function searchMembers(q: string, upper: string, sees: PhoneMatch, params: Record<string, unknown>): string {
+  const sets = ['SELECT id FROM tickets WHERE ticket_no >= @q AND ticket_no < @qEnd'];
+  if (upper !== q) sets.push('SELECT id FROM tickets WHERE ticket_no >= @qUpper AND ticket_no < @qUpperEnd');
+  const pq = phoneQuery(q, sees === 'any' ? 'whole' : 'masked');
+  if (pq.kind === 'exact') {
+    params.phone = pq.phone;
+    sets.push('SELECT id FROM tickets WHERE phone = @phone');
+  } else if (pq.kind !== 'none') {
+    params.phoneFts = phoneIndexMatch(pq);
+    sets.push('SELECT rowid FROM ticket_phone_search WHERE ticket_phone_search MATCH @phoneFts');
+  }
+  return sets.join(' UNION ALL ');
+}
+
 /**
  * Which index a filtered page should use. `plan`: SQLite's choice (one filter's index, then a sort
  * of what it found — right when the filter keeps few rows). `walk`: the sort column's own index,
  * testing each row — right when the filter keeps many (a department of 200,000 tickets sorted from
  * a temp B-tree costs 0.6 s; walking received_at finds 100 of them after a few hundred rows). The
  * page decides from the filter's total, which it counts first anyway. A unary + on a column keeps
- * SQLite off that column's index.
+ * SQLite off that column's index. `members`: as `plan`, but the search box's matches are one set of
+ * ids (ticket numbers, phone numbers) for a walk along received_at to test each index entry against,
+ * without reading the row (see TicketReader.page).
  */
-export type IndexUse = 'plan' | 'walk';
+export type IndexUse = 'plan' | 'walk' | 'members';
 
 export function whereClause(
   f: TicketFilter | undefined,
@@ -111,19 +128,22 @@ export function whereClause(
   }
   if (f.unassigned) parts.push(`${col('assignee_id')} IS NULL`);
   if (f.q && f.q.trim()) {
-    // Prefix ranges use the (channel, ticket_no) and phone indexes, unlike LIKE.
     const q = f.q.trim();
     // Ticket numbers are upper case (GD…, CD…); a supervisor types them either way.
     const upper = q.toUpperCase();
-    const byUpper = upper === q ? '' : ' OR (t.ticket_no >= @qUpper AND t.ticket_no < @qUpperEnd)';
-    const phone = phoneCondition(q, phoneMatch, params, walk);
-    const byPhone = phone ? ` OR ${phone}` : '';
-    parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd)${byUpper}${byPhone})`);
     params.q = q;
     params.qEnd = q + '\uffff';
-    if (byUpper) {
+    if (upper !== q) {
       params.qUpper = upper;
       params.qUpperEnd = upper + '\uffff';
+    }
+    if (use === 'members') parts.push(`t.id IN (${searchMembers(q, upper, phoneMatch, params)})`);
+    else {
+      // Prefix ranges use the (channel, ticket_no) and phone indexes, unlike LIKE.
+      const byUpper = upper === q ? '' : ' OR (t.ticket_no >= @qUpper AND t.ticket_no < @qUpperEnd)';
+      const phone = phoneCondition(q, phoneMatch, params, walk);
+      const byPhone = phone ? ` OR ${phone}` : '';
+      parts.push(`((t.ticket_no >= @q AND t.ticket_no < @qEnd)${byUpper}${byPhone})`);
     }
   }
   if (f.receivedFrom !== undefined) {
