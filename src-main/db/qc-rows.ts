@@ -1,17 +1,17 @@
 /**
  * The plain rows the QC measures (core/reports/qc-measures.ts) read for a
  * range [from, to) with the report's filters: tickets with their top-level
- * category and resolution due time, and refund entries (drafts and reversals
+ * category, the backlog's spans (arrival, resolution, resolution due time), and refund entries (drafts and reversals
  * out) with their ticket's arrival.
  */
 import { notDemo } from './demo-sql';
 import { z } from 'zod';
 import type { Db } from './open';
-import type { QcTicket } from '../core/reports/qc-measures';
+import type { BacklogSpan, QcTicket } from '../core/reports/qc-measures';
 import type { ReportFilters } from '../core/reports/model';
 import { REFUND_STATUSES, type RefundStatus } from '../core/refunds/types';
 import { filterSql } from './report-filter-sql';
-import { allRows, flag, int, intOrNull, text } from './rows';
+import { allKindChecked, allRows, flag, int, intOrNull, text, type ColumnKinds } from './rows';
 
 export type QcTicketRow = Omit<QcTicket, 'sp'>;
 
@@ -24,11 +24,19 @@ export interface QcRefundRow {
   executedAt: number | null;
 }
 
-const ticketColumns = (index?: string) => `t.id, t.phone, t.received_at AS receivedAt, t.first_response_at AS firstResponseAt,
-  t.resolved_at AS resolvedAt, coalesce(p.name, c.name) AS topCategory, t.is_repeat AS repeat,
-  (SELECT k.due_at FROM ticket_clocks k WHERE k.ticket_id = t.id AND k.clock = 'resolution' AND k.subject_id = 0) AS resolutionDueAt
-  FROM tickets t${index ? ` INDEXED BY ${index}` : ''} JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id`;
-const TICKET_COLUMNS = ticketColumns();
+const TICKET_COLUMNS = `t.id, t.phone, t.received_at AS receivedAt, t.first_response_at AS firstResponseAt,
+  t.resolved_at AS resolvedAt, coalesce(p.name, c.name) AS topCategory, t.is_repeat AS repeat
+  FROM tickets t JOIN categories c ON c.id = t.category_id LEFT JOIN categories p ON p.id = c.parent_id`;
+
+/** What the backlog reads, all of it in the index tickets_backlog (migration 0028): the table is never touched. */
+const SPAN_COLUMNS = `t.id, t.received_at AS receivedAt, t.resolved_at AS resolvedAt, t.resolution_due_at AS resolutionDueAt
+  FROM tickets t INDEXED BY tickets_backlog`;
+const SPAN_KINDS: ColumnKinds<BacklogSpan> = [
+  ['id', 'int'],
+  ['receivedAt', 'int'],
+  ['resolvedAt', 'int?'],
+  ['resolutionDueAt', 'int?'],
+];
 
 const REFUND_COLUMNS = `r.ticket_id AS ticketId, t.received_at AS ticketReceivedAt, r.created_at AS createdAt, r.status,
   r.decided_at AS decidedAt, r.executed_at AS executedAt FROM refunds r JOIN tickets t ON t.id = r.ticket_id
@@ -45,7 +53,6 @@ const TicketRow: z.ZodType<QcTicketRow> = z.object({
   resolvedAt: intOrNull,
   topCategory: text,
   repeat: flag,
-  resolutionDueAt: intOrNull,
 });
 
 const RefundRow: z.ZodType<QcRefundRow> = z.object({
@@ -83,17 +90,14 @@ export class QcRows {
   }
 
   /** Tickets received before the range's end and not resolved before its start: each day's backlog is among them. */
-  backlogTickets(): QcTicketRow[] {
-    return allRows(
-      TicketRow,
-      // Two arms so each reads its own index (migration 0022): the range's
-      // resolutions, then the unresolved. One OR walked every ticket ever received.
+  backlogTickets(): BacklogSpan[] {
+    return allKindChecked(
+      SPAN_KINDS,
+      // Two arms of one index, its NULLs first: the range's resolutions, then the unresolved.
       this.db.prepare(
-        `SELECT ${ticketColumns('tickets_resolved')}
-           WHERE t.resolved_at >= @from AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${this.f.sql}
+        `SELECT ${SPAN_COLUMNS} WHERE t.resolved_at >= @from AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${this.f.sql}
          UNION ALL
-         SELECT ${ticketColumns('tickets_unresolved')}
-           WHERE t.resolved_at IS NULL AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${this.f.sql}`,
+         SELECT ${SPAN_COLUMNS} WHERE t.resolved_at IS NULL AND t.received_at < @to AND t.status <> 'voided' AND ${notDemo('t')}${this.f.sql}`,
       ),
       this.params,
     );

@@ -7,6 +7,9 @@
  * Pure: the service hands in plain rows and the instant `at`.
  */
 import { mean, rate } from './rates';
+import { backlogDays, type BacklogDay, type BacklogSpan } from './qc-backlog';
+
+export type { BacklogDay, BacklogSpan } from './qc-backlog';
 
 const HOUR = 3_600_000;
 
@@ -44,8 +47,6 @@ export interface QcTicket {
   /** In the SP group (增值业务, SP_GROUP). */
   sp: boolean;
   repeat: boolean;
-  /** The resolution clock's due time; null while unknown (an open pause). */
-  resolutionDueAt: number | null;
 }
 
 export interface QcRefund {
@@ -67,7 +68,7 @@ export interface QcInput {
   /** Tickets received in the range (voided ones left out by the caller). */
   tickets: readonly QcTicket[];
   /** Tickets open at some moment of the range, received before it too (for the backlog). */
-  backlogTickets: readonly QcTicket[];
+  backlogTickets: readonly BacklogSpan[];
   /** Earlier tickets of the range's repeat callers with their refunds (for the refund-delay repeats). */
   history: readonly QcTicket[];
   /** Refund entries (reversals and drafts left out) of the range's tickets and of `history`. */
@@ -83,13 +84,6 @@ export interface QcInput {
 export interface RateCount {
   count: number;
   of: number;
-  rate: number | null;
-}
-
-export interface BacklogDay {
-  day: string;
-  open: number;
-  overdue: number;
   rate: number | null;
 }
 
@@ -182,32 +176,9 @@ function refundDelayRepeat(input: QcInput): RateCount {
   return rc(caused, input.tickets.length);
 }
 
-/**
- * 工单堆积率 of each day, at its end (or at `at` for today): of the tickets
- * open then (received, not yet resolved), those past their resolution limit.
- * Days after `at` are not measured.
- */
+/** 工单堆积率 of each day and over the range (core/reports/qc-backlog.ts). */
 function backlog(input: QcInput): QcMeasures['backlog'] {
-  const days: BacklogDay[] = [];
-  let open = 0;
-  let overdue = 0;
-  let dayStart = input.fromMs;
-  for (const { day, endMs } of input.days) {
-    if (dayStart >= input.at) break;
-    const instant = Math.min(endMs, input.at);
-    dayStart = endMs;
-    let o = 0;
-    let late = 0;
-    for (const t of input.backlogTickets) {
-      if (t.receivedAt >= instant) continue;
-      if (t.resolvedAt !== null && t.resolvedAt < instant) continue;
-      o++;
-      if (t.resolutionDueAt !== null && t.resolutionDueAt < instant) late++;
-    }
-    days.push({ day, open: o, overdue: late, rate: rate(late, o) });
-    open += o;
-    overdue += late;
-  }
+  const { days, open, overdue } = backlogDays({ at: input.at, fromMs: input.fromMs, days: input.days, spans: input.backlogTickets });
   return { days, overall: rc(overdue, open) };
 }
 

@@ -33,6 +33,7 @@ import * as m0024 from './0024_report_hour_changes';
 import * as m0025 from './0025_qc_project_scope';
 import * as m0026 from './0026_settled_resolutions';
 import * as m0027 from './0027_running_resolution_index';
+import * as m0028 from './0028_backlog_covering';
 
 export interface Migration {
   version: number;
@@ -70,6 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 25, ...m0025 },
   { version: 26, ...m0026 },
   { version: 27, ...m0027 },
+  { version: 28, ...m0028 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

@@ -42,7 +42,7 @@ export function qcSpanRows(ctx: ServiceContext, fromMs: number, toMs: number, fi
     fromMs,
     toMs,
     tickets: want('tickets') ? rows.tickets().map(toTicket) : [],
-    backlogTickets: want('backlogTickets') ? rows.backlogTickets().map(toTicket) : [],
+    backlogTickets: want('backlogTickets') ? rows.backlogTickets() : [],
     history: want('history') ? rows.repeatHistory().map(toTicket) : [],
     refunds: want('refunds') ? rows.refundsOfRecentTickets().map(toRefund) : [],
     approvedRefunds: want('approvedRefunds') ? rows.approvedRefunds().map(toRefund) : [],
@@ -59,7 +59,7 @@ export function qcReport(ctx: ServiceContext, query: { range: DayRange; filters?
   const rows = new QcRows(ctx.db, fromMs, toMs, query.filters ?? {});
   return ctx.db.transaction((): QcReport => {
     const tickets = rows.tickets().map(toTicket);
-    const backlogTickets = rows.backlogTickets().map(toTicket);
+    const backlogTickets = rows.backlogTickets();
     const history = rows.repeatHistory().map(toTicket);
     const ids = new Set([...tickets, ...history].map((t) => t.id));
     const refunds = rows
