@@ -38,7 +38,13 @@ export const DEFAULT_HANDLING_TARGET_MS = 3 * HOUR;
 
 export interface QcTicket {
   id: number;
-  phone: string;
+  /**
+   * The caller's number. Given for every repeat complaint and every ticket of
+   * `history`; the range's other tickets may have none: the only complaints a
+   * repeat is compared with are its caller's, and those of them received in
+   * the range are in `history` too.
+   */
+  phone: string | null;
   receivedAt: number;
   firstResponseAt: number | null;
   resolvedAt: number | null;
@@ -157,6 +163,7 @@ function refundDelayRepeat(input: QcInput): RateCount {
   // repeat was quadratic (about 40 s for a month of a two-year file).
   const byPhone = new Map<string, QcTicket[]>();
   for (const e of [...input.history, ...input.tickets]) {
+    if (e.phone === null) continue;
     const list = byPhone.get(e.phone);
     if (list) list.push(e);
     else byPhone.set(e.phone, [e]);
@@ -164,6 +171,7 @@ function refundDelayRepeat(input: QcInput): RateCount {
   let caused = 0;
   for (const t of input.tickets) {
     if (!t.repeat) continue;
+    if (t.phone === null) throw new Error(`repeat complaint ${t.id} was read without its phone number`);
     const waiting = (byPhone.get(t.phone) ?? []).some(
       (e) =>
         e.phone === t.phone &&

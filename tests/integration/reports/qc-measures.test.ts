@@ -118,4 +118,25 @@ describe('QC measures, by hand', () => {
     expect([q.spReply1h.rate, q.spReply4h.rate, q.refundFromComplaint.rate, q.refundDelayRepeat.rate]).toEqual([null, null, null, null]);
     expect(q.handlingByCategory).toEqual([]);
   });
+
+  it('a repeat caused by a refund of an earlier complaint of the same range, with filters', () => {
+    t = tempDb(AT);
+    const u = addUser(t.ctx, 'qc', 'supervisor', '客服中心');
+    const insert = t.db.prepare(`INSERT INTO tickets (ticket_no, channel, received_at, phone, district, category_id, level, status,
+        description, department, is_repeat, created_at, updated_at)
+      VALUES (?, '10086', ?, ?, ?, ?, 'normal', 'in_progress', '测试', '客服中心', ?, ?, ?)`);
+    const bb = categoryId(t.ctx, BB);
+    // K (南海区) waits on a refund written 1 Nov 12:00; L (禅城区), the same caller on 2 Nov, is a repeat; M another caller's repeat.
+    const k = Number(insert.run('K', cn(2026, 11, 1, 10), '13700000001', '南海区', bb, 0, cn(2026, 11, 1, 10), cn(2026, 11, 1, 10)).lastInsertRowid);
+    insert.run('L', cn(2026, 11, 2, 10), '13700000001', '禅城区', bb, 1, cn(2026, 11, 2, 10), cn(2026, 11, 2, 10));
+    insert.run('M', cn(2026, 11, 2, 11), '13700000002', '禅城区', bb, 1, cn(2026, 11, 2, 11), cn(2026, 11, 2, 11));
+    backfillClocks(t.db);
+    t.db.prepare(`INSERT INTO refunds (ticket_id, type, amount_fen, reason, status, created_at, created_by, decided_at)
+      VALUES (?, 'sp_info_fee', 1000, '退信息费', 'approved', ?, ?, ?)`).run(k, cn(2026, 11, 1, 12), u.id, cn(2026, 11, 1, 13));
+    const range = { from: '2026-11-01', to: '2026-11-03' };
+    // K L M received; L came while K's refund waited.
+    expect(qcReport(t.ctx, { range }).refundDelayRepeat).toEqual({ count: 1, of: 3, rate: 1 / 3 });
+    // 禅城区 alone: L and M, and L still counts (K is its caller's earlier complaint whatever its district).
+    expect(qcReport(t.ctx, { range, filters: { district: ['禅城区'] } }).refundDelayRepeat).toEqual({ count: 1, of: 2, rate: 0.5 });
+  });
 });
