@@ -71,9 +71,22 @@ export interface FoldRequest {
 
 /** What the fold's tickets are as of this moment, as far as writes go: equal marks ⇔ no write to them between. */
 function markOf(s: PerDb, r: FoldRequest): string {
-  const first = Math.floor(r.fromMs / HOUR_MS);
-  const last = Math.floor((r.toMs - 1) / HOUR_MS);
-  return `${String(s.hourChanges.get({ first, last }))}|${String(s.anyReal.get())}|${r.also}`;
+  return `${writeMark(s, r.fromMs, r.toMs)}|${r.also}`;
+}
+
+function writeMark(s: PerDb, fromMs: number, toMs: number): string {
+  const first = Math.floor(fromMs / HOUR_MS);
+  const last = Math.floor((toMs - 1) / HOUR_MS);
+  return `${String(s.hourChanges.get({ first, last }))}|${String(s.anyReal.get())}`;
+}
+
+/**
+ * The tickets received in [fromMs, toMs) as of this moment, as far as writes to the columns a report
+ * reads go (and whether demo tickets count): equal marks ⇔ none of them written between, outside a
+ * transaction. For other kept counts of received ranges (db/today-counts.ts).
+ */
+export function receivedRangeMark(db: Db, fromMs: number, toMs: number): string {
+  return writeMark(stateOf(db), fromMs, toMs);
 }
 
 /** The fold asked for as at `r.now`: a kept one if still exact, else `fold()` (kept when allowed). Never add to what it returns. */

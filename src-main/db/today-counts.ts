@@ -8,16 +8,19 @@
  *
  * The walk costs ~8 ms for a month of a million-ticket branch (40,000 rows),
  * and the page asks at every open and every alert. The answer is kept while
- * nothing is written (the connection's total_changes() and `PRAGMA
- * data_version`, as db/page-seek.ts does) and until the first outcome instant
- * after the `now` it was counted at — the only way the counts move with time
- * alone is a running clock reaching its due instant.
+ * no ticket received this month is written (the report's write counts per
+ * hour of receipt, db/kept-folds.ts: a login, an alert acknowledged, a write
+ * to an older ticket keep it) and until the first outcome instant after the
+ * `now` it was counted at — the only way the counts move with time alone is a
+ * running clock reaching its due instant. Inside a caller's transaction
+ * nothing is kept (it may roll back, and the write counts with it).
  */
 import { notDemo } from './demo-sql';
 import type { Statement } from 'better-sqlite3';
 import type { Db } from './open';
 import { z } from 'zod';
-import { int, oneRow, value } from './rows';
+import { int, oneRow } from './rows';
+import { receivedRangeMark } from './kept-folds';
 
 export interface TodayCounts {
   /** Received in [dayFrom, to). */
@@ -68,19 +71,18 @@ interface Kept {
 
 interface PerDb {
   count: Statement;
-  version: Statement;
   kept: Kept | null;
 }
 const perDb = new WeakMap<Db, PerDb>();
 
 export function todayCounts(db: Db, p: TodayBounds): TodayCounts {
   let s = perDb.get(db);
-  if (!s) perDb.set(db, (s = { count: db.prepare(SQL), version: db.prepare('SELECT total_changes() AS c'), kept: null }));
-  const version = `${value(int, s.version) ?? 0}:${db.pragma('data_version', { simple: true }) as number}`;
+  if (!s) perDb.set(db, (s = { count: db.prepare(SQL), kept: null }));
+  const version = receivedRangeMark(db, p.monthFrom, p.to);
   const bounds = `${p.monthFrom}:${p.dayFrom}:${p.to}`;
   const k = s.kept;
   if (k && k.version === version && k.bounds === bounds && p.now >= k.countedAt && p.now < k.nextChange) return { ...k.counts };
   const { nextChange, ...counts } = oneRow(CountRow, s.count, p)!;
-  s.kept = { version, bounds, countedAt: p.now, nextChange: nextChange ?? Infinity, counts };
+  s.kept = db.inTransaction ? null : { version, bounds, countedAt: p.now, nextChange: nextChange ?? Infinity, counts };
   return { ...counts };
 }

@@ -95,4 +95,30 @@ describe("Today's numbers are never stale", () => {
     other.close();
     expect(todayNumbers(t.ctx).total).toBe(3);
   });
+
+  it('a write inside a transaction that is rolled back is forgotten with it; a write to a ticket of another month leaves them too', () => {
+    t = tempDb(cn(2026, 10, 21, 7));
+    seedOctober(t.ctx);
+    const counts = () => {
+      const n = todayNumbers(t.ctx);
+      return [n.total, n.resolved, n.dueCount, n.onTime, n.repeat];
+    };
+    expect(counts()).toEqual([4, 3, 3, 2, 1]);
+    // Inside the transaction the numbers see its write; after the rollback, the numbers before it.
+    t.db.exec('BEGIN');
+    t.db.prepare("UPDATE tickets SET is_repeat = 1 WHERE ticket_no = 'T1'").run();
+    expect(counts()).toEqual([4, 3, 3, 2, 2]);
+    t.db.exec('ROLLBACK');
+    // The same count of writes again at once, to a different ticket: counted afresh, not the rolled-back numbers.
+    t.db.prepare("UPDATE tickets SET status = 'voided' WHERE ticket_no = 'T5'").run();
+    expect(counts()).toEqual([3, 2, 2, 1, 1]);
+    t.db.prepare("UPDATE tickets SET status = 'resolved' WHERE ticket_no = 'T5'").run();
+    expect(counts()).toEqual([4, 3, 3, 2, 1]);
+    const sept = cn(2026, 9, 30, 10);
+    // T1 (resolved in time, not a repeat) leaves October: one fewer received, resolved, due and in time.
+    t.db.prepare("UPDATE tickets SET received_at = ? WHERE ticket_no = 'T1'").run(sept);
+    expect(counts()).toEqual([3, 2, 2, 1, 1]);
+    t.db.prepare("UPDATE tickets SET is_repeat = 1 WHERE ticket_no = 'T1'").run(); // September: no change here
+    expect(counts()).toEqual([3, 2, 2, 1, 1]);
+  });
 });
