@@ -150,7 +150,17 @@ export const transferManyInput = z
   })
   .strict();
 
-export const actInput = z.object({ id, version: z.number().int().positive(), action: ticketAction }).strict();
+export const actInput = z
+  .object({
+    id,
+    version: z.number().int().positive(),
+    action: ticketAction,
+    /** The department proposal a transfer form showed (智能派单), recorded with the transfer. */
+    dispatch: z.object({ department: text(40), accepted: z.boolean() }).strict().optional(),
+  })
+  .strict();
+/** One ticket, for the proposal recorded when it arrived. */
+export const dispatchRecordedInput = z.object({ id }).strict();
 
 export const branchInput = z
   .object({ branchName: text(60), branchId: text(20), zone: text(60) })

@@ -209,7 +209,7 @@ export function demoTicketCount(db: Db): number {
 export function deleteDemoTickets(db: Db): { tickets: number; refunds: number } {
   const demo = 'SELECT id FROM tickets WHERE is_demo = 1';
   const run = (sql: string) => db.prepare(sql).run().changes;
-  for (const table of ['alerts', 'ticket_clocks', 'ticket_checks', 'delivery_facts', 'ticket_breach_causes', 'dispatch_proposals', 'refund_events']) {
+  for (const table of ['alerts', 'ticket_clocks', 'ticket_checks', 'delivery_facts', 'ticket_breach_causes', 'dispatch_proposals', 'dispatch_transfer_proposals', 'refund_events']) {
     run(`DELETE FROM ${table} WHERE ticket_id IN (${demo})`);
   }
   const refunds =

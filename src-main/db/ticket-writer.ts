@@ -143,7 +143,8 @@ export class TicketWriter {
     if (info.changes !== 1) throw new DomainError('conflict', { id });
   }
 
-  addEvent(e: EventRow): void {
-    this.eventStmt.run({ ...e, changes: JSON.stringify(e.changes) });
+  /** Returns the event's id. */
+  addEvent(e: EventRow): number {
+    return Number(this.eventStmt.run({ ...e, changes: JSON.stringify(e.changes) }).lastInsertRowid);
   }
 }

@@ -11,6 +11,10 @@
  *   settlements teach today's proposals. A ticket reopened and settled again
  *   counts twice until the next full training, which starts from nothing.
  *
+ * After each full training that learnt something, the tickets of imports
+ * still waiting for their proposals get them (dispatch-import-proposals.ts),
+ * a page at a time like the training.
+ *
  * The training set is the tickets settled (已办结, 已回访关闭) in the last
  * TRAINING_DAYS: a branch's categories and departments change, and a year
  * covers every season.
@@ -19,6 +23,7 @@ import { DispatchStore } from '../db/dispatch-store';
 import { calibrateAndLearn, emptyDispatchModel, learnTicket, type DispatchModel, type DispatchSample } from '../core/dispatch/model';
 import type { CategoryNode } from '../core/categories';
 import type { ServiceContext } from './context';
+import { proposeQueuedImports } from './dispatch-import-proposals';
 
 export const TRAINING_DAYS = 365;
 const DAY = 86_400_000;
@@ -91,6 +96,7 @@ export interface TrainerOptions {
 export class DispatchTrainer {
   private trained: TrainedModel | null = null;
   private running: Promise<TrainedModel | null> | null = null;
+  private proposing: Promise<number> | null = null;
   private again = false;
   private readonly pendingSettled = new Set<number>();
   private timers = new Set<unknown>();
@@ -153,6 +159,8 @@ export class DispatchTrainer {
         this.trained = t;
         // Tickets settled while it ran are learnt next (those already in the window are skipped then).
         if (this.pendingSettled.size > 0) this.later(() => this.learnSettled(), 0);
+        // Imported tickets waiting for their proposals get them from this model (a page now, the rest between turns).
+        if (!this.stopped) void this.proposeImports();
         return t;
       })
       .catch((e: unknown) => {
@@ -168,6 +176,30 @@ export class DispatchTrainer {
         }
       });
     return this.running;
+  }
+
+  /**
+   * Propose for the imported tickets still waiting (one run at a time; a
+   * model that learnt nothing proposes nothing, and the queue waits for the
+   * next training). Resolves to the tickets proposed for.
+   */
+  proposeImports(): Promise<number> {
+    const trained = this.trained;
+    if (this.proposing) return this.proposing;
+    if (!trained || trained.tickets === 0) return Promise.resolve(0);
+    const pause = async () => {
+      await nextTurn();
+      if (this.closed) throw STOPPED;
+    };
+    this.proposing = proposeQueuedImports(this.ctx, trained, pause)
+      .catch((e: unknown) => {
+        if (e !== STOPPED) this.log(`dispatch proposals for imported tickets failed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}`);
+        return 0;
+      })
+      .finally(() => {
+        this.proposing = null;
+      });
+    return this.proposing;
   }
 
   /** Learn the tickets settled since the last training (one by one; cheap). */

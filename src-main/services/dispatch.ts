@@ -2,15 +2,17 @@
  * Dispatch proposals (智能派单) for the people registering tickets: the
  * category and department the model (core/dispatch, trained by
  * dispatch-training.ts) proposes for a complaint's text, with the n-grams
- * that decided it; the record of each proposal made at registration and
+ * that decided it; the record of each proposal made at registration, on a
+ * transfer (and, by dispatch-import-proposals.ts, for imported tickets) and
  * whether it was taken; and the measure that says whether taking it helps —
  * how often a ticket whose proposed department was taken was transferred
- * again, against those where it was not.
+ * again, against those where it was not, per source.
  */
 import { categoryPath } from '../core/categories';
 import { guess } from '../core/dispatch/model';
 import type { Reason } from '../core/dispatch/naive-bayes';
 import { DispatchStore } from '../db/dispatch-store';
+import { DispatchStatsReader } from '../db/dispatch-stats';
 import { lists } from './lists';
 import type { ServiceContext } from './context';
 import { dispatchTrainer } from './dispatch-training';
@@ -92,35 +94,112 @@ export function recordFormProposal(
   });
 }
 
+/** What the transfer form showed: the first department proposed, and whether its one button was pressed. */
+export interface ShownTransferProposal {
+  department: string;
+  accepted: boolean;
+}
+
+/** Record, inside the transfer's transaction, the department the form proposed and whether the ticket went there. */
+export function recordTransferProposal(ctx: ServiceContext, ticketId: number, eventId: number, shown: ShownTransferProposal, transferredTo: string, at: number): void {
+  const department = shown.department.trim();
+  if (!department) return;
+  const taken = department === transferredTo.trim();
+  new DispatchStore(ctx.db).recordTransfer({
+    eventId,
+    ticketId,
+    proposedAt: at,
+    department,
+    departmentTaken: taken,
+    // The button counts only if the form still held its department when confirmed.
+    accepted: shown.accepted && taken,
+    modelTickets: dispatchTrainer(ctx).current()?.tickets ?? 0,
+  });
+}
+
+/** The proposal recorded when a ticket arrived, as its page shows it (an imported ticket's department is proposed there). */
+export interface RecordedProposal {
+  source: 'form' | 'import';
+  proposedAt: number;
+  category: { categoryId: number; path: string; reasons: string[] } | null;
+  department: { department: string; reasons: string[] } | null;
+  modelTickets: number;
+}
+
+export function recordedProposal(ctx: ServiceContext, ticketId: number): RecordedProposal | null {
+  const p = new DispatchStore(ctx.db).arrivalProposal(ticketId);
+  if (!p) return null;
+  const all = ctx.categories.all();
+  const byId = new Map(all.map((c) => [c.id, c]));
+  const node = p.categoryId === null ? undefined : byId.get(p.categoryId);
+  return {
+    source: p.source,
+    proposedAt: p.proposedAt,
+    category: node ? { categoryId: node.id, path: categoryPath(node, byId), reasons: p.categoryReasons } : null,
+    department: p.department ? { department: p.department, reasons: p.departmentReasons } : null,
+    modelTickets: p.modelTickets,
+  };
+}
+
 export interface TransferOutcome {
   tickets: number;
-  /** Of those, transferred at least once since registration. */
+  /** Of those, transferred again (what "again" means depends on the source: DispatchStatsReader). */
   transferred: number;
   /** transferred ÷ tickets; null over none. */
   rate: number | null;
 }
 
-export interface DispatchStats {
+export interface SourceStats {
   proposals: number;
-  categoryTaken: number;
+  /** Proposals whose category the ticket has (registered, or brought by the CRM row); null for transfers, which propose none. */
+  categoryTaken: number | null;
+  /** Proposals whose department the ticket went to (for an import: by its first transfer). */
   departmentTaken: number;
-  /** Taken with the form's one button. */
-  accepted: number;
-  /** Tickets with a department proposal, by whether they were registered to it. */
+  /** Taken with the one button; null for imports, which nobody saw being made. */
+  accepted: number | null;
+  /** Tickets with a department proposal, by whether it was taken, and how many of each were transferred again. */
   taken: TransferOutcome;
   notTaken: TransferOutcome;
+  /** Imports only: tickets with a department proposal not transferred yet (taken or not is undecided); null elsewhere. */
+  undecided: number | null;
 }
 
-/** Proposals made in [from, to) and what became of their tickets. */
+export interface DispatchStats {
+  /** Registered with the form's proposal shown. */
+  form: SourceStats;
+  /** Imported from the CRM and proposed for after the import. */
+  import: SourceStats;
+  /** Transferred (转派) with the form's department proposal shown. */
+  transfer: SourceStats;
+}
+
+function outcome(rows: ReadonlyArray<{ taken: number; tickets: number; transferred: number }>, taken: 0 | 1): TransferOutcome {
+  const r = rows.find((x) => x.taken === taken);
+  const tickets = r?.tickets ?? 0;
+  const transferred = r?.transferred ?? 0;
+  return { tickets, transferred, rate: tickets ? transferred / tickets : null };
+}
+
+/** Proposals made in [from, to) and what became of their tickets, per source. */
 export function dispatchStats(ctx: ServiceContext, from: number, to: number): DispatchStats {
-  const store = new DispatchStore(ctx.db);
-  const counts = store.takenCounts(from, to);
-  const rows = store.transferOutcome(from, to);
-  const outcome = (taken: 0 | 1): TransferOutcome => {
-    const r = rows.find((x) => x.taken === taken);
-    const tickets = r?.tickets ?? 0;
-    const transferred = r?.transferred ?? 0;
-    return { tickets, transferred, rate: tickets ? transferred / tickets : null };
+  const read = new DispatchStatsReader(ctx.db);
+  const formRows = read.formOutcome(from, to);
+  const form = read.arrivalCounts('form', from, to);
+  const importRows = read.importOutcome(from, to);
+  const imported = read.arrivalCounts('import', from, to);
+  const transferRows = read.transferOutcome(from, to);
+  const transfer = read.transferCounts(from, to);
+  return {
+    form: { ...form, taken: outcome(formRows, 1), notTaken: outcome(formRows, 0), undecided: null },
+    import: {
+      proposals: imported.proposals,
+      categoryTaken: imported.categoryTaken,
+      departmentTaken: outcome(importRows, 1).tickets,
+      accepted: null,
+      taken: outcome(importRows, 1),
+      notTaken: outcome(importRows, 0),
+      undecided: importRows.find((r) => r.taken === 2)?.tickets ?? 0,
+    },
+    transfer: { ...transfer, categoryTaken: null, taken: outcome(transferRows, 1), notTaken: outcome(transferRows, 0), undecided: null },
   };
-  return { ...counts, taken: outcome(1), notTaken: outcome(0) };
 }

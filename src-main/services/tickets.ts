@@ -19,7 +19,7 @@ import { receivedTimeProblem } from '../core/received-time';
 import { levelOnArrival } from '../core/arrival';
 import { ticketsChanged } from './ticket-hooks';
 import { markCollective } from './collective';
-import { recordFormProposal } from './dispatch';
+import { recordFormProposal, recordTransferProposal, type ShownTransferProposal } from './dispatch';
 import { chosenValue } from './lists';
 
 export interface NewTicketInput {
@@ -161,6 +161,8 @@ function stateOf(t: Ticket): TicketState {
 /**
  * Apply one lifecycle action. `version` is the version the user saw: if someone
  * changed the ticket meanwhile the action is refused rather than applied blind.
+ * `dispatch` is the department proposal a transfer form showed (智能派单): it is
+ * recorded with the transfer, and ignored for any other action.
  */
 export function actOnTicket(
   ctx: ServiceContext,
@@ -168,6 +170,7 @@ export function actOnTicket(
   id: number,
   version: number,
   action: TicketAction,
+  dispatch?: ShownTransferProposal,
 ): Ticket {
   const ticket = inTransaction(ctx, () => {
     const t = ctx.read.tickets.get(id);
@@ -193,7 +196,7 @@ export function actOnTicket(
       extra.assigneeName = patch.assigneeId ? (ctx.read.users.get(patch.assigneeId)?.displayName ?? null) : null;
     }
     ctx.write.tickets.update(id, t.version, { ...patch, ...extra }, now);
-    ctx.write.tickets.addEvent({
+    const eventId = ctx.write.tickets.addEvent({
       ticketId: id,
       at: now,
       actorId: actor.id,
@@ -203,6 +206,7 @@ export function actOnTicket(
       changes,
       note,
     });
+    if (action.type === 'transfer' && dispatch) recordTransferProposal(ctx, id, eventId, dispatch, action.department, now);
     ticketsChanged(ctx, [id]);
     return forViewer(actor, ctx.read.tickets.get(id)!);
   });

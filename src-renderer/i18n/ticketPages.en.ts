@@ -90,6 +90,11 @@ export const ticketPagesEn: Shape<typeof ticketPagesZhCN> = {
     noDepartments: 'Learnt from {{count, number}} settled tickets; a suggestion only. None of them had a department (tickets imported from the CRM carry none), so no department is suggested.',
     accept: 'Use suggestion',
     taken: 'In use',
+    recordedImport: 'Suggested dispatch (made after the import)',
+    recordedForm: 'Suggested dispatch (at registration)',
+    recordedCategory: 'category {{path}}',
+    acceptTransfer: 'Transfer there…',
+    acceptRequest: 'Ask to transfer there…',
   },
   newTicket: {
     title: 'New ticket',

@@ -86,6 +86,11 @@ export const ticketPagesZhCN = {
     noDepartments: '依据 {{count, number}} 张已办结工单学习所得，仅供参考。这些工单都没有责任部门（从 CRM 导入的工单不带部门），暂不建议部门。',
     accept: '采用建议',
     taken: '已采用',
+    recordedImport: '智能派单建议（导入后给出）',
+    recordedForm: '智能派单建议（登记时给出）',
+    recordedCategory: '类别建议 {{path}}',
+    acceptTransfer: '按建议转派…',
+    acceptRequest: '按建议申请转派…',
   },
   newTicket: {
     title: '登记工单',

@@ -1,5 +1,5 @@
 /** One action's small form: only the fields that action needs; Esc closes it. */
-import { useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useCallback, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ActionType, Level, TicketAction } from '../api/types';
 import { Field } from '../components/Field';
@@ -17,12 +17,15 @@ interface Props {
   initial?: Partial<ActionValues> | undefined;
   /** The complaint's text, for the department proposal on a transfer. */
   description: string;
+  /** The department a 采用 button already put in the form (the ticket page's recorded proposal). */
+  takenDepartment?: string | undefined;
   busy: boolean;
-  onSubmit(action: TicketAction): void;
+  /** `dispatch`: on a transfer, the department the form proposed and whether its button was taken (recorded with it). */
+  onSubmit(action: TicketAction, dispatch?: { department: string; accepted: boolean }): void;
   onClose(): void;
 }
 
-export function ActionForm({ type, currentLevel, initial, description, busy, onSubmit, onClose }: Props) {
+export function ActionForm({ type, currentLevel, initial, description, takenDepartment, busy, onSubmit, onClose }: Props) {
   const { t, i18n } = useTranslation();
   const { users } = useMeta();
   const wantsCauses = 'breachCause' in ACTION_FIELDS[type];
@@ -32,6 +35,10 @@ export function ActionForm({ type, currentLevel, initial, description, busy, onS
   // After `v`: reading it earlier threw (temporal dead zone) as soon as the cause list arrived, blanking the ticket page.
   const needsText = causes.find((c) => c.code === v.breachCause)?.needsText ?? false;
   const [errors, setErrors] = useState<Partial<Record<ActionField, string>>>({});
+  // 智能派单: the department the form proposed, and the one a 采用 button put in it.
+  const [shown, setShown] = useState<string | null>(null);
+  const [taken, setTaken] = useState<string | null>(takenDepartment ?? null);
+  const onShown = useCallback((d: string | null) => setShown(d), []);
   const fields = ACTION_FIELDS[type];
   const set = (k: ActionField, value: string) => setV((x) => ({ ...x, [k]: value }));
   const higher = LEVELS.filter((l) => levelRank(l) > levelRank(currentLevel));
@@ -40,7 +47,9 @@ export function ActionForm({ type, currentLevel, initial, description, busy, onS
     e.preventDefault();
     const built = buildAction(type, v, t);
     setErrors(built.errors);
-    if (built.action) onSubmit(built.action);
+    if (!built.action) return;
+    const dispatch = type === 'transfer' && shown ? { department: shown, accepted: taken !== null && taken === v.department.trim() } : undefined;
+    onSubmit(built.action, dispatch);
   }
   function onKeyDown(e: KeyboardEvent) {
     if (e.key === 'Escape') {
@@ -84,7 +93,17 @@ export function ActionForm({ type, currentLevel, initial, description, busy, onS
           </select>
         </Field>
       )}
-      {(type === 'transfer' || type === 'request_transfer') && <TransferProposal description={description} department={v.department} onTake={(d) => set('department', d)} />}
+      {(type === 'transfer' || type === 'request_transfer') && (
+        <TransferProposal
+          description={description}
+          department={v.department}
+          onShown={onShown}
+          onTake={(d) => {
+            set('department', d);
+            setTaken(d);
+          }}
+        />
+      )}
       {has('department') && (
         <Field label={label('department')} error={errors.department}>
           <ListSelect kind="department" value={v.department} onChange={(x) => set('department', x)} blank={t('lists.pick')} autoFocus={focusFirst()} />

@@ -11,6 +11,7 @@ import { Alert } from '../components/Alert';
 import { ACTION_ORDER } from '../lib/codes';
 import { ACTION_FIELDS } from './actionInput';
 import { ActionForm } from './ActionForm';
+import { RecordedProposal } from './TransferProposal';
 import { useMeta } from '../state/meta';
 import { useAction } from '../state/useAction';
 
@@ -23,23 +24,28 @@ interface Props {
 export function ActionPanel({ detail, onChanged, onReload }: Props) {
   const { t } = useTranslation();
   const [active, setActive] = useState<ActionType | null>(null);
+  // The department the recorded proposal's button put in the transfer form.
+  const [proposed, setProposed] = useState<string | null>(null);
   const { busy, msg, setMsg, run } = useAction();
   const { ticket, allowedActions, transferRequest } = detail;
   const { users } = useMeta();
   const actions = ACTION_ORDER.filter((a) => allowedActions.includes(a));
+  const transferAction = actions.includes('transfer') ? 'transfer' : actions.includes('request_transfer') ? 'request_transfer' : null;
 
-  async function send(action: TicketAction) {
+  async function send(action: TicketAction, dispatch?: { department: string; accepted: boolean }) {
     const next = await run(
-      () => call('tickets/act', { id: ticket.id, version: ticket.version, action }),
+      () => call('tickets/act', { id: ticket.id, version: ticket.version, action, ...(dispatch ? { dispatch } : {}) }),
       { ok: () => t('ticket.done', { action: t(`action.${action.type}`) }) },
     );
     if (!next) return;
     setActive(null);
+    setProposed(null);
     onChanged(next);
   }
 
   function choose(type: ActionType) {
     setMsg(null);
+    setProposed(null);
     if (Object.keys(ACTION_FIELDS[type]).length === 0) {
       setActive(null);
       void send({ type } as TicketAction);
@@ -61,6 +67,19 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
           <p className="muted">{t('ticket.transferRequestHint')}</p>
         </Alert>
       )}
+      {/* A ticket without a department (imported from the CRM): the proposal recorded for it, and a way to take it. */}
+      {!ticket.department && transferAction && (
+        <RecordedProposal
+          ticketId={ticket.id}
+          version={ticket.version}
+          request={transferAction === 'request_transfer'}
+          onTake={(d) => {
+            setMsg(null);
+            setProposed(d);
+            setActive(transferAction);
+          }}
+        />
+      )}
       {actions.length === 0 && <p className="empty">{t('ticket.noActions')}</p>}
       <div className="action-buttons">
         {actions.map((a) => (
@@ -79,18 +98,21 @@ export function ActionPanel({ detail, onChanged, onReload }: Props) {
       </div>
       {active && (
         <ActionForm
-          key={active}
+          key={`${active}:${proposed ?? ''}`}
           type={active}
           currentLevel={ticket.level}
           description={ticket.description}
           // Confirming an agent's request starts from what they asked for.
           initial={
-            active === 'transfer' && transferRequest
-              ? { department: transferRequest.department, assigneeId: transferRequest.assigneeId === null ? '' : String(transferRequest.assigneeId) }
-              : undefined
+            proposed !== null && active === transferAction
+              ? { department: proposed }
+              : active === 'transfer' && transferRequest
+                ? { department: transferRequest.department, assigneeId: transferRequest.assigneeId === null ? '' : String(transferRequest.assigneeId) }
+                : undefined
           }
+          takenDepartment={proposed !== null && active === transferAction ? proposed : undefined}
           busy={busy}
-          onSubmit={(action) => void send(action)}
+          onSubmit={(action, dispatch) => void send(action, dispatch)}
           onClose={() => {
             setActive(null);
             setMsg(null);

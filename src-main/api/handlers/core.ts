@@ -84,7 +84,7 @@ export const coreHandlers: HandlersOf<keyof typeof coreMethods> = {
   'tickets/get': (i, env) => detail(env, i.id),
   'tickets/create': (i, env) => tickets.createTicket(env.ctx, needUser(env), i),
   'tickets/act': (i, env) => {
-    tickets.actOnTicket(env.ctx, needUser(env), i.id, i.version, i.action);
+    tickets.actOnTicket(env.ctx, needUser(env), i.id, i.version, i.action, i.dispatch);
     return detail(env, i.id);
   },
   'tickets/revealPhone': (i, env) => ({ phone: tickets.revealPhone(env.ctx, needUser(env), i.id) }),

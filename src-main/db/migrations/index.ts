@@ -34,6 +34,7 @@ import * as m0025 from './0025_qc_project_scope';
 import * as m0026 from './0026_settled_resolutions';
 import * as m0027 from './0027_running_resolution_index';
 import * as m0028 from './0028_backlog_covering';
+import * as m0029 from './0029_dispatch_import_transfer';
 
 export interface Migration {
   version: number;
@@ -72,6 +73,7 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 26, ...m0026 },
   { version: 27, ...m0027 },
   { version: 28, ...m0028 },
+  { version: 29, ...m0029 },
 ];
 
 export const LATEST_VERSION = MIGRATIONS.length;

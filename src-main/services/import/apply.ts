@@ -3,8 +3,9 @@
  * transaction (all of them land, or none). A new (channel, ticket number)
  * inserts a ticket; a known one is compared field by field and updated only
  * when something differs, with an `import_update` event saying what changed
- * from what to what. A dry run does the same lookups and comparisons and
- * writes nothing.
+ * from what to what. The ids of the new tickets are queued for their
+ * dispatch proposals, made after the import. A dry run does the same lookups
+ * and comparisons and writes nothing.
  */
 import { diffImported, newTicketFields, type ImportPatch } from '../../core/import/diff';
 import type { ImportCounts } from '../../core/import/types';
@@ -18,6 +19,7 @@ import { withPageCache } from '../../db/connection-scope';
 import type { Staging, StagedRow } from '../../db/import-staging';
 import type { HeldValues } from '../list-reviews';
 import { NewTicketClocks } from './new-ticket-clocks';
+import { DispatchStore } from '../../db/dispatch-store';
 
 export interface ApplyOptions {
   actorId: number | null;
@@ -137,6 +139,9 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
     }
     if (!opts.dryRun) changedAgain(markImportedCollectives(ctx, opts.actorId, idBefore, at, detection));
     if (!opts.dryRun) opts.held?.save(ctx, opts.source, at);
+    // The new tickets are ids idBefore + 1 … (one transaction, one writer): the console proposes their category and
+    // department after the import (services/dispatch-import-proposals.ts), from this note made in the import's transaction.
+    if (!opts.dryRun && counts.inserted > 0) new DispatchStore(ctx.db).queueImport(idBefore + 1, ctx.read.tickets.lastId(), at);
     flush();
   };
 

@@ -65,6 +65,7 @@ const MATRIX: Record<string, string> = {
   'reports/qc': '            - Y Y Y Y',
   'dispatch/propose': '      - Y Y Y Y',
   'dispatch/stats': '        - - Y Y Y',
+  'dispatch/recorded': '     - Y Y Y Y',
   'reports/breachCauses': '  - Y Y Y Y',
   'reports/breachCauseOptions': '- Y Y Y Y',
   'reports/today': '         - Y Y Y Y',

@@ -176,15 +176,16 @@ describe('recording the proposal at registration, and what became of it', () => 
     ticket(T0 - H, '没有提议', '网络质量>信号覆盖', '客服中心');
     act(elsewhere, { type: 'transfer', department: '网络部', assigneeId: null, reason: '派错部门' });
     expect(taken).toBeGreaterThan(0);
-    expect(dispatchStats(t.ctx, T0 - DAY, T0 + DAY)).toEqual({
+    expect(dispatchStats(t.ctx, T0 - DAY, T0 + DAY).form).toEqual({
       proposals: 2,
       categoryTaken: 2,
       departmentTaken: 1,
       accepted: 1,
       taken: { tickets: 1, transferred: 0, rate: 0 },
       notTaken: { tickets: 1, transferred: 1, rate: 1 },
+      undecided: null,
     });
     // Outside the range: nothing.
-    expect(dispatchStats(t.ctx, T0 + DAY, T0 + 2 * DAY)).toMatchObject({ proposals: 0, taken: { tickets: 0, rate: null } });
+    expect(dispatchStats(t.ctx, T0 + DAY, T0 + 2 * DAY).form).toMatchObject({ proposals: 0, taken: { tickets: 0, rate: null } });
   });
 });
