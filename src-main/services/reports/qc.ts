@@ -44,7 +44,7 @@ export function qcSpanRows(ctx: ServiceContext, fromMs: number, toMs: number, fi
     tickets: want('tickets') ? rows.tickets().map(toTicket) : [],
     backlogTickets: want('backlogTickets') ? rows.backlogTickets() : [],
     history: want('history') ? rows.repeatHistory().map(toTicket) : [],
-    refunds: want('refunds') ? rows.refundsOfRecentTickets().map(toRefund) : [],
+    refunds: want('refunds') ? rows.refundsOfRepeatCallers().map(toRefund) : [],
     approvedRefunds: want('approvedRefunds') ? rows.approvedRefunds().map(toRefund) : [],
   };
 }
@@ -63,7 +63,7 @@ export function qcReport(ctx: ServiceContext, query: { range: DayRange; filters?
     const history = rows.repeatHistory().map(toTicket);
     const ids = new Set([...tickets, ...history].map((t) => t.id));
     const refunds = rows
-      .refundsOfRecentTickets()
+      .refundsOfRepeatCallers()
       .filter((r) => ids.has(r.ticketId))
       .map(toRefund);
     const approvedRefunds = rows.approvedRefunds().map(toRefund);
