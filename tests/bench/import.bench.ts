@@ -7,6 +7,10 @@
  *    with the floor — the same rows, already parsed and validated, inserted
  *    with one prepared better-sqlite3 statement in one transaction, measured
  *    in the same run. Target: import ≤ 3 × that floor.
+ * 1b. Dispatch proposals for the imported tickets, made after the import (not
+ *    part of its ratio: services/dispatch-import-proposals.ts): the model
+ *    trained on the file's settled rows, then every imported ticket proposed
+ *    for, a page at a time — the time a console spends on them in the background.
  * 2. Memory: the import of 100k and of 1,000,000 rows, each in its own
  *    process, sampling rss and heapUsed (during the streaming phase on a
  *    timer, during the one-transaction phase from the tickets-changed hook)
@@ -28,6 +32,8 @@ import { newTicketFields } from '../../src-main/core/import/diff';
 import type { Table } from '../../src-main/services/import/table';
 import { seededRandom } from '../../src-main/core/random';
 import { figure, ratioAtMost } from './lib/figures';
+import { dispatchTrainer } from '../../src-main/services/dispatch-training';
+import { proposeQueuedImports } from '../../src-main/services/dispatch-import-proposals';
 
 const { values } = parseArgs({
   options: {
@@ -127,6 +133,26 @@ async function importMs(
   }
 }
 
+/** Import the file, train the dispatch model on it, and time the proposals for its tickets (made after the import in a console). */
+async function proposalsAfterImport(file: string): Promise<{ trainMs: number; ms: number; cpuMs: number; tickets: number; proposals: number }> {
+  const t = tempDb();
+  try {
+    const user = addUser(t.ctx, 'zhangsan', 'supervisor');
+    await importFile(t.ctx, user, file);
+    const s0 = performance.now();
+    const trained = (await dispatchTrainer(t.ctx).retrain())!;
+    const trainMs = performance.now() - s0;
+    const start = performance.now();
+    const cpu0 = process.cpuUsage();
+    const tickets = await proposeQueuedImports(t.ctx, trained, () => new Promise<void>((r) => setImmediate(r)));
+    const ms = performance.now() - start;
+    const proposals = (t.db.prepare("SELECT count(*) AS n FROM dispatch_proposals WHERE source = 'import'").get() as { n: number }).n;
+    return { trainMs, ms, cpuMs: cpuMs(cpu0), tickets, proposals };
+  } finally {
+    t.close();
+  }
+}
+
 function peakRssFromKernel(): number | null {
   try {
     const m = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync('/proc/self/status', 'utf8'));
@@ -194,6 +220,13 @@ async function main(): Promise<void> {
     const [ic, hc, fc] = [median(importCpu), median(hookCpu), median(floorCpu)];
     console.log(`  CPU time (steadier on a busy machine): import ${ic.toFixed(0)} ms (hooks ${hc.toFixed(0)} ms), floor ${fc.toFixed(0)} ms; ratio ${(ic / fc).toFixed(2)} ×, without the hooks ${((ic - hc) / fc).toFixed(2)} ×`);
     console.log(`  (medians of ${ROUNDS} alternating rounds; all rounds, import: ${imports.map((x) => x.toFixed(0)).join(', ')} ms; floor: ${floors.map((x) => x.toFixed(0)).join(', ')} ms)`);
+    const p = await proposalsAfterImport(file);
+    if (p.tickets > 0)
+      console.log(
+      `  dispatch proposals after the import (background, not in the ratio): ${p.proposals} of ${p.tickets} tickets in ${p.ms.toFixed(0)} ms (${p.cpuMs.toFixed(0)} ms CPU, ${(p.cpuMs / Math.max(1, p.tickets)).toFixed(3)} ms a ticket), after training on the file's settled rows in ${p.trainMs.toFixed(0)} ms`,
+    );
+    if (p.tickets > 0)
+      figure(`import.proposals_after_${n}`, p.ms, 'ms', { note: `${p.proposals} proposals, ${(p.cpuMs / Math.max(1, p.tickets)).toFixed(3)} ms CPU a ticket; ${(p.ms / imp).toFixed(2)} × the import's own time` });
     if (values['skip-memory']) return;
 
     const self = fileURLToPath(import.meta.url);
