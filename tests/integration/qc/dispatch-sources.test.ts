@@ -22,6 +22,7 @@ import { proposeImportedPage } from '../../../src-main/services/dispatch-import-
 import { importFile } from '../../../src-main/services/import/run';
 import type { UserInfo } from '../../../src-main/core/model';
 import { writeCsv } from '../import/files';
+import { deleteDemoTickets } from '../../../src-main/db/demo-store';
 
 const H = 3_600_000;
 const DAY = 24 * H;
@@ -165,6 +166,14 @@ describe('proposals shown on a transfer', () => {
       { ticketId: a, action: 'transfer', transferredTo: '网络部', at: T0, department: '网络部', taken: 1, accepted: 1, modelTickets: 0 },
       { ticketId: b, action: 'transfer', transferredTo: '计费中心', at: T0, department: '网络部', taken: 0, accepted: 0, modelTickets: 0 },
     ]);
+  });
+
+  it('a demo ticket goes with its transfer proposals when the demo data is removed', () => {
+    const a = ticket(T0 - H, '信号差', '网络质量>信号覆盖', '客服中心');
+    transfer(a, '网络部', { department: '网络部', accepted: true });
+    t.db.prepare('UPDATE tickets SET is_demo = 1 WHERE id = ?').run(a);
+    expect(t.db.transaction(() => deleteDemoTickets(t.db))()).toMatchObject({ tickets: 1 });
+    expect(t.db.prepare('SELECT count(*) AS n FROM dispatch_transfer_proposals').get()).toEqual({ n: 0 });
   });
 
   it('a refused transfer records nothing', () => {
