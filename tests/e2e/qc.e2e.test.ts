@@ -159,4 +159,22 @@ describe('quality control: breach causes, QC measures and the forecast', () => {
     await page.screenshot({ path: screenshotPath('qc-ticket-forecast') });
     expect(errors).toEqual([]);
   });
+
+  it('every open ticket’s forecast agrees with itself: the finish is past the due time exactly when flagged, and the reason names the risk', async () => {
+    const open = await api<{ rows: Row[] }>('tickets/list', { limit: 100, filter: { open: true } });
+    type F = Forecast & { missRisk?: number; peers?: number };
+    let estimates = 0;
+    for (const row of open.rows) {
+      const f = await api<F>('deadlines/forecast', { id: row.id });
+      if (f.state !== 'estimate') continue;
+      estimates++;
+      expect(f.finishAt! > f.dueAt!, row.ticketNo).toBe(f.likelyToMiss);
+      expect(f.reason).toMatch(new RegExp(`^同类工单在此进度时 ${Math.round(f.missRisk! * 100)}%（${Math.round(f.missRisk! * f.peers!)}/${f.peers}）最终超时，剩 [\\d.]+ 小时$`));
+    }
+    expect(estimates).toBeGreaterThan(0);
+    // Today's list holds the flagged ones not yet warned, with the same reasons (none may be flagged on the demo's history).
+    const likely = await api<{ rows: Array<{ finishAt: number; dueAt: number; reason: string }> }>('deadlines/likelyToMiss', { limit: 20 });
+    for (const r of likely.rows) expect(r.finishAt).toBeGreaterThan(r.dueAt);
+    expect(errors).toEqual([]);
+  });
 });
