@@ -40,6 +40,11 @@ export interface NewTicketRow {
    * (an import); absent, they start empty and the clock hook fills them.
    */
   clockColumns?: TicketClockColumns | null;
+  /**
+   * Its resolution clock's due time, when the writer computed its clocks before inserting it (an import):
+   * otherwise the trigger on ticket_clocks (migration 0028) writes it into the row once the clock comes.
+   */
+  resolutionDueAt?: number | null;
 }
 
 const MAX_KEPT_UPDATES = 256;
@@ -104,11 +109,11 @@ export class TicketWriter {
       ticket_no, channel, received_at, phone, customer_name, city, district, category_id, level, status,
       description, first_responder_id, first_responder_name, assignee_id, assignee_name, department, first_response_at, resolved_at,
       closed_at, satisfaction, is_repeat, is_collective, created_at, created_by, updated_at,
-      due_at, due_clock, warn_at, fr_missed_at, res_missed_at, res_met_at, fu_missed_at)
+      due_at, due_clock, warn_at, fr_missed_at, res_missed_at, res_met_at, fu_missed_at, resolution_due_at)
       VALUES (@ticketNo, @channel, @receivedAt, @phone, @customerName, @city, @district, @categoryId, @level, @status,
       @description, @firstResponderId, @firstResponderName, @assigneeId, @assigneeName, @department, @firstResponseAt, @resolvedAt,
       @closedAt, @satisfaction, @isRepeat, @isCollective, @createdAt, @createdBy, @createdAt,
-      @dueAt, @dueClock, @warnAt, @frMissedAt, @resMissedAt, @resMetAt, @fuMissedAt)`);
+      @dueAt, @dueClock, @warnAt, @frMissedAt, @resMissedAt, @resMetAt, @fuMissedAt, @resolutionDueAt)`);
     this.eventStmt = db.prepare(`INSERT INTO ticket_events
       (ticket_id, at, actor_id, action, from_status, to_status, changes, note)
       VALUES (@ticketId, @at, @actorId, @action, @fromStatus, @toStatus, @changes, @note)`);
@@ -118,6 +123,7 @@ export class TicketWriter {
     const { clockColumns, ...fields } = row;
     const info = this.insertStmt.run({
       firstResponderName: null,
+      resolutionDueAt: null,
       ...fields,
       ...(clockColumns ?? NO_CLOCK_COLUMNS),
       isRepeat: row.isRepeat ? 1 : 0,

@@ -97,7 +97,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
           const event = { at, actorId: opts.actorId, action: 'import_create', fromStatus: null, toStatus: status, changes, note: opts.source };
           // Its clocks from the row and this, its only event (the history the hook would read back).
           const planned = clocks?.plan(row, [{ at, action: event.action, from: null, to: status }]) ?? null;
-          const id = ctx.write.tickets.insert(Object.assign(row, { clockColumns: planned?.columns ?? null }));
+          const id = ctx.write.tickets.insert(Object.assign(row, { clockColumns: planned?.columns ?? null, resolutionDueAt: planned?.resolutionDueAt ?? null }));
           ctx.write.tickets.addEvent({ ticketId: id, ...event });
           if (planned) clocks!.write(id, planned);
           hold(opts.held, ticket, id);

@@ -25,6 +25,8 @@ import { ticketClockColumns, type TicketClockColumns } from '../../core/sla/tick
 export interface PlannedClocks {
   rows: ClockRow[];
   columns: TicketClockColumns;
+  /** The resolution clock's due time (tickets.resolution_due_at), so the clocks' trigger finds it set. */
+  resolutionDueAt: number | null;
 }
 
 export class NewTicketClocks {
@@ -61,7 +63,9 @@ export class NewTicketClocks {
     // A new ticket has no alerts raised.
     const rows = computeTicketClocks(facts, history, this.config);
     const columns = ticketClockColumns(rows);
-    return columns ? { rows, columns } : null;
+    if (!columns) return null;
+    const resolution = rows.find((r) => r.clock === 'resolution' && r.subjectId === 0);
+    return { rows, columns, resolutionDueAt: resolution?.dueAt ?? null };
   }
 
   /** After inserting ticket `id` with the planned columns: its clock rows. */
