@@ -11,6 +11,7 @@ import type { ServiceContext } from '../context';
 import type { DayRange, ReportFilters } from '../../core/reports/model';
 import { daysOf, rangeInstants } from '../../core/reports/period';
 import { qcMeasures } from '../../core/reports/qc-measures';
+import { backlogDays, type BacklogSpan } from '../../core/reports/qc-backlog';
 import { QC_ROWS_NEEDED, qcSliceInput } from '../../core/qc-projects/qc-span';
 import { isoInZone } from '../../core/time';
 import { projectKpi, qcTally, reportTally, tallyValue, type ProjectKpi, type QcProjectKpi, type Tally } from '../../core/qc-projects/kpis';
@@ -37,6 +38,33 @@ export function branchToday(ctx: ServiceContext): string {
   return isoInZone(ctx.now(), branchSettings(ctx).zone).slice(0, 10);
 }
 
+/** Each local day of a range with the instant it ends. */
+const daysWithEnds = (range: DayRange, zone: string) => daysOf(range).map((day) => ({ day, endMs: rangeInstants({ from: day, to: day }, zone).toMs }));
+
+/**
+ * 工单堆积率 of any range inside the hull: a day's figure is the same whichever
+ * range asks (the tickets open at its end), so each day is counted once, over
+ * the hull, by the QC measures' own count (core/reports/qc-backlog.ts), and a
+ * range sums its days — instead of cutting and counting a dozen overlapping ranges.
+ */
+function backlogMeasurer(spans: readonly BacklogSpan[], at: number, hull: DayRange, zone: string): (r: DayRange) => Tally {
+  const { days } = backlogDays({ at, fromMs: rangeInstants(hull, zone).fromMs, days: daysWithEnds(hull, zone), spans });
+  const byDay = new Map(days.map((d) => [d.day, d]));
+  return (range) => {
+    let open = 0;
+    let overdue = 0;
+    // Days not measured (from `at` on) are not in the map, as a range's own count leaves them out.
+    for (const day of daysOf(range)) {
+      const d = byDay.get(day);
+      if (!d) continue;
+      open += d.open;
+      overdue += d.overdue;
+    }
+    // As qcTally counts the backlog: overdue over open, summed over the days.
+    return { num: overdue, den: open };
+  };
+}
+
 /** Each range's tally of the project's KPI; `ranges` are every range the chart will ask about. */
 function measurer(ctx: ServiceContext, kpi: ProjectKpi, zone: string, at: number, ranges: readonly DayRange[], filters: ReportFilters): (r: DayRange) => Tally {
   if (kpi.source === 'qc') {
@@ -45,10 +73,10 @@ function measurer(ctx: ServiceContext, kpi: ProjectKpi, zone: string, at: number
     const hull = ranges.reduce((h, r) => ({ from: r.from < h.from ? r.from : h.from, to: r.to > h.to ? r.to : h.to }), ranges[0]!);
     const span = rangeInstants(hull, zone);
     const rows = qcSpanRows(ctx, span.fromMs, span.toMs, filters, QC_ROWS_NEEDED[id]);
+    if (id === 'backlog') return backlogMeasurer(rows.backlogTickets, at, hull, zone);
     return (range) => {
       const { fromMs, toMs } = rangeInstants(range, zone);
-      const days = daysOf(range).map((day) => ({ day, endMs: rangeInstants({ from: day, to: day }, zone).toMs }));
-      return qcTally(id, qcMeasures(qcSliceInput(rows, { fromMs, toMs, days }, at)));
+      return qcTally(id, qcMeasures(qcSliceInput(rows, { fromMs, toMs, days: daysWithEnds(range, zone) }, at)));
     };
   }
   const id = kpi.id as Parameters<typeof reportTally>[0];
