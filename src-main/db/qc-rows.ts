@@ -1,8 +1,8 @@
 /**
  * The plain rows the QC measures (core/reports/qc-measures.ts) read for a
  * range [from, to) with the report's filters: tickets with their top-level
- * category, the backlog's spans (arrival, resolution, resolution due time), and refund entries (drafts and reversals
- * out) with their ticket's arrival.
+ * category, the backlog's spans (arrival, resolution, resolution due time),
+ * and refund entries (drafts and reversals out) with their ticket's arrival.
  */
 import { notDemo } from './demo-sql';
 import { z } from 'zod';

@@ -45,7 +45,8 @@ export interface QcSlice {
  *   also keeps only repeat callers' phones; the measure looks history up by
  *   the phone of a repeat ticket of the range, so others never count);
  * - refunds: of tickets received from 30 days before its start to its end,
- *   and of the range's tickets or history;
+ *   and of the range's tickets or history (the reader reads only the repeat
+ *   callers' complaints' entries, the only ones the measure looks up);
  * - approved refunds: decided in the range.
  */
 export function qcSliceInput(span: QcSpanRows, slice: QcSlice, at: number): QcInput {
