@@ -107,7 +107,7 @@ export function collectiveRuns(sorted: readonly GroupedComplaint[], s: Detection
     }
     if (phones.size >= s.collectiveMinCustomers && fresh > 0) {
       // A window overlapping the last run extends it; otherwise it starts a new one.
-      if (markedTo > start) runs.at(-1)!.push(...sorted.slice(markedTo, end));
+      if (markedTo > start) for (const m of sorted.slice(markedTo, end)) runs.at(-1)!.push(m);
       else runs.push(sorted.slice(start, end));
       markedTo = end;
     }

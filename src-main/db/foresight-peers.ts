@@ -135,10 +135,11 @@ function read(s: PerDb, db: Db, readFrom: number): { seq: number; groups: Map<st
       // No department and an empty one are the same group (peerKey), read as two.
       const key = peerKey(at.categoryId, at.department);
       const g = groups.get(key) ?? emptyGroup();
-      g.stops.push(...numbers(r.stops));
+      // concat, not push(...): a group's window may hold more rows than a call takes arguments.
+      g.stops = g.stops.concat(numbers(r.stops));
       const limits = numbers(r.limits);
-      g.shares.push(...numbers(r.durations).map((d, i) => d / limits[i]!));
-      g.ids.push(...numbers(r.ids));
+      g.shares = g.shares.concat(numbers(r.durations).map((d, i) => d / limits[i]!));
+      g.ids = g.ids.concat(numbers(r.ids));
       groups.set(key, g);
     }
     for (const g of groups.values()) inStopOrder(g);

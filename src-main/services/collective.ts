@@ -76,7 +76,8 @@ export function markImportedCollectives(ctx: ServiceContext, actorId: number | n
   const flagged: number[] = [];
   for (const g of lookups.groupsAfter(idBefore)) {
     const sorted = lookups.groupMembers(idBefore, g, g.first - span, g.last + span);
-    for (const run of collectiveRuns(sorted, settings)) flagged.push(...flag(ctx, actorId, run.map((m) => m.id), now));
+    // One id at a time: a run may hold more tickets than a call takes arguments (an import of a million rows).
+    for (const run of collectiveRuns(sorted, settings)) for (const id of flag(ctx, actorId, run.map((m) => m.id), now)) flagged.push(id);
   }
   return flagged;
 }

@@ -7,6 +7,7 @@
  * dispatch proposals, made after the import. A dry run does the same lookups
  * and comparisons and writes nothing.
  */
+import { ChangedBatches } from './changed-batches';
 import { diffImported, newTicketFields, type ImportPatch } from '../../core/import/diff';
 import type { ImportCounts } from '../../core/import/types';
 import { inTransaction, type ServiceContext } from '../context';
@@ -48,19 +49,20 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
   const counts: ImportCounts = { inserted: 0, updated: 0, unchanged: 0 };
   const lookups = new ImportLookups(ctx.db);
   const at = ctx.now();
-  const changed: number[] = [];
   let clocks: NewTicketClocks | null = null;
-  const flush = () => {
-    if (opts.dryRun || changed.length === 0) return;
-    ticketsChanged(ctx, changed.splice(0), { clocksWritten: clocks?.written });
+  const changed = new ChangedBatches(HOOK_BATCH, (ids) => {
+    if (opts.dryRun) return;
+    ticketsChanged(ctx, ids, { clocksWritten: clocks?.written });
     const earliest = clocks?.takeEarliest() ?? null;
     if (earliest !== null) ctx.bus.emit('clocks-changed', { earliest });
     clocks?.written.clear();
-  };
+  });
   /** Tickets changed by a later row (a repeat or collective flag): the hook computes their clocks afresh. */
   const changedAgain = (ids: readonly number[]) => {
-    for (const id of ids) clocks?.changedAgain(id);
-    changed.push(...ids);
+    for (const id of ids) {
+      clocks?.changedAgain(id);
+      changed.add(id);
+    }
   };
 
   const run = () => {
@@ -101,7 +103,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
           ctx.write.tickets.addEvent({ ticketId: id, ...event });
           if (planned) clocks!.write(id, planned);
           hold(opts.held, ticket, id);
-          changed.push(id);
+          changed.add(id);
           changedAgain(repeats!.markLater(id, repeat));
         } else {
           const { patch, changes } = diffImported(current, ticket, opts.fields);
@@ -132,9 +134,8 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
             changes,
             note: opts.source,
           });
-          changed.push(current.id);
+          changed.add(current.id);
         }
-        if (changed.length >= HOOK_BATCH) flush();
       }
     }
     if (!opts.dryRun) changedAgain(markImportedCollectives(ctx, opts.actorId, idBefore, at, detection));
@@ -142,7 +143,7 @@ export function applyStaged(ctx: ServiceContext, staging: Staging, opts: ApplyOp
     // The new tickets are ids idBefore + 1 … (one transaction, one writer): the console proposes their category and
     // department after the import (services/dispatch-import-proposals.ts), from this note made in the import's transaction.
     if (!opts.dryRun && counts.inserted > 0) new DispatchStore(ctx.db).queueImport(idBefore + 1, ctx.read.tickets.lastId(), at);
-    flush();
+    changed.flush();
   };
 
   // A large import touches every index of the tickets table at random places: with SQLite's default
