@@ -15,7 +15,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
-import { actOnTicket, createTicket, getTicket } from '../../../src-main/services/tickets';
+import { dispatchHistory, type DispatchHistory } from '../../helpers/dispatch-history';
+import { actOnTicket, getTicket } from '../../../src-main/services/tickets';
 import { dispatchStats, proposeDispatch, recordedProposal } from '../../../src-main/services/dispatch';
 import { dispatchTrainer } from '../../../src-main/services/dispatch-training';
 import { proposeImportedPage } from '../../../src-main/services/dispatch-import-proposals';
@@ -29,30 +30,12 @@ const DAY = 24 * H;
 const T0 = Date.parse('2026-11-02T02:00:00Z');
 let t: TestDb;
 let sup: UserInfo;
-let phones = 0;
-
-function ticket(receivedAt: number, description: string, category: string, department: string, dispatch?: { categoryId: number | null; department: string; accepted: boolean }): number {
-  t.clock.now = receivedAt;
-  return createTicket(t.ctx, sup, {
-    channel: '10086',
-    receivedAt,
-    phone: `1380000${String(++phones).padStart(4, '0')}`,
-    categoryId: categoryId(t.ctx, category),
-    level: 'normal',
-    description,
-    department,
-    ...(dispatch ? { dispatch } : {}),
-  }).ticket.id;
-}
+let h: DispatchHistory;
+const ticket = (...a: Parameters<DispatchHistory['ticket']>) => h.ticket(...a);
+const settled = (...a: Parameters<DispatchHistory['settled']>) => h.settled(...a);
 const version = (id: number) => getTicket(t.ctx, sup, id).version;
 const transfer = (id: number, department: string, shown?: { department: string; accepted: boolean }) =>
   actOnTicket(t.ctx, sup, id, version(id), { type: 'transfer', department, assigneeId: null, reason: '派单' }, shown);
-function settled(receivedAt: number, description: string, category: string, department: string): void {
-  const id = ticket(receivedAt, description, category, department);
-  actOnTicket(t.ctx, sup, id, version(id), { type: 'accept' });
-  t.clock.now = receivedAt + H;
-  actOnTicket(t.ctx, sup, id, version(id), { type: 'resolve', note: '已处理' });
-}
 const queue = () => t.db.prepare('SELECT first_id AS firstId, last_id AS lastId, next_id AS nextId FROM dispatch_import_queue ORDER BY id').all();
 const proposals = () =>
   t.db
@@ -78,6 +61,7 @@ async function importRows(dryRun = false) {
 beforeEach(() => {
   t = tempDb();
   sup = addUser(t.ctx, 'sup', 'supervisor', '客服中心');
+  h = dispatchHistory(t, sup);
   settled(T0 - 10 * DAY, '家中信号差', '网络质量>信号覆盖', '网络部');
   settled(T0 - 10 * DAY, '地下室信号弱', '网络质量>信号覆盖', '网络部');
   settled(T0 - 10 * DAY, '本月多收费', '资费计费>多收费', '计费中心');
@@ -187,8 +171,8 @@ describe('dispatch/stats per source', () => {
   it('counts registration, import and transfer proposals, each with its own "transferred again"', async () => {
     const signal = categoryId(t.ctx, '网络质量>信号覆盖');
     // Registration: R1 took the proposal (网络部) and was never transferred; R2 did not, and was transferred once.
-    ticket(T0 - H, '信号差', '网络质量>信号覆盖', '网络部', { categoryId: signal, department: '网络部', accepted: true });
-    const r2 = ticket(T0 - H, '信号差', '网络质量>信号覆盖', '客服中心', { categoryId: signal, department: '网络部', accepted: false });
+    ticket(T0 - H, '信号差', '网络质量>信号覆盖', '网络部', { dispatch: { categoryId: signal, department: '网络部', accepted: true } });
+    const r2 = ticket(T0 - H, '信号差', '网络质量>信号覆盖', '客服中心', { dispatch: { categoryId: signal, department: '网络部', accepted: false } });
     t.clock.now = T0;
     await importRows();
     await dispatchTrainer(t.ctx).retrain();

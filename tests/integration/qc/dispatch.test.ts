@@ -19,7 +19,8 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
-import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../../../src-main/services/tickets';
+import { dispatchHistory, type DispatchHistory } from '../../helpers/dispatch-history';
+import type { actOnTicket } from '../../../src-main/services/tickets';
 import { dispatchStats, proposeDispatch } from '../../../src-main/services/dispatch';
 import { dispatchTrainer } from '../../../src-main/services/dispatch-training';
 import { SETTLED_PAGE_SQL } from '../../../src-main/db/dispatch-store';
@@ -31,33 +32,15 @@ const DAY = 24 * H;
 const T0 = Date.parse('2026-11-02T02:00:00Z');
 let t: TestDb;
 let sup: UserInfo;
-let phones = 0;
-
-function ticket(receivedAt: number, description: string, category: string, department: string, over: Partial<NewTicketInput> = {}): number {
-  t.clock.now = receivedAt;
-  return createTicket(t.ctx, sup, {
-    channel: '10086',
-    receivedAt,
-    phone: `1380000${String(++phones).padStart(4, '0')}`,
-    categoryId: categoryId(t.ctx, category),
-    level: 'normal',
-    description,
-    department,
-    ...over,
-  }).ticket.id;
-}
-const act = (id: number, action: Parameters<typeof actOnTicket>[4]) => actOnTicket(t.ctx, sup, id, getTicket(t.ctx, sup, id).version, action);
-function settled(receivedAt: number, description: string, category: string, department: string): number {
-  const id = ticket(receivedAt, description, category, department);
-  act(id, { type: 'accept' });
-  t.clock.now = receivedAt + H;
-  act(id, { type: 'resolve', note: '已处理' });
-  return id;
-}
+let h: DispatchHistory;
+const ticket = (...a: Parameters<DispatchHistory['ticket']>) => h.ticket(...a);
+const settled = (...a: Parameters<DispatchHistory['settled']>) => h.settled(...a);
+const act = (id: number, action: Parameters<typeof actOnTicket>[4]) => h.act(id, action);
 
 beforeEach(() => {
   t = tempDb();
   sup = addUser(t.ctx, 'sup', 'supervisor', '客服中心');
+  h = dispatchHistory(t, sup);
   settled(T0 - 400 * DAY, '信号差', '资费计费>多收费', '计费中心');
   settled(T0 - 10 * DAY, '家中信号差', '网络质量>信号覆盖', '网络部');
   settled(T0 - 10 * DAY, '地下室信号弱', '网络质量>信号覆盖', '网络部');
