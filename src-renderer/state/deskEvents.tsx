@@ -7,20 +7,18 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import { EVENTS, subscribeDeskEvents } from '../api/events';
 import i18n from '../i18n';
-import type { AlertBatch, OpenTicketPayload, OpenWarningsPayload, UploadRemindersEvent, WarningNotices } from '../api/types';
+import type { AlertBatch, OpenTicketPayload, OpenWarningsPayload, WarningNotices } from '../api/types';
 import { navigate, ticketHref, warningsHref } from './route';
 import { useSession } from './session';
 
 const AlertsRevision = createContext(0);
 const LastBatch = createContext<{ batch: AlertBatch; seq: number } | null>(null);
-const LastReminders = createContext<{ event: UploadRemindersEvent; seq: number } | null>(null);
 const LastWarnings = createContext<{ batch: WarningNotices; seq: number } | null>(null);
 
 export function DeskEventsProvider({ children }: { children: ReactNode }) {
   const { endSession } = useSession();
   const [revision, setRevision] = useState(0);
   const [last, setLast] = useState<{ batch: AlertBatch; seq: number } | null>(null);
-  const [reminders, setReminders] = useState<{ event: UploadRemindersEvent; seq: number } | null>(null);
   const [warnings, setWarnings] = useState<{ batch: WarningNotices; seq: number } | null>(null);
 
   useEffect(
@@ -32,10 +30,8 @@ export function DeskEventsProvider({ children }: { children: ReactNode }) {
           if (batch && Array.isArray(batch.alerts) && batch.alerts.length > 0) setLast((l) => ({ batch, seq: (l?.seq ?? 0) + 1 }));
         }
         else if (e.type === EVENTS.reminders) {
-          // The monthly report's reminders changed: the bell reloads the summary; fresh ones get a notice.
+          // The monthly report's reminders changed: the summary reloads, and with it the bell and the notice (ReminderNotice).
           setRevision((r) => r + 1);
-          const event = e.payload as UploadRemindersEvent | null;
-          if (event && Array.isArray(event.fresh) && event.fresh.length > 0) setReminders((l) => ({ event, seq: (l?.seq ?? 0) + 1 }));
         }
         else if (e.type === EVENTS.warnings) {
           // Volume warnings raised: the bell, Today and the 预警 page reload; the console shows a notice.
@@ -58,9 +54,7 @@ export function DeskEventsProvider({ children }: { children: ReactNode }) {
   return (
     <AlertsRevision.Provider value={revision}>
       <LastBatch.Provider value={last}>
-        <LastReminders.Provider value={reminders}>
-          <LastWarnings.Provider value={warnings}>{children}</LastWarnings.Provider>
-        </LastReminders.Provider>
+        <LastWarnings.Provider value={warnings}>{children}</LastWarnings.Provider>
       </LastBatch.Provider>
     </AlertsRevision.Provider>
   );
@@ -74,11 +68,6 @@ export function useAlertsRevision(): number {
 /** The latest batch of alerts the host reported (seq tells one batch from the next), for the console's own notice. */
 export function useLastAlertBatch(): { batch: AlertBatch; seq: number } | null {
   return useContext(LastBatch);
-}
-
-/** The latest change of the monthly report's reminders that brought fresh ones, for the console's notice. */
-export function useLastReminders(): { event: UploadRemindersEvent; seq: number } | null {
-  return useContext(LastReminders);
 }
 
 /** The latest volume warnings the host reported (seq tells one check from the next), for the console's notice. */

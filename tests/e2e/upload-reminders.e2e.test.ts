@@ -4,7 +4,8 @@
  * administrator loads the demo data, so November has tickets and nothing has
  * been sent. The services process notices (a moment after the tickets
  * arrive), the page shows the notice, and the notification centre lists it
- * with a link to 上报.
+ * with a link to 上报. A page opened after the reminder was raised shows it
+ * too, until it is closed for the session.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -54,5 +55,22 @@ describe('last month not sent, on the 2nd', () => {
     await page.screenshot({ path: screenshotPath('upload-reminder-bell') });
     await reminders.getByRole('link').first().click();
     await expect.poll(() => page.url()).toMatch(/#\/hq$/);
+  });
+
+  it('shows a reminder raised before the page was open, until it is closed for the session', async () => {
+    // A fresh page load subscribes after the reminder was raised: the notice comes from what holds now.
+    await page.reload();
+    const shell = new ShellPage(page);
+    await shell.currentUser.waitFor();
+    const notice = page.getByTestId('reminder-notice');
+    await notice.waitFor({ timeout: 30_000 });
+    expect(await notice.innerText()).toContain('上月（2026-11）尚未上报总部');
+    await notice.getByRole('button', { name: '关闭提示' }).click();
+    await notice.waitFor({ state: 'detached' });
+    // Closed stays closed in this session, while the notification centre still lists it.
+    await page.reload();
+    await shell.currentUser.waitFor();
+    await expect.poll(() => shell.bellCount(), { timeout: 30_000 }).toBeGreaterThanOrEqual(1);
+    expect(await notice.count()).toBe(0);
   });
 });
