@@ -15,7 +15,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
-import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../../../src-main/services/tickets';
+import { signalTickets, type SignalTickets } from '../../helpers/signal-tickets';
 import { removeDemo } from '../../../src-main/services/demo';
 import { peerKey, settledPeerGroups } from '../../../src-main/db/foresight-peers';
 import { openDatabase, type Db } from '../../../src-main/db/open';
@@ -26,35 +26,12 @@ const T0 = Date.parse('2026-06-01T00:00:00Z');
 let t: TestDb;
 let sup: UserInfo;
 let admin: UserInfo;
-let phones = 0;
+let tickets: SignalTickets;
 const others: Db[] = [];
-
-function open(receivedAt: number, over: Partial<NewTicketInput> = {}): number {
-  t.clock.now = receivedAt;
-  return createTicket(t.ctx, sup, {
-    channel: '10086',
-    receivedAt,
-    phone: `1380000${String(++phones).padStart(4, '0')}`,
-    categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
-    level: 'normal',
-    description: '信号差',
-    district: `D${phones}`,
-    department: '网络部',
-    ...over,
-  }).ticket.id;
-}
-const act = (id: number, action: Parameters<typeof actOnTicket>[4]) => actOnTicket(t.ctx, sup, id, getTicket(t.ctx, sup, id).version, action);
-function resolve(id: number, at: number): void {
-  t.clock.now = at;
-  act(id, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
-}
-/** A ticket received at `receivedAt`, accepted, resolved `hours` later. */
-function settle(receivedAt: number, hours: number, over: Partial<NewTicketInput> = {}): number {
-  const id = open(receivedAt, over);
-  act(id, { type: 'accept' });
-  resolve(id, receivedAt + hours * H);
-  return id;
-}
+const open = (...a: Parameters<SignalTickets['open']>) => tickets.open(...a);
+const act = (...a: Parameters<SignalTickets['act']>) => tickets.act(...a);
+const resolve = (...a: Parameters<SignalTickets['resolve']>) => tickets.resolve(...a);
+const settle = (...a: Parameters<SignalTickets['settle']>) => tickets.settle(...a);
 
 /** The definition, asked of the tickets and clocks: what the kept groups must equal (each ticket's time ÷ its limit). */
 function definition(db: Db, from: number, to: number): Record<string, number[]> {
@@ -101,6 +78,7 @@ let history: number[];
 beforeEach(() => {
   t = tempDb();
   sup = addUser(t.ctx, 'sup', 'supervisor');
+  tickets = signalTickets(t, sup);
   admin = addUser(t.ctx, 'admin', 'admin');
   coverage = categoryId(t.ctx, '网络质量>信号覆盖');
   billing = categoryId(t.ctx, '资费计费>资费争议');

@@ -12,7 +12,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
-import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../../../src-main/services/tickets';
+import { signalTickets, type SignalTickets } from '../../helpers/signal-tickets';
 import { peerKey, settledPeerGroups } from '../../../src-main/db/foresight-peers';
 import type { UserInfo } from '../../../src-main/core/model';
 
@@ -20,26 +20,8 @@ const H = 3_600_000;
 const T0 = Date.parse('2026-06-01T00:00:00Z');
 let t: TestDb;
 let sup: UserInfo;
-let phones = 0;
-
-function settle(receivedAt: number, hours: number, over: Partial<NewTicketInput> = {}): void {
-  t.clock.now = receivedAt;
-  const id = createTicket(t.ctx, sup, {
-    channel: '10086',
-    receivedAt,
-    phone: `1380000${String(++phones).padStart(4, '0')}`,
-    categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
-    level: 'normal',
-    description: '信号差',
-    district: `D${phones}`,
-    department: '网络部',
-    ...over,
-  }).ticket.id;
-  const act = (action: Parameters<typeof actOnTicket>[4]) => actOnTicket(t.ctx, sup, id, getTicket(t.ctx, sup, id).version, action);
-  act({ type: 'accept' });
-  t.clock.now = receivedAt + hours * H;
-  act({ type: 'resolve', note: '已处理', breachCause: 'backlog' });
-}
+let tickets: SignalTickets;
+const settle = (...a: Parameters<SignalTickets['settle']>) => void tickets.settle(...a);
 
 /** Stop instant and duration (h) of ticket i, as the header says. */
 const stopOf = (i: number) => T0 + (i + (i % 7) + 1) * H;
@@ -55,6 +37,7 @@ let key: string;
 beforeEach(() => {
   t = tempDb();
   sup = addUser(t.ctx, 'sup', 'supervisor');
+  tickets = signalTickets(t, sup);
   for (let i = 0; i < 80; i++) settle(T0 + i * H, hoursOf(i));
   settle(T0 + 1 * H, 5, { department: '客服部' }); // stops at T0 + 6 h
   key = peerKey(categoryId(t.ctx, '网络质量>信号覆盖'), '网络部');

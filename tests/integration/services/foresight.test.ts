@@ -18,8 +18,8 @@
  *   E, received 40 h ago: already warned (and with only 3 peers left, no estimate).
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addUser, categoryId, tempDb, type TestDb } from '../../helpers/temp-db';
-import { actOnTicket, createTicket, getTicket, type NewTicketInput } from '../../../src-main/services/tickets';
+import { addUser, tempDb, type TestDb } from '../../helpers/temp-db';
+import { signalTickets, type SignalTickets } from '../../helpers/signal-tickets';
 import { forecastTicket, likelyToMiss } from '../../../src-main/services/foresight';
 import type { UserInfo } from '../../../src-main/core/model';
 
@@ -31,35 +31,17 @@ let sup: UserInfo;
 let agent: UserInfo;
 let other: UserInfo;
 
-let phones = 0;
-function ticket(receivedAt: number, over: Partial<NewTicketInput> = {}): number {
-  t.clock.now = receivedAt;
-  return createTicket(t.ctx, sup, {
-    channel: '10086',
-    receivedAt,
-    phone: `1380000${String(++phones).padStart(4, '0')}`,
-    categoryId: categoryId(t.ctx, '网络质量>信号覆盖'),
-    level: 'normal',
-    description: '信号差',
-    district: `D${phones}`,
-    department: '网络部',
-    ...over,
-  }).ticket.id;
-}
-const act = (id: number, action: Parameters<typeof actOnTicket>[4]) => actOnTicket(t.ctx, sup, id, getTicket(t.ctx, sup, id).version, action);
-
+let tickets: SignalTickets;
+const ticket = (...a: Parameters<SignalTickets['open']>) => tickets.open(...a);
+const act = (...a: Parameters<SignalTickets['act']>) => tickets.act(...a);
 /** A ticket received at `receivedAt` and resolved `hours` later. */
-function settled(receivedAt: number, hours: number, over: Partial<NewTicketInput> = {}): void {
-  const id = ticket(receivedAt, over);
-  act(id, { type: 'accept' });
-  t.clock.now = receivedAt + hours * H;
-  act(id, { type: 'resolve', note: '已处理', breachCause: 'backlog' });
-}
+const settled = (...a: Parameters<SignalTickets['settle']>) => void tickets.settle(...a);
 
 let ids: Record<string, number>;
 beforeEach(() => {
   t = tempDb();
   sup = addUser(t.ctx, 'sup', 'supervisor');
+  tickets = signalTickets(t, sup);
   agent = addUser(t.ctx, 'agent', 'agent');
   other = addUser(t.ctx, 'other', 'agent');
   [10, 30, 34, 40, 50, 60, 70].forEach((h, i) => settled(T0 - (30 + i) * DAY, h));
